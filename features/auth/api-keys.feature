@@ -1,0 +1,23 @@
+Feature: API keys
+  The gateway checks the key before anything else: a key it never issued, or no key at all, gets
+  401 on every authenticated route. So a 401 means "this key is wrong", and any other refusal of
+  the team's key means the key itself is fine and the problem is elsewhere.
+
+  @smoke
+  Scenario: A key the gateway never issued is refused
+    Given a key the gateway never issued
+    When I ask for my credit balance
+    Then the gateway answers 401
+    And the refusal is an "authentication_error" in the gateway's error envelope
+
+  Scenario: A request without a key is refused
+    Given no key
+    When I ask for my credit balance
+    Then the gateway answers 401
+    And the refusal is an "authentication_error" in the gateway's error envelope
+
+  @smoke
+  Scenario: The team's key is recognised
+    Given my team's API key
+    When I ask for my credit balance
+    Then the gateway does not answer 401

@@ -1,0 +1,24 @@
+@billable
+Feature: Chat completions
+  The smallest request that costs money: one short message to the environment's probe model with
+  the environment's max_tokens. It proves the whole path (key, team, billing, provider) works, and
+  it runs only where the environment allows billable calls.
+
+  Background:
+    Given my team's API key
+
+  Scenario: The smallest chat completion
+    When I ask the probe model for the smallest chat completion
+    Then the gateway answers 200
+    And the answer carries a generation id, token usage and its cost
+
+  @streaming
+  Scenario: The smallest chat completion, streamed
+    When I ask the probe model for the smallest chat completion, streamed
+    Then the gateway answers 200
+    And the stream opens with the assistant's role, ends with a usage chunk and then "data: [DONE]"
+
+  Scenario: A model that does not exist
+    When I ask for a chat completion from a model that does not exist
+    Then the gateway answers 404
+    And the refusal is a "model_not_found" in the gateway's error envelope

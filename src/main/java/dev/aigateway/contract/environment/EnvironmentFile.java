@@ -1,0 +1,25 @@
+package dev.aigateway.contract.environment;
+
+import java.util.List;
+import java.util.Map;
+
+/** The fields of an environment file as written, before defaults; see README "Environments". */
+record EnvironmentFile(
+        String description,
+        String baseUrl,
+        String teamId,
+        String apiKey,
+        Boolean funded,
+        List<String> expectedModels,
+        ProbeFields probe,
+        Boolean allowBillable,
+        TimeoutFields timeouts,
+        SimulatorFields simulator,
+        Map<String, Map<String, String>> credentials) {
+
+    record ProbeFields(String model, Integer maxTokens) {}
+
+    record TimeoutFields(Integer connectMs, Integer readMs) {}
+
+    record SimulatorFields(String team) {}
+}

@@ -1,0 +1,268 @@
+package dev.aigateway.contract.environment;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code environments/<name>.yaml}: parses it, resolves {@code ${VAR}} and
+ * {@code ${VAR:-default}} from the process environment, applies defaults and checks required
+ * fields. Every problem becomes an {@link EnvironmentException} naming the file, the field and the
+ * line, never a stack trace.
+ */
+public final class EnvironmentLoader {
+
+    public static final String FOLDER = "environments";
+    private static final List<String> REQUIRED = List.of("description", "teamId", "apiKey", "probe/model");
+
+    private final Path root;
+    private final Variables variables;
+
+    public EnvironmentLoader(Path root, Map<String, String> processEnvironment) {
+        this.root = root;
+        this.variables = new Variables(processEnvironment);
+    }
+
+    public EnvironmentLoader(Path root) {
+        this(root, System.getenv());
+    }
+
+    /** Names of the environments that exist, sorted. */
+    public List<String> names() {
+        try (Stream<Path> files = Files.list(root.resolve(FOLDER))) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(file -> file.endsWith(".yaml"))
+                    .map(file -> file.substring(0, file.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public Environment load(String name) {
+        String display = FOLDER + "/" + name + ".yaml";
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new EnvironmentException("-Denv=" + name + " is not an environment name. " + existing());
+        }
+        Path file = root.resolve(FOLDER).resolve(name + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
+                    + existing() + " To target your own gateway: cp environments/vercel.yaml " + display);
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode tree = parse(file, display, lines);
+        if (!(tree instanceof ObjectNode fields)) {
+            throw new EnvironmentException(display + ": expected a YAML mapping of fields (description, teamId, apiKey, ...).");
+        }
+        List<Environment.Secret> secrets = new ArrayList<>();
+        resolve(fields, "", display, lines, secrets);
+        EnvironmentFile raw = bind(fields, display, lines);
+        requireFields(fields, raw, display, lines);
+        return new Environment(
+                name,
+                raw.description(),
+                raw.simulator() == null ? stripTrailingSlash(raw.baseUrl()) : null,
+                raw.teamId(),
+                raw.apiKey(),
+                Boolean.TRUE.equals(raw.funded()),
+                raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()),
+                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1)),
+                Boolean.TRUE.equals(raw.allowBillable()),
+                new Environment.Timeouts(
+                        raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
+                        raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000)),
+                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
+                List.copyOf(secrets));
+    }
+
+    private String existing() {
+        List<String> names = names();
+        return names.isEmpty()
+                ? "There are no environment files in " + FOLDER + "/."
+                : "Environments that exist: " + String.join(", ", names) + ".";
+    }
+
+    private static JsonNode parse(Path file, String display, Map<String, Integer> lines) {
+        try (JsonParser parser = new YAMLFactory().createParser(file.toFile())) {
+            if (parser.nextToken() == null) {
+                throw new EnvironmentException(display + " is empty.");
+            }
+            return read(parser, "", lines);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new EnvironmentException(display + (at == null ? "" : ", line " + at.getLineNr())
+                    + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new EnvironmentException(display + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Builds the tree and notes the line of every field, by JSON-pointer-like path. */
+    private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
+        lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    String child = path.isEmpty() ? field : path + "/" + field;
+                    lines.put(child, parser.currentTokenLocation().getLineNr());
+                    parser.nextToken();
+                    object.set(field, read(parser, child, lines));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser, path + "/" + index++, lines));
+                }
+                return array;
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(parser.getBooleanValue());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(parser.getDecimalValue());
+            }
+            default -> {
+                return nodes.textNode(parser.getText());
+            }
+        }
+    }
+
+    private void resolve(JsonNode node, String path, String display, Map<String, Integer> lines,
+                         List<Environment.Secret> secrets) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String child = path.isEmpty() ? field.getKey() : path + "/" + field.getKey();
+                if (field.getValue().isTextual()) {
+                    field.setValue(resolveText(field.getValue().asText(), child, display, lines, secrets));
+                } else {
+                    resolve(field.getValue(), child, display, lines, secrets);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, resolveText(array.get(i).asText(), path + "/" + i, display, lines, secrets));
+                } else {
+                    resolve(array.get(i), path + "/" + i, display, lines, secrets);
+                }
+            }
+        }
+    }
+
+    private TextNode resolveText(String text, String path, String display, Map<String, Integer> lines,
+                                 List<Environment.Secret> secrets) {
+        try {
+            Variables.Resolved resolved = variables.resolve(text);
+            if (isSecret(path) && !resolved.value().isEmpty()) {
+                String variable = resolved.variables().isEmpty() ? path.replace('/', '.') : resolved.variables().get(0);
+                secrets.add(new Environment.Secret(variable, resolved.value()));
+            }
+            return TextNode.valueOf(resolved.value());
+        } catch (Variables.Unset unset) {
+            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
+                    + "): environment variable " + unset.variable + " is not set and has no default. Set it, e.g. "
+                    + unset.variable + "=... ./mvnw verify -Denv=" + display.replaceAll(".*/|\\.yaml$", "")
+                    + ", or give a default: ${" + unset.variable + ":-value}.");
+        }
+    }
+
+    private static boolean isSecret(String path) {
+        return path.equals("apiKey") || path.startsWith("credentials/");
+    }
+
+    private static EnvironmentFile bind(ObjectNode fields, String display, Map<String, Integer> lines) {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return mapper.treeToValue(fields, EnvironmentFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            String path = pathOf(e);
+            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + ": unknown field \""
+                    + path.replace('/', '.') + "\". Known fields: " + e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
+        } catch (JsonProcessingException e) {
+            String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
+                    + "): " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static void requireFields(ObjectNode fields, EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        List<String> required = new ArrayList<>(REQUIRED);
+        if (raw.simulator() == null) {
+            required.add("baseUrl");
+        }
+        for (String path : required) {
+            JsonNode value = fields.at("/" + path);
+            if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
+                String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+                throw new EnvironmentException(display + ", line " + lineOf(parent, lines) + ": required field \""
+                        + path.replace('/', '.') + "\" is missing" + (path.equals("baseUrl")
+                        ? " (or add a simulator: block to target the embedded simulated gateway)." : "."));
+            }
+        }
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("/"));
+    }
+
+    private static int lineOf(String path, Map<String, Integer> lines) {
+        String probe = path;
+        while (!lines.containsKey(probe) && probe.contains("/")) {
+            probe = probe.substring(0, probe.lastIndexOf('/'));
+        }
+        return lines.getOrDefault(probe, lines.getOrDefault("", 1));
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").trim();
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url == null ? null : url.replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.aigateway.contract.http;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One request to the gateway and what came back, already redacted. {@code status} is null when no
+ * response arrived; {@code failure} then says why ("could not connect to HOST:PORT").
+ */
+public record Exchange(
+        int sequence,
+        String scenario,
+        Instant startedAt,
+        String method,
+        String url,
+        String path,
+        Map<String, String> requestHeaders,
+        String requestBody,
+        Integer status,
+        Map<String, String> responseHeaders,
+        String responseBody,
+        long durationMs,
+        String vercelId,
+        String generationId,
+        String errorType,
+        String failure) {
+
+    public boolean answered() {
+        return status != null;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.aigateway.contract.run;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.http.Credential;
+import dev.aigateway.contract.http.ExchangeLog;
+import dev.aigateway.contract.http.ExchangeRecorder;
+import dev.aigateway.contract.http.GatewayClient;
+import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.simulator.SimulatedGateway;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What one contract run shares across its scenarios: the environment, the simulated gateway when
+ * the environment asks for one, the redactor and the log of every exchange.
+ */
+public final class ContractRun implements AutoCloseable {
+
+    private final Environment environment;
+    private final SimulatedGateway simulator;
+    private final Redactor redactor;
+    private final ExchangeLog exchanges = new ExchangeLog();
+    private final Instant startedAt = Instant.now();
+
+    private ContractRun(Environment environment, SimulatedGateway simulator) {
+        this.environment = environment;
+        this.simulator = simulator;
+        this.redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
+    }
+
+    /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
+    public static ContractRun open(Path root, String name) {
+        Environment environment = new EnvironmentLoader(root).load(name);
+        if (!environment.usesSimulator()) {
+            return new ContractRun(environment, null);
+        }
+        SimulatedGateway simulator = SimulatedGateway.start(0);
+        return new ContractRun(environment.targeting(simulator.baseUrl()), simulator);
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public ExchangeLog exchanges() {
+        return exchanges;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The simulated gateway of this run, or null when the run targets a real one. */
+    public SimulatedGateway simulator() {
+        return simulator;
+    }
+
+    /** A client whose exchanges are recorded under {@code scenario}. */
+    public GatewayClient client(String scenario) {
+        return new GatewayClient(environment, new ExchangeRecorder(redactor, exchanges, () -> scenario));
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

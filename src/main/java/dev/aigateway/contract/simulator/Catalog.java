@@ -1,0 +1,59 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The simulated model catalog ({@code simulator/__files/models.json}): what exists and what it costs. */
+final class Catalog {
+
+    static final String RESOURCE = "simulator/__files/models.json";
+
+    record Model(String id, String type, BigDecimal inputPrice, BigDecimal outputPrice) {
+
+        /** The creator in {@code creator/model}, which is also the provider that serves it here. */
+        String creator() {
+            return id.substring(0, id.indexOf('/'));
+        }
+
+        BigDecimal cost(int promptTokens, int completionTokens) {
+            return inputPrice.multiply(BigDecimal.valueOf(promptTokens))
+                    .add(outputPrice.multiply(BigDecimal.valueOf(completionTokens)))
+                    .stripTrailingZeros();
+        }
+    }
+
+    private final Map<String, Model> models;
+
+    private Catalog(Map<String, Model> models) {
+        this.models = models;
+    }
+
+    static Catalog load() {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            Map<String, Model> models = new LinkedHashMap<>();
+            for (JsonNode model : new ObjectMapper().readTree(in).path("data")) {
+                JsonNode pricing = model.path("pricing");
+                models.put(model.path("id").asText(), new Model(model.path("id").asText(), model.path("type").asText(),
+                        new BigDecimal(pricing.path("input").asText("0")),
+                        new BigDecimal(pricing.path("output").asText("0"))));
+            }
+            return new Catalog(models);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    Optional<Model> find(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.aigateway.contract.simulator;
+
+/**
+ * Runs the simulated gateway in the foreground, serving every team, so that any client can be
+ * pointed at it: {@code ./mvnw -q compile exec:java -Dsimulator.port=PORT}. Stops on Ctrl-C.
+ */
+public final class SimulatedGatewayMain {
+
+    private SimulatedGatewayMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        String portProperty = System.getProperty("simulator.port", "8080");
+        int port;
+        try {
+            port = Integer.parseInt(portProperty.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("-Dsimulator.port=" + portProperty + " is not a port number; use e.g. -Dsimulator.port=8080");
+            System.exit(2);
+            return;
+        }
+        SimulatedGateway gateway;
+        try {
+            gateway = SimulatedGateway.start(port);
+        } catch (RuntimeException e) {
+            System.err.println("The simulated gateway could not listen on 127.0.0.1:" + port + " (" + rootMessage(e)
+                    + "). Pick another port: -Dsimulator.port=PORT");
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            System.out.println("Simulated gateway stopped.");
+        }));
+        System.out.println("Simulated gateway listening on " + gateway.baseUrl());
+        for (Teams.Team team : gateway.teams().all()) {
+            System.out.printf("  team %-16s key %s%n", team.name(), team.demoKey());
+        }
+        System.out.println("Try: curl -s " + gateway.baseUrl() + "/v1/credits -H \"Authorization: Bearer "
+                + gateway.teams().all().get(0).demoKey() + "\"    (Ctrl-C stops it)");
+        Thread.currentThread().join();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

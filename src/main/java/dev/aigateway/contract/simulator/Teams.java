@@ -1,0 +1,85 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The simulated teams of {@code simulator/teams.yaml}, and which team a key belongs to. */
+public final class Teams {
+
+    public static final String RESOURCE = "simulator/teams.yaml";
+    private static final Pattern SIMULATED_KEY = Pattern.compile("^vck_sim_([a-z0-9-]+)_.+$");
+
+    /** One state of an account. */
+    public record Team(String name, String teamId, Credits credits, List<Refusal> refusals) {
+
+        /** The team's demo key, as the environments use it. */
+        public String demoKey() {
+            return "vck_sim_" + name + "_demo";
+        }
+    }
+
+    public record Credits(String balance, String totalUsed) {}
+
+    /**
+     * What the gateway answers instead of serving a route kind: {@code on} lists route kinds
+     * ({@code credits}, {@code inference}); {@code times}, when set, limits it to the first requests
+     * of a run.
+     */
+    public record Refusal(List<String> on, int status, JsonNode body, Map<String, String> headers,
+                          String contentType, String bodyFileName, Integer times) {}
+
+    private final Map<String, Team> teams;
+
+    private Teams(Map<String, Team> teams) {
+        this.teams = teams;
+    }
+
+    public static Teams load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (InputStream in = Teams.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            JsonNode root = yaml.readTree(in);
+            Map<String, Team> teams = new LinkedHashMap<>();
+            root.fields().forEachRemaining(entry -> {
+                JsonNode team = entry.getValue();
+                Credits credits = yaml.convertValue(team.path("credits"), Credits.class);
+                List<Refusal> refusals = team.has("refusals")
+                        ? List.of(yaml.convertValue(team.get("refusals"), Refusal[].class))
+                        : List.of();
+                teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, refusals));
+            });
+            return new Teams(teams);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public List<Team> all() {
+        return List.copyOf(teams.values());
+    }
+
+    public Optional<Team> named(String name) {
+        return Optional.ofNullable(teams.get(name));
+    }
+
+    /** The team a bearer key belongs to; empty for any key the simulated gateway never issued. */
+    public Optional<Team> owning(String apiKey) {
+        if (apiKey == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = SIMULATED_KEY.matcher(apiKey);
+        return matcher.matches() ? named(matcher.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.aigateway.contract.steps;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentException;
+import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.run.ContractRun;
+import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects each scenario's outcome and, when the run finishes, writes the {@link RunRecord} (every
+ * message redacted) and stops the simulated gateway.
+ */
+public final class ContractRunPlugin implements ConcurrentEventListener {
+
+    private final List<ScenarioResult> scenarios = new ArrayList<>();
+    private Instant startedAt;
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, event -> startedAt = event.getInstant());
+        publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
+        publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
+    }
+
+    private synchronized void scenarioFinished(TestCaseFinished event) {
+        Status status = event.getResult().getStatus();
+        Throwable error = event.getResult().getError();
+        String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
+        scenarios.add(new ScenarioResult(feature, event.getTestCase().getName(), status.name(),
+                error == null ? null : String.valueOf(error.getMessage())));
+    }
+
+    private synchronized void runFinished(TestRunFinished event) {
+        ContractRun run = CurrentRun.close();
+        Environment environment = run == null ? loadQuietly() : run.environment();
+        Redactor redactor = run != null ? run.redactor()
+                : new Redactor(environment == null ? List.of() : environment.secrets(), Set.of());
+        List<ScenarioResult> redacted = scenarios.stream()
+                .map(s -> new ScenarioResult(s.feature(), s.name(), s.status(), redactor.redact(s.message())))
+                .toList();
+        RunRecord record = new RunRecord(
+                System.getProperty("env", "local"),
+                environment == null ? "(environment could not be read)" : environment.description(),
+                environment == null ? null : environment.baseUrl(),
+                environment == null ? null : environment.teamId(),
+                environment != null && environment.usesSimulator(),
+                run == null ? startedAt : run.startedAt(),
+                event.getInstant(),
+                count(Status.PASSED),
+                count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING),
+                count(Status.SKIPPED),
+                redacted,
+                run == null ? List.of() : run.exchanges().all());
+        try {
+            record.write(CurrentRun.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + RunRecord.FILE, e);
+        }
+    }
+
+    private int count(Status status) {
+        return (int) scenarios.stream().filter(s -> s.status().equals(status.name())).count();
+    }
+
+    private static Environment loadQuietly() {
+        try {
+            return new dev.aigateway.contract.environment.EnvironmentLoader(CurrentRun.root())
+                    .load(System.getProperty("env", "local"));
+        } catch (EnvironmentException e) {
+            return null;
+        }
+    }
+}

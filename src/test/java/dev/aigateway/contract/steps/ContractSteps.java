@@ -1,0 +1,46 @@
+package dev.aigateway.contract.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** Generic contract checks: status, the error envelope, any route by method and path. */
+public class ContractSteps {
+
+    private final ScenarioContext context;
+
+    public ContractSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("I send {word} {word}")
+    public void iSend(String method, String path) {
+        context.answered(context.gateway().request(context.credential()).request(method, path));
+    }
+
+    @Then("the gateway answers {int}")
+    public void theGatewayAnswers(int status) {
+        assertThat(context.lastExchange(), context.response().statusCode(), is(status));
+    }
+
+    @Then("the gateway does not answer {int}")
+    public void theGatewayDoesNotAnswer(int status) {
+        assertThat(context.lastExchange(), context.response().statusCode(), not(status));
+    }
+
+    @Then("the refusal is a(n) {string} in the gateway's error envelope")
+    public void theRefusalIsInTheErrorEnvelope(String type) {
+        assertThat("content type of " + context.lastExchange(), context.response().contentType(), containsString("json"));
+        assertThat("x-vercel-id, the request id support asks for", context.response().header("x-vercel-id"), notNullValue());
+        context.response().then()
+                .body("error.message", not(emptyOrNullString()))
+                .body("error.type", equalTo(type));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.aigateway.contract.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.math.BigDecimal;
+import org.opentest4j.TestAbortedException;
+
+/** {@code GET /v1/credits}: the balance, which needs a valid key and nothing else. */
+public class CreditsSteps {
+
+    private static final String DECIMAL = "-?\\d+(\\.\\d+)?";
+    private final ScenarioContext context;
+
+    public CreditsSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @Given("my environment says the team is funded")
+    public void myEnvironmentSaysTheTeamIsFunded() {
+        if (!context.environment().funded()) {
+            throw new TestAbortedException("skipped: environment " + context.environment().name()
+                    + " does not say the team is funded (funded: false)");
+        }
+    }
+
+    @When("I ask for my credit balance")
+    public void iAskForMyCreditBalance() {
+        context.answered(context.gateway().creditBalance(context.credential()));
+    }
+
+    @Then("the balance and the total used are decimal amounts in US dollars")
+    public void theBalanceAndTheTotalUsedAreDecimalAmounts() {
+        context.response().then()
+                .body("balance", matchesPattern(DECIMAL))
+                .body("total_used", matchesPattern(DECIMAL));
+    }
+
+    @Then("the balance is more than zero")
+    public void theBalanceIsMoreThanZero() {
+        String balance = context.response().path("balance");
+        assertThat(context.lastExchange(), new BigDecimal(balance), greaterThan(BigDecimal.ZERO));
+    }
+}

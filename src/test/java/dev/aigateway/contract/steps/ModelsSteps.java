@@ -1,0 +1,50 @@
+package dev.aigateway.contract.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /v1/models}: the public catalog. */
+public class ModelsSteps {
+
+    private final ScenarioContext context;
+
+    public ModelsSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @When("anyone asks for the model catalog without a key")
+    public void anyoneAsksForTheModelCatalog() {
+        context.answered(context.gateway().modelCatalog());
+    }
+
+    @Then("the catalog lists models, each with an id, a type and its pricing")
+    public void theCatalogListsModels() {
+        context.response().then()
+                .body("object", equalTo("list"))
+                .body("data", not(empty()))
+                .body("data", everyItem(hasKey("id")))
+                .body("data", everyItem(hasKey("type")))
+                .body("data", everyItem(hasKey("pricing")));
+    }
+
+    @Then("every model my environment expects is listed with its pricing")
+    public void everyExpectedModelIsListed() {
+        List<String> listed = context.response().path("data.id");
+        for (String expected : context.environment().expectedModels()) {
+            assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", listed, hasItem(expected));
+            Map<String, Object> pricing = context.response().path("data.find { it.id == '" + expected + "' }.pricing");
+            assertThat("pricing of " + expected, pricing, notNullValue());
+        }
+    }
+}

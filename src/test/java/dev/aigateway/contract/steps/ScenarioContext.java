@@ -1,0 +1,63 @@
+package dev.aigateway.contract.steps;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Credential;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.GatewayClient;
+import dev.aigateway.contract.run.ContractRun;
+import io.restassured.response.Response;
+import java.util.List;
+
+/** What one scenario knows: who it is calling as, and the gateway's last answer. Pico makes one per scenario. */
+public class ScenarioContext {
+
+    private final ContractRun run = CurrentRun.get();
+    private GatewayClient client;
+    private Credential credential = Credential.none();
+    private Response response;
+
+    void begin(String scenario) {
+        client = run.client(scenario);
+    }
+
+    Environment environment() {
+        return run.environment();
+    }
+
+    GatewayClient gateway() {
+        return client;
+    }
+
+    Credential credential() {
+        return credential;
+    }
+
+    void callAs(Credential credential) {
+        this.credential = credential;
+    }
+
+    void answered(Response response) {
+        this.response = response;
+    }
+
+    Response response() {
+        if (response == null) {
+            throw new IllegalStateException("no request was sent in this scenario before checking its answer");
+        }
+        return response;
+    }
+
+    /** The last exchange, redacted, as one line for assertion messages: "GET /v1/credits answered 403 access_denied". */
+    String lastExchange() {
+        List<Exchange> all = run.exchanges().all();
+        if (all.isEmpty()) {
+            return "no exchange";
+        }
+        Exchange last = all.get(all.size() - 1);
+        String body = last.responseBody() == null ? "" : last.responseBody().strip();
+        if (body.length() > 300) {
+            body = body.substring(0, 300) + "...";
+        }
+        return last.method() + " " + last.path() + " answered " + last.status() + ": " + body;
+    }
+}
