@@ -10,6 +10,7 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,8 +32,8 @@ public final class ContractRun implements AutoCloseable {
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
-    public static ContractRun open(Path root, String name) {
-        Environment environment = new EnvironmentLoader(root).load(name);
+    public static ContractRun open(Path root, String name, Map<String, String> variables) {
+        Environment environment = new EnvironmentLoader(root, variables).load(name);
         if (!environment.usesSimulator()) {
             return new ContractRun(environment, null);
         }

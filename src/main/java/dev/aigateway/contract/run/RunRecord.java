@@ -29,6 +29,8 @@ public record RunRecord(
         List<Exchange> exchanges) {
 
     public static final String FILE = "target/contract-run/run.json";
+    /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */
+    public static final String FILE_PROPERTY = "contract.run.record";
 
     /** One scenario's outcome; {@code message} says why it failed or was skipped. */
     public record ScenarioResult(String feature, String name, String status, String message) {}
@@ -39,13 +41,17 @@ public record RunRecord(
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public void write(Path root) throws IOException {
-        Path file = root.resolve(FILE);
+        Path file = root.resolve(System.getProperty(FILE_PROPERTY, FILE));
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), this);
     }
 
     public static RunRecord read(Path root) throws IOException {
-        return JSON.readValue(root.resolve(FILE).toFile(), RunRecord.class);
+        return readFile(root.resolve(FILE));
+    }
+
+    public static RunRecord readFile(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunRecord.class);
     }
 
     public static boolean exists(Path root) {

@@ -2,6 +2,7 @@ package dev.aigateway.contract.steps;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
+import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.run.ContractRun;
 import dev.aigateway.contract.run.RunRecord;
@@ -77,8 +78,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
 
     private static Environment loadQuietly() {
         try {
-            return new dev.aigateway.contract.environment.EnvironmentLoader(CurrentRun.root())
-                    .load(System.getProperty("env", "local"));
+            return new EnvironmentLoader(CurrentRun.root(), CurrentRun.variables()).load(System.getProperty("env", "local"));
         } catch (EnvironmentException e) {
             return null;
         }

@@ -2,6 +2,8 @@ package dev.aigateway.contract.steps;
 
 import dev.aigateway.contract.run.ContractRun;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The run-once resources of the test JVM (environment, simulated gateway), created on first use
@@ -10,13 +12,14 @@ import java.nio.file.Path;
  */
 final class CurrentRun {
 
+    private static final String OVERRIDE = "contract.env.";
     private static ContractRun run;
 
     private CurrentRun() {}
 
     static synchronized ContractRun get() {
         if (run == null) {
-            run = ContractRun.open(root(), System.getProperty("env", "local"));
+            run = ContractRun.open(root(), System.getProperty("env", "local"), variables());
         }
         return run;
     }
@@ -29,6 +32,18 @@ final class CurrentRun {
             run = null;
         }
         return closed;
+    }
+
+    /**
+     * The process environment, where a system property {@code contract.env.NAME} stands in for the
+     * variable NAME: the self-tests' seam, since a JVM cannot change its own environment.
+     */
+    static Map<String, String> variables() {
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(OVERRIDE))
+                .forEach(name -> variables.put(name.substring(OVERRIDE.length()), System.getProperty(name)));
+        return variables;
     }
 
     static Path root() {

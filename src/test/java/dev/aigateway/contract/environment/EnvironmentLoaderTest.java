@@ -1,0 +1,152 @@
+package dev.aigateway.contract.environment;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentLoaderTest {
+
+    private static final String VALID = """
+            description: A test gateway
+            baseUrl: https://gateway.example/
+            teamId: team_123
+            apiKey: ${TEST_GATEWAY_KEY}
+            expectedModels: [openai/gpt-4o-mini]
+            probe:
+              model: ${TEST_PROBE_MODEL:-openai/gpt-4o-mini}
+            """;
+
+    @TempDir
+    Path root;
+
+    private EnvironmentLoader loader(Map<String, String> variables) {
+        return new EnvironmentLoader(root, variables);
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments").resolve(name + ".yaml"), yaml);
+    }
+
+    @Test
+    void readsFieldsResolvesVariablesAndAppliesDefaults() throws IOException {
+        write("mine", VALID);
+        Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine");
+
+        assertThat(environment.baseUrl(), equalTo("https://gateway.example"));
+        assertThat(environment.apiKey(), equalTo("vck_abc123456789"));
+        assertThat(environment.probe().model(), equalTo("openai/gpt-4o-mini"));
+        assertThat(environment.probe().maxTokens(), equalTo(1));
+        assertThat(environment.allowBillable(), equalTo(false));
+        assertThat(environment.timeouts().readMs(), equalTo(30000));
+        assertThat(environment.simulator(), nullValue());
+        assertThat(environment.secrets(), contains(new Environment.Secret("TEST_GATEWAY_KEY", "vck_abc123456789")));
+    }
+
+    @Test
+    void aVariableWithADefaultIsOverriddenWhenSet() throws IOException {
+        write("mine", VALID);
+        Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "k", "TEST_PROBE_MODEL", "anthropic/claude-haiku-4.5"))
+                .load("mine");
+        assertThat(environment.probe().model(), equalTo("anthropic/claude-haiku-4.5"));
+    }
+
+    @Test
+    void aMissingEnvironmentNamesTheFileAndListsThoseThatExist() throws IOException {
+        write("local", VALID);
+        write("vercel", VALID);
+        EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("nope"));
+        assertThat(error.getMessage(), allOf(containsString("environments/nope.yaml does not exist"),
+                containsString("Environments that exist: local, vercel.")));
+        assertThat(error.getStackTrace().length, equalTo(0));
+    }
+
+    @Test
+    void anUnsetVariableWithoutDefaultIsNamed() throws IOException {
+        write("mine", VALID);
+        EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("mine"));
+        assertThat(error.getMessage(), allOf(containsString("environments/mine.yaml, line 4"),
+                containsString("TEST_GATEWAY_KEY is not set and has no default")));
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndTheLine() throws IOException {
+        write("broken", "description: fine\nteamId: [unclosed\napiKey: x\n");
+        EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("broken"));
+        assertThat(error.getMessage(), allOf(containsString("environments/broken.yaml, line 3"),
+                containsString("not valid YAML")));
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedWithItsLine() throws IOException {
+        write("incomplete", VALID.replace("apiKey: ${TEST_GATEWAY_KEY}\n", ""));
+        EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("incomplete"));
+        assertThat(error.getMessage(), allOf(containsString("environments/incomplete.yaml, line 1"),
+                containsString("required field \"apiKey\" is missing")));
+
+        write("noprobe", VALID.replace("  model: ${TEST_PROBE_MODEL:-openai/gpt-4o-mini}\n", "  maxTokens: 2\n"));
+        EnvironmentException nested = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("noprobe"));
+        assertThat(nested.getMessage(), allOf(containsString("line 6"), containsString("\"probe.model\" is missing")));
+    }
+
+    @Test
+    void aBaseUrlIsRequiredUnlessTheSimulatorIsTargeted() throws IOException {
+        write("nourl", VALID.replace("baseUrl: https://gateway.example/\n", ""));
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("nourl"));
+        assertThat(error.getMessage(), containsString("required field \"baseUrl\" is missing"));
+
+        write("simulated", VALID.replace("baseUrl: https://gateway.example/\n", "simulator:\n  team: team-blocked\n"));
+        Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "k")).load("simulated");
+        assertThat(environment.simulator().team(), equalTo("team-blocked"));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheKnownOnes() throws IOException {
+        write("typo", VALID + "alowBillable: true\n");
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("typo"));
+        assertThat(error.getMessage(), allOf(containsString("line 8"), containsString("unknown field \"alowBillable\""),
+                containsString("allowBillable")));
+    }
+
+    @Test
+    void aWrongTypeNamesTheFieldAndLine() throws IOException {
+        write("wrongtype", VALID.replace("probe:\n", "probe:\n  maxTokens: lots\n"));
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("wrongtype"));
+        assertThat(error.getMessage(), allOf(containsString("line 7"), containsString("probe.maxTokens")));
+    }
+
+    @Test
+    void aNameThatIsNotAFileNameIsRefused() {
+        EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("../pom"));
+        assertThat(error.getMessage(), containsString("is not an environment name"));
+    }
+
+    @Test
+    void theShippedEnvironmentsAllLoad() {
+        EnvironmentLoader shipped = new EnvironmentLoader(Path.of(System.getProperty("contract.root", ".")),
+                Map.of("AI_GATEWAY_API_KEY", "vck_test_key_0000"));
+        List<String> names = shipped.names();
+        assertThat(names, not(List.of()));
+        for (String name : names) {
+            Environment environment = shipped.load(name);
+            assertThat(name + " has a description", environment.description(), not(nullValue()));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aigateway.contract.http;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.aigateway.contract.environment.Environment.Secret;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static final String KEY = "vck_sim_healthy_S3CRET/+x";
+    private final Redactor redactor = new Redactor(List.of(new Secret("AI_GATEWAY_API_KEY", KEY)),
+            Set.of(Credential.NOT_ISSUED_KEY));
+
+    @Test
+    void replacesEveryFormOfASecretWithItsVariable() {
+        String text = String.join(" | ", KEY,
+                URLEncoder.encode(KEY, StandardCharsets.UTF_8),
+                KEY.replace("/", "\\/"),
+                Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8)),
+                Base64.getEncoder().encodeToString(("Bearer " + KEY).getBytes(StandardCharsets.UTF_8)),
+                KEY.substring(8));
+        String redacted = redactor.redact(text);
+        assertThat(redacted, not(containsString("S3CRET")));
+        assertThat(redacted, not(containsString(Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(redacted, containsString("$AI_GATEWAY_API_KEY"));
+    }
+
+    @Test
+    void credentialHeadersAreRedactedEvenForKeysItWasNotTold() {
+        assertThat(redactor.redactHeader("Authorization", "Bearer vck_someone_elses"), equalTo("Bearer [redacted]"));
+        assertThat(redactor.redactHeader("x-api-key", "sk-ant-123"), equalTo("[redacted]"));
+        assertThat(redactor.redactHeader("Authorization", "Bearer " + KEY), equalTo("Bearer $AI_GATEWAY_API_KEY"));
+    }
+
+    @Test
+    void thePublicProbeKeyAndOtherHeadersStayReadable() {
+        assertThat(redactor.redactHeader("Authorization", "Bearer " + Credential.NOT_ISSUED_KEY),
+                equalTo("Bearer " + Credential.NOT_ISSUED_KEY));
+        assertThat(redactor.redactHeader("x-vercel-id", "sim1::iad1::abcde-1-0a"), equalTo("sim1::iad1::abcde-1-0a"));
+    }
+}

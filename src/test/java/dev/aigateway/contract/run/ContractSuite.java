@@ -1,0 +1,61 @@
+package dev.aigateway.contract.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the contract suite in this JVM, as {@code ./mvnw verify -Denv=NAME} would, and returns its
+ * {@link RunRecord}. Used by the self-tests; the Allure plugin stays out so nothing lands in reports/.
+ */
+final class ContractSuite {
+
+    private ContractSuite() {}
+
+    static synchronized RunRecord run(String env, Path output) throws Exception {
+        return run(env, output, null);
+    }
+
+    /** {@code apiKey}, when given, stands in for the process's {@code AI_GATEWAY_API_KEY}. */
+    static synchronized RunRecord run(String env, Path output, String apiKey) throws Exception {
+        Path record = output.resolve("run.json");
+        Map<String, String> saved = new TreeMap<>();
+        set(saved, "env", env);
+        set(saved, RunRecord.FILE_PROPERTY, record.toString());
+        set(saved, "contract.env.AI_GATEWAY_API_KEY", apiKey);
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage("features"))
+                    .filters(EngineFilter.includeEngines("cucumber"))
+                    .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
+                    .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin")
+                    .configurationParameter("cucumber.filter.tags", "not @wip")
+                    .build();
+            LauncherFactory.create().execute(request);
+            return RunRecord.readFile(record);
+        } finally {
+            saved.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+
+    private static void set(Map<String, String> saved, String key, String value) {
+        saved.put(key, System.getProperty(key));
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+}
