@@ -1,8 +1,12 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs after the report is generated ({@code post-integration-test}), whatever the outcome: prints
@@ -37,9 +41,27 @@ public final class RunFinish {
             }
         }
         Path report = root.resolve(REPORT);
+        removeSitePage(report.getParent());
         line("Report", Files.isRegularFile(report) ? REPORT + " (one file, opens from disk)"
                 : "not generated: see the allure-maven output above");
         System.out.println(RULE);
+    }
+
+    /**
+     * Work around: allure-maven's report goal is also a Maven site report, and renders its site page
+     * (allure-maven.html, css/, fonts/, images/, img/, js/) beside the report. The report is index.html alone.
+     */
+    private static void removeSitePage(Path reportFolder) throws IOException {
+        for (String sitePart : List.of("allure-maven.html", "css", "fonts", "images", "img", "js")) {
+            Path path = reportFolder.resolve(sitePart);
+            if (Files.exists(path)) {
+                try (Stream<Path> tree = Files.walk(path)) {
+                    for (Path file : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
     }
 
     private static void line(String label, String value) {
