@@ -10,6 +10,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.function.Supplier;
 
 /**
  * The gateway's routes, as the contract uses them. Each call builds a fresh request specification
@@ -21,6 +22,8 @@ public final class GatewayClient {
     public static final String CREDITS = "/v1/credits";
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
+    static final int ATTEMPTS = 3;
+    private static final long RETRY_DELAY_MS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment environment;
@@ -48,7 +51,7 @@ public final class GatewayClient {
     }
 
     public Response get(String path, Credential credential) {
-        return request(credential).get(path);
+        return withRetries(() -> request(credential).get(path));
     }
 
     public Response creditBalance(Credential credential) {
@@ -60,10 +63,28 @@ public final class GatewayClient {
     }
 
     public Response chatCompletion(Credential credential, ChatCompletionRequest body) {
-        return request(credential)
+        return withRetries(() -> request(credential)
                 .contentType(ContentType.JSON)
                 .body(json(body))
-                .post(CHAT_COMPLETIONS);
+                .post(CHAT_COMPLETIONS));
+    }
+
+    /**
+     * A 5xx is tried again, {@value #ATTEMPTS} attempts in all, as the AI SDK does: a passing blip is
+     * absorbed, an outage persists. Every attempt is recorded.
+     */
+    private static Response withRetries(Supplier<Response> send) {
+        Response response = send.get();
+        for (int attempt = 2; attempt <= ATTEMPTS && response.statusCode() >= 500; attempt++) {
+            try {
+                Thread.sleep(RETRY_DELAY_MS * (attempt - 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = send.get();
+        }
+        return response;
     }
 
     private static String json(Object body) {

@@ -62,11 +62,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
                     ? "Missing authentication. Provide an API key or OIDC token in the Authorization header."
                     : "Invalid API key or token.");
         }
-        return switch (route) {
+        ResponseDefinition response = switch (route) {
             case "credits" -> refusal(team.get(), "credits").orElseGet(() -> credits(team.get()));
             case "chat-completions" -> chatCompletion(team.get(), request);
             default -> throw new IllegalArgumentException("unknown simulated route " + route);
         };
+        return team.get().delayMs() == null ? response
+                : ResponseDefinitionBuilder.like(response).withFixedDelay(team.get().delayMs()).build();
     }
 
     private static String bearer(Request request) {

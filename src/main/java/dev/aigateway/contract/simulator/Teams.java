@@ -20,7 +20,7 @@ public final class Teams {
     private static final Pattern SIMULATED_KEY = Pattern.compile("^vck_sim_([a-z0-9-]+)_.+$");
 
     /** One state of an account. */
-    public record Team(String name, String teamId, Credits credits, List<Refusal> refusals) {
+    public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals) {
 
         /** The team's demo key, as the environments use it. */
         public String demoKey() {
@@ -58,7 +58,8 @@ public final class Teams {
                 List<Refusal> refusals = team.has("refusals")
                         ? List.of(yaml.convertValue(team.get("refusals"), Refusal[].class))
                         : List.of();
-                teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, refusals));
+                Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
+                teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals));
             });
             return new Teams(teams);
         } catch (IOException e) {
