@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The simulated gateway over real HTTP on a dynamic loopback port. */
 class SimulatedGatewayTest {
@@ -102,6 +104,72 @@ class SimulatedGatewayTest {
         HttpResponse<String> chat = send("POST", "/v1/chat/completions", "vck_sim_team-blocked_demo", CHAT.formatted(""));
         assertThat(chat.statusCode(), equalTo(403));
         assertThat(send("GET", "/v1/models", null, null).statusCode(), equalTo(200));
+    }
+
+    /** What each simulated team answers on /v1/credits and on a valid chat completion (status, type or body marker). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "healthy,          200, ,                               200, ",
+            "team-blocked,     403, access_denied,                  403, access_denied",
+            "no-card,          200, ,                               403, customer_verification_required",
+            "free-restricted,  200, ,                               403, Free credits temporarily have restricted access",
+            "no-credits,       200, ,                               402, insufficient_funds",
+            "rate-limited,     200, ,                               429, rate_limit_exceeded",
+            "quota-exceeded,   200, ,                               429, quota_for_entity_exceeded",
+            "outage,           200, ,                               503, service_unavailable_error",
+            "firewall,         403, Vercel Security Checkpoint,     403, Vercel Security Checkpoint",
+    })
+    void eachTeamAnswersInItsOwnState(String team, int creditsStatus, String creditsMarker, int chatStatus,
+                                      String chatMarker) throws Exception {
+        String key = "vck_sim_" + team + "_test";
+        HttpResponse<String> credits = send("GET", "/v1/credits", key, null);
+        assertThat(credits.statusCode(), equalTo(creditsStatus));
+        if (creditsMarker != null) {
+            assertThat(credits.body(), containsString(creditsMarker));
+        }
+        HttpResponse<String> chat = send("POST", "/v1/chat/completions", key, CHAT.formatted(""));
+        assertThat(chat.statusCode(), equalTo(chatStatus));
+        if (chatMarker != null) {
+            assertThat(chat.body(), containsString(chatMarker));
+        }
+        assertThat(chat.headers().firstValue("retry-after").isPresent(), equalTo(false));
+    }
+
+    @Test
+    void aBalanceAtZeroReadsAsTheStringZero() throws Exception {
+        assertThat(json(send("GET", "/v1/credits", "vck_sim_no-card_x", null)).path("balance").asText(), equalTo("0"));
+        assertThat(json(send("GET", "/v1/credits", "vck_sim_no-credits_x", null)).path("balance").asText(), equalTo("0"));
+    }
+
+    @Test
+    void theFirewallChallengesWithHtmlAndItsHeader() throws Exception {
+        HttpResponse<String> response = send("GET", "/v1/credits", "vck_sim_firewall_x", null);
+        assertThat(response.headers().firstValue("content-type").orElse(""), startsWith("text/html"));
+        assertThat(response.headers().firstValue("x-vercel-mitigated").orElse(""), equalTo("challenge"));
+    }
+
+    @Test
+    void theFlakyTeamFailsItsFirstTwoInferenceRequestsOnly() throws Exception {
+        try (SimulatedGateway fresh = SimulatedGateway.start(0)) {
+            HttpClient client = HttpClient.newHttpClient();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(client.send(HttpRequest.newBuilder(URI.create(fresh.baseUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer vck_sim_flaky_x")
+                        .POST(HttpRequest.BodyPublishers.ofString(CHAT.formatted(""))).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            assertThat(statuses, equalTo(List.of(503, 503, 200, 200)));
+        }
+    }
+
+    @Test
+    void theSlowTeamAnswersOnlyAfterItsDelay() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = send("GET", "/v1/credits", "vck_sim_slow_x", null);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(response.statusCode(), equalTo(200));
+        assertThat(elapsedMs >= 1500, equalTo(true));
     }
 
     @Test
