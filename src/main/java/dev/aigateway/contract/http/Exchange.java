@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One request to the gateway and what came back, already redacted. {@code status} is null when no
- * response arrived; {@code failure} then says why ("could not connect to HOST:PORT").
+ * response arrived; {@code failure} then says why ("could not connect to HOST:PORT"). {@code caller}
+ * is who the request claimed to be: team-key, not-issued-key or no-key.
  */
 public record Exchange(
         int sequence,
@@ -23,7 +24,8 @@ public record Exchange(
         String vercelId,
         String generationId,
         String errorType,
-        String failure) {
+        String failure,
+        String caller) {
 
     public boolean answered() {
         return status != null;

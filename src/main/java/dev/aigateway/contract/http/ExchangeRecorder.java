@@ -19,7 +19,6 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -37,12 +36,14 @@ public final class ExchangeRecorder implements OrderedFilter {
 
     private final Redactor redactor;
     private final ExchangeLog log;
-    private final Supplier<String> scenario;
+    private final String scenario;
+    private final String caller;
 
-    public ExchangeRecorder(Redactor redactor, ExchangeLog log, Supplier<String> scenario) {
+    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller) {
         this.redactor = redactor;
         this.log = log;
         this.scenario = scenario;
+        this.caller = caller;
     }
 
     @Override
@@ -69,9 +70,9 @@ public final class ExchangeRecorder implements OrderedFilter {
             response = context.next(request, responseSpec);
         } catch (Exception e) {
             String failure = describe(e, URI.create(request.getURI()));
-            Exchange exchange = new Exchange(sequence, scenario.get(), startedAt, request.getMethod(), url,
+            Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url,
                     redactor.redact(query == null ? path : path + "?" + query), requestHeaders, requestBody, null,
-                    Map.of(), null, elapsedMs(start), null, null, null, failure);
+                    Map.of(), null, elapsedMs(start), null, null, null, failure, caller);
             log.add(exchange);
             attach(exchange);
             throw new GatewayUnreachableException(failure);
@@ -82,10 +83,10 @@ public final class ExchangeRecorder implements OrderedFilter {
                     (first, next) -> first + ", " + next);
         }
         String responseBody = redactor.redact(cap(response.asString()));
-        Exchange exchange = new Exchange(sequence, scenario.get(), startedAt, request.getMethod(), url,
+        Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url,
                 redactor.redact(query == null ? path : path + "?" + query), requestHeaders, requestBody,
                 response.getStatusCode(), responseHeaders, responseBody, elapsedMs(start),
-                response.getHeader("x-vercel-id"), generationId(responseBody), errorType(responseBody), null);
+                response.getHeader("x-vercel-id"), generationId(responseBody), errorType(responseBody), null, caller);
         log.add(exchange);
         attach(exchange);
         return response;

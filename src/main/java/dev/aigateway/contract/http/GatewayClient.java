@@ -27,12 +27,17 @@ public final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment environment;
-    private final ExchangeRecorder recorder;
+    private final Redactor redactor;
+    private final ExchangeLog log;
+    private final String scenario;
     private final RestAssuredConfig config;
 
-    public GatewayClient(Environment environment, ExchangeRecorder recorder) {
+    /** A client whose exchanges are recorded, redacted, in {@code log} under {@code scenario}. */
+    public GatewayClient(Environment environment, Redactor redactor, ExchangeLog log, String scenario) {
         this.environment = environment;
-        this.recorder = recorder;
+        this.redactor = redactor;
+        this.log = log;
+        this.scenario = scenario;
         this.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", environment.timeouts().connectMs())
                 .setParam("http.socket.timeout", environment.timeouts().readMs()));
@@ -43,7 +48,7 @@ public final class GatewayClient {
                 .config(config)
                 .baseUri(environment.baseUrl())
                 .urlEncodingEnabled(false)
-                .filter(recorder);
+                .filter(new ExchangeRecorder(redactor, log, scenario, credential.caller()));
         if (credential.apiKey() != null) {
             request.header("Authorization", "Bearer " + credential.apiKey());
         }

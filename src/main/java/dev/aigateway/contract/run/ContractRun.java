@@ -4,7 +4,6 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.ExchangeLog;
-import dev.aigateway.contract.http.ExchangeRecorder;
 import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -64,7 +63,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** A client whose exchanges are recorded under {@code scenario}. */
     public GatewayClient client(String scenario) {
-        return new GatewayClient(environment, new ExchangeRecorder(redactor, exchanges, () -> scenario));
+        return new GatewayClient(environment, redactor, exchanges, scenario);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aigateway.contract.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ public record RunRecord(
         int failed,
         int skipped,
         List<ScenarioResult> scenarios,
-        List<Exchange> exchanges) {
+        List<Exchange> exchanges,
+        Verdict verdict) {
 
     public static final String FILE = "target/contract-run/run.json";
     /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */
@@ -35,7 +37,7 @@ public record RunRecord(
     /** One scenario's outcome; {@code message} says why it failed or was skipped. */
     public record ScenarioResult(String feature, String name, String status, String message) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,0 +1,127 @@
+package dev.aigateway.contract.diagnosis;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Exchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses a run's verdict from what the gateway answered, by the rules of
+ * {@code diagnosis/verdicts.yaml}: the first verdict, most specific first, whose every condition
+ * holds over the run's exchanges.
+ */
+public final class Diagnosis {
+
+    public static final String RESOURCE = "diagnosis/verdicts.yaml";
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Condition(Map<String, String> some, Map<String, String> none, Integer failedScenarios) {}
+
+    record Check(Map<String, String> some, String says) {}
+
+    /** One verdict as written in the data file. */
+    public record Rule(String id, List<Condition> when, String title, String meaning, String failureMessage,
+                       List<String> rulesOut, List<String> nextSteps, List<String> references) {}
+
+    record Rules(Map<String, Check> checks, List<Rule> verdicts) {}
+
+    private final Rules rules;
+
+    private Diagnosis(Rules rules) {
+        this.rules = rules;
+    }
+
+    public static Diagnosis load() {
+        try (InputStream in = Diagnosis.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return new Diagnosis(new ObjectMapper(new YAMLFactory()).readValue(in, Rules.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Every verdict the rules can give, in the order they are tried. */
+    public List<Rule> verdicts() {
+        return rules.verdicts();
+    }
+
+    public Verdict diagnose(List<Exchange> exchanges, int failedScenarios, Environment environment) {
+        List<Map<String, String>> facts = exchanges.stream().map(e -> Facts.of(e, environment)).toList();
+        for (Rule rule : rules.verdicts()) {
+            List<Integer> evidence = new ArrayList<>();
+            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
+                return new Verdict(rule.id(), rule.title(), rule.meaning().strip(), ruledOut(rule, exchanges, facts),
+                        rule.nextSteps(), rule.references(), evidence);
+            }
+        }
+        throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+    }
+
+    private static boolean holds(Condition condition, List<Exchange> exchanges, List<Map<String, String>> facts,
+                                 int failedScenarios, List<Integer> evidence) {
+        if (condition.failedScenarios() != null && condition.failedScenarios() != failedScenarios) {
+            return false;
+        }
+        if (condition.some() != null) {
+            Optional<Integer> match = firstMatch(condition.some(), exchanges, facts);
+            if (match.isEmpty()) {
+                return false;
+            }
+            evidence.add(match.get());
+        }
+        return condition.none() == null || firstMatch(condition.none(), exchanges, facts).isEmpty();
+    }
+
+    /** The sequence number of the first exchange whose facts match every pattern in full. */
+    private static Optional<Integer> firstMatch(Map<String, String> patterns, List<Exchange> exchanges,
+                                                List<Map<String, String>> facts) {
+        for (int i = 0; i < facts.size(); i++) {
+            Map<String, String> fact = facts.get(i);
+            boolean all = patterns.entrySet().stream().allMatch(pattern -> {
+                String value = fact.get(pattern.getKey());
+                if (value == null) {
+                    throw new IllegalStateException(RESOURCE + ": no fact named \"" + pattern.getKey() + "\"");
+                }
+                return Pattern.compile(pattern.getValue(), Pattern.DOTALL).matcher(value).matches();
+            });
+            if (all) {
+                return Optional.of(exchanges.get(i).sequence());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Verdict.RuledOut> ruledOut(Rule rule, List<Exchange> exchanges, List<Map<String, String>> facts) {
+        List<Verdict.RuledOut> ruledOut = new ArrayList<>();
+        for (String id : rule.rulesOut()) {
+            Check check = rules.checks().get(id);
+            if (check == null) {
+                throw new IllegalStateException(RESOURCE + ": verdict " + rule.id() + " lists unknown check " + id);
+            }
+            firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
+                Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
+                ruledOut.add(new Verdict.RuledOut(check.says(), sequence, cite(cited)));
+            });
+        }
+        return ruledOut;
+    }
+
+    /** "#3 GET /v1/credits: 403 access_denied, x-vercel-id sim1::iad1::..." */
+    public static String cite(Exchange exchange) {
+        return "#" + exchange.sequence() + " " + exchange.method() + " " + exchange.path() + ": "
+                + (exchange.answered() ? exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())
+                : exchange.failure())
+                + (exchange.vercelId() == null ? "" : ", x-vercel-id " + exchange.vercelId());
+    }
+}
