@@ -1,0 +1,83 @@
+package dev.aigateway.contract.evidence;
+
+import dev.aigateway.contract.http.Exchange;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The curl command that sends an exchange's request again, with the secrets left as shell variables. */
+public final class CurlLine {
+
+    private static final Set<String> SET_BY_CURL =
+            Set.of("content-length", "host", "connection", "accept-encoding", "user-agent");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
+    private static final String UNNAMED_CREDENTIAL = "[redacted";
+
+    private CurlLine() {}
+
+    /**
+     * One bash line that repeats {@code exchange}'s request once the user has exported the variables
+     * its placeholders name ({@code $AI_GATEWAY_API_KEY}): only those expand, every other character
+     * of the URL, the headers and the body arrives as recorded.
+     */
+    public static String of(Exchange exchange) {
+        StringBuilder line = new StringBuilder("curl -sS -i -X ")
+                .append(exchange.method()).append(' ').append(quoted(exchange.url()));
+        if (exchange.requestHeaders() != null) {
+            for (Map.Entry<String, String> header : exchange.requestHeaders().entrySet()) {
+                if (!SET_BY_CURL.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    line.append(" -H ").append(quoted(header.getKey() + ": " + header.getValue()));
+                }
+            }
+        }
+        String body = exchange.requestBody();
+        if (body != null) {
+            // --data-binary reads a file when its value starts with @; --data-raw never does.
+            line.append(body.startsWith("@") ? " --data-raw " : " --data-binary ").append(singleQuoted(body));
+        }
+        return line.toString();
+    }
+
+    private static String quoted(String text) {
+        if (text.contains(UNNAMED_CREDENTIAL) || !PLACEHOLDER.matcher(text).find()) {
+            return singleQuoted(text);
+        }
+        return expandingPlaceholders(text);
+    }
+
+    private static String singleQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static String expandingPlaceholders(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        int literalStart = 0;
+        while (placeholder.find()) {
+            appendLiteral(quoted, text.substring(literalStart, placeholder.start()));
+            literalStart = placeholder.end();
+            boolean wordFollows = literalStart < text.length() && isWordCharacter(text.charAt(literalStart));
+            quoted.append(wordFollows ? "${" + placeholder.group(1) + "}" : placeholder.group());
+        }
+        appendLiteral(quoted, text.substring(literalStart));
+        return quoted.append('"').toString();
+    }
+
+    private static void appendLiteral(StringBuilder quoted, String literal) {
+        for (char c : literal.toCharArray()) {
+            switch (c) {
+                case '\\', '"', '`', '$' -> quoted.append('\\').append(c);
+                // A backslash does not stop history expansion inside double quotes of an interactive
+                // bash, where these lines are pasted; a single-quoted ! between two double-quoted parts does.
+                case '!' -> quoted.append("\"'!'\"");
+                default -> quoted.append(c);
+            }
+        }
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}

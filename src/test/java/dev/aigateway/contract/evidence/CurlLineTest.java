@@ -1,0 +1,123 @@
+package dev.aigateway.contract.evidence;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aigateway.contract.http.Exchange;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs each line in bash with curl replaced by a function that prints the arguments it receives. */
+class CurlLineTest {
+
+    private static final String KEY = "k123";
+    private static final String FAKE_CURL = "curl(){ printf '%s\\0' \"$@\"; }; export AI_GATEWAY_API_KEY=" + KEY;
+    private static final String CHAT_URL = "https://ai-gateway.vercel.sh/v1/chat/completions";
+
+    @BeforeAll
+    static void bashIsInstalled() {
+        assumeTrue(Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, "bash"))), "bash is not installed");
+    }
+
+    @Test
+    void theKeyExpandsAndTheBodyArrivesByteForByte() throws Exception {
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"It's $5 \\\\ `date` $(id) \\\"quoted\\\"\nnext line!\"}]}";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer $AI_GATEWAY_API_KEY");
+        headers.put("Content-Type", "application/json; charset=UTF-8");
+        headers.put("Content-Length", "120");
+        headers.put("Host", "ai-gateway.vercel.sh");
+        headers.put("Connection", "Keep-Alive");
+        headers.put("Accept-Encoding", "gzip,deflate");
+        headers.put("User-Agent", "Apache-HttpClient/4.5.14 (Java/17)");
+        String line = CurlLine.of(request("POST", CHAT_URL, headers, body));
+
+        assertThat(line, containsString("-H \"Authorization: Bearer $AI_GATEWAY_API_KEY\""));
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "POST", CHAT_URL,
+                "-H", "Authorization: Bearer " + KEY,
+                "-H", "Content-Type: application/json; charset=UTF-8",
+                "--data-binary", body)));
+    }
+
+    @Test
+    void onlyThePlaceholderExpandsInAHeaderThatHasOne() throws Exception {
+        String value = "say \"hi\" \\ `id` $(id) $5 $lower ${x} cost! $AI_GATEWAY_API_KEYsuffix";
+        String line = CurlLine.of(request("GET", CHAT_URL, Map.of("x-note", value), null));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
+                "-H", "x-note: say \"hi\" \\ `id` $(id) $5 $lower ${x} cost! " + KEY + "suffix")));
+    }
+
+    @Test
+    void aKeyInTheQueryStringExpandsToo() throws Exception {
+        String line = CurlLine.of(request("GET", "https://gw.example/v1/models?key=$AI_GATEWAY_API_KEY&a=1", Map.of(), null));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", "https://gw.example/v1/models?key=k123&a=1")));
+    }
+
+    @Test
+    void aCredentialWeCouldNotNameIsSentAsRecorded() throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer [redacted]");
+        headers.put("x-api-key", "[redacted PROVIDER-KEY] $AI_GATEWAY_API_KEY");
+        String line = CurlLine.of(request("GET", CHAT_URL, headers, null));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
+                "-H", "Authorization: Bearer [redacted]",
+                "-H", "x-api-key: [redacted PROVIDER-KEY] $AI_GATEWAY_API_KEY")));
+    }
+
+    @Test
+    void aBodyStartingWithAtIsNotReadAsAFileName() throws Exception {
+        String line = CurlLine.of(request("POST", CHAT_URL, Map.of(), "@/etc/passwd"));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "POST", CHAT_URL, "--data-raw", "@/etc/passwd")));
+    }
+
+    @Test
+    void survivesHistoryExpansionWhenPastedIntoAnInteractiveShell() throws Exception {
+        String body = "{\"content\":\"hi!echo\"}";
+        String line = CurlLine.of(request("POST", CHAT_URL,
+                Map.of("Authorization", "Bearer $AI_GATEWAY_API_KEY!echo"), body));
+        // bash expands history only in lines it reads after history is on, so the line comes on stdin.
+        String script = "set -o history -o histexpand\necho earlier >/dev/null\n" + FAKE_CURL + "\n" + line + "\n";
+
+        assertThat(run(List.of("bash", "-s"), script), equalTo(List.of("-sS", "-i", "-X", "POST", CHAT_URL,
+                "-H", "Authorization: Bearer " + KEY + "!echo", "--data-binary", body)));
+    }
+
+    private static Exchange request(String method, String url, Map<String, String> headers, String body) {
+        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, headers, body, 200, Map.of(), "", 5,
+                null, null, null, null);
+    }
+
+    private static List<String> arguments(String line) throws IOException, InterruptedException {
+        return run(List.of("bash", "-c", FAKE_CURL + "; " + line), "");
+    }
+
+    private static List<String> run(List<String> command, String stdin) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder(command).start();
+        try (OutputStream input = bash.getOutputStream()) {
+            input.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(bash.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat("bash failed: " + err, bash.waitFor(), equalTo(0));
+        assertThat(err, equalTo(""));
+        return Arrays.asList(out.split("\0"));
+    }
+}

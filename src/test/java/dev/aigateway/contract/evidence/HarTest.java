@@ -1,0 +1,115 @@
+package dev.aigateway.contract.evidence;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.Exchange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarTest {
+
+    private static final String CHAT_BODY = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"é\"}]}";
+    private static final String BLOCKED_BODY = "{\"error\":{\"type\":\"forbidden\",\"message\":\"team blocked\"}}";
+
+    @TempDir
+    static Path folder;
+    private static JsonNode log;
+
+    @BeforeAll
+    static void writeTheRunsExchanges() throws IOException {
+        Map<String, String> requestHeaders = new LinkedHashMap<>();
+        requestHeaders.put("Authorization", "Bearer $AI_GATEWAY_API_KEY");
+        requestHeaders.put("Content-Type", "application/json; charset=UTF-8");
+        Exchange blocked = new Exchange(1, "A blocked team is told so", Instant.parse("2025-03-01T10:15:30.123456789Z"),
+                "POST", "https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag", "/v1/chat/completions",
+                requestHeaders, CHAT_BODY, 403,
+                Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"),
+                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null);
+        Exchange unreachable = new Exchange(2, "Credits", Instant.parse("2025-03-01T10:15:31Z"), "GET",
+                "http://localhost:1/v1/credits", "/v1/credits", Map.of("Authorization", "Bearer [redacted]"), null,
+                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)");
+        Path file = folder.resolve("evidence/exchanges.har");
+        Har.write(List.of(blocked, unreachable), "0.1.0", file);
+        log = new ObjectMapper().readTree(file.toFile()).path("log");
+    }
+
+    @Test
+    void isAHar12LogByThisTool() {
+        assertThat(log.path("version").asText(), equalTo("1.2"));
+        assertThat(log.path("creator").path("name").asText(), equalTo("ai-gateway-contract"));
+        assertThat(log.path("creator").path("version").asText(), equalTo("0.1.0"));
+        assertThat(log.path("entries").size(), is(2));
+    }
+
+    @Test
+    void everyEntryHasTheFieldsHar12Requires() {
+        for (JsonNode entry : log.path("entries")) {
+            for (String field : List.of("startedDateTime", "time", "request", "response", "cache", "timings")) {
+                assertThat(field, entry.has(field), is(true));
+            }
+            for (String field : List.of("method", "url", "httpVersion", "cookies", "headers", "queryString",
+                    "headersSize", "bodySize")) {
+                assertThat("request." + field, entry.path("request").has(field), is(true));
+            }
+            for (String field : List.of("status", "statusText", "httpVersion", "cookies", "headers", "content",
+                    "redirectURL", "headersSize", "bodySize")) {
+                assertThat("response." + field, entry.path("response").has(field), is(true));
+            }
+            assertThat(entry.path("response").path("content").has("mimeType"), is(true));
+            JsonNode timings = entry.path("timings");
+            assertThat(timings.path("send").asLong() + timings.path("wait").asLong() + timings.path("receive").asLong(),
+                    equalTo(entry.path("time").asLong()));
+        }
+    }
+
+    @Test
+    void anAnsweredExchangeKeepsItsRedactedRequestAndResponse() {
+        JsonNode entry = log.path("entries").get(0);
+        assertThat(entry.path("startedDateTime").asText(), equalTo("2025-03-01T10:15:30.123Z"));
+        assertThat(entry.path("time").asLong(), is(87L));
+        assertThat(entry.path("_vercelId").asText(), equalTo("fra1::iad1::abcde-1-0a"));
+        JsonNode request = entry.path("request");
+        assertThat(request.path("method").asText(), equalTo("POST"));
+        assertThat(request.path("headers").get(0).path("name").asText(), equalTo("Authorization"));
+        assertThat(request.path("headers").get(0).path("value").asText(), equalTo("Bearer $AI_GATEWAY_API_KEY"));
+        assertThat(request.path("queryString").get(0).path("name").asText(), equalTo("trace"));
+        assertThat(request.path("queryString").get(0).path("value").asText(), equalTo("a b"));
+        assertThat(request.path("queryString").get(1).path("name").asText(), equalTo("flag"));
+        assertThat(request.path("queryString").get(1).path("value").asText(), equalTo(""));
+        assertThat(request.path("postData").path("mimeType").asText(), equalTo("application/json; charset=UTF-8"));
+        assertThat(request.path("postData").path("text").asText(), equalTo(CHAT_BODY));
+        assertThat(request.path("bodySize").asLong(), is((long) CHAT_BODY.length() + 1));
+        JsonNode response = entry.path("response");
+        assertThat(response.path("status").asInt(), is(403));
+        assertThat(response.path("statusText").asText(), equalTo("Forbidden"));
+        assertThat(response.path("content").path("mimeType").asText(), equalTo("application/json"));
+        assertThat(response.path("content").path("text").asText(), equalTo(BLOCKED_BODY));
+        assertThat(response.path("content").path("size").asLong(), is((long) BLOCKED_BODY.length()));
+        assertThat(response.has("_error"), is(false));
+    }
+
+    @Test
+    void anExchangeWithoutAnswerHasStatusZeroAndItsFailure() {
+        JsonNode entry = log.path("entries").get(1);
+        assertThat(entry.has("_vercelId"), is(false));
+        assertThat(entry.path("request").has("postData"), is(false));
+        assertThat(entry.path("request").path("queryString").size(), is(0));
+        JsonNode response = entry.path("response");
+        assertThat(response.path("status").asInt(), is(0));
+        assertThat(response.path("statusText").asText(), equalTo(""));
+        assertThat(response.path("content").path("size").asLong(), is(0L));
+        assertThat(response.path("content").path("mimeType").asText(), equalTo("application/octet-stream"));
+        assertThat(response.path("_error").asText(), equalTo("could not connect to localhost:1 (Connection refused)"));
+    }
+}
