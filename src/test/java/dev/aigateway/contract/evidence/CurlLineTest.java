@@ -102,7 +102,7 @@ class CurlLineTest {
 
     private static Exchange request(String method, String url, Map<String, String> headers, String body) {
         return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, headers, body, 200, Map.of(), "", 5,
-                null, null, null, null);
+                null, null, null, null, "team-key");
     }
 
     private static List<String> arguments(String line) throws IOException, InterruptedException {

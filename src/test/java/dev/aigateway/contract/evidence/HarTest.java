@@ -35,10 +35,10 @@ class HarTest {
                 "POST", "https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag", "/v1/chat/completions",
                 requestHeaders, CHAT_BODY, 403,
                 Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"),
-                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null);
+                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null, "team-key");
         Exchange unreachable = new Exchange(2, "Credits", Instant.parse("2025-03-01T10:15:31Z"), "GET",
                 "http://localhost:1/v1/credits", "/v1/credits", Map.of("Authorization", "Bearer [redacted]"), null,
-                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)");
+                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", "team-key");
         Path file = folder.resolve("evidence/exchanges.har");
         Har.write(List.of(blocked, unreachable), "0.1.0", file);
         log = new ObjectMapper().readTree(file.toFile()).path("log");
