@@ -4,6 +4,10 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.diagnosis.Diagnosis;
+import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.run.AllureRunFiles;
 import dev.aigateway.contract.run.ContractRun;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -15,6 +19,7 @@ import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +57,10 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         List<ScenarioResult> redacted = scenarios.stream()
                 .map(s -> new ScenarioResult(s.feature(), s.name(), s.status(), redactor.redact(s.message())))
                 .toList();
+        List<Exchange> exchanges = run == null ? List.of() : run.exchanges().all();
+        int failed = count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING);
+        Diagnosis diagnosis = Diagnosis.load();
+        Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, failed, environment);
         RunRecord record = new RunRecord(
                 System.getProperty("env", "local"),
                 environment == null ? "(environment could not be read)" : environment.description(),
@@ -61,14 +70,16 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 run == null ? startedAt : run.startedAt(),
                 event.getInstant(),
                 count(Status.PASSED),
-                count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING),
+                failed,
                 count(Status.SKIPPED),
                 redacted,
-                run == null ? List.of() : run.exchanges().all());
+                exchanges,
+                verdict);
         try {
             record.write(CurrentRun.root());
+            AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record, diagnosis);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + RunRecord.FILE, e);
+            throw new UncheckedIOException("cannot write the run's record", e);
         }
     }
 
