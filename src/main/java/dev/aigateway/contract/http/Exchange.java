@@ -30,4 +30,11 @@ public record Exchange(
     public boolean answered() {
         return status != null;
     }
+
+    /** The same exchange as if sent to {@code baseUrl} instead of {@code from} (for curl lines against another host). */
+    public Exchange rebased(String from, String baseUrl) {
+        return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
+                requestBody, status, responseHeaders, responseBody, durationMs, vercelId, generationId, errorType,
+                failure, caller);
+    }
 }

@@ -1,21 +1,30 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentException;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.evidence.EvidenceBundle;
+import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs after the report is generated ({@code post-integration-test}), whatever the outcome: prints
- * the closing block of the run. The build fails afterwards, in {@code failsafe:verify}, if a
- * scenario failed.
+ * Runs after the report is generated ({@code post-integration-test}), whatever the outcome: writes
+ * the evidence bundle, scans everything written for secrets (fail closed), and prints the closing
+ * block with the verdict. The build fails afterwards, in {@code failsafe:verify}, if a scenario failed.
  */
 public final class RunFinish {
 
     static final String REPORT = "reports/allure-report/index.html";
+    /** Where the test JVM copies its console output, so that it can be scanned too. */
+    public static final String CONSOLE = "target/contract-run/console.txt";
     private static final String RULE = "-".repeat(72);
 
     private RunFinish() {}
@@ -23,27 +32,64 @@ public final class RunFinish {
     /** Argument: the project root. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
-        System.out.println(RULE);
+        Path reports = root.resolve("reports");
+        removeSitePage(root.resolve(REPORT).getParent());
         if (!RunRecord.exists(root)) {
+            System.out.println(RULE);
             System.out.println("The contract suite did not run to its end: see the errors above.");
             System.out.println(RULE);
             return;
         }
         RunRecord run = RunRecord.read(root);
+        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT));
+        List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONSOLE)), secrets(root, run.env()));
+        if (!findings.isEmpty()) {
+            removeEverythingWritten(reports);
+            throw new IllegalStateException("Secret scan failed, so the report and the evidence bundle were removed: "
+                    + SecretScan.describe(findings));
+        }
+        print(root, run, root.relativize(bundle));
+    }
+
+    static List<Environment.Secret> secrets(Path root, String env) {
+        try {
+            return new EnvironmentLoader(root).load(env).secrets();
+        } catch (EnvironmentException e) {
+            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
+        }
+    }
+
+    private static void print(Path root, RunRecord run, Path bundle) {
+        Spend spend = Spend.of(run.exchanges());
+        System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
         line("Team", run.teamId());
         line("Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
-        line("Requests", run.exchanges().size() + " sent to the gateway");
+        line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
+                + " tokens, $" + spend.usd().toPlainString() + " spent");
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));
             }
         }
-        Path report = root.resolve(REPORT);
-        removeSitePage(report.getParent());
-        line("Report", Files.isRegularFile(report) ? REPORT + " (one file, opens from disk)"
+        Verdict verdict = run.verdict();
+        if (verdict != null) {
+            System.out.println();
+            line("Verdict", verdict.id() + ": " + verdict.title());
+            wrap(verdict.meaning()).forEach(text -> line("", text));
+            if (!verdict.ruledOut().isEmpty()) {
+                line("Ruled out", "");
+                verdict.ruledOut().forEach(point -> line("", "- " + point.says() + " (" + point.cited() + ")"));
+            }
+            line("Next steps", "");
+            verdict.nextSteps().forEach(step -> line("", "- " + step));
+            System.out.println();
+        }
+        line("Report", Files.isRegularFile(root.resolve(REPORT)) ? REPORT + " (one file, opens from disk)"
                 : "not generated: see the allure-maven output above");
+        line("Evidence", "reports/" + EvidenceBundle.FOLDER + "/summary.md");
+        line("Bundle", bundle + " (attach it to a support ticket)");
         System.out.println(RULE);
     }
 
@@ -53,19 +99,50 @@ public final class RunFinish {
      */
     private static void removeSitePage(Path reportFolder) throws IOException {
         for (String sitePart : List.of("allure-maven.html", "css", "fonts", "images", "img", "js")) {
-            Path path = reportFolder.resolve(sitePart);
-            if (Files.exists(path)) {
-                try (Stream<Path> tree = Files.walk(path)) {
-                    for (Path file : tree.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
+            delete(reportFolder.resolve(sitePart));
+        }
+    }
+
+    /** Fail closed: nothing that may hold a secret stays behind, except reports/README.md. */
+    private static void removeEverythingWritten(Path reports) throws IOException {
+        try (Stream<Path> children = Files.list(reports)) {
+            for (Path child : children.toList()) {
+                if (!child.getFileName().toString().equals("README.md")) {
+                    delete(child);
                 }
+            }
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(path)) {
+            for (Path file : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         }
     }
 
     private static void line(String label, String value) {
         System.out.printf("%-12s %s%n", label, value);
+    }
+
+    private static List<String> wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            if (line.length() + word.length() + 1 > 86 && line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static String firstLine(String message) {

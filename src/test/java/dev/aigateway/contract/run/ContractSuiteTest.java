@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract suite itself, run in this JVM against shipped environments: it passes where it must, fails where it must. */
@@ -41,6 +45,46 @@ class ContractSuiteTest {
         assertThat(run.passed(), equalTo(0));
         assertThat(run.scenarios().stream().map(ScenarioResult::message).toList(),
                 everyItem(startsWith("could not connect to 127.0.0.1:9")));
+    }
+
+    /** Every simulated team, and nothing listening, gives its verdict from the gateway's answers alone. */
+    @ParameterizedTest(name = "{0} gives {1}")
+    @CsvSource({
+            "local,                   healthy",
+            "local-team-blocked,      team-access-denied",
+            "local-no-card,           card-required",
+            "local-free-restricted,   free-credits-restricted",
+            "local-no-credits,        insufficient-funds",
+            "local-rate-limited,      rate-limited",
+            "local-quota-exceeded,    quota-exceeded",
+            "local-outage,            gateway-outage",
+            "local-firewall,          not-the-gateway",
+            "local-flaky,             healthy",
+            "local-slow,              unreachable",
+            "local-nothing-listening, unreachable",
+    })
+    void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
+        RunRecord run = ContractSuite.run(env, output);
+        assertThat(run.verdict().id(), equalTo(verdict));
+    }
+
+    @Test
+    void theConfiguredKeyRefusedWith401IsAnInvalidKey() throws Exception {
+        assertThat(ContractSuite.run("local", output, "vck_unknown_1").verdict().id(), equalTo("invalid-key"));
+    }
+
+    @Test
+    void theBlockedTeamsVerdictCitesTheUnknownKeys401AndTheTeamKeys403() throws Exception {
+        RunRecord run = ContractSuite.run("local-team-blocked", output);
+        List<String> cited = run.verdict().ruledOut().stream().map(point -> point.cited()).toList();
+        assertThat(cited, hasItem(matchesPattern("#\\d+ GET /v1/credits: 401 authentication_error, x-vercel-id .+")));
+        assertThat(cited, hasItem(matchesPattern("#\\d+ GET /v1/credits: 403 access_denied, x-vercel-id .+")));
+    }
+
+    @Test
+    void theFlakyTeamsRetriesAreEachRecorded() throws Exception {
+        RunRecord run = ContractSuite.run("local-flaky", output);
+        assertThat(run.exchanges().stream().filter(e -> Integer.valueOf(503).equals(e.status())).count(), equalTo(2L));
     }
 
     @Test

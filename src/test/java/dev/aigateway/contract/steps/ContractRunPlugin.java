@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Collects each scenario's outcome and, when the run finishes, writes the {@link RunRecord} (every
- * message redacted) and stops the simulated gateway.
+ * Collects each scenario's outcome and, when the run finishes, diagnoses the run, writes the
+ * {@link RunRecord} (every message redacted) and Allure's run files, and stops the simulated gateway.
  */
 public final class ContractRunPlugin implements ConcurrentEventListener {
 

@@ -1,0 +1,102 @@
+package dev.aigateway.contract.evidence;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.diagnosis.Diagnosis;
+import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.run.Spend;
+import dev.aigateway.contract.run.ToolVersion;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The evidence bundle of a run, for an escalation: {@code reports/evidence/} (summary.md,
+ * verdict.json, exchanges.har, manifest.sha256) and {@code reports/ai-gateway-evidence-<env>-<UTC>.zip}
+ * holding them and the one-file report. Everything in it comes from the already redacted run record.
+ */
+public final class EvidenceBundle {
+
+    public static final String FOLDER = "evidence";
+    /** Where curl lines of a simulated run point: the standalone simulator's documented port. */
+    static final String STANDALONE_SIMULATOR = "http://127.0.0.1:8080";
+    private static final DateTimeFormatter ZIP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EvidenceBundle() {}
+
+    /** Writes the bundle under {@code reports} and returns the zip. {@code report} is included when it exists. */
+    public static Path write(Path reports, RunRecord run, Path report) throws IOException {
+        Path folder = reports.resolve(FOLDER);
+        Files.createDirectories(folder);
+        Path summary = folder.resolve("summary.md");
+        Path verdict = folder.resolve("verdict.json");
+        Path har = folder.resolve("exchanges.har");
+        Files.writeString(summary, Summary.markdown(run));
+        JSON.writeValue(verdict.toFile(), verdictJson(run));
+        Har.write(run.exchanges(), ToolVersion.get(), har);
+        List<Path> files = new ArrayList<>(List.of(summary, verdict, har));
+        if (Files.isRegularFile(report)) {
+            files.add(report);
+        }
+        Path manifest = folder.resolve("manifest.sha256");
+        Manifest.write(manifest, files, reports);
+        files.add(manifest);
+        Path zip = reports.resolve("ai-gateway-evidence-" + run.env() + "-" + ZIP_STAMP.format(run.finishedAt()) + ".zip");
+        return BundleZip.write(zip, reports, files);
+    }
+
+    static ObjectNode verdictJson(RunRecord run) {
+        Verdict verdict = run.verdict();
+        Spend spend = Spend.of(run.exchanges());
+        ObjectNode json = JSON.createObjectNode()
+                .put("verdict", verdict == null ? null : verdict.id())
+                .put("title", verdict == null ? null : verdict.title())
+                .put("env", run.env())
+                .put("teamId", run.teamId())
+                .put("startedAt", String.valueOf(run.startedAt()))
+                .put("finishedAt", String.valueOf(run.finishedAt()))
+                .put("requests", spend.requests())
+                .put("billableRequests", spend.billableRequests())
+                .put("tokens", spend.tokens())
+                .put("spendUsd", spend.usd());
+        json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped());
+        if (verdict != null) {
+            json.put("meaning", verdict.meaning());
+            json.set("ruledOut", JSON.valueToTree(verdict.ruledOut()));
+            json.set("nextSteps", JSON.valueToTree(verdict.nextSteps()));
+            json.set("references", JSON.valueToTree(verdict.references()));
+            json.set("evidence", JSON.valueToTree(verdict.evidence()));
+        }
+        ArrayNode observations = json.putArray("observations");
+        for (Exchange exchange : run.exchanges()) {
+            observations.addObject()
+                    .put("exchange", exchange.sequence())
+                    .put("scenario", exchange.scenario())
+                    .put("probe", exchange.caller() + " " + exchange.method() + " " + exchange.path())
+                    .put("endpoint", exchange.path())
+                    .put("status", exchange.status())
+                    .put("errorType", exchange.errorType())
+                    .put("vercelId", exchange.vercelId())
+                    .put("generationId", exchange.generationId())
+                    .put("ms", exchange.durationMs())
+                    .put("failure", exchange.failure())
+                    .put("cited", Diagnosis.cite(exchange));
+        }
+        json.set("failedScenarios", JSON.valueToTree(run.scenarios().stream()
+                .filter(s -> "FAILED".equals(s.status())).map(ScenarioResult::name).toList()));
+        json.set("exchanges", JSON.valueToTree(run.exchanges()));
+        return json;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.aigateway.contract.evidence;
+
+import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.run.Spend;
+import dev.aigateway.contract.run.ToolVersion;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** {@code summary.md}: the run told to a support engineer who has never seen this tool. */
+final class Summary {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private Summary() {}
+
+    static String markdown(RunRecord run) {
+        Verdict verdict = run.verdict();
+        Spend spend = Spend.of(run.exchanges());
+        StringBuilder md = new StringBuilder();
+        md.append("# AI gateway evidence: ").append(verdict == null ? "no verdict" : verdict.id() + " (" + verdict.title() + ")")
+                .append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Verdict", verdict == null ? "none: the run did not finish" : "`" + verdict.id() + "`: " + verdict.title());
+        row(md, "Team id", "`" + run.teamId() + "`");
+        row(md, "Environment", "`" + run.env() + "`: " + run.description());
+        row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());
+        row(md, "Started", time(run.startedAt()));
+        row(md, "Finished", time(run.finishedAt()));
+        row(md, "Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
+        row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
+                + " tokens, $" + spend.usd().toPlainString() + " spent");
+        if (verdict != null) {
+            md.append("\n## What this means\n\n").append(verdict.meaning()).append("\n");
+            md.append("\n## What this rules out\n\n");
+            if (verdict.ruledOut().isEmpty()) {
+                md.append("Nothing: the run saw too little to rule anything out.\n");
+            }
+            for (Verdict.RuledOut point : verdict.ruledOut()) {
+                md.append("- ").append(point.says()).append(" (").append(point.cited()).append(").\n");
+            }
+            md.append("\n## Next steps\n\n");
+            verdict.nextSteps().forEach(step -> md.append("- ").append(step).append("\n"));
+        }
+        md.append("\n## Every exchange\n\n");
+        md.append("| # | time (UTC) | method | path | status | error type | x-vercel-id | ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (Exchange exchange : run.exchanges()) {
+            md.append("| ").append(exchange.sequence())
+                    .append(" | ").append(TIME.format(exchange.startedAt()))
+                    .append(" | ").append(exchange.method())
+                    .append(" | `").append(exchange.path()).append('`')
+                    .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
+                    .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
+                    .append(" | ").append(exchange.vercelId() == null ? "" : "`" + exchange.vercelId() + "`")
+                    .append(" | ").append(exchange.durationMs())
+                    .append(" |\n");
+        }
+        md.append("\n## Failed scenarios\n\n");
+        boolean anyFailed = false;
+        for (ScenarioResult scenario : run.scenarios()) {
+            if ("FAILED".equals(scenario.status())) {
+                anyFailed = true;
+                md.append("- **").append(scenario.name()).append("** (`").append(scenario.feature()).append("`): ")
+                        .append(firstLine(scenario.message())).append("\n");
+            }
+        }
+        if (!anyFailed) {
+            md.append("None.\n");
+        }
+        md.append("\n## Reproduce\n\n");
+        if (run.simulated()) {
+            md.append("These ran against the embedded simulated gateway. Start it standalone, then run the lines:\n\n")
+                    .append("    ./mvnw -q compile exec:java -Dsimulator.port=8080\n")
+                    .append("    export AI_GATEWAY_API_KEY=vck_sim_<team>_demo   # the team of this environment\n\n");
+        } else {
+            md.append("Export the key first (never paste it into a ticket): `export AI_GATEWAY_API_KEY=...`\n\n");
+        }
+        md.append("```sh\n");
+        for (Exchange exchange : run.exchanges()) {
+            Exchange target = run.simulated() ? exchange.rebased(run.targetUrl(), EvidenceBundle.STANDALONE_SIMULATOR) : exchange;
+            md.append("# #").append(exchange.sequence()).append(' ').append(exchange.method()).append(' ')
+                    .append(exchange.path()).append(": ")
+                    .append(exchange.answered() ? String.valueOf(exchange.status()) : "no answer").append('\n')
+                    .append(CurlLine.of(target)).append("\n\n");
+        }
+        md.append("```\n");
+        if (verdict != null && !verdict.references().isEmpty()) {
+            md.append("\n## References\n\n");
+            verdict.references().forEach(reference -> md.append("- ").append(reference).append("\n"));
+        }
+        md.append("\n## Tool\n\n")
+                .append("ai-gateway-contract ").append(ToolVersion.get())
+                .append(", Java ").append(System.getProperty("java.version"))
+                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(' ').append(System.getProperty("os.arch")).append("\n");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String label, String value) {
+        md.append("| ").append(label).append(" | ").append(value == null ? "" : value.replace("|", "\\|")).append(" |\n");
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : UTC.format(instant);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.strip().lines().findFirst().orElse("").replace("|", "\\|");
+    }
+}

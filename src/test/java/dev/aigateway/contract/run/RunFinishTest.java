@@ -1,0 +1,74 @@
+package dev.aigateway.contract.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The end of a run on a real (self-tested) run record: bundle written, and the secret scan fails closed. */
+class RunFinishTest {
+
+    private static final String CANARY = "vck_sim_healthy_CANARY1";
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void aFinishedRun() throws Exception {
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments/canary.yaml"), """
+                description: Canary
+                simulator: { team: healthy }
+                teamId: team_sim_healthy0000000000
+                apiKey: ${RUN_FINISH_TEST_KEY:-%s}
+                probe: { model: openai/gpt-4o-mini }
+                allowBillable: true
+                """.formatted(CANARY));
+        Files.createDirectories(root.resolve("reports/allure-report"));
+        Files.writeString(root.resolve("reports/README.md"), "outputs");
+        Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>report</html>");
+        Path record = root.resolve(RunRecord.FILE);
+        Files.createDirectories(record.getParent());
+        Path selfTest = Files.createTempDirectory("self-test");
+        ContractSuite.run("local", selfTest);
+        Files.copy(selfTest.resolve("run.json"), record);
+        Files.writeString(record, Files.readString(record).replace("\"env\" : \"local\"", "\"env\" : \"canary\""));
+    }
+
+    @Test
+    void aCleanRunLeavesTheBundle() throws Exception {
+        RunFinish.main(new String[] {root.toString()});
+        assertThat(Files.isRegularFile(root.resolve("reports/evidence/summary.md")), equalTo(true));
+        assertThat(Files.isRegularFile(root.resolve("reports/evidence/exchanges.har")), equalTo(true));
+        assertThat(Files.isRegularFile(root.resolve("reports/evidence/manifest.sha256")), equalTo(true));
+        try (Stream<Path> files = Files.list(root.resolve("reports"))) {
+            assertThat(files.anyMatch(f -> f.getFileName().toString().matches("ai-gateway-evidence-canary-\\d{8}T\\d{6}Z\\.zip")),
+                    equalTo(true));
+        }
+        String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
+        assertThat(summary, allOf(containsString("`healthy`"), containsString("team_sim_healthy0000000000"),
+                containsString("$AI_GATEWAY_API_KEY"), not(containsString("CANARY1"))));
+    }
+
+    @Test
+    void aPlantedCanaryFailsTheRunAndRemovesTheBundle() throws Exception {
+        Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>Bearer " + CANARY + "</html>");
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), allOf(containsString("index.html"), containsString("RUN_FINISH_TEST_KEY"),
+                not(containsString("CANARY1"))));
+        try (Stream<Path> left = Files.list(root.resolve("reports"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList(), equalTo(List.of("README.md")));
+        }
+    }
+}
