@@ -14,16 +14,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Runs the contract suite in this JVM, as {@code ./mvnw verify -Denv=NAME} would, and returns its
  * {@link RunRecord}. Used by the self-tests; the Allure plugin stays out so nothing lands in reports/.
  */
-final class ContractSuite {
+public final class ContractSuite {
 
     private ContractSuite() {}
 
-    static synchronized RunRecord run(String env, Path output) throws Exception {
+    public static synchronized RunRecord run(String env, Path output) throws Exception {
         return run(env, output, null);
     }
 
     /** {@code apiKey}, when given, stands in for the process's {@code AI_GATEWAY_API_KEY}. */
-    static synchronized RunRecord run(String env, Path output, String apiKey) throws Exception {
+    public static synchronized RunRecord run(String env, Path output, String apiKey) throws Exception {
         Path record = output.resolve("run.json");
         Map<String, String> saved = new TreeMap<>();
         set(saved, "env", env);
