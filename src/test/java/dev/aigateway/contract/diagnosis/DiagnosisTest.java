@@ -1,0 +1,78 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Exchange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Verdicts the simulated teams do not reach, from hand-made exchanges. */
+class DiagnosisTest {
+
+    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
+            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1), true,
+            new Environment.Timeouts(1000, 1000), null, List.of());
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,
+                                     String responseBody, String errorType) {
+        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://gateway.example" + path, path, Map.of(), body,
+                status, Map.of("content-type", "application/json"), responseBody, 10, "fra1::iad1::abcde-1-0a", null,
+                errorType, null, caller);
+    }
+
+    @Test
+    void aFailedRunThatNoRuleExplainsIsUnclassified() {
+        List<Exchange> allFine = List.of(exchange(1, "team-key", "GET", "/v1/credits", null, 200, "{\"balance\":\"1\"}", null));
+        Verdict verdict = diagnosis.diagnose(allFine, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("unclassified"));
+        assertThat(verdict.ruledOut().get(0).cited(), startsWith("#1 GET /v1/credits: 200"));
+    }
+
+    @Test
+    void anExpectedModelThatIsNotFoundIsModelUnavailable() {
+        Exchange notFound = exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}",
+                404, "{\"error\":{\"message\":\"Model not found\",\"type\":\"model_not_found\"}}", "model_not_found");
+        assertThat(diagnosis.diagnose(List.of(notFound), 1, ENVIRONMENT).id(), equalTo("model-unavailable"));
+    }
+
+    @Test
+    void theDeliberatelyUnknownModelIsNotModelUnavailable() {
+        Exchange probe = exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"contract-probe/no-such-model\"}",
+                404, "{\"error\":{\"message\":\"Model not found\",\"type\":\"model_not_found\"}}", "model_not_found");
+        assertThat(diagnosis.diagnose(List.of(probe), 1, ENVIRONMENT).id(), equalTo("unclassified"));
+    }
+
+    @Test
+    void aBYOKRequestRefusedWith402IsTheCreditGateNotPlainInsufficientFunds() {
+        String byok = "{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":\"$ANTHROPIC_API_KEY\"}]}}}}";
+        String refusal = "{\"error\":{\"message\":\"A positive credit balance is required for all requests, including BYOK\",\"type\":\"insufficient_funds\"}}";
+        List<Exchange> exchanges = List.of(
+                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 402, refusal, "insufficient_funds"),
+                exchange(2, "team-key", "POST", "/v1/chat/completions", byok, 402, refusal, "insufficient_funds"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 2, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("byok-credit-gate"));
+        assertThat(verdict.evidence(), equalTo(List.of(2)));
+        assertThat(verdict.references(), hasItem("https://github.com/vercel/ai/issues/11280"));
+    }
+
+    @Test
+    void aPassingRunIsHealthyWhateverItSawOnTheWay() {
+        Exchange blip = exchange(1, "team-key", "POST", "/v1/chat/completions", "{}", 503, "{}", "service_unavailable_error");
+        assertThat(diagnosis.diagnose(List.of(blip), 0, ENVIRONMENT).id(), equalTo("healthy"));
+    }
+
+    @Test
+    void everyVerdictOfTheDesignIsInTheRules() {
+        assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).sorted().toList(), equalTo(List.of(
+                "byok-credit-gate", "card-required", "free-credits-restricted", "gateway-outage", "healthy",
+                "insufficient-funds", "invalid-key", "model-unavailable", "not-the-gateway", "quota-exceeded",
+                "rate-limited", "team-access-denied", "unclassified", "unreachable")));
+    }
+}
