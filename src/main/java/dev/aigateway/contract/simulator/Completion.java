@@ -1,0 +1,114 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** One computed reply: the model echoed, tokens counted roughly, cost from the catalog's prices. */
+record Completion(Catalog.Model model, String generationId, long created, List<String> words,
+                  int promptTokens, String finishReason) {
+
+    private static final List<String> REPLY = List.of("pong", "from", "the", "simulated", "gateway.");
+
+    static Completion of(Catalog.Model model, JsonNode request) {
+        int promptTokens = 0;
+        for (JsonNode message : request.path("messages")) {
+            promptTokens += 3 + (message.path("content").asText("").length() + 3) / 4;
+        }
+        int maxTokens = request.path("max_tokens").asInt(REPLY.size());
+        List<String> words = REPLY.subList(0, Math.max(0, Math.min(maxTokens, REPLY.size())));
+        return new Completion(model, Ulid.generationId(), System.currentTimeMillis() / 1000, words, promptTokens,
+                words.size() < REPLY.size() ? "length" : "stop");
+    }
+
+    BigDecimal cost() {
+        return model.cost(promptTokens, words.size());
+    }
+
+    ObjectNode usage() {
+        ObjectNode usage = Replies.JSON.createObjectNode()
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", words.size())
+                .put("total_tokens", promptTokens + words.size())
+                .put("cost", cost())
+                .put("is_byok", false);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
+        usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("image_tokens", 0);
+        usage.put("market_cost", cost());
+        return usage;
+    }
+
+    ObjectNode gatewayMetadata() {
+        ObjectNode gateway = Replies.JSON.createObjectNode();
+        ObjectNode routing = gateway.putObject("routing")
+                .put("originalModelId", model.id())
+                .put("resolvedProvider", model.creator())
+                .put("finalProvider", model.creator());
+        ObjectNode attempt = routing.putArray("modelAttempts").addObject()
+                .put("modelId", model.id()).put("success", true);
+        attempt.putArray("providerAttempts").addObject()
+                .put("provider", model.creator()).put("credentialType", "system").put("success", true);
+        routing.put("totalProviderAttemptCount", 1);
+        gateway.put("cost", cost().toPlainString())
+                .put("marketCost", cost().toPlainString())
+                .put("generationId", generationId);
+        return gateway;
+    }
+
+    ObjectNode body() {
+        ObjectNode body = Replies.JSON.createObjectNode()
+                .put("id", generationId)
+                .put("object", "chat.completion")
+                .put("created", created)
+                .put("model", model.id());
+        ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", String.join(" ", words));
+        message.putObject("provider_metadata").set("gateway", gatewayMetadata());
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        body.set("usage", usage());
+        body.put("system_fingerprint", "fp_simulated");
+        body.put("generationId", generationId);
+        return body;
+    }
+
+    /** SSE: the role first, one delta per word, usage only on the final chunk, then {@code [DONE]}. */
+    String eventStream() {
+        List<ObjectNode> chunks = new ArrayList<>();
+        chunks.add(chunk(delta -> delta.put("role", "assistant").put("content", "")));
+        for (int i = 0; i < words.size(); i++) {
+            String text = (i == 0 ? "" : " ") + words.get(i);
+            chunks.add(chunk(delta -> delta.put("content", text)));
+        }
+        ObjectNode last = chunk(delta -> {});
+        ((ObjectNode) last.get("choices").get(0)).put("finish_reason", finishReason);
+        last.set("usage", usage());
+        last.putObject("provider_metadata").set("gateway", gatewayMetadata());
+        last.put("generationId", generationId);
+        chunks.add(last);
+        StringBuilder stream = new StringBuilder();
+        for (ObjectNode chunk : chunks) {
+            stream.append("data: ").append(chunk).append("\n\n");
+        }
+        return stream.append("data: [DONE]\n\n").toString();
+    }
+
+    private ObjectNode chunk(Consumer<ObjectNode> delta) {
+        ObjectNode chunk = Replies.JSON.createObjectNode()
+                .put("id", generationId)
+                .put("object", "chat.completion.chunk")
+                .put("created", created)
+                .put("model", model.id());
+        ArrayNode choices = chunk.putArray("choices");
+        ObjectNode choice = choices.addObject().put("index", 0);
+        delta.accept(choice.putObject("delta"));
+        choice.putNull("logprobs");
+        return chunk;
+    }
+}

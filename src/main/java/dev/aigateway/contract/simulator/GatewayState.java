@@ -1,0 +1,63 @@
+package dev.aigateway.contract.simulator;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.aigateway.contract.simulator.Teams.Refusal;
+import dev.aigateway.contract.simulator.Teams.Team;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What one simulated gateway knows and remembers: its teams, its catalog, refusals served, generations made. */
+final class GatewayState {
+
+    final Teams teams;
+    final Catalog catalog;
+    private final Map<String, AtomicInteger> refusalsServed = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> generations = new ConcurrentHashMap<>();
+
+    GatewayState(Teams teams, Catalog catalog) {
+        this.teams = teams;
+        this.catalog = catalog;
+    }
+
+    /** The team's first refusal that covers this kind of route, if it still applies. */
+    Optional<ResponseDefinition> refusal(Team team, String kind) {
+        for (int i = 0; i < team.refusals().size(); i++) {
+            Refusal refusal = team.refusals().get(i);
+            if (!refusal.on().contains(kind)) {
+                continue;
+            }
+            if (refusal.times() != null
+                    && refusalsServed.computeIfAbsent(team.name() + "#" + i, k -> new AtomicInteger()).incrementAndGet()
+                    > refusal.times()) {
+                continue;
+            }
+            ResponseDefinitionBuilder response = responseDefinition().withStatus(refusal.status());
+            if (refusal.headers() != null) {
+                refusal.headers().forEach(response::withHeader);
+            }
+            if (refusal.bodyFileName() != null) {
+                response.withHeader("content-type", refusal.contentType() == null ? "text/html; charset=utf-8"
+                        : refusal.contentType()).withBodyFile(refusal.bodyFileName());
+            } else if (refusal.body() != null) {
+                response.withHeader("content-type", "application/json").withBody(refusal.body().toString());
+            }
+            return Optional.of(response.build());
+        }
+        return Optional.empty();
+    }
+
+    /** Remembers a generation for {@code GET /v1/generation?id=}, keyed by its id. */
+    void remember(String generationId, ObjectNode generation) {
+        generations.put(generationId, generation);
+    }
+
+    Optional<ObjectNode> generation(String generationId) {
+        return Optional.ofNullable(generations.get(generationId));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.aigateway.contract.simulator;
+
+import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+
+/** The shapes every simulated route answers with: JSON bodies and the gateway's error envelope. */
+final class Replies {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Replies() {}
+
+    /** {@code {"error":{"message","type"}}}, the envelope of the OpenAI-compatible and SDK routes. */
+    static ObjectNode errorEnvelope(String message, String type) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.putObject("error").put("message", message).put("type", type);
+        return envelope;
+    }
+
+    static ResponseDefinition error(int status, String type, String message) {
+        return json(status, errorEnvelope(message, type));
+    }
+
+    static ResponseDefinition invalidRequest(String parameter) {
+        ObjectNode envelope = errorEnvelope("Invalid request: missing required parameter '" + parameter + "'",
+                "invalid_request_error");
+        ((ObjectNode) envelope.get("error")).put("param", parameter).put("code", "missing_parameter");
+        return json(400, envelope);
+    }
+
+    static ResponseDefinition modelNotFound(String modelId) {
+        ObjectNode envelope = errorEnvelope("Model '" + modelId + "' not found", "model_not_found");
+        ((ObjectNode) envelope.get("error")).putObject("param").put("modelId", modelId);
+        return json(404, envelope);
+    }
+
+    static ResponseDefinition json(int status, JsonNode body) {
+        return responseDefinition().withStatus(status)
+                .withHeader("content-type", "application/json")
+                .withBody(body.toString())
+                .build();
+    }
+
+    static ResponseDefinition eventStream(String body) {
+        return responseDefinition().withStatus(200)
+                .withHeader("content-type", "text/event-stream")
+                .withHeader("cache-control", "no-cache")
+                .withBody(body)
+                .build();
+    }
+
+    /** The request body as JSON, or null when it is not JSON. */
+    static JsonNode body(String text) {
+        try {
+            JsonNode body = JSON.readTree(text);
+            return body == null || body.isMissingNode() ? null : body;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
