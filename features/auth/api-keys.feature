@@ -1,7 +1,9 @@
 Feature: API keys
   The gateway checks the key before anything else: a key it never issued, or no key at all, gets
   401 on every authenticated route. So a 401 means "this key is wrong", and any other refusal of
-  the team's key means the key itself is fine and the problem is elsewhere.
+  the team's key means the key itself is fine and the problem is elsewhere. Every refusal comes in
+  the gateway's envelope {"error":{"message","type"}} with an x-vercel-id, the request id support
+  asks for.
 
   @smoke
   Scenario: A key the gateway never issued is refused

@@ -61,11 +61,21 @@ public final class Diagnosis {
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
             if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
-                return new Verdict(rule.id(), rule.title(), rule.meaning().strip(), ruledOut(rule, exchanges, facts),
-                        rule.nextSteps(), rule.references(), evidence);
+                String message = evidence.isEmpty() ? "" : facts.get(indexOf(exchanges, evidence.get(0))).get("message");
+                return new Verdict(rule.id(), rule.title(), rule.meaning().strip().replace("{message}", message),
+                        ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+    }
+
+    private static int indexOf(List<Exchange> exchanges, int sequence) {
+        for (int i = 0; i < exchanges.size(); i++) {
+            if (exchanges.get(i).sequence() == sequence) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no exchange #" + sequence);
     }
 
     private static boolean holds(Condition condition, List<Exchange> exchanges, List<Map<String, String>> facts,

@@ -1,7 +1,9 @@
 package dev.aigateway.contract.environment;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One target of a contract run, as read from {@code environments/<name>.yaml} with every
@@ -20,6 +22,8 @@ public record Environment(
         boolean allowBillable,
         Timeouts timeouts,
         Simulator simulator,
+        Byok byok,
+        BigDecimal maxSpendUsd,
         List<Secret> secrets) {
 
     /** The model and token budget of every billable call. */
@@ -29,6 +33,23 @@ public record Environment(
 
     /** Present when the run targets the embedded simulated gateway; {@code team} is the simulated team. */
     public record Simulator(String team) {}
+
+    /**
+     * Bring-your-own-key: the team's own provider keys by provider slug, the model a BYOK request
+     * asks for, and whether to check the key directly against the provider as well ({@code verifyDirect},
+     * with the provider's own id of the model, {@code directModel}).
+     */
+    public record Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel) {
+
+        /** The provider of {@link #model()}: the creator in {@code creator/model}. */
+        public String provider() {
+            return model.substring(0, model.indexOf('/'));
+        }
+
+        public String key() {
+            return keys.get(provider());
+        }
+    }
 
     /** A value that must never be written anywhere, and the variable it was read from. */
     public record Secret(String variable, String value) {}
@@ -40,7 +61,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, secrets);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets);
     }
 
     public String host() {

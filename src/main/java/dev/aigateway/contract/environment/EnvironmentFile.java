@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,11 @@ record EnvironmentFile(
         Boolean allowBillable,
         TimeoutFields timeouts,
         SimulatorFields simulator,
-        Map<String, Map<String, String>> credentials) {
+        Map<String, Map<String, String>> credentials,
+        ByokFields byok,
+        BigDecimal maxSpendUsd) {
+
+    record ByokFields(String model, Boolean verifyDirect, String directModel) {}
 
     record ProbeFields(String model, Integer maxTokens) {}
 

@@ -34,6 +34,9 @@ import java.util.stream.Stream;
 public final class EnvironmentLoader {
 
     public static final String FOLDER = "environments";
+    static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
+    static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
+    static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
     private static final List<String> REQUIRED = List.of("description", "teamId", "apiKey", "probe/model");
 
     private final Path root;
@@ -94,7 +97,25 @@ public final class EnvironmentLoader {
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
                         raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000)),
                 raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
+                byok(raw),
+                raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets));
+    }
+
+    private static Environment.Byok byok(EnvironmentFile raw) {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        if (raw.credentials() != null && raw.credentials().get("byok") != null) {
+            raw.credentials().get("byok").forEach((provider, key) -> {
+                if (key != null && !key.isBlank()) {
+                    keys.put(provider, key);
+                }
+            });
+        }
+        EnvironmentFile.ByokFields fields = raw.byok();
+        return new Environment.Byok(Map.copyOf(keys),
+                fields == null ? DEFAULT_BYOK_MODEL : orDefault(fields.model(), DEFAULT_BYOK_MODEL),
+                fields != null && Boolean.TRUE.equals(fields.verifyDirect()),
+                fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL));
     }
 
     private String existing() {

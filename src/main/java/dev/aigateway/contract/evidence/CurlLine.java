@@ -35,7 +35,7 @@ public final class CurlLine {
         String body = exchange.requestBody();
         if (body != null) {
             // --data-binary reads a file when its value starts with @; --data-raw never does.
-            line.append(body.startsWith("@") ? " --data-raw " : " --data-binary ").append(singleQuoted(body));
+            line.append(body.startsWith("@") ? " --data-raw " : " --data-binary ").append(quoted(body));
         }
         return line.toString();
     }

@@ -10,6 +10,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,8 @@ public final class GatewayClient {
     public static final String CREDITS = "/v1/credits";
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
+    /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
+    public static final String PROVIDER_DIRECT = "provider-direct";
     static final int ATTEMPTS = 3;
     private static final long RETRY_DELAY_MS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +76,25 @@ public final class GatewayClient {
                 .contentType(ContentType.JSON)
                 .body(json(body))
                 .post(CHAT_COMPLETIONS));
+    }
+
+    /**
+     * Anthropic's own Messages API, called directly with the user's BYOK key (not through the
+     * gateway): the check that the key itself works. One token at most.
+     */
+    public Response anthropicMessageDirect(String providerBaseUrl, String apiKey, String model) {
+        Map<String, Object> body = Map.of("model", model, "max_tokens", 1,
+                "messages", List.of(Map.of("role", "user", "content", "Say pong.")));
+        return given()
+                .config(config)
+                .baseUri(providerBaseUrl)
+                .urlEncodingEnabled(false)
+                .filter(new ExchangeRecorder(redactor, log, scenario, PROVIDER_DIRECT))
+                .header("x-api-key", apiKey)
+                .header("anthropic-version", "2023-06-01")
+                .contentType(ContentType.JSON)
+                .body(json(body))
+                .post("/v1/messages");
     }
 
     /**

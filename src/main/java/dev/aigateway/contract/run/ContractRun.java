@@ -9,6 +9,7 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,9 +62,32 @@ public final class ContractRun implements AutoCloseable {
         return simulator;
     }
 
+    /** Where a provider's own API answers: the real one, or the simulated gateway's stand-in for it. */
+    public String providerBaseUrl(String provider) {
+        if (simulator != null) {
+            return simulator.baseUrl() + "/" + provider;
+        }
+        return switch (provider) {
+            case "anthropic" -> "https://api.anthropic.com";
+            case "openai" -> "https://api.openai.com";
+            default -> throw new IllegalArgumentException("no direct check for provider " + provider);
+        };
+    }
+
+    /** What the run has spent so far, as the gateway reported it. */
+    public Spend spend() {
+        return Spend.of(exchanges.all());
+    }
+
     /** A client whose exchanges are recorded under {@code scenario}. */
     public GatewayClient client(String scenario) {
         return new GatewayClient(environment, redactor, exchanges, scenario);
+    }
+
+    /** What the simulated gateway served, oldest first ("POST /v1/chat/completions"); empty against a real gateway. */
+    public List<String> simulatorLog() {
+        return simulator == null ? List.of() : simulator.requests().stream()
+                .map(request -> request.getMethod() + " " + request.getUrl().replaceFirst("\\?.*", "")).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * What a contract run leaves for the steps after it (report summary, verdict, evidence), written by
  * the test JVM to {@code target/contract-run/run.json}. Everything in it is already redacted.
+ * {@code simulatorLog} is what the simulated gateway itself served ("METHOD /path"), when it ran.
  */
 public record RunRecord(
         String env,
@@ -28,7 +29,8 @@ public record RunRecord(
         int skipped,
         List<ScenarioResult> scenarios,
         List<Exchange> exchanges,
-        Verdict verdict) {
+        Verdict verdict,
+        List<String> simulatorLog) {
 
     public static final String FILE = "target/contract-run/run.json";
     /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */

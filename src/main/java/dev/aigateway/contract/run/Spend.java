@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a run cost: requests sent, billable requests (the team's key on an inference route, whatever
- * the answer), tokens and US dollars as the gateway reported them ({@code usage.cost}).
+ * What a run cost: requests sent, billable requests (inference the gateway served for the team's
+ * key: 2xx, so the ones that can be charged), tokens and US dollars as the gateway reported them
+ * ({@code usage.cost}).
  */
 public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd) {
 
@@ -38,7 +39,7 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
 
     public static boolean isBillable(Exchange exchange) {
         return "team-key".equals(exchange.caller()) && "POST".equals(exchange.method())
-                && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
+                && exchange.status() != null && exchange.status() / 100 == 2 && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
     }
 
     /** {@code usage} of a JSON answer, or of the last SSE chunk that carries one. */

@@ -6,9 +6,16 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/chat/completions}, plain and streamed: the request checked (400), then the team's
- * gates, then the model (404), then a reply computed from the request.
+ * gates (a BYOK request included: the credit gate applies to it too), then the model (404), then a
+ * reply computed from the request and routed through the user's own provider key where it works.
  */
 final class ChatCompletionsRoute implements SimulatedRoute {
+
+    private final Providers providers;
+
+    ChatCompletionsRoute(Providers providers) {
+        this.providers = providers;
+    }
 
     @Override
     public ResponseDefinition serve(RouteCall call) {
@@ -31,7 +38,7 @@ final class ChatCompletionsRoute implements SimulatedRoute {
         if (model.isEmpty()) {
             return Replies.modelNotFound(modelId);
         }
-        Completion completion = Completion.of(model.get(), body);
+        Completion completion = Completion.of(model.get(), body, Routing.of(model.get(), body, providers));
         return body.path("stream").asBoolean(false)
                 ? Replies.eventStream(completion.eventStream())
                 : Replies.json(200, completion.body());

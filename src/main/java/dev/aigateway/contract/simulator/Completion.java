@@ -10,11 +10,11 @@ import java.util.function.Consumer;
 
 /** One computed reply: the model echoed, tokens counted roughly, cost from the catalog's prices. */
 record Completion(Catalog.Model model, String generationId, long created, List<String> words,
-                  int promptTokens, String finishReason) {
+                  int promptTokens, String finishReason, Routing routing) {
 
     private static final List<String> REPLY = List.of("pong", "from", "the", "simulated", "gateway.");
 
-    static Completion of(Catalog.Model model, JsonNode request) {
+    static Completion of(Catalog.Model model, JsonNode request, Routing routing) {
         int promptTokens = 0;
         for (JsonNode message : request.path("messages")) {
             promptTokens += 3 + (message.path("content").asText("").length() + 3) / 4;
@@ -22,11 +22,17 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
         int maxTokens = request.path("max_tokens").asInt(REPLY.size());
         List<String> words = REPLY.subList(0, Math.max(0, Math.min(maxTokens, REPLY.size())));
         return new Completion(model, Ulid.generationId(), System.currentTimeMillis() / 1000, words, promptTokens,
-                words.size() < REPLY.size() ? "length" : "stop");
+                words.size() < REPLY.size() ? "length" : "stop", routing);
     }
 
-    BigDecimal cost() {
+    /** What the provider charges at the catalog's prices. */
+    BigDecimal marketCost() {
         return model.cost(promptTokens, words.size());
+    }
+
+    /** What is debited from the gateway balance: nothing when the user's own key served it. */
+    BigDecimal cost() {
+        return routing.servedByByok() ? BigDecimal.ZERO : marketCost();
     }
 
     ObjectNode usage() {
@@ -35,10 +41,10 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
                 .put("completion_tokens", words.size())
                 .put("total_tokens", promptTokens + words.size())
                 .put("cost", cost())
-                .put("is_byok", false);
+                .put("is_byok", routing.servedByByok());
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
         usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("image_tokens", 0);
-        usage.put("market_cost", cost());
+        usage.put("market_cost", marketCost());
         return usage;
     }
 
@@ -50,11 +56,10 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
                 .put("finalProvider", model.creator());
         ObjectNode attempt = routing.putArray("modelAttempts").addObject()
                 .put("modelId", model.id()).put("success", true);
-        attempt.putArray("providerAttempts").addObject()
-                .put("provider", model.creator()).put("credentialType", "system").put("success", true);
-        routing.put("totalProviderAttemptCount", 1);
+        this.routing.writeProviderAttempts(attempt.putArray("providerAttempts"));
+        routing.put("totalProviderAttemptCount", this.routing.attempts().size());
         gateway.put("cost", cost().toPlainString())
-                .put("marketCost", cost().toPlainString())
+                .put("marketCost", marketCost().toPlainString())
                 .put("generationId", generationId);
         return gateway;
     }

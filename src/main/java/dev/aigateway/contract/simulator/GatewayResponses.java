@@ -23,12 +23,15 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "simulated-gateway";
 
     private final GatewayState state;
-    private final Map<String, SimulatedRoute> routes = Map.of(
-            "credits", new CreditsRoute(),
-            "chat-completions", new ChatCompletionsRoute());
+    private final Map<String, SimulatedRoute> routes;
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
+        Providers providers = Providers.load();
+        this.routes = Map.of(
+                "credits", new CreditsRoute(),
+                "chat-completions", new ChatCompletionsRoute(providers),
+                "provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers));
     }
 
     @Override

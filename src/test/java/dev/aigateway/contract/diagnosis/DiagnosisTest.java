@@ -1,12 +1,14 @@
 package dev.aigateway.contract.diagnosis;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ class DiagnosisTest {
 
     private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
             "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1), true,
-            new Environment.Timeouts(1000, 1000), null, List.of());
+            new Environment.Timeouts(1000, 1000), null,
+            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of());
     private final Diagnosis diagnosis = Diagnosis.load();
 
     private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,
@@ -55,10 +58,13 @@ class DiagnosisTest {
         String refusal = "{\"error\":{\"message\":\"A positive credit balance is required for all requests, including BYOK\",\"type\":\"insufficient_funds\"}}";
         List<Exchange> exchanges = List.of(
                 exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 402, refusal, "insufficient_funds"),
-                exchange(2, "team-key", "POST", "/v1/chat/completions", byok, 402, refusal, "insufficient_funds"));
+                exchange(2, "team-key", "POST", "/v1/chat/completions", byok, 402, refusal, "insufficient_funds"),
+                exchange(3, "provider-direct", "POST", "/v1/messages", "{}", 200, "{\"type\":\"message\"}", null));
         Verdict verdict = diagnosis.diagnose(exchanges, 2, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("byok-credit-gate"));
-        assertThat(verdict.evidence(), equalTo(List.of(2)));
+        assertThat(verdict.evidence(), equalTo(List.of(2, 3)));
+        assertThat(verdict.meaning(), containsString("\"A positive credit balance is required for all requests, including BYOK\""));
+        assertThat(diagnosis.diagnose(exchanges.subList(0, 2), 2, ENVIRONMENT).id(), equalTo("insufficient-funds"));
         assertThat(verdict.references(), hasItem("https://github.com/vercel/ai/issues/11280"));
     }
 

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.evidence;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The curl lines of summary.md, run by bash as printed, reproduce each exchange against the standalone simulator. */
+/**
+ * The curl lines of summary.md, run by bash as printed, reproduce each exchange against the
+ * standalone simulator: the keys come from exported variables, in headers and in BYOK bodies alike.
+ */
 class SummaryCurlLinesTest {
 
     private static final Pattern EXPECTED = Pattern.compile("^# #(\\d+) \\S+ \\S+: (\\d{3})$", Pattern.MULTILINE);
@@ -31,7 +35,7 @@ class SummaryCurlLinesTest {
     @Test
     void everyCurlLineGetsTheStatusItRecorded() throws Exception {
         assumeTrue(new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0, "curl is not installed");
-        RunRecord run = ContractSuite.run("local-team-blocked", folder);
+        RunRecord run = ContractSuite.run("local", folder);
         String summary = Summary.markdown(run);
         String script = summary.substring(summary.indexOf("```sh\n") + 6, summary.lastIndexOf("```"));
         List<String> expected = new ArrayList<>();
@@ -46,7 +50,8 @@ class SummaryCurlLinesTest {
             Files.writeString(file, lines);
             ProcessBuilder bash = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            bash.environment().put("AI_GATEWAY_API_KEY", "vck_sim_team-blocked_demo");
+            bash.environment().put("AI_GATEWAY_API_KEY", "vck_sim_healthy_demo");
+            bash.environment().put("ANTHROPIC_API_KEY", "sk-ant-sim-valid-demo");
             Process process = bash.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
@@ -56,6 +61,8 @@ class SummaryCurlLinesTest {
                 actual.add(status.group(1));
             }
             assertThat(actual, equalTo(expected));
+            // the BYOK key in the body expanded too: the provider accepted it
+            assertThat(output, containsString("\"credentialType\":\"byok\",\"success\":true"));
         }
     }
 }

@@ -19,16 +19,21 @@ public final class ContractSuite {
     private ContractSuite() {}
 
     public static synchronized RunRecord run(String env, Path output) throws Exception {
-        return run(env, output, null);
+        return run(env, output, Map.of());
     }
 
     /** {@code apiKey}, when given, stands in for the process's {@code AI_GATEWAY_API_KEY}. */
     public static synchronized RunRecord run(String env, Path output, String apiKey) throws Exception {
+        return run(env, output, apiKey == null ? Map.of() : Map.of("AI_GATEWAY_API_KEY", apiKey));
+    }
+
+    /** {@code variables} stand in for the process's environment variables of the same names. */
+    public static synchronized RunRecord run(String env, Path output, Map<String, String> variables) throws Exception {
         Path record = output.resolve("run.json");
         Map<String, String> saved = new TreeMap<>();
         set(saved, "env", env);
         set(saved, RunRecord.FILE_PROPERTY, record.toString());
-        set(saved, "contract.env.AI_GATEWAY_API_KEY", apiKey);
+        variables.forEach((name, value) -> set(saved, "contract.env." + name, value));
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectPackage("features"))

@@ -4,7 +4,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,7 +46,8 @@ class ContractSuiteTest {
     void nothingListeningFailsEveryScenarioNamingTheHost() throws Exception {
         RunRecord run = ContractSuite.run("local-nothing-listening", output);
         assertThat(run.passed(), equalTo(0));
-        assertThat(run.scenarios().stream().map(ScenarioResult::message).toList(),
+        assertThat(run.failed(), greaterThanOrEqualTo(9));
+        assertThat(run.scenarios().stream().filter(s -> s.status().equals("FAILED")).map(ScenarioResult::message).toList(),
                 everyItem(startsWith("could not connect to 127.0.0.1:9")));
     }
 
@@ -62,6 +66,7 @@ class ContractSuiteTest {
             "local-flaky,             healthy",
             "local-slow,              unreachable",
             "local-nothing-listening, unreachable",
+            "local-byok-no-credits,   byok-credit-gate",
     })
     void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
@@ -79,6 +84,38 @@ class ContractSuiteTest {
         List<String> cited = run.verdict().ruledOut().stream().map(point -> point.cited()).toList();
         assertThat(cited, hasItem(matchesPattern("#\\d+ GET /v1/credits: 401 authentication_error, x-vercel-id .+")));
         assertThat(cited, hasItem(matchesPattern("#\\d+ GET /v1/credits: 403 access_denied, x-vercel-id .+")));
+    }
+
+    @Test
+    void theHealthyTeamsByokKeyServesAndARefusedOneFallsBackToSystem() throws Exception {
+        RunRecord run = ContractSuite.run("local", output);
+        List<String> attempts = run.exchanges().stream()
+                .filter(e -> e.requestBody() != null && e.requestBody().contains("\"byok\""))
+                .map(e -> e.responseBody().replaceAll("(?s).*\"providerAttempts\":(\\[[^]]*]).*", "$1")).toList();
+        assertThat(attempts, equalTo(List.of(
+                "[{\"provider\":\"anthropic\",\"credentialType\":\"byok\",\"success\":true}]",
+                "[{\"provider\":\"anthropic\",\"credentialType\":\"byok\",\"success\":false,\"error\":\"Unauthorized\",\"statusCode\":401},"
+                        + "{\"provider\":\"anthropic\",\"credentialType\":\"system\",\"success\":true}]")));
+    }
+
+    @Test
+    void theDefaultSuiteStaysWithinItsRequestBudget() throws Exception {
+        RunRecord run = ContractSuite.run("local", output);
+        Spend spend = Spend.of(run.exchanges());
+        assertThat(spend.requests(), lessThanOrEqualTo(12));
+        assertThat(spend.billableRequests(), lessThanOrEqualTo(4));
+        assertThat(run.exchanges().stream().filter(Spend::isBillable)
+                .allMatch(e -> e.requestBody().contains("\"max_tokens\":1")), equalTo(true));
+    }
+
+    @Test
+    void aSpendCapOfZeroSendsNoBillableRequestAtAll() throws Exception {
+        RunRecord run = ContractSuite.run("local", output, Map.of("CONTRACT_MAX_SPEND_USD", "0"));
+        assertThat(run.simulatorLog(), not(hasItem(startsWith("POST"))));
+        assertThat(run.scenarios().stream().filter(s -> s.feature().contains("inference/") || s.feature().contains("byok/"))
+                .map(ScenarioResult::status).toList(), everyItem(equalTo("SKIPPED")));
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion"))
+                .map(ScenarioResult::message).findFirst().orElse(""), containsString("maxSpendUsd"));
     }
 
     @Test

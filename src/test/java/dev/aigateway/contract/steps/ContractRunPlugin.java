@@ -50,7 +50,9 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void runFinished(TestRunFinished event) {
-        ContractRun run = CurrentRun.close();
+        ContractRun run = CurrentRun.current();
+        List<String> simulatorLog = run == null ? List.of() : run.simulatorLog();
+        CurrentRun.close();
         Environment environment = run == null ? loadQuietly() : run.environment();
         Redactor redactor = run != null ? run.redactor()
                 : new Redactor(environment == null ? List.of() : environment.secrets(), Set.of());
@@ -74,7 +76,8 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 count(Status.SKIPPED),
                 redacted,
                 exchanges,
-                verdict);
+                verdict,
+                simulatorLog);
         try {
             record.write(CurrentRun.root());
             AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record, diagnosis);

@@ -24,6 +24,11 @@ final class CurrentRun {
         return run;
     }
 
+    /** The run if one was opened, else null. */
+    static synchronized ContractRun current() {
+        return run;
+    }
+
     /** The run, if one was opened; closing clears it so that a second run in this JVM starts afresh. */
     static synchronized ContractRun close() {
         ContractRun closed = run;

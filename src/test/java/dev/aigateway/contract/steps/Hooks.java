@@ -1,10 +1,15 @@
 package dev.aigateway.contract.steps;
 
+import dev.aigateway.contract.environment.Environment;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import java.math.BigDecimal;
 import org.opentest4j.TestAbortedException;
 
-/** Scenario set-up: the recorder learns the scenario's name; billable scenarios run only where allowed. */
+/**
+ * Scenario set-up: the recorder learns the scenario's name; billable scenarios run only where
+ * allowed and while the run is under its spend cap; BYOK scenarios only with a BYOK key.
+ */
 public class Hooks {
 
     private final ScenarioContext context;
@@ -19,10 +24,25 @@ public class Hooks {
     }
 
     @Before(value = "@billable", order = 1)
-    public void onlyWhereBillableCallsAreAllowed() {
+    public void onlyWhereBillableCallsAreAllowedAndWithinTheSpendCap() {
         if (!context.environment().allowBillable()) {
             throw new TestAbortedException("skipped: environment " + context.environment().name()
                     + " does not allow billable calls (allowBillable: false)");
+        }
+        BigDecimal spent = context.run().spend().usd();
+        BigDecimal cap = context.environment().maxSpendUsd();
+        if (spent.compareTo(cap) >= 0) {
+            throw new TestAbortedException("skipped: the run has spent $" + spent.toPlainString()
+                    + ", and environment " + context.environment().name() + " caps it at maxSpendUsd: " + cap.toPlainString());
+        }
+    }
+
+    @Before(value = "@byok", order = 2)
+    public void onlyWithABYOKKey() {
+        Environment.Byok byok = context.environment().byok();
+        if (byok.key() == null) {
+            throw new TestAbortedException("skipped: environment " + context.environment().name()
+                    + " has no BYOK key for " + byok.provider() + " (credentials.byok." + byok.provider() + ")");
         }
     }
 }

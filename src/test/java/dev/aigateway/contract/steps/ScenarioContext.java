@@ -15,6 +15,7 @@ public class ScenarioContext {
     private GatewayClient client;
     private Credential credential = Credential.none();
     private Response response;
+    private String byokKey;
 
     void begin(String scenario) {
         client = run.client(scenario);
@@ -30,6 +31,21 @@ public class ScenarioContext {
 
     Credential credential() {
         return credential;
+    }
+
+    ContractRun run() {
+        return run;
+    }
+
+    void useByokKey(String key) {
+        this.byokKey = key;
+    }
+
+    String byokKey() {
+        if (byokKey == null) {
+            throw new IllegalStateException("no BYOK key was chosen in this scenario");
+        }
+        return byokKey;
     }
 
     void callAs(Credential credential) {
