@@ -59,8 +59,6 @@ public final class AllureRunFiles {
                     .put("messageRegex", rule.failureMessage());
             category.putArray("matchedStatuses").add("failed").add("broken");
         }
-        ObjectNode unclassified = categories.addObject().put("name", "unclassified: a failure no verdict explains");
-        unclassified.putArray("matchedStatuses").add("failed").add("broken");
         JSON.writerWithDefaultPrettyPrinter().writeValue(resultsDirectory.resolve("categories.json").toFile(), categories);
     }
 }
