@@ -25,7 +25,8 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
     private final GatewayState state;
     private final Map<String, SimulatedRoute> routes = Map.of(
             "credits", new CreditsRoute(),
-            "chat-completions", new ChatCompletionsRoute());
+            "chat-completions", new ChatCompletionsRoute(),
+            "model-entry", new ModelEntryRoute());
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
