@@ -26,7 +26,8 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
     private final Map<String, SimulatedRoute> routes = Map.of(
             "credits", new CreditsRoute(),
             "chat-completions", new ChatCompletionsRoute(),
-            "model-entry", new ModelEntryRoute());
+            "model-entry", new ModelEntryRoute(),
+            "embeddings", new EmbeddingsRoute());
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
