@@ -29,7 +29,8 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
             "chat-completions", new ChatCompletionsRoute(),
             "model-entry", new ModelEntryRoute(),
             "embeddings", new EmbeddingsRoute(),
-            "messages", new MessagesRoute());
+            "messages", new MessagesRoute(),
+            "generation", new GenerationRoute());
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
