@@ -30,7 +30,9 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
             "model-entry", new ModelEntryRoute(),
             "embeddings", new EmbeddingsRoute(),
             "messages", new MessagesRoute(),
-            "generation", new GenerationRoute());
+            "generation", new GenerationRoute(),
+            "available-models", new AvailableModelsRoute(),
+            "language-model", new LanguageModelRoute());
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
