@@ -2,11 +2,13 @@ package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,8 @@ final class Catalog {
 
     static final String RESOURCE = "simulator/__files/models.json";
 
-    record Model(String id, String type, BigDecimal inputPrice, BigDecimal outputPrice) {
+    /** One model; {@code entry} is its catalog entry as {@code GET /v1/models} lists it. */
+    record Model(String id, String type, BigDecimal inputPrice, BigDecimal outputPrice, ObjectNode entry) {
 
         /** The creator in {@code creator/model}, which is also the provider that serves it here. */
         String creator() {
@@ -45,7 +48,8 @@ final class Catalog {
                 JsonNode pricing = model.path("pricing");
                 models.put(model.path("id").asText(), new Model(model.path("id").asText(), model.path("type").asText(),
                         new BigDecimal(pricing.path("input").asText("0")),
-                        new BigDecimal(pricing.path("output").asText("0"))));
+                        new BigDecimal(pricing.path("output").asText("0")),
+                        (ObjectNode) model));
             }
             return new Catalog(models);
         } catch (IOException e) {
@@ -55,5 +59,9 @@ final class Catalog {
 
     Optional<Model> find(String id) {
         return Optional.ofNullable(models.get(id));
+    }
+
+    List<Model> all() {
+        return List.copyOf(models.values());
     }
 }

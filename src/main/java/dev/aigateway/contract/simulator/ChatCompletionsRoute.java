@@ -39,6 +39,7 @@ final class ChatCompletionsRoute implements SimulatedRoute {
             return Replies.modelNotFound(modelId);
         }
         Completion completion = Completion.of(model.get(), body, Routing.of(model.get(), body, providers));
+        call.gateway().remember(completion.generationId(), completion.usageEvent(body.path("stream").asBoolean(false)));
         return body.path("stream").asBoolean(false)
                 ? Replies.eventStream(completion.eventStream())
                 : Replies.json(200, completion.body());

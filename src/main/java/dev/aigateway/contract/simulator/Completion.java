@@ -14,15 +14,52 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
 
     private static final List<String> REPLY = List.of("pong", "from", "the", "simulated", "gateway.");
 
+    /** A reply to a chat completion or an Anthropic message: {@code messages}, {@code system}, {@code max_tokens}. */
+    static Completion of(Catalog.Model model, JsonNode request) {
+        return of(model, request, Routing.system(model));
+    }
+
+    /** The same, routed as {@code routing} says (BYOK or system credentials). */
     static Completion of(Catalog.Model model, JsonNode request, Routing routing) {
-        int promptTokens = 0;
-        for (JsonNode message : request.path("messages")) {
-            promptTokens += 3 + (message.path("content").asText("").length() + 3) / 4;
-        }
-        int maxTokens = request.path("max_tokens").asInt(REPLY.size());
+        int systemTokens = request.has("system") ? promptTokens(List.of(request.get("system"))) : 0;
+        return of(model, promptTokens(request.path("messages")) + systemTokens,
+                request.path("max_tokens").asInt(REPLY.size()), routing);
+    }
+
+    static Completion of(Catalog.Model model, int promptTokens, int maxTokens) {
+        return of(model, promptTokens, maxTokens, Routing.system(model));
+    }
+
+    static Completion of(Catalog.Model model, int promptTokens, int maxTokens, Routing routing) {
         List<String> words = REPLY.subList(0, Math.max(0, Math.min(maxTokens, REPLY.size())));
         return new Completion(model, Ulid.generationId(), System.currentTimeMillis() / 1000, words, promptTokens,
                 words.size() < REPLY.size() ? "length" : "stop", routing);
+    }
+
+    /** Roughly: three tokens a message plus one per four characters of its text. */
+    static int promptTokens(Iterable<JsonNode> messages) {
+        int tokens = 0;
+        for (JsonNode message : messages) {
+            JsonNode content = message.has("content") ? message.get("content") : message;
+            tokens += 3 + (text(content).length() + 3) / 4;
+        }
+        return tokens;
+    }
+
+    /** A content's text: a string, or the {@code text} of each of its parts. */
+    static String text(JsonNode content) {
+        if (!content.isArray()) {
+            return content.asText("");
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            text.append(part.path("text").asText(""));
+        }
+        return text.toString();
+    }
+
+    String text() {
+        return String.join(" ", words);
     }
 
     /** What the provider charges at the catalog's prices. */
@@ -49,19 +86,11 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
     }
 
     ObjectNode gatewayMetadata() {
-        ObjectNode gateway = Replies.JSON.createObjectNode();
-        ObjectNode routing = gateway.putObject("routing")
-                .put("originalModelId", model.id())
-                .put("resolvedProvider", model.creator())
-                .put("finalProvider", model.creator());
-        ObjectNode attempt = routing.putArray("modelAttempts").addObject()
-                .put("modelId", model.id()).put("success", true);
-        this.routing.writeProviderAttempts(attempt.putArray("providerAttempts"));
-        routing.put("totalProviderAttemptCount", this.routing.attempts().size());
-        gateway.put("cost", cost().toPlainString())
-                .put("marketCost", marketCost().toPlainString())
-                .put("generationId", generationId);
-        return gateway;
+        return GatewayMetadata.of(model, routing, cost(), marketCost(), generationId);
+    }
+
+    ObjectNode usageEvent(boolean streamed) {
+        return UsageEvent.of(generationId, model, promptTokens, words.size(), cost(), streamed, finishReason);
     }
 
     ObjectNode body() {
@@ -73,7 +102,7 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message")
                 .put("role", "assistant")
-                .put("content", String.join(" ", words));
+                .put("content", text());
         message.putObject("provider_metadata").set("gateway", gatewayMetadata());
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);

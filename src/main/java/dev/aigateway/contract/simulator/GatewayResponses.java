@@ -16,7 +16,8 @@ import java.util.Optional;
  * the order observed on the real gateway: the key first (401; skipped where {@code public: true}),
  * then each route checks the request (400), the team's account and billing gates (its refusals in
  * {@code teams.yaml}) and the model (404) before it replies. A team's {@code delayMs} delays every
- * answer it gets.
+ * answer it gets. Errors, the 401 included, are written in the route's {@link ErrorEnvelope}
+ * ({@code envelope: anthropic} on {@code /v1/messages}).
  */
 public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
@@ -31,6 +32,12 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         this.routes = Map.of(
                 "credits", new CreditsRoute(),
                 "chat-completions", new ChatCompletionsRoute(providers),
+                "model-entry", new ModelEntryRoute(),
+                "embeddings", new EmbeddingsRoute(),
+                "messages", new MessagesRoute(),
+                "generation", new GenerationRoute(),
+                "available-models", new AvailableModelsRoute(),
+                "language-model", new LanguageModelRoute(),
                 "provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers));
     }
 
@@ -53,17 +60,18 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         if (route == null) {
             throw new IllegalArgumentException("no simulated route named " + name);
         }
+        ErrorEnvelope envelope = ErrorEnvelope.named(parameters.getString("envelope", null));
         if (Boolean.TRUE.equals(parameters.getBoolean("public", false))) {
-            return route.serve(new RouteCall(null, request, parameters, state));
+            return envelope.wrap(route.serve(new RouteCall(null, request, parameters, state)));
         }
         String key = apiKey(request, parameters);
         Optional<Team> team = state.teams.owning(key);
         if (team.isEmpty()) {
-            return Replies.error(401, "authentication_error", key == null
+            return envelope.wrap(Replies.error(401, "authentication_error", key == null
                     ? "Missing authentication. Provide an API key or OIDC token in the Authorization header."
-                    : "Invalid API key or token.");
+                    : "Invalid API key or token."));
         }
-        ResponseDefinition response = route.serve(new RouteCall(team.get(), request, parameters, state));
+        ResponseDefinition response = envelope.wrap(route.serve(new RouteCall(team.get(), request, parameters, state)));
         return team.get().delayMs() == null ? response
                 : ResponseDefinitionBuilder.like(response).withFixedDelay(team.get().delayMs()).build();
     }

@@ -32,8 +32,8 @@ public final class Teams {
 
     /**
      * What the gateway answers instead of serving a route kind: {@code on} lists route kinds
-     * ({@code credits}, {@code inference}); {@code times}, when set, limits it to the first requests
-     * of a run.
+     * ({@code credits}, {@code generation}, {@code config}, {@code inference}); {@code times}, when set,
+     * limits it to the first requests of a run.
      */
     public record Refusal(List<String> on, int status, JsonNode body, Map<String, String> headers,
                           String contentType, String bodyFileName, Integer times) {}

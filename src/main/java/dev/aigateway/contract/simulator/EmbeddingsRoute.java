@@ -1,0 +1,123 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/embeddings} ({@code {model, input: string|string[], dimensions?}}): the request checked
+ * (400), the team's gates, the model (404), then one unit vector per input, the same for the same text,
+ * {@code dimensions} long (8 by default). The generation id is only in {@code providerMetadata.gateway}:
+ * there is no top-level {@code id} (embeddings.md; maton).
+ */
+final class EmbeddingsRoute implements SimulatedRoute {
+
+    private static final int DEFAULT_DIMENSIONS = 8;
+    private static final int MAX_DIMENSIONS = 4096;
+
+    @Override
+    public ResponseDefinition serve(RouteCall call) {
+        JsonNode body = Replies.body(call.request().getBodyAsString());
+        if (body == null) {
+            return Replies.error(400, "invalid_request_error", "Invalid request: body is not valid JSON");
+        }
+        if (!body.path("model").isTextual()) {
+            return Replies.invalidRequest("model");
+        }
+        List<String> inputs = inputs(body.path("input"));
+        if (inputs.isEmpty()) {
+            return Replies.invalidRequest("input");
+        }
+        JsonNode dimensions = body.path("dimensions");
+        if (!dimensions.isMissingNode() && !dimensions.isNull()
+                && (!dimensions.canConvertToInt() || !dimensions.isIntegralNumber()
+                || dimensions.asInt() < 1 || dimensions.asInt() > MAX_DIMENSIONS)) {
+            return Replies.error(400, "invalid_request_error",
+                    "Invalid request: 'dimensions' must be an integer from 1 to " + MAX_DIMENSIONS);
+        }
+        Optional<ResponseDefinition> refused = call.refusal("inference");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String modelId = body.path("model").asText();
+        Optional<Catalog.Model> found = call.gateway().catalog.find(modelId);
+        if (found.isEmpty()) {
+            return Replies.modelNotFound(modelId);
+        }
+        Catalog.Model model = found.get();
+        if (!"embedding".equals(model.type())) {
+            return Replies.error(400, "invalid_request_error",
+                    "Invalid request: model '" + modelId + "' is a " + model.type() + " model, not an embedding model");
+        }
+        int size = dimensions.asInt(DEFAULT_DIMENSIONS);
+        ObjectNode reply = Replies.JSON.createObjectNode().put("object", "list");
+        ArrayNode data = reply.putArray("data");
+        int promptTokens = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            ArrayNode embedding = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+            for (double value : vector(inputs.get(i), size)) {
+                embedding.add(value);
+            }
+            promptTokens += Math.max(1, (inputs.get(i).length() + 3) / 4);
+        }
+        reply.put("model", modelId);
+        reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
+        BigDecimal cost = model.cost(promptTokens, 0);
+        String generationId = Ulid.generationId();
+        reply.putObject("providerMetadata").set("gateway", GatewayMetadata.of(model, cost, generationId));
+        call.gateway().remember(generationId, UsageEvent.of(generationId, model, promptTokens, 0, cost, false, "stop"));
+        return Replies.json(200, reply);
+    }
+
+    /** A string or an array of strings; empty when it is neither or holds anything else. */
+    private static List<String> inputs(JsonNode input) {
+        if (input.isTextual()) {
+            return List.of(input.asText());
+        }
+        List<String> inputs = new ArrayList<>();
+        if (input.isArray()) {
+            for (JsonNode item : input) {
+                if (!item.isTextual()) {
+                    return List.of();
+                }
+                inputs.add(item.asText());
+            }
+        }
+        return inputs;
+    }
+
+    /** A unit vector drawn from the SHA-256 chain of the text, so equal inputs embed equally. */
+    static double[] vector(String text, int dimensions) {
+        double[] vector = new double[dimensions];
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] block = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(block);
+            double norm = 0;
+            for (int i = 0; i < dimensions; i++) {
+                if (bytes.remaining() < 2) {
+                    block = sha256.digest(block);
+                    bytes = ByteBuffer.wrap(block);
+                }
+                vector[i] = bytes.getShort() / 32768.0;
+                norm += vector[i] * vector[i];
+            }
+            norm = norm == 0 ? 1 : Math.sqrt(norm);
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = Math.round(vector[i] / norm * 1e6) / 1e6;
+            }
+            return vector;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

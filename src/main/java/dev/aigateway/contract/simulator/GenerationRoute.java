@@ -1,0 +1,45 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/generation?id=gen_<ulid>}: the usage event of a generation this simulator produced, with
+ * costs as numbers. Its errors are flat ({@code {"error":"..."}}, maton's live captures), which
+ * {@code @ai-sdk/gateway} reports as {@code GatewayResponseError}. Unlike the real gateway, whose usage
+ * events arrive seconds late, a generation can be read back at once.
+ */
+final class GenerationRoute implements SimulatedRoute {
+
+    private static final Pattern GENERATION_ID = Pattern.compile("gen_[0-9A-HJKMNP-TV-Z]{26}", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public ResponseDefinition serve(RouteCall call) {
+        QueryParameter id = call.request().queryParameter("id");
+        if (!id.isPresent() || id.firstValue().isBlank()) {
+            return Replies.json(400, Replies.JSON.createObjectNode().put("error", "id is required"));
+        }
+        String generationId = id.firstValue().trim();
+        if (!GENERATION_ID.matcher(generationId).matches()) {
+            return Replies.json(400, Replies.JSON.createObjectNode()
+                    .put("error", "Invalid generation ID format. Expected format: gen_<ulid>"));
+        }
+        Optional<ResponseDefinition> refused = call.refusal("generation");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return call.gateway().generation(generationId)
+                .map(usageEvent -> {
+                    ObjectNode reply = Replies.JSON.createObjectNode();
+                    reply.set("data", usageEvent);
+                    return Replies.json(200, reply);
+                })
+                .orElseGet(() -> Replies.json(404, Replies.JSON.createObjectNode()
+                        .put("error", "Usage event not found")
+                        .put("id", generationId)
+                        .put("message", "No usage event found with ID " + generationId)));
+    }
+}

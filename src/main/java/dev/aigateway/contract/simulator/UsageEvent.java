@@ -1,0 +1,48 @@
+package dev.aigateway.contract.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What {@code GET /v1/generation?id=} reads back about one generation: the {@code data} of usage.md's
+ * sample with costs as numbers, plus the fields {@code @ai-sdk/gateway}'s schema requires
+ * ({@code upstream_inference_cost}, {@code finish_reason}, {@code native_tokens_cache_creation},
+ * {@code billable_web_search_calls}).
+ */
+final class UsageEvent {
+
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private UsageEvent() {}
+
+    static ObjectNode of(String generationId, Catalog.Model model, int promptTokens, int completionTokens,
+                         BigDecimal cost, boolean streamed, String finishReason) {
+        return Replies.JSON.createObjectNode()
+                .put("id", generationId)
+                .put("total_cost", cost)
+                .put("market_cost", cost)
+                // System credentials: the provider bills the gateway, not the team.
+                .put("upstream_inference_cost", 0)
+                .put("usage", cost)
+                .put("created_at", CREATED_AT.format(Instant.now()))
+                .put("model", model.id())
+                .put("is_byok", false)
+                .put("provider_name", model.creator())
+                .put("streamed", streamed)
+                .put("finish_reason", finishReason)
+                .put("latency", 120)
+                .put("generation_time", 80 + 20 * completionTokens)
+                .put("tokens_prompt", promptTokens)
+                .put("tokens_completion", completionTokens)
+                .put("native_tokens_prompt", promptTokens)
+                .put("native_tokens_completion", completionTokens)
+                .put("native_tokens_reasoning", 0)
+                .put("native_tokens_cached", 0)
+                .put("native_tokens_cache_creation", 0)
+                .put("billable_web_search_calls", 0);
+    }
+}
