@@ -2,7 +2,6 @@ package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.util.Optional;
 
 /**
  * {@code POST /v1/chat/completions}, plain and streamed: the request checked (400), then the team's
@@ -29,16 +28,11 @@ final class ChatCompletionsRoute implements SimulatedRoute {
         if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
             return Replies.invalidRequest("messages");
         }
-        Optional<ResponseDefinition> refused = call.refusal("inference");
-        if (refused.isPresent()) {
-            return refused.get();
+        RouteCall.Admission admission = call.admitInference(body.path("model").asText());
+        if (admission.refused()) {
+            return admission.refusal();
         }
-        String modelId = body.path("model").asText();
-        Optional<Catalog.Model> model = call.gateway().catalog.find(modelId);
-        if (model.isEmpty()) {
-            return Replies.modelNotFound(modelId);
-        }
-        Completion completion = Completion.of(model.get(), body, Routing.of(model.get(), body, providers));
+        Completion completion = Completion.of(admission.model(), body, Routing.of(admission.model(), body, providers));
         call.gateway().remember(completion.generationId(), completion.usageEvent(body.path("stream").asBoolean(false)));
         return body.path("stream").asBoolean(false)
                 ? Replies.eventStream(completion.eventStream())

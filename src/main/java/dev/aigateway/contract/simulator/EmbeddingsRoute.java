@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code POST /v1/embeddings} ({@code {model, input: string|string[], dimensions?}}): the request checked
@@ -44,19 +43,14 @@ final class EmbeddingsRoute implements SimulatedRoute {
             return Replies.error(400, "invalid_request_error",
                     "Invalid request: 'dimensions' must be an integer from 1 to " + MAX_DIMENSIONS);
         }
-        Optional<ResponseDefinition> refused = call.refusal("inference");
-        if (refused.isPresent()) {
-            return refused.get();
+        RouteCall.Admission admission = call.admitInference(body.path("model").asText());
+        if (admission.refused()) {
+            return admission.refusal();
         }
-        String modelId = body.path("model").asText();
-        Optional<Catalog.Model> found = call.gateway().catalog.find(modelId);
-        if (found.isEmpty()) {
-            return Replies.modelNotFound(modelId);
-        }
-        Catalog.Model model = found.get();
+        Catalog.Model model = admission.model();
         if (!"embedding".equals(model.type())) {
             return Replies.error(400, "invalid_request_error",
-                    "Invalid request: model '" + modelId + "' is a " + model.type() + " model, not an embedding model");
+                    "Invalid request: model '" + model.id() + "' is a " + model.type() + " model, not an embedding model");
         }
         int size = dimensions.asInt(DEFAULT_DIMENSIONS);
         ObjectNode reply = Replies.JSON.createObjectNode().put("object", "list");
@@ -69,7 +63,7 @@ final class EmbeddingsRoute implements SimulatedRoute {
             }
             promptTokens += Math.max(1, (inputs.get(i).length() + 3) / 4);
         }
-        reply.put("model", modelId);
+        reply.put("model", model.id());
         reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
         BigDecimal cost = model.cost(promptTokens, 0);
         String generationId = Ulid.generationId();

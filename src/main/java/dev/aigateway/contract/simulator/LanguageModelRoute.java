@@ -2,7 +2,6 @@ package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.util.Optional;
 
 /**
  * {@code POST /v3/ai/language-model} and {@code /v4/ai/language-model}, what {@code @ai-sdk/gateway}'s
@@ -29,15 +28,11 @@ final class LanguageModelRoute implements SimulatedRoute {
         if (!body.path("prompt").isArray() || body.path("prompt").isEmpty()) {
             return Replies.invalidRequest("prompt");
         }
-        Optional<ResponseDefinition> refused = call.refusal("inference");
-        if (refused.isPresent()) {
-            return refused.get();
+        RouteCall.Admission admission = call.admitInference(modelId.trim());
+        if (admission.refused()) {
+            return admission.refusal();
         }
-        Optional<Catalog.Model> model = call.gateway().catalog.find(modelId.trim());
-        if (model.isEmpty()) {
-            return Replies.modelNotFound(modelId.trim());
-        }
-        Completion completion = Completion.of(model.get(), Completion.promptTokens(body.path("prompt")),
+        Completion completion = Completion.of(admission.model(), Completion.promptTokens(body.path("prompt")),
                 body.path("maxOutputTokens").asInt(DEFAULT_MAX_OUTPUT_TOKENS));
         boolean streaming = "true".equalsIgnoreCase(call.request().getHeader("ai-language-model-streaming"));
         call.gateway().remember(completion.generationId(), completion.usageEvent(streaming));

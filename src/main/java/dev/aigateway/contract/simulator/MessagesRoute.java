@@ -2,7 +2,6 @@ package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.util.Optional;
 
 /**
  * {@code POST /v1/messages}, Anthropic's Messages API on the gateway (anthropic-compat.md), plain and
@@ -28,16 +27,11 @@ final class MessagesRoute implements SimulatedRoute {
                 || body.path("max_tokens").asInt() < 1) {
             return Replies.invalidRequest("max_tokens");
         }
-        Optional<ResponseDefinition> refused = call.refusal("inference");
-        if (refused.isPresent()) {
-            return refused.get();
+        RouteCall.Admission admission = call.admitInference(body.path("model").asText());
+        if (admission.refused()) {
+            return admission.refusal();
         }
-        String modelId = body.path("model").asText();
-        Optional<Catalog.Model> model = call.gateway().catalog.find(modelId);
-        if (model.isEmpty()) {
-            return Replies.modelNotFound(modelId);
-        }
-        Completion completion = Completion.of(model.get(), body);
+        Completion completion = Completion.of(admission.model(), body);
         boolean stream = body.path("stream").asBoolean(false);
         call.gateway().remember(completion.generationId(), completion.usageEvent(stream));
         return stream

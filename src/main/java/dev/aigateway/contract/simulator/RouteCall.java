@@ -9,6 +9,25 @@ import java.util.Optional;
 /** One request to a simulated route: the caller's team (null on a public route), the request, and the gateway's state. */
 record RouteCall(Team team, Request request, Parameters parameters, GatewayState gateway) {
 
+    /** What admits a validated inference request, or stops it: exactly one of the two is set. */
+    record Admission(ResponseDefinition refusal, Catalog.Model model) {
+
+        boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** The gates after request validation, in the gateway's order: the team's refusal, then the model (404). */
+    Admission admitInference(String modelId) {
+        Optional<ResponseDefinition> refused = refusal("inference");
+        if (refused.isPresent()) {
+            return new Admission(refused.get(), null);
+        }
+        return gateway.catalog.find(modelId)
+                .map(model -> new Admission(null, model))
+                .orElseGet(() -> new Admission(Replies.modelNotFound(modelId), null));
+    }
+
     /** The team's refusal for this kind of route (credits, generation, config, inference), if one applies now. */
     Optional<ResponseDefinition> refusal(String kind) {
         return team == null ? Optional.empty() : gateway.refusal(team, kind);
