@@ -9,11 +9,23 @@ import dev.aigateway.contract.run.ToolVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code summary.md}: the run told to a support engineer who has never seen this tool. */
 final class Summary {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");
+    private static final Map<String, String> CALLERS = Map.of(
+            "team-key", "team's key",
+            "not-issued-key", "unknown key",
+            "no-key", "no key",
+            "provider-direct", "provider, directly");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private Summary() {}
@@ -47,11 +59,12 @@ final class Summary {
             verdict.nextSteps().forEach(step -> md.append("- ").append(step).append("\n"));
         }
         md.append("\n## Every exchange\n\n");
-        md.append("| # | time (UTC) | method | path | status | error type | x-vercel-id | ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| # | time (UTC) | as | method | path | status | error type | x-vercel-id | ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Exchange exchange : run.exchanges()) {
             md.append("| ").append(exchange.sequence())
                     .append(" | ").append(TIME.format(exchange.startedAt()))
+                    .append(" | ").append(CALLERS.getOrDefault(exchange.caller(), String.valueOf(exchange.caller())))
                     .append(" | ").append(exchange.method())
                     .append(" | `").append(exchange.path()).append('`')
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
@@ -73,13 +86,16 @@ final class Summary {
             md.append("None.\n");
         }
         md.append("\n## Reproduce\n\n");
+        List<String> variables = placeholders(run);
         if (run.simulated()) {
-            md.append("These ran against the embedded simulated gateway. Start it standalone, then run the lines:\n\n")
-                    .append("    ./mvnw -q compile exec:java -Dsimulator.port=8080\n")
-                    .append("    export AI_GATEWAY_API_KEY=vck_sim_<team>_demo   # the team of this environment\n\n");
+            md.append("These ran against the embedded simulated gateway. Start it standalone, export the keys of\n")
+                    .append("this environment (`environments/").append(run.env()).append(".yaml` names their defaults), then run the lines:\n\n")
+                    .append("    ./mvnw -q compile exec:java -Dsimulator.port=8080\n");
         } else {
-            md.append("Export the key first (never paste it into a ticket): `export AI_GATEWAY_API_KEY=...`\n\n");
+            md.append("Export the keys first, in your own shell (never paste a key into a ticket):\n\n");
         }
+        variables.forEach(variable -> md.append("    export ").append(variable).append("=...\n"));
+        md.append('\n');
         md.append("```sh\n");
         for (Exchange exchange : run.exchanges()) {
             Exchange target = run.simulated() ? exchange.rebased(run.targetUrl(), EvidenceBundle.STANDALONE_SIMULATOR) : exchange;
@@ -99,6 +115,18 @@ final class Summary {
                 .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(' ').append(System.getProperty("os.arch")).append("\n");
         return md.toString();
+    }
+
+    /** The variables the curl lines read ({@code $AI_GATEWAY_API_KEY}), in order of first use. */
+    private static List<String> placeholders(RunRecord run) {
+        Set<String> variables = new LinkedHashSet<>();
+        for (Exchange exchange : run.exchanges()) {
+            Matcher placeholder = PLACEHOLDER.matcher(CurlLine.of(exchange));
+            while (placeholder.find()) {
+                variables.add(placeholder.group(1));
+            }
+        }
+        return List.copyOf(variables);
     }
 
     private static void row(StringBuilder md, String label, String value) {
