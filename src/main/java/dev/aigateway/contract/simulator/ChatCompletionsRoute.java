@@ -19,14 +19,9 @@ final class ChatCompletionsRoute implements SimulatedRoute {
     @Override
     public ResponseDefinition serve(RouteCall call) {
         JsonNode body = Replies.body(call.request().getBodyAsString());
-        if (body == null) {
-            return Replies.error(400, "invalid_request_error", "Invalid request: body is not valid JSON");
-        }
-        if (!body.path("model").isTextual()) {
-            return Replies.invalidRequest("model");
-        }
-        if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
-            return Replies.invalidRequest("messages");
+        ResponseDefinition invalid = Replies.invalidInference(body, true);
+        if (invalid != null) {
+            return invalid;
         }
         RouteCall.Admission admission = call.admitInference(body.path("model").asText());
         if (admission.refused()) {

@@ -26,11 +26,9 @@ final class EmbeddingsRoute implements SimulatedRoute {
     @Override
     public ResponseDefinition serve(RouteCall call) {
         JsonNode body = Replies.body(call.request().getBodyAsString());
-        if (body == null) {
-            return Replies.error(400, "invalid_request_error", "Invalid request: body is not valid JSON");
-        }
-        if (!body.path("model").isTextual()) {
-            return Replies.invalidRequest("model");
+        ResponseDefinition invalid = Replies.invalidInference(body, false);
+        if (invalid != null) {
+            return invalid;
         }
         List<String> inputs = inputs(body.path("input"));
         if (inputs.isEmpty()) {

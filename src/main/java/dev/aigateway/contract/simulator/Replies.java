@@ -53,6 +53,24 @@ final class Replies {
                 .build();
     }
 
+    /**
+     * The check every inference request starts with: a JSON body that names a model, and, where
+     * {@code messagesRequired}, a non-empty {@code messages}. The gateway's 400 for the first that
+     * fails, or null when the request passes.
+     */
+    static ResponseDefinition invalidInference(JsonNode body, boolean messagesRequired) {
+        if (body == null) {
+            return error(400, "invalid_request_error", "Invalid request: body is not valid JSON");
+        }
+        if (!body.path("model").isTextual()) {
+            return invalidRequest("model");
+        }
+        if (messagesRequired && (!body.path("messages").isArray() || body.path("messages").isEmpty())) {
+            return invalidRequest("messages");
+        }
+        return null;
+    }
+
     /** The request body as JSON, or null when it is not JSON. */
     static JsonNode body(String text) {
         try {
