@@ -16,7 +16,8 @@ if (!/^https?:\/\//.test(baseUrl)) {
   process.exit(2);
 }
 
-const TEAMS = ['healthy', 'team-blocked', 'no-credits', 'rate-limited', 'outage', 'firewall', 'unknown-key'];
+const TEAMS = ['healthy', 'team-blocked', 'no-card', 'free-restricted', 'no-credits', 'rate-limited', 'quota-exceeded', 'outage',
+  'firewall', 'unknown-key'];
 const CHAT_MODEL = 'openai/gpt-4o-mini';
 const CLAUDE = 'anthropic/claude-haiku-4.5';
 const EMBEDDING_MODEL = 'openai/text-embedding-3-small';
@@ -36,8 +37,11 @@ const fails = (name, status) => ({ ok: false, name, status });
 const openaiSees = {
   healthy: ok,
   'team-blocked': fails('PermissionDeniedError', 403),
+  'no-card': fails('PermissionDeniedError', 403),
+  'free-restricted': fails('PermissionDeniedError', 403),
   'no-credits': fails('APIError', 402),
   'rate-limited': fails('RateLimitError', 429),
+  'quota-exceeded': fails('RateLimitError', 429),
   outage: fails('InternalServerError', 503),
   firewall: fails('PermissionDeniedError', 403),
   'unknown-key': fails('AuthenticationError', 401),
@@ -50,8 +54,12 @@ const anthropicSees = {
 const gatewaySees = {
   healthy: ok,
   'team-blocked': fails('GatewayInternalServerError', 403),
+  'no-card': fails('GatewayInternalServerError', 403),
+  // No source captured free-restricted's error type; the simulator says "forbidden", which the SDK knows.
+  'free-restricted': fails('GatewayForbiddenError', 403),
   'no-credits': fails('GatewayInternalServerError', 402),
   'rate-limited': fails('GatewayRateLimitError', 429),
+  'quota-exceeded': fails('GatewayInternalServerError', 429),
   outage: fails('GatewayInternalServerError', 503),
   firewall: fails('GatewayResponseError', 403),
   'unknown-key': fails('GatewayAuthenticationError', 401),
@@ -60,8 +68,11 @@ const aiGenerateSees = { ...gatewaySees, 'unknown-key': fails('GatewayAuthentica
 // Only a blocked team (and the firewall in front of every route) is refused its model list and its balance.
 const gatewayAccountSees = {
   ...gatewaySees,
+  'no-card': ok,
+  'free-restricted': ok,
   'no-credits': ok,
   'rate-limited': ok,
+  'quota-exceeded': ok,
   outage: ok,
 };
 
