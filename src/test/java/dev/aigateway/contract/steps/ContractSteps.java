@@ -1,11 +1,11 @@
 package dev.aigateway.contract.steps;
 
+import static dev.aigateway.contract.http.MatchesSchema.matchesSchema;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.cucumber.java.en.Then;
@@ -39,8 +39,7 @@ public class ContractSteps {
     public void theRefusalIsInTheErrorEnvelope(String type) {
         assertThat("content type of " + context.lastExchange(), context.response().contentType(), containsString("json"));
         assertThat("x-vercel-id, the request id support asks for", context.response().header("x-vercel-id"), notNullValue());
-        context.response().then()
-                .body("error.message", not(emptyOrNullString()))
-                .body("error.type", equalTo(type));
+        assertThat(context.lastExchange(), context.response().asString(), matchesSchema("error-envelope"));
+        context.response().then().body("error.type", equalTo(type));
     }
 }

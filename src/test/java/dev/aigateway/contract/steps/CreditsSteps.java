@@ -2,7 +2,7 @@ package dev.aigateway.contract.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.matchesPattern;
+import static dev.aigateway.contract.http.MatchesSchema.matchesSchema;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -13,7 +13,6 @@ import org.opentest4j.TestAbortedException;
 /** {@code GET /v1/credits}: the balance, which needs a valid key and nothing else. */
 public class CreditsSteps {
 
-    private static final String DECIMAL = "-?\\d+(\\.\\d+)?";
     private final ScenarioContext context;
 
     public CreditsSteps(ScenarioContext context) {
@@ -35,9 +34,7 @@ public class CreditsSteps {
 
     @Then("the balance and the total used are decimal amounts in US dollars")
     public void theBalanceAndTheTotalUsedAreDecimalAmounts() {
-        context.response().then()
-                .body("balance", matchesPattern(DECIMAL))
-                .body("total_used", matchesPattern(DECIMAL));
+        assertThat(context.lastExchange(), context.response().asString(), matchesSchema("credits"));
     }
 
     @Then("the balance is more than zero")

@@ -1,12 +1,8 @@
 package dev.aigateway.contract.steps;
 
+import static dev.aigateway.contract.http.MatchesSchema.matchesSchema;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.cucumber.java.en.Then;
@@ -30,12 +26,8 @@ public class ModelsSteps {
 
     @Then("the catalog lists models, each with an id, a type and its pricing")
     public void theCatalogListsModels() {
-        context.response().then()
-                .body("object", equalTo("list"))
-                .body("data", not(empty()))
-                .body("data", everyItem(hasKey("id")))
-                .body("data", everyItem(hasKey("type")))
-                .body("data", everyItem(hasKey("pricing")));
+        assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", context.response().asString(),
+                matchesSchema("model-catalog"));
     }
 
     @Then("every model my environment expects is listed with its pricing")
