@@ -10,8 +10,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -83,8 +81,6 @@ public final class GatewayClient {
      * gateway): the check that the key itself works. One token at most.
      */
     public Response anthropicMessageDirect(String providerBaseUrl, String apiKey, String model) {
-        Map<String, Object> body = Map.of("model", model, "max_tokens", 1,
-                "messages", List.of(Map.of("role", "user", "content", "Say pong.")));
         return given()
                 .config(config)
                 .baseUri(providerBaseUrl)
@@ -93,7 +89,7 @@ public final class GatewayClient {
                 .header("x-api-key", apiKey)
                 .header("anthropic-version", "2023-06-01")
                 .contentType(ContentType.JSON)
-                .body(json(body))
+                .body(json(AnthropicMessageRequest.smallest(model)))
                 .post("/v1/messages");
     }
 
