@@ -1,13 +1,11 @@
 package dev.aigateway.contract.diagnosis;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aigateway.contract.DataFiles;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +39,10 @@ public final class Diagnosis {
     }
 
     public static Diagnosis load() {
-        try (InputStream in = Diagnosis.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return new Diagnosis(new ObjectMapper(new YAMLFactory()).readValue(in, Rules.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        try {
+            return new Diagnosis(new ObjectMapper().treeToValue(DataFiles.read(RESOURCE), Rules.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(RESOURCE + " does not hold checks and verdicts: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.aigateway.contract.DataFiles;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,22 +36,15 @@ final class Catalog {
     }
 
     static Catalog load() {
-        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            Map<String, Model> models = new LinkedHashMap<>();
-            for (JsonNode model : new ObjectMapper().readTree(in).path("data")) {
-                JsonNode pricing = model.path("pricing");
-                models.put(model.path("id").asText(), new Model(model.path("id").asText(), model.path("type").asText(),
-                        new BigDecimal(pricing.path("input").asText("0")),
-                        new BigDecimal(pricing.path("output").asText("0")),
-                        (ObjectNode) model));
-            }
-            return new Catalog(models);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        Map<String, Model> models = new LinkedHashMap<>();
+        for (JsonNode model : DataFiles.read(RESOURCE).path("data")) {
+            JsonNode pricing = model.path("pricing");
+            models.put(model.path("id").asText(), new Model(model.path("id").asText(), model.path("type").asText(),
+                    new BigDecimal(pricing.path("input").asText("0")),
+                    new BigDecimal(pricing.path("output").asText("0")),
+                    (ObjectNode) model));
         }
+        return new Catalog(models);
     }
 
     Optional<Model> find(String id) {

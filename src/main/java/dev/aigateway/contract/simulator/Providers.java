@@ -1,11 +1,7 @@
 package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.aigateway.contract.DataFiles;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,17 +17,10 @@ final class Providers {
     }
 
     static Providers load() {
-        try (InputStream in = Providers.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            Map<String, Pattern> accepted = new HashMap<>();
-            new ObjectMapper(new YAMLFactory()).readTree(in).fields().forEachRemaining(provider ->
-                    accepted.put(provider.getKey(), Pattern.compile(provider.getValue().path("acceptsKeys").asText())));
-            return new Providers(accepted);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        Map<String, Pattern> accepted = new HashMap<>();
+        DataFiles.read(RESOURCE).fields().forEachRemaining(provider ->
+                accepted.put(provider.getKey(), Pattern.compile(provider.getValue().path("acceptsKeys").asText())));
+        return new Providers(accepted);
     }
 
     boolean accepts(String provider, JsonNode credential) {

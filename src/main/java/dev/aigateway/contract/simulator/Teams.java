@@ -2,10 +2,7 @@ package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.aigateway.contract.DataFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,26 +42,18 @@ public final class Teams {
     }
 
     public static Teams load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (InputStream in = Teams.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            JsonNode root = yaml.readTree(in);
-            Map<String, Team> teams = new LinkedHashMap<>();
-            root.fields().forEachRemaining(entry -> {
-                JsonNode team = entry.getValue();
-                Credits credits = yaml.convertValue(team.path("credits"), Credits.class);
-                List<Refusal> refusals = team.has("refusals")
-                        ? List.of(yaml.convertValue(team.get("refusals"), Refusal[].class))
-                        : List.of();
-                Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
-                teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals));
-            });
-            return new Teams(teams);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Team> teams = new LinkedHashMap<>();
+        DataFiles.read(RESOURCE).fields().forEachRemaining(entry -> {
+            JsonNode team = entry.getValue();
+            Credits credits = mapper.convertValue(team.path("credits"), Credits.class);
+            List<Refusal> refusals = team.has("refusals")
+                    ? List.of(mapper.convertValue(team.get("refusals"), Refusal[].class))
+                    : List.of();
+            Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
+            teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals));
+        });
+        return new Teams(teams);
     }
 
     public List<Team> all() {
