@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Allure's own report generator, the commandline the build unpacks under {@code target/allure/},
+ * Allure's own report generator, the commandline the build unpacks into {@code .allure/},
  * run in this JVM: {@code allure generate --single-file --name NAME}, the one-file report and
  * nothing else. It loads in a class loader of its own, so its libraries never meet ours.
  */
@@ -25,7 +25,7 @@ public final class AllureReport {
         Path lib = allureHome.resolve("lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("Allure's commandline is not unpacked at " + allureHome
-                    + ": run the build through Maven (./mvnw verify), which unpacks it there");
+                    + ": run ./mvnw verify, which unpacks it there");
         }
         List<URL> classpath = new ArrayList<>();
         classpath.add(lib.resolve("config").toUri().toURL());
@@ -54,7 +54,8 @@ public final class AllureReport {
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Allure could not generate the report: " + e.getCause(), e.getCause());
         } catch (IOException e) {
-            throw new IllegalStateException("Allure's commandline at " + allureHome + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("Allure's commandline at " + allureHome + " cannot be read (" + e.getMessage()
+                    + "): delete .allure/ and run ./mvnw verify again, which unpacks it afresh", e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AllureReportTest {
 
     private static final Path ALLURE_HOME = Path.of(System.getProperty("contract.root", "."))
-            .resolve("target/allure/allure-" + System.getProperty("allure.commandline.version", "2.34.0"));
+            .resolve(".allure/allure-" + System.getProperty("allure.commandline.version", "2.34.0"));
 
     @TempDir
     Path work;
