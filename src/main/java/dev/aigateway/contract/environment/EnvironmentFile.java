@@ -26,5 +26,5 @@ record EnvironmentFile(
 
     record TimeoutFields(Integer connectMs, Integer readMs) {}
 
-    record SimulatorFields(String team) {}
+    record SimulatorFields(String team, Integer latencyMs) {}
 }
