@@ -1,19 +1,46 @@
 package dev.aigateway.contract.http;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Every exchange of one run, in the order they were sent. */
+/**
+ * Every exchange of one run, numbered in the order they were sent and listed in that order, however
+ * many scenarios send at once. A scenario's own log ({@link #forScenario()}) lists its exchanges and
+ * numbers and adds each one to the run's log as well.
+ */
 public final class ExchangeLog {
 
+    private final ExchangeLog run;
+    private final AtomicInteger sent = new AtomicInteger();
     private final List<Exchange> exchanges = new ArrayList<>();
 
-    synchronized int nextSequence() {
-        return exchanges.size() + 1;
+    public ExchangeLog() {
+        this(null);
     }
 
-    synchronized void add(Exchange exchange) {
-        exchanges.add(exchange);
+    private ExchangeLog(ExchangeLog run) {
+        this.run = run;
+    }
+
+    /** A log for one scenario's exchanges, numbered in this run's order and added to this log too. */
+    public ExchangeLog forScenario() {
+        return new ExchangeLog(run == null ? this : run);
+    }
+
+    int nextSequence() {
+        return run == null ? sent.incrementAndGet() : run.nextSequence();
+    }
+
+    void add(Exchange exchange) {
+        synchronized (this) {
+            exchanges.add(exchange);
+            exchanges.sort(Comparator.comparingInt(Exchange::sequence));
+        }
+        if (run != null) {
+            run.add(exchange);
+        }
     }
 
     public synchronized List<Exchange> all() {

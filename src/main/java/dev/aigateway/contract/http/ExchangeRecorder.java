@@ -84,6 +84,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     + ": credentials go only to " + origin);
         }
         limits.beforeSending(host);
+        int sequence = log.nextSequence();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Map<String, String> requestHeaders = new LinkedHashMap<>();
@@ -94,7 +95,6 @@ public final class ExchangeRecorder implements OrderedFilter {
         String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
                 : target.getRawPath() + "?" + target.getRawQuery());
         String requestBody = redactor.redact(cap(request.getBody() == null ? null : request.getBody().toString()));
-        int sequence = log.nextSequence();
         Response response = null;
         String rawBody = null;
         Exception failure = null;
@@ -112,6 +112,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             if (inFlight.expired() || isSilence(failure)) {
                 limits.silent(host, why);
             }
+            limits.contacted(host);
             Integer status = inFlight.status();
             Map<String, String> headers = new LinkedHashMap<>();
             inFlight.headers().forEach((name, values) -> headers.put(name, redactor.redactHeader(name, String.join(", ", values))));
@@ -126,6 +127,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             attach(exchange);
             throw new GatewayUnreachableException(redactor.redact(said));
         }
+        limits.contacted(host);
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         List<Header> redactedHeaders = new ArrayList<>();
         for (Header header : response.getHeaders()) {

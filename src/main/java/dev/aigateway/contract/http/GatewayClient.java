@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,8 @@ public final class GatewayClient {
     private final ExchangeLog log;
     private final String scenario;
     private final RunLimits limits;
+    private final SpendGuard spendGuard;
+    private final SharedAnswer catalog;
     private final RestAssuredConfig config;
 
     /**
@@ -42,17 +45,33 @@ public final class GatewayClient {
      * the run's {@code limits}. Redirects are not followed: a credential never leaves for another host.
      */
     public GatewayClient(Environment environment, Redactor redactor, ExchangeLog log, String scenario, RunLimits limits) {
+        this(environment, redactor, log, scenario, limits, SpendGuard.NONE, new SharedAnswer());
+    }
+
+    /**
+     * A client whose billable requests first reserve their worst-case cost with {@code spendGuard}, and
+     * which reads the model catalog from {@code catalog}, shared with the run's other scenarios.
+     */
+    public GatewayClient(Environment environment, Redactor redactor, ExchangeLog log, String scenario, RunLimits limits,
+                         SpendGuard spendGuard, SharedAnswer catalog) {
         this.environment = environment;
         this.redactor = redactor;
         this.log = log;
         this.scenario = scenario;
         this.limits = limits;
+        this.spendGuard = spendGuard;
+        this.catalog = catalog;
         this.config = RestAssuredConfig.config()
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .httpClientFactory(InFlight::newClient)
                         .setParam("http.connection.timeout", environment.timeouts().connectMs())
                         .setParam("http.socket.timeout", environment.timeouts().readMs()));
+    }
+
+    /** The exchanges this client sent (its scenario's), in the order they were sent. */
+    public java.util.List<Exchange> exchanges() {
+        return log.all();
     }
 
     public RequestSpecification request(Credential credential) {
@@ -75,15 +94,38 @@ public final class GatewayClient {
         return get(CREDITS, credential);
     }
 
+    /** The public catalog, asked for once per run: every scenario that needs it reads the same answer. */
     public Response modelCatalog() {
-        return get(MODELS, Credential.none());
+        return catalog.get(() -> get(MODELS, Credential.none()));
     }
 
+    /** With the team's key, a billable request: sent only once its worst-case cost fits under the spend cap. */
     public Response chatCompletion(Credential credential, ChatCompletionRequest body) {
+        String json = json(body);
+        if (!"team-key".equals(credential.caller())) {
+            return sendChatCompletion(credential, json);
+        }
+        try (SpendGuard.Reservation reserved = spendGuard.reserve(
+                CatalogPrices.worstCaseUsd(catalogText(), body.model(), body.maxTokens(), json.getBytes(StandardCharsets.UTF_8).length))) {
+            return sendChatCompletion(credential, json);
+        }
+    }
+
+    private Response sendChatCompletion(Credential credential, String json) {
         return withRetries(() -> request(credential)
                 .contentType(ContentType.JSON)
-                .body(json(body))
+                .body(json)
                 .post(CHAT_COMPLETIONS));
+    }
+
+    /** The catalog's text for pricing, or null when it did not answer 200. */
+    private String catalogText() {
+        try {
+            Response answer = modelCatalog();
+            return answer.statusCode() == 200 ? answer.asString() : null;
+        } catch (GatewayUnreachableException | dev.aigateway.contract.Skipped noAnswer) {
+            return null;
+        }
     }
 
     /**

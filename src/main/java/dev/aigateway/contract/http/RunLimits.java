@@ -1,20 +1,26 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one run may still spend in time: a deadline for the whole run ({@code timeouts.runSeconds}),
  * and the hosts that already failed to answer. Once a host has not answered (connect failure or
  * timeout), later requests to it are not sent, so an unreachable gateway costs one timeout, not one
- * per scenario.
+ * per scenario. While scenarios run at once, the first request to a host goes alone, and the others
+ * wait for its outcome: an unreachable gateway costs one attempt however many scenarios there are.
  */
 public final class RunLimits {
 
     private final int runSeconds;
     private final long deadline;
     private final Map<String, String> silentHosts = new ConcurrentHashMap<>();
+    /** Hosts that answered (or failed in a way that says nothing of later requests), and those being tried first. */
+    private final Set<String> contacted = new HashSet<>();
+    private final Set<String> contacting = new HashSet<>();
 
     public RunLimits(int runSeconds) {
         this.runSeconds = runSeconds;
@@ -23,6 +29,33 @@ public final class RunLimits {
 
     /** Throws {@link Skipped} when the run is past its deadline or {@code host} already failed to answer. */
     void beforeSending(String host) {
+        checkSilentOrLate(host);
+        synchronized (this) {
+            while (contacting.contains(host) && !contacted.contains(host) && !silentHosts.containsKey(host) && remainingMs() > 0) {
+                try {
+                    wait(Math.max(1, remainingMs()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Skipped("not sent: interrupted while " + host + " was first tried");
+                }
+            }
+            checkSilentOrLate(host);
+            if (!contacted.contains(host)) {
+                contacting.add(host);
+            }
+        }
+    }
+
+    /** The first request to {@code host} is over, whatever its outcome: the requests waiting for it go on. */
+    synchronized void contacted(String host) {
+        if (!silentHosts.containsKey(host)) {
+            contacted.add(host);
+        }
+        contacting.remove(host);
+        notifyAll();
+    }
+
+    private void checkSilentOrLate(String host) {
         String silent = silentHosts.get(host);
         if (silent != null) {
             throw new Skipped("not sent: " + host + " did not answer earlier in this run (" + silent + ")");

@@ -6,6 +6,7 @@ import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.ExchangeLog;
 import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
@@ -26,11 +27,14 @@ public final class ContractRun implements AutoCloseable {
     private final ExchangeLog exchanges = new ExchangeLog();
     private final Instant startedAt = Instant.now();
     private final RunLimits limits;
+    private final SpendCap spendCap;
+    private final SharedAnswer catalog = new SharedAnswer();
 
     private ContractRun(Environment environment, SimulatedGateway simulator) {
         this.environment = environment;
         this.simulator = simulator;
         this.limits = new RunLimits(environment.timeouts().runSeconds());
+        this.spendCap = new SpendCap(environment.maxSpendUsd(), environment.name(), this::spend);
         this.redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
     }
 
@@ -107,7 +111,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** A client whose exchanges are recorded under {@code scenario}. */
     public GatewayClient client(String scenario) {
-        return new GatewayClient(environment, redactor, exchanges, scenario, limits);
+        return new GatewayClient(environment, redactor, exchanges.forScenario(), scenario, limits, spendCap, catalog);
     }
 
     /** What the simulated gateway served, oldest first ("POST /v1/chat/completions"); empty against a real gateway. */

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,11 +93,15 @@ class ContractSuiteTest {
     @Test
     void theHealthyTeamsByokKeyServesAndARefusedOneFallsBackToSystem() throws Exception {
         RunRecord run = ContractSuite.run("local", output);
-        List<String> attempts = run.exchanges().stream()
+        // By scenario: the scenarios run at once, so their exchanges come in either order.
+        Map<String, String> attempts = run.exchanges().stream()
                 .filter(e -> e.requestBody() != null && e.requestBody().contains("\"byok\""))
-                .map(e -> e.responseBody().replaceAll("(?s).*\"providerAttempts\":(\\[[^]]*]).*", "$1")).toList();
-        assertThat(attempts, equalTo(List.of(
+                .collect(java.util.stream.Collectors.toMap(Exchange::scenario,
+                        e -> e.responseBody().replaceAll("(?s).*\"providerAttempts\":(\\[[^]]*]).*", "$1")));
+        assertThat(attempts, equalTo(Map.of(
+                "My own provider key serves the request",
                 "[{\"provider\":\"anthropic\",\"credentialType\":\"byok\",\"success\":true}]",
+                "A key the provider refuses falls back to system credentials",
                 "[{\"provider\":\"anthropic\",\"credentialType\":\"byok\",\"success\":false,\"error\":\"Unauthorized\",\"statusCode\":401},"
                         + "{\"provider\":\"anthropic\",\"credentialType\":\"system\",\"success\":true}]")));
     }

@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Collects each scenario's outcome and, when the run finishes, diagnoses the run, writes the
@@ -31,7 +33,8 @@ import java.util.Set;
  */
 public final class ContractRunPlugin implements ConcurrentEventListener {
 
-    private final List<ScenarioResult> scenarios = new ArrayList<>();
+    /** Scenarios by feature and line, whatever order they finished in when they ran at once. */
+    private final Map<String, ScenarioResult> scenarios = new TreeMap<>();
     private Instant startedAt;
 
     @Override
@@ -45,8 +48,9 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         Status status = event.getResult().getStatus();
         Throwable error = event.getResult().getError();
         String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
-        scenarios.add(new ScenarioResult(feature, event.getTestCase().getName(), status.name(),
-                error == null ? null : String.valueOf(error.getMessage())));
+        scenarios.put(feature + String.format("#%09d", event.getTestCase().getLocation().getLine()),
+                new ScenarioResult(feature, event.getTestCase().getName(), status.name(),
+                        error == null ? null : String.valueOf(error.getMessage())));
     }
 
     private synchronized void runFinished(TestRunFinished event) {
@@ -56,7 +60,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         Environment environment = run == null ? loadQuietly() : run.environment();
         Redactor redactor = run != null ? run.redactor()
                 : new Redactor(environment == null ? List.of() : environment.secrets(), Set.of());
-        List<ScenarioResult> redacted = scenarios.stream()
+        List<ScenarioResult> redacted = scenarios.values().stream()
                 .map(s -> new ScenarioResult(s.feature(), s.name(), s.status(), redactor.redact(s.message())))
                 .toList();
         List<Exchange> exchanges = run == null ? List.of() : run.exchanges().all();
@@ -87,7 +91,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
     }
 
     private int count(Status status) {
-        return (int) scenarios.stream().filter(s -> s.status().equals(status.name())).count();
+        return (int) scenarios.values().stream().filter(s -> s.status().equals(status.name())).count();
     }
 
     private static Environment loadQuietly() {

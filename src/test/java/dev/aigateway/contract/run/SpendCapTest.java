@@ -1,0 +1,131 @@
+package dev.aigateway.contract.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.http.CatalogPrices;
+import dev.aigateway.contract.http.ChatCompletionRequest;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.SpendGuard;
+import dev.aigateway.contract.simulator.SimulatedGateway;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spend cap holds while billable requests are sent at once: each one holds its worst case first. */
+class SpendCapTest {
+
+    private static final BigDecimal WORST_CASE = new BigDecimal("0.00002");
+
+    @TempDir
+    Path output;
+
+    @Test
+    void eightRequestsAtOnceUnderACapThatFitsOneSendOne() throws Exception {
+        List<BigDecimal> charged = Collections.synchronizedList(new ArrayList<>());
+        SpendCap cap = new SpendCap(WORST_CASE, "test",
+                () -> new Spend(charged.size(), charged.size(), 0, charged.stream().reduce(BigDecimal.ZERO, BigDecimal::add), 0));
+        CyclicBarrier atOnce = new CyclicBarrier(8);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            outcomes.add(threads.submit(() -> {
+                atOnce.await();
+                try (SpendGuard.Reservation held = cap.reserve(WORST_CASE)) {
+                    Thread.sleep(100);
+                    charged.add(new BigDecimal("0.000003"));
+                    return "sent";
+                } catch (Skipped skipped) {
+                    return skipped.getMessage();
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        threads.shutdown();
+        assertThat(results.stream().filter("sent"::equals).count(), equalTo(1L));
+        assertThat(results, hasItem(containsString("caps it at maxSpendUsd: 0.00002")));
+        assertThat(charged.stream().reduce(BigDecimal.ZERO, BigDecimal::add), lessThanOrEqualTo(WORST_CASE));
+    }
+
+    @Test
+    void aRequestWhosePriceIsUnknownIsSentAlone() throws Exception {
+        List<BigDecimal> charged = Collections.synchronizedList(new ArrayList<>());
+        SpendCap cap = new SpendCap(new BigDecimal("0.01"), "test",
+                () -> new Spend(0, 0, 0, charged.stream().reduce(BigDecimal.ZERO, BigDecimal::add), 0));
+        SpendGuard.Reservation known = cap.reserve(WORST_CASE);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Instant> unknownSent = thread.submit(() -> {
+            try (SpendGuard.Reservation alone = cap.reserve(null)) {
+                return Instant.now();
+            }
+        });
+        Thread.sleep(200);
+        Instant released = Instant.now();
+        known.close();
+        assertThat("sent only after the other request's answer", unknownSent.get().isBefore(released), equalTo(false));
+        thread.shutdown();
+    }
+
+    @Test
+    void theBillableScenariosFiredAtOnceAgainstACapThatFitsOneSendOne() throws Exception {
+        String model = "openai/gpt-4o-mini";
+        int requestBytes = new ObjectMapper().writeValueAsString(ChatCompletionRequest.smallest(model, 1))
+                .getBytes(StandardCharsets.UTF_8).length;
+        BigDecimal onlyOne;
+        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+            String catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/models")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            onlyOne = CatalogPrices.worstCaseUsd(catalog, model, 1, requestBytes);
+        }
+        // Every answer 200 ms late, so that scenarios running at once overlap and show it.
+        System.setProperty(SimulatedGateway.LATENCY_PROPERTY, "200");
+        RunRecord run;
+        try {
+            run = ContractSuite.run("local", output, Map.of("CONTRACT_MAX_SPEND_USD", onlyOne.toPlainString()));
+        } finally {
+            System.clearProperty(SimulatedGateway.LATENCY_PROPERTY);
+        }
+
+        Spend spend = Spend.of(run.exchanges());
+        assertThat("billable requests sent", spend.billableRequests(), equalTo(1));
+        assertThat("spent", spend.usd(), lessThanOrEqualTo(onlyOne));
+        assertThat(run.scenarios().stream().map(RunRecord.ScenarioResult::message).toList(),
+                hasItem(containsString("caps it at maxSpendUsd: " + onlyOne.toPlainString())));
+        assertThat("exchanges under way at the same time", mostAtOnce(run.exchanges()), greaterThanOrEqualTo(2));
+    }
+
+    private static int mostAtOnce(List<Exchange> exchanges) {
+        int most = 0;
+        for (Exchange one : exchanges) {
+            Instant at = one.startedAt().plusMillis(1);
+            int under = (int) exchanges.stream().filter(other -> !other.startedAt().isAfter(at)
+                    && other.startedAt().plusMillis(other.durationMs()).isAfter(at)).count();
+            most = Math.max(most, under);
+        }
+        return most;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aigateway.contract.steps;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCaseFinished;
+import java.io.PrintStream;
+
+/**
+ * The run's progress on the console, one line per scenario as it finishes (and why, when it did not
+ * pass), so that scenarios running at once never interleave their output the way Cucumber's pretty
+ * plugin does.
+ */
+public final class ScenarioLines implements ConcurrentEventListener {
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+    }
+
+    private synchronized void finished(TestCaseFinished event) {
+        Status status = event.getResult().getStatus();
+        String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
+        out.printf("%-8s %s  (%s:%d)%n", status == Status.PASSED ? "passed" : status.name().toLowerCase(),
+                event.getTestCase().getName(), feature, event.getTestCase().getLocation().getLine());
+        Throwable error = event.getResult().getError();
+        if (error != null && status != Status.PASSED) {
+            String message = String.valueOf(error.getMessage()).strip().lines().findFirst().orElse("");
+            out.println("         " + (message.length() > 200 ? message.substring(0, 197) + "..." : message));
+        }
+        out.flush();
+    }
+}
