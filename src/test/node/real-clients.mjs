@@ -30,7 +30,8 @@ const ok = { ok: true };
 const fails = (name, status) => ({ ok: false, name, status });
 
 // What each client raises, per the reference: the OpenAI and Anthropic SDKs pick a class by HTTP status; @ai-sdk/gateway
-// by the error type, every type it does not know (access_denied, insufficient_funds, service_unavailable_error) being
+// by the error type, every type it does not know (access_denied, insufficient_funds, no_providers_available,
+// quota_for_entity_exceeded, service_unavailable_error) being
 // GatewayInternalServerError with the status kept, and a body that is not its JSON envelope (the firewall's HTML) being
 // GatewayResponseError. `ai` throws its own error of that name, without a status, in place of a GatewayAuthenticationError
 // (streamText hands the SDK's own one to fullStream, though).
@@ -41,7 +42,7 @@ const openaiSees = {
   'free-restricted': fails('PermissionDeniedError', 403),
   'no-credits': fails('APIError', 402),
   'rate-limited': fails('RateLimitError', 429),
-  'quota-exceeded': fails('RateLimitError', 429),
+  'quota-exceeded': fails('APIError', 402),
   outage: fails('InternalServerError', 503),
   firewall: fails('PermissionDeniedError', 403),
   'unknown-key': fails('AuthenticationError', 401),
@@ -49,17 +50,18 @@ const openaiSees = {
 const anthropicSees = {
   ...openaiSees,
   'no-credits': fails('PaymentRequiredError', 402),
+  'quota-exceeded': fails('PaymentRequiredError', 402),
   outage: fails('ServiceUnavailableError', 503),
 };
 const gatewaySees = {
   healthy: ok,
   'team-blocked': fails('GatewayInternalServerError', 403),
   'no-card': fails('GatewayInternalServerError', 403),
-  // No source captured free-restricted's error type; the simulator says "forbidden", which the SDK knows.
-  'free-restricted': fails('GatewayForbiddenError', 403),
+  // no_providers_available is not a type the SDK knows (C2): GatewayInternalServerError, status 403.
+  'free-restricted': fails('GatewayInternalServerError', 403),
   'no-credits': fails('GatewayInternalServerError', 402),
   'rate-limited': fails('GatewayRateLimitError', 429),
-  'quota-exceeded': fails('GatewayInternalServerError', 429),
+  'quota-exceeded': fails('GatewayInternalServerError', 402),
   outage: fails('GatewayInternalServerError', 503),
   firewall: fails('GatewayResponseError', 403),
   'unknown-key': fails('GatewayAuthenticationError', 401),

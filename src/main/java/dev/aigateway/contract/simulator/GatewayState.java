@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What one simulated gateway knows and remembers: its teams, its catalog, refusals served, generations made. */
 final class GatewayState {
 
+    /** In a refusal's body, stands for a fresh generation id (the gateway gives some refusals one). */
+    static final String GENERATION_ID = "{generationId}";
+
     final Teams teams;
     final Catalog catalog;
     private final Map<String, AtomicInteger> refusalsServed = new ConcurrentHashMap<>();
@@ -45,7 +48,8 @@ final class GatewayState {
                 response.withHeader("content-type", refusal.contentType() == null ? "text/html; charset=utf-8"
                         : refusal.contentType()).withBodyFile(refusal.bodyFileName());
             } else if (refusal.body() != null) {
-                response.withHeader("content-type", "application/json").withBody(refusal.body().toString());
+                response.withHeader("content-type", "application/json")
+                        .withBody(refusal.body().toString().replace(GENERATION_ID, Ulid.generationId()));
             }
             return Optional.of(response.build());
         }

@@ -16,8 +16,9 @@ public final class Teams {
     public static final String RESOURCE = "simulator/teams.yaml";
     private static final Pattern SIMULATED_KEY = Pattern.compile("^vck_sim_([a-z0-9-]+)_.+$");
 
-    /** One state of an account. */
-    public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals) {
+    /** One state of an account, and where that state comes from ({@code source}: a URL, a capture, or "guess: why"). */
+    public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals,
+                       String source) {
 
         /** The team's demo key, as the environments use it. */
         public String demoKey() {
@@ -51,7 +52,8 @@ public final class Teams {
                     ? List.of(mapper.convertValue(team.get("refusals"), Refusal[].class))
                     : List.of();
             Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
-            teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals));
+            teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals,
+                    team.path("source").asText("")));
         });
         return new Teams(teams);
     }

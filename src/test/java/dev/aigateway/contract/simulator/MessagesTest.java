@@ -72,9 +72,9 @@ class MessagesTest extends SimulatedGatewayHttp {
     @CsvSource({
             "team-blocked,   403, access_denied,                  Forbidden.",
             "no-card,        403, customer_verification_required, AI Gateway requires a valid credit card on file",
-            "no-credits,     402, insufficient_funds,             A positive credit balance is required",
+            "no-credits,     402, insufficient_funds,             Insufficient funds. Please add credits",
             "rate-limited,   429, rate_limit_exceeded,            Free tier requests on this model are rate-limited",
-            "quota-exceeded, 429, quota_for_entity_exceeded,      Quota limit exceeded",
+            "quota-exceeded, 402, quota_for_entity_exceeded,      Quota limit exceeded",
             "outage,         503, service_unavailable_error,      Service temporarily unavailable",
     })
     void eachTeamRefusalIsRewrittenIntoTheAnthropicEnvelopeKeepingTheGatewaysType(

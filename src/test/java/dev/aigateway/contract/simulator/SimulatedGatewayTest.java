@@ -106,16 +106,26 @@ class SimulatedGatewayTest {
         assertThat(send("GET", "/v1/models", null, null).statusCode(), equalTo(200));
     }
 
+    @Test
+    void theFreeTierRateLimitCarriesAFreshGenerationIdAndTheTopUpLink() throws Exception {
+        HttpResponse<String> first = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
+        HttpResponse<String> second = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
+        String firstId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).path("generationId").asText();
+        assertThat(firstId, org.hamcrest.Matchers.matchesPattern("gen_[0-9A-HJKMNP-TV-Z]{26}"));
+        assertThat(second.body(), org.hamcrest.Matchers.not(containsString(firstId)));
+        assertThat(first.body(), containsString("Upgrade to paid credits at https://vercel.com/d?to="));
+    }
+
     /** What each simulated team answers on /v1/credits and on a valid chat completion (status, type or body marker). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "healthy,          200, ,                               200, ",
             "team-blocked,     403, access_denied,                  403, access_denied",
             "no-card,          200, ,                               403, customer_verification_required",
-            "free-restricted,  200, ,                               403, Free credits temporarily have restricted access",
+            "free-restricted,  200, ,                               403, no_providers_available",
             "no-credits,       200, ,                               402, insufficient_funds",
             "rate-limited,     200, ,                               429, rate_limit_exceeded",
-            "quota-exceeded,   200, ,                               429, quota_for_entity_exceeded",
+            "quota-exceeded,   200, ,                               402, quota_for_entity_exceeded",
             "outage,           200, ,                               503, service_unavailable_error",
             "firewall,         403, Vercel Security Checkpoint,     403, Vercel Security Checkpoint",
     })
