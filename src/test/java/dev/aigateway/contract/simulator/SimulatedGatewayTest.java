@@ -223,6 +223,23 @@ class SimulatedGatewayTest {
         assertThat(last.path("generationId").asText(), equalTo(JSON.readTree(events.get(0)).path("id").asText()));
     }
 
+    /** The shape of a live recording (2026-09): role alone first, metadata inside the last delta, the fuller usage. */
+    @Test
+    void aStreamHasTheShapeOfALiveRecording() throws Exception {
+        HttpResponse<String> response = send("POST", "/v1/chat/completions", "vck_sim_healthy_demo",
+                CHAT.formatted(",\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
+        List<String> events = ServerSentEvents.data(response.body());
+        JsonNode first = JSON.readTree(events.get(0));
+        assertThat(first.at("/choices/0/delta").toString(), equalTo("{\"role\":\"assistant\"}"));
+        assertThat(first.path("system_fingerprint").isTextual(), equalTo(true));
+        JsonNode last = JSON.readTree(events.get(events.size() - 2));
+        assertThat(last.has("provider_metadata"), equalTo(false));
+        assertThat(last.at("/choices/0/delta/provider_metadata/gateway/generationId").asText(), equalTo(first.path("id").asText()));
+        assertThat(last.at("/usage/cost_details").isObject(), equalTo(true));
+        assertThat(last.at("/usage/cache_creation_input_tokens").asInt(-1), equalTo(0));
+        assertThat(last.at("/usage/gateway_cost").isNumber(), equalTo(true));
+    }
+
     @Test
     void anUnknownModelIs404WithItsId() throws Exception {
         HttpResponse<String> response = send("POST", "/v1/chat/completions", "vck_sim_healthy_demo",
