@@ -37,9 +37,15 @@ public record Environment(
     /**
      * Bring-your-own-key: the team's own provider keys by provider slug, the model a BYOK request
      * asks for, and whether to check the key directly against the provider as well ({@code verifyDirect},
-     * with the provider's own id of the model, {@code directModel}).
+     * with the provider's own id of the model, {@code directModel}, at {@code directBaseUrl}: null for
+     * the provider's own API).
      */
-    public record Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel) {
+    public record Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel,
+                       String directBaseUrl) {
+
+        public Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel) {
+            this(keys, model, verifyDirect, directModel, null);
+        }
 
         /** The provider of {@link #model()}: the creator in {@code creator/model}. */
         public String provider() {

@@ -20,7 +20,7 @@ record EnvironmentFile(
         ByokFields byok,
         BigDecimal maxSpendUsd) {
 
-    record ByokFields(String model, Boolean verifyDirect, String directModel) {}
+    record ByokFields(String model, Boolean verifyDirect, String directModel, String directBaseUrl) {}
 
     record ProbeFields(String model, Integer maxTokens) {}
 

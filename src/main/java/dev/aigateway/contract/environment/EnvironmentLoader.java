@@ -115,7 +115,9 @@ public final class EnvironmentLoader {
         return new Environment.Byok(Map.copyOf(keys),
                 fields == null ? DEFAULT_BYOK_MODEL : orDefault(fields.model(), DEFAULT_BYOK_MODEL),
                 fields != null && Boolean.TRUE.equals(fields.verifyDirect()),
-                fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL));
+                fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL),
+                fields == null || fields.directBaseUrl() == null || fields.directBaseUrl().isBlank() ? null
+                        : stripTrailingSlash(fields.directBaseUrl()));
     }
 
     private String existing() {

@@ -73,6 +73,21 @@ class ContractSuiteTest {
         assertThat(run.verdict().id(), equalTo(verdict));
     }
 
+    /** vercel.yaml as a user runs it, over a URL: the simulator stands alone, and BYOK's direct check goes where ANTHROPIC_BASE_URL says. */
+    @Test
+    void theVercelTemplateRunsOverAUrlWithTheDirectCheckWhereTheEnvironmentPointsIt() throws Exception {
+        try (dev.aigateway.contract.simulator.SimulatedGateway gateway = dev.aigateway.contract.simulator.SimulatedGateway.start(0)) {
+            RunRecord run = ContractSuite.run("vercel", output, Map.of(
+                    "AI_GATEWAY_BASE_URL", gateway.baseUrl(),
+                    "AI_GATEWAY_API_KEY", "vck_sim_healthy_demo",
+                    "ANTHROPIC_API_KEY", "sk-ant-sim-valid-demo",
+                    "ANTHROPIC_BASE_URL", gateway.baseUrl() + "/anthropic"));
+            assertThat(run.verdict().id(), equalTo("healthy"));
+            assertThat(run.exchanges().stream().filter(e -> e.caller().equals("provider-direct")).map(e -> e.url()).toList(),
+                    equalTo(List.of(gateway.baseUrl() + "/anthropic/v1/messages")));
+        }
+    }
+
     @Test
     void theConfiguredKeyRefusedWith401IsAnInvalidKey() throws Exception {
         assertThat(ContractSuite.run("local", output, "vck_unknown_1").verdict().id(), equalTo("invalid-key"));
