@@ -56,12 +56,21 @@ public final class Diagnosis {
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
             if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
-                String message = evidence.isEmpty() ? "" : facts.get(indexOf(exchanges, evidence.get(0))).get("message");
-                return new Verdict(rule.id(), rule.title(), rule.meaning().strip().replace("{message}", message),
+                Map<String, String> cited = evidence.isEmpty() ? Map.of() : facts.get(indexOf(exchanges, evidence.get(0)));
+                return new Verdict(rule.id(), rule.title(), fill(rule.meaning().strip(), cited),
                         ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+    }
+
+    /** The text with each {fact} replaced by that fact of the exchange that selected the verdict ({message}, {failedProvider}, ...). */
+    private static String fill(String text, Map<String, String> facts) {
+        String filled = text;
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            filled = filled.replace("{" + fact.getKey() + "}", fact.getValue());
+        }
+        return filled.replace("{message}", "");
     }
 
     private static int indexOf(List<Exchange> exchanges, int sequence) {

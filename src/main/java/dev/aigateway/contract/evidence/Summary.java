@@ -73,6 +73,20 @@ final class Summary {
                     .append(" | ").append(exchange.durationMs())
                     .append(" |\n");
         }
+        md.append("\n## What the gateway said\n\n");
+        java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
+        for (Exchange exchange : run.exchanges()) {
+            String message = GatewayWords.message(exchange);
+            if (!message.isEmpty() && quoted.add(exchange.status() + " " + exchange.errorType() + " " + message)) {
+                md.append("- #").append(exchange.sequence()).append(" ").append(exchange.method()).append(" ")
+                        .append(exchange.path()).append(": ").append(exchange.status())
+                        .append(exchange.errorType() == null ? "" : " `" + exchange.errorType() + "`")
+                        .append(": \"").append(message.replace("\n", " ")).append("\"\n");
+            }
+        }
+        if (quoted.isEmpty()) {
+            md.append("No refusal.\n");
+        }
         md.append("\n## Failed scenarios\n\n");
         boolean anyFailed = false;
         for (ScenarioResult scenario : run.scenarios()) {

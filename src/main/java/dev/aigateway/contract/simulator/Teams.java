@@ -30,10 +30,11 @@ public final class Teams {
 
     /**
      * What the gateway answers instead of serving a route kind: {@code on} lists route kinds
-     * ({@code credits}, {@code generation}, {@code config}, {@code inference}); {@code times}, when set,
-     * limits it to the first requests of a run.
+     * ({@code credits}, {@code generation}, {@code config}, {@code inference}); {@code models}, when set,
+     * is a regex of the model ids it applies to, {@code streaming} to streamed requests only (true) or
+     * unstreamed ones (false); {@code times}, when set, limits it to the first requests of a run.
      */
-    public record Refusal(List<String> on, int status, JsonNode body, Map<String, String> headers,
+    public record Refusal(List<String> on, String models, Boolean streaming, int status, JsonNode body, Map<String, String> headers,
                           String contentType, String bodyFileName, Integer times) {}
 
     private final Map<String, Team> teams;

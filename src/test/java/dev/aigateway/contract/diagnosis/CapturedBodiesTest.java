@@ -48,6 +48,14 @@ class CapturedBodiesTest {
         assertThat("the exchanges that selected " + verdict.id(), verdict.evidence(), hasItem(captured));
     }
 
+    @org.junit.jupiter.api.Test
+    void aProvidersFailureNamesTheProviderAndTheCredentialType() {
+        Verdict xai = diagnosis.diagnose(runMeeting(Captured.named("c5-f7-xai-503")), 1, ENVIRONMENT);
+        assertThat(xai.meaning(), org.hamcrest.Matchers.containsString("xai (credential type system) answered \"Service temporarily unavailable"));
+        Verdict zai = diagnosis.diagnose(runMeeting(Captured.named("f7-zai-429")), 1, ENVIRONMENT);
+        assertThat(zai.meaning(), org.hamcrest.Matchers.containsString("api.z.ai (credential type unknown)"));
+    }
+
     /** The run of a user whose gateway answers {@code answer} on the route kinds it lists. */
     static List<Exchange> runMeeting(Captured answer) {
         List<Exchange> run = new ArrayList<>();

@@ -76,9 +76,11 @@ class DiagnosisTest {
 
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
-        assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "card-required", "free-credits-restricted", "gateway-outage", "healthy",
-                "insufficient-funds", "invalid-key", "model-unavailable", "not-the-gateway", "quota-exceeded",
-                "rate-limited", "team-access-denied", "unclassified", "unreachable")));
+        assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
+                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "free-credits-restricted",
+                "free-tier-model-restricted", "gateway-outage", "healthy", "insufficient-funds", "invalid-key",
+                "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "provider-unavailable",
+                "quota-exceeded", "rate-limited", "stream-error", "team-access-denied", "team-restricted",
+                "unclassified", "unreachable")));
     }
 }

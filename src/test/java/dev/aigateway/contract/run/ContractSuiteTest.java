@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +63,14 @@ class ContractSuiteTest {
             "local-rate-limited,      rate-limited",
             "local-quota-exceeded,    quota-exceeded",
             "local-outage,            gateway-outage",
+            "local-provider-unavailable, provider-unavailable",
+            "local-inference-blocked, team-access-denied",
+            "local-free-tier,         free-tier-model-restricted",
+            "local-byok-free-credits, byok-requires-paid-credits",
+            "local-team-restricted,   team-restricted",
+            "local-region-restricted, model-unavailable-in-region",
+            "local-free-restricted-paid, free-credits-restricted",
+            "local-stream-error,      stream-error",
             "local-firewall,          not-the-gateway",
             "local-flaky,             healthy",
             "local-slow,              unreachable",
@@ -86,6 +95,43 @@ class ContractSuiteTest {
             assertThat(run.exchanges().stream().filter(e -> e.caller().equals("provider-direct")).map(e -> e.url()).toList(),
                     equalTo(List.of(gateway.baseUrl() + "/anthropic/v1/messages")));
         }
+    }
+
+    /** F10: the restriction while credits read more than the free credits: support, not "buy credits" again. */
+    @Test
+    void aTeamThatBoughtCreditsAndIsStillRestrictedIsSentToSupportNotToBuyAgain() throws Exception {
+        Verdict paid = ContractSuite.run("local-free-restricted-paid", output).verdict();
+        assertThat(paid.nextSteps(), hasItem(containsString("Vercel support")));
+        assertThat(paid.nextSteps(), hasItem(startsWith("Do not buy credits again")));
+        Verdict free = ContractSuite.run("local-free-restricted", output).verdict();
+        assertThat(free.nextSteps(), hasItem(startsWith("Buy paid credits")));
+    }
+
+    /** F1: the meaning says inference was refused, and the ruled-out points that /v1/credits still answered. */
+    @Test
+    void aBlockOnInferenceOnlySaysWhichRoutesWereRefusedAndWhichAnswered() throws Exception {
+        Verdict verdict = ContractSuite.run("local-inference-blocked", output).verdict();
+        assertThat(verdict.meaning(), containsString("POST /v1/chat/completions got 403 access_denied \"Forbidden.\""));
+        assertThat(verdict.ruledOut().stream().map(point -> point.cited()).toList(),
+                hasItem(matchesPattern("#\\d+ GET /v1/credits: 200, x-vercel-id .+")));
+    }
+
+    /** F6: the stream scenario and the verdict say what arrived before the error event. */
+    @Test
+    void anErrorInsideAStreamSaysWhatArrivedBeforeIt() throws Exception {
+        RunRecord run = ContractSuite.run("local-stream-error", output);
+        assertThat(run.verdict().meaning(), containsString("then carried an error event: \"Stream error occurred\". Before that, 2 chunks arrived first, with the text \"pong\""));
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion, streamed"))
+                .map(ScenarioResult::message).findFirst().orElse(""), containsString("2 chunks with the text \"pong\""));
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion"))
+                .map(ScenarioResult::status).toList(), equalTo(List.of("PASSED")));
+    }
+
+    /** F2: the summary names the model that was refused. */
+    @Test
+    void aModelOutsideTheFreeTierIsNamed() throws Exception {
+        assertThat(ContractSuite.run("local-free-tier", output).verdict().meaning(),
+                containsString("refused the model anthropic/claude-haiku-4.5 on the free tier"));
     }
 
     @Test

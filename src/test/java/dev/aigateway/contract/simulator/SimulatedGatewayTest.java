@@ -127,6 +127,7 @@ class SimulatedGatewayTest {
             "rate-limited,     200, ,                               429, rate_limit_exceeded",
             "quota-exceeded,   200, ,                               402, quota_for_entity_exceeded",
             "outage,           200, ,                               503, service_unavailable_error",
+            "provider-unavailable, 200, ,                           503, 'providerAttempts\":[{\"provider\":\"openai\",\"credentialType\":\"system\",\"success\":false'",
             "firewall,         403, Vercel Security Checkpoint,     403, Vercel Security Checkpoint",
     })
     void eachTeamAnswersInItsOwnState(String team, int creditsStatus, String creditsMarker, int chatStatus,

@@ -63,13 +63,23 @@ public class ScenarioContext {
         return response;
     }
 
-    /** The last exchange, redacted, as one line for assertion messages: "GET /v1/credits answered 403 access_denied". */
+    /**
+     * The last exchange, redacted, as one line for assertion messages. A refusal in the gateway's envelope
+     * is quoted by its own message, in full, links included (what support reads first):
+     * {@code POST /v1/chat/completions answered 402 insufficient_funds: "Insufficient funds. ... top up your credits."};
+     * anything else by its body, cut at 300 characters.
+     */
     String lastExchange() {
         List<Exchange> all = run.exchanges().all();
         if (all.isEmpty()) {
             return "no exchange";
         }
         Exchange last = all.get(all.size() - 1);
+        String message = dev.aigateway.contract.evidence.GatewayWords.message(last);
+        if (!message.isEmpty()) {
+            return last.method() + " " + last.path() + " answered " + last.status()
+                    + (last.errorType() == null ? "" : " " + last.errorType()) + ": \"" + message + "\"";
+        }
         String body = last.responseBody() == null ? "" : last.responseBody().strip();
         if (body.length() > 300) {
             body = body.substring(0, 300) + "...";
