@@ -22,7 +22,8 @@ public final class Diagnosis {
     public static final String RESOURCE = "diagnosis/verdicts.yaml";
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Condition(Map<String, String> some, Map<String, String> none, Integer failedScenarios) {}
+    record Condition(Map<String, String> some, Map<String, String> none, Integer failedScenarios,
+                     Map<String, String> environment) {}
 
     record Check(Map<String, String> some, String says) {}
 
@@ -53,10 +54,15 @@ public final class Diagnosis {
 
     public Verdict diagnose(List<Exchange> exchanges, int failedScenarios, Environment environment) {
         List<Map<String, String>> facts = exchanges.stream().map(e -> Facts.of(e, environment)).toList();
+        Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
-            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
-                Map<String, String> cited = evidence.isEmpty() ? Map.of() : facts.get(indexOf(exchanges, evidence.get(0)));
+            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence)
+                    && (condition.environment() == null || matches(condition.environment(), setting)))) {
+                Map<String, String> cited = new java.util.HashMap<>(setting);
+                if (!evidence.isEmpty()) {
+                    cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
+                }
                 return new Verdict(rule.id(), rule.title(), fill(rule.meaning().strip(), cited),
                         ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
@@ -95,6 +101,16 @@ public final class Diagnosis {
             evidence.add(match.get());
         }
         return condition.none() == null || firstMatch(condition.none(), exchanges, facts).isEmpty();
+    }
+
+    private static boolean matches(Map<String, String> patterns, Map<String, String> fact) {
+        return patterns.entrySet().stream().allMatch(pattern -> {
+            String value = fact.get(pattern.getKey());
+            if (value == null) {
+                throw new IllegalStateException(RESOURCE + ": no fact named \"" + pattern.getKey() + "\"");
+            }
+            return Pattern.compile(pattern.getValue(), Pattern.DOTALL).matcher(value).matches();
+        });
     }
 
     /** The sequence number of the first exchange whose facts match every pattern in full. */

@@ -142,6 +142,19 @@ final class Facts {
         return "unknown";
     }
 
+    /**
+     * What the environment says before anything is sent: {@code authKind}, and for a token whose expiry
+     * it read ({@code auth: oidc}), {@code tokenExpired} and {@code tokenExpiresAt}.
+     */
+    static Map<String, String> ofEnvironment(Environment environment) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Environment.Auth auth = environment.auth() == null ? Environment.Auth.API_KEY : environment.auth();
+        facts.put("authKind", auth.kind());
+        facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
+        facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
+        return facts;
+    }
+
     private static String header(Exchange exchange, String name) {
         return exchange.responseHeaders().entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase(name))

@@ -18,7 +18,10 @@ record EnvironmentFile(
         SimulatorFields simulator,
         Map<String, Map<String, String>> credentials,
         ByokFields byok,
-        BigDecimal maxSpendUsd) {
+        BigDecimal maxSpendUsd,
+        AuthFields auth) {
+
+    record AuthFields(String kind, String team) {}
 
     record ByokFields(String model, Boolean verifyDirect, String directModel, String directBaseUrl) {}
 

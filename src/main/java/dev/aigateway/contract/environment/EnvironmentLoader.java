@@ -83,6 +83,7 @@ public final class EnvironmentLoader {
         resolve(fields, "", display, lines, secrets);
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
+        Environment.Auth auth = auth(raw, display, lines, secrets);
         return new Environment(
                 name,
                 raw.description(),
@@ -99,7 +100,44 @@ public final class EnvironmentLoader {
                 raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
-                List.copyOf(secrets));
+                List.copyOf(secrets),
+                auth);
+    }
+
+    /**
+     * The auth kind, checked: a kind that exists, access-token with its team, oidc with a JWT (whose
+     * payload and signature parts become secrets of their own, under the key's variable, so every form
+     * of the token is redacted and scanned for).
+     */
+    private static Environment.Auth auth(EnvironmentFile raw, String display, Map<String, Integer> lines,
+                                         List<Environment.Secret> secrets) {
+        EnvironmentFile.AuthFields fields = raw.auth();
+        String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
+        String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
+        if (!Environment.Auth.KINDS.contains(kind)) {
+            throw new EnvironmentException(display + ", line " + lineOf("auth/kind", lines) + " (auth.kind): \"" + kind
+                    + "\" is not an auth kind." + kinds);
+        }
+        if (kind.equals("access-token")) {
+            if (fields.team() == null || fields.team().isBlank()) {
+                throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
+                        + "access-token needs auth.team, the team id or slug sent as x-vercel-ai-gateway-team." + kinds);
+            }
+            return new Environment.Auth(kind, fields.team().trim(), null);
+        }
+        if (kind.equals("api-key")) {
+            return Environment.Auth.API_KEY;
+        }
+        String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
+                .map(Environment.Secret::variable).findFirst().orElse("apiKey");
+        OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
+                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs a Vercel OIDC token, a JWT (three base64url "
+                + "parts separated by dots); the value of " + variable + " is not one. Run vercel env pull for a fresh token."));
+        secrets.add(new Environment.Secret(variable, token.payload()));
+        if (!token.signature().isEmpty()) {
+            secrets.add(new Environment.Secret(variable, token.signature()));
+        }
+        return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
     }
 
     private static Environment.Byok byok(EnvironmentFile raw) {

@@ -53,6 +53,9 @@ public final class GatewayClient {
                 .filter(new ExchangeRecorder(redactor, log, scenario, credential.caller()));
         if (credential.apiKey() != null) {
             request.header("Authorization", "Bearer " + credential.apiKey());
+            if ("team-key".equals(credential.caller()) && environment.auth() != null) {
+                environment.auth().headers().forEach(request::header);
+            }
         }
         return request;
     }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.aigateway.contract.environment.OidcToken;
 import dev.aigateway.contract.simulator.Teams.Team;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
 public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "simulated-gateway";
+
+    /** Guess: the gateway's own words for an expired OIDC token were not captured; this names OIDC as they do. */
+    static final String OIDC_EXPIRED = "OIDC token verification failed: the token has expired. Run 'vercel env pull' to fetch a new one.";
 
     private final GatewayState state;
     private final Map<String, SimulatedRoute> routes;
@@ -66,6 +70,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         }
         String key = apiKey(request, parameters);
         Optional<Team> team = state.teams.owning(key);
+        if (team.isEmpty()) {
+            team = state.teams.owningToken(key, request.getHeader("x-vercel-ai-gateway-team"));
+            Optional<OidcToken> oidc = OidcToken.parse(key);
+            if (team.isPresent() && oidc.isPresent() && oidc.get().expiredAt(java.time.Instant.now())) {
+                return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));
+            }
+        }
         if (team.isEmpty()) {
             return envelope.wrap(Replies.error(401, "authentication_error", key == null
                     ? "Missing authentication. Provide an API key or OIDC token in the Authorization header."

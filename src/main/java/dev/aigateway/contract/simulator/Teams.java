@@ -67,6 +67,26 @@ public final class Teams {
         return Optional.ofNullable(teams.get(name));
     }
 
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("^vc[ap]_sim_.+$");
+
+    /**
+     * The team a credential other than an AI Gateway key belongs to: a Vercel OIDC token (a JWT) whose
+     * {@code owner} claim names the team (its expiry is checked by the caller), or a simulated Vercel
+     * access token ({@code vca_sim_...}, {@code vcp_sim_...}) with {@code x-vercel-ai-gateway-team}
+     * naming the team by name or id.
+     */
+    public Optional<Team> owningToken(String token, String teamHeader) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        if (ACCESS_TOKEN.matcher(token).matches()) {
+            return teamHeader == null ? Optional.empty() : teams.values().stream()
+                    .filter(team -> team.name().equals(teamHeader.trim()) || team.teamId().equals(teamHeader.trim()))
+                    .findFirst();
+        }
+        return dev.aigateway.contract.environment.OidcToken.parse(token).flatMap(jwt -> named(jwt.claim("owner")));
+    }
+
     /** The team a bearer key belongs to; empty for any key the simulated gateway never issued. */
     public Optional<Team> owning(String apiKey) {
         if (apiKey == null) {

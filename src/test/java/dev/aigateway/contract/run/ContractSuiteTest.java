@@ -71,6 +71,9 @@ class ContractSuiteTest {
             "local-region-restricted, model-unavailable-in-region",
             "local-free-restricted-paid, free-credits-restricted",
             "local-stream-error,      stream-error",
+            "local-oidc,              healthy",
+            "local-oidc-expired,      oidc-token-expired",
+            "local-access-token,      healthy",
             "local-firewall,          not-the-gateway",
             "local-flaky,             healthy",
             "local-slow,              unreachable",
@@ -125,6 +128,36 @@ class ContractSuiteTest {
                 .map(ScenarioResult::message).findFirst().orElse(""), containsString("2 chunks with the text \"pong\""));
         assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion"))
                 .map(ScenarioResult::status).toList(), equalTo(List.of("PASSED")));
+    }
+
+    /** F5: an OIDC token whose exp has passed is known before sending: no billable call is spent on it. */
+    @Test
+    void anExpiredOidcTokenSpendsNoBillableCall() throws Exception {
+        RunRecord run = ContractSuite.run("local-oidc-expired", output);
+        assertThat(run.verdict().id(), equalTo("oidc-token-expired"));
+        assertThat(run.verdict().meaning(), containsString("expired at 2026-01-01T12:00:00Z"));
+        assertThat(run.simulatorLog(), not(hasItem(startsWith("POST"))));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).map(e -> e.status()).distinct().toList(),
+                equalTo(List.of(401)));
+    }
+
+    /** Every form of an OIDC token stays out of what the run writes; its requests say oidc, as the AI SDK's do. */
+    @Test
+    void anOidcRunWritesNoFormOfTheTokenAndSaysItsAuthMethod() throws Exception {
+        RunRecord run = ContractSuite.run("local-oidc", output);
+        String token = java.nio.file.Files.readString(java.nio.file.Path.of("environments/local-oidc.yaml"))
+                .replaceAll("(?s).*\\$\\{VERCEL_OIDC_TOKEN:-([^}]+)}.*", "$1");
+        String payload = token.split("\\.")[1];
+        String written = java.nio.file.Files.readString(output.resolve("run.json"));
+        assertThat(written, not(containsString(token)));
+        assertThat(written, not(containsString(payload)));
+        assertThat(written, not(containsString(java.util.Base64.getEncoder().encodeToString(token.getBytes()))));
+        assertThat(dev.aigateway.contract.evidence.SecretScan.scan(List.of(output), List.of(
+                new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", token),
+                new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", payload))), equalTo(List.of()));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller()))
+                .allMatch(e -> "oidc".equals(e.requestHeaders().get("ai-gateway-auth-method"))), equalTo(true));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).count(), greaterThanOrEqualTo(5L));
     }
 
     /** F2: the summary names the model that was refused. */

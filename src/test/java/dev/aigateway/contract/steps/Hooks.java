@@ -29,6 +29,10 @@ public class Hooks {
             throw new TestAbortedException("skipped: environment " + context.environment().name()
                     + " does not allow billable calls (allowBillable: false)");
         }
+        if (context.environment().auth().expired(java.time.Instant.now())) {
+            throw new TestAbortedException("skipped: the OIDC token expired at " + context.environment().auth().expiresAt()
+                    + " (its exp claim, read before sending); no billable call is spent on it");
+        }
         BigDecimal spent = context.run().spend().usd();
         BigDecimal cap = context.environment().maxSpendUsd();
         if (spent.compareTo(cap) >= 0) {
