@@ -22,10 +22,11 @@ public final class Diagnosis {
     public static final String RESOURCE = "diagnosis/verdicts.yaml";
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Condition(Map<String, String> some, Map<String, String> none, Integer failedScenarios,
-                     Map<String, String> environment) {}
+    record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
+                     Integer failedScenarios, Map<String, String> environment) {}
 
-    record Check(Map<String, String> some, String says) {}
+    /** Holds when an exchange matches {@code some} (the one cited) and, if given, another matches {@code also}. */
+    record Check(Map<String, String> some, Map<String, String> also, String says) {}
 
     /** One verdict as written in the data file; {@code source} says where its evidence comes from. */
     public record Rule(String id, String source, List<Condition> when, String title, String meaning,
@@ -63,14 +64,17 @@ public final class Diagnosis {
                 if (!evidence.isEmpty()) {
                     cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
                 }
-                return new Verdict(rule.id(), rule.title(), fill(rule.meaning().strip(), cited),
+                return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
                         ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
     }
 
-    /** The text with each {fact} replaced by that fact of the exchange that selected the verdict ({message}, {failedProvider}, ...). */
+    /**
+     * The text with each {fact} replaced by that fact of the exchange that selected the verdict ({message},
+     * {failedProvider}, {location}, ...) or of the environment ({tokenExpiresAt}); an unmatched {message} is dropped.
+     */
     private static String fill(String text, Map<String, String> facts) {
         String filled = text;
         for (Map.Entry<String, String> fact : facts.entrySet()) {
@@ -95,6 +99,14 @@ public final class Diagnosis {
         }
         if (condition.some() != null) {
             Optional<Integer> match = firstMatch(condition.some(), exchanges, facts);
+            if (match.isEmpty()) {
+                return false;
+            }
+            evidence.add(match.get());
+        }
+        if (condition.someOf() != null) {
+            Optional<Integer> match = condition.someOf().stream().map(patterns -> firstMatch(patterns, exchanges, facts))
+                    .flatMap(Optional::stream).findFirst();
             if (match.isEmpty()) {
                 return false;
             }
@@ -138,6 +150,9 @@ public final class Diagnosis {
             Check check = rules.checks().get(id);
             if (check == null) {
                 throw new IllegalStateException(RESOURCE + ": verdict " + rule.id() + " lists unknown check " + id);
+            }
+            if (check.also() != null && firstMatch(check.also(), exchanges, facts).isEmpty()) {
+                continue;
             }
             firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();

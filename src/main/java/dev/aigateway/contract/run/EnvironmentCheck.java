@@ -5,16 +5,17 @@ import dev.aigateway.contract.environment.EnvironmentLoader;
 import java.nio.file.Path;
 
 /**
- * Runs before the contract suite ({@code pre-integration-test}): reads the chosen environment so
- * that a missing file, field or variable stops the build with one clear sentence, before any
- * report is started.
+ * Runs before the contract suite ({@code package}, before {@code reports/} is emptied): takes the
+ * checkout's {@link RunLock}, then reads the chosen environment so that a missing file, field or
+ * variable stops the build with one clear sentence, before any report is started.
  */
 public final class EnvironmentCheck {
 
     private EnvironmentCheck() {}
 
     /** Arguments: the project root, the environment name. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        RunLock.take(Path.of(args[0]));
         Environment environment = new EnvironmentLoader(Path.of(args[0])).load(args[1]);
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()
                 + " -> " + (environment.usesSimulator()
