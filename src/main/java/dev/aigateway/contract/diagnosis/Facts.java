@@ -134,7 +134,12 @@ final class Facts {
         JsonNode error = answer.path("error");
         if ("AI_APICallError".equals(error.path("type").asText()) || error.at("/param/url").isTextual()) {
             String url = error.at("/param/url").asText("");
-            return url.isEmpty() ? "an upstream provider" : java.net.URI.create(url).getHost();
+            try {
+                String host = url.isEmpty() ? null : URI.create(url).getHost();
+                return host == null ? "an upstream provider" : host;
+            } catch (IllegalArgumentException notAUrl) {
+                return "an upstream provider";
+            }
         }
         return "";
     }

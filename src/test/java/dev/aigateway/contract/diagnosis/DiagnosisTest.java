@@ -69,6 +69,18 @@ class DiagnosisTest {
     }
 
     @Test
+    void aProviderErrorWithAnUnreadableUrlStillNamesAnUpstreamProvider() {
+        String body = "{\"error\":{\"message\":\"Overloaded\",\"type\":\"AI_APICallError\",\"param\":{\"url\":\"not a url\"}}}";
+        List<Exchange> exchanges = List.of(
+                exchange(1, "not-issued-key", "GET", "/v1/credits", null, 401,
+                        "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}", "authentication_error"),
+                exchange(2, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 503, body, "AI_APICallError"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("provider-unavailable"));
+        assertThat(verdict.meaning(), containsString("an upstream provider (credential type unknown) answered \"Overloaded\""));
+    }
+
+    @Test
     void aPassingRunIsHealthyWhateverItSawOnTheWay() {
         Exchange blip = exchange(1, "team-key", "POST", "/v1/chat/completions", "{}", 503, "{}", "service_unavailable_error");
         assertThat(diagnosis.diagnose(List.of(blip), 0, ENVIRONMENT).id(), equalTo("healthy"));
