@@ -24,10 +24,11 @@ public record Environment(
         Simulator simulator,
         Byok byok,
         BigDecimal maxSpendUsd,
-        List<Secret> secrets) {
+        List<Secret> secrets,
+        List<Route> routes) {
 
-    /** The model and token budget of every billable call. */
-    public record Probe(String model, int maxTokens) {}
+    /** The model and token budget of every billable call; the model of the embeddings route's one call. */
+    public record Probe(String model, int maxTokens, String embeddingModel) {}
 
     /** HTTP timeouts of each request, and the deadline of the whole run. */
     public record Timeouts(int connectMs, int readMs, int runSeconds) {}
@@ -62,7 +63,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes);
     }
 
     public String host() {

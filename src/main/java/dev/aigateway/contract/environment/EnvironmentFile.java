@@ -18,11 +18,12 @@ record EnvironmentFile(
         SimulatorFields simulator,
         Map<String, Map<String, String>> credentials,
         ByokFields byok,
-        BigDecimal maxSpendUsd) {
+        BigDecimal maxSpendUsd,
+        List<String> routes) {
 
     record ByokFields(String model, Boolean verifyDirect, String directModel) {}
 
-    record ProbeFields(String model, Integer maxTokens) {}
+    record ProbeFields(String model, Integer maxTokens, String embeddingModel) {}
 
     record TimeoutFields(Integer connectMs, Integer readMs, Integer runSeconds) {}
 
