@@ -33,8 +33,11 @@ public record Environment(
     /** HTTP timeouts of each request, and the deadline of the whole run. */
     public record Timeouts(int connectMs, int readMs, int runSeconds) {}
 
-    /** Present when the run targets the embedded simulated gateway; {@code team} is the simulated team. */
-    public record Simulator(String team) {}
+    /**
+     * Present when the run targets the embedded simulated gateway; {@code team} is the simulated team,
+     * {@code latencyMs} what it waits before every answer (0 unless the file sets it).
+     */
+    public record Simulator(String team, int latencyMs) {}
 
     /**
      * Bring-your-own-key: the team's own provider keys by provider slug, the model a BYOK request

@@ -27,5 +27,5 @@ record EnvironmentFile(
 
     record TimeoutFields(Integer connectMs, Integer readMs, Integer runSeconds) {}
 
-    record SimulatorFields(String team) {}
+    record SimulatorFields(String team, Integer latencyMs) {}
 }

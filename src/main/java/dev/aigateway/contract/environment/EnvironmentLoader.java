@@ -88,6 +88,10 @@ public final class EnvironmentLoader {
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
         checkBaseUrl(raw, display, lines);
+        if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
+            throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
+                    + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
+        }
         return new Environment(
                 name,
                 raw.description(),
@@ -103,7 +107,8 @@ public final class EnvironmentLoader {
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
                         raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000),
                         raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)),
-                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
+                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy"),
+                        orDefault(raw.simulator().latencyMs(), 0)),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
