@@ -25,14 +25,16 @@ public record Environment(
         Byok byok,
         BigDecimal maxSpendUsd,
         List<Secret> secrets,
+        List<Route> routes,
         Auth auth) {
 
     /** An environment that authenticates with an API key (auth kind api-key). */
     public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
                        List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
-                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets) {
+                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
+                       List<Route> routes) {
         this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, Auth.API_KEY);
+                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY);
     }
 
     /**
@@ -61,14 +63,17 @@ public record Environment(
         }
     }
 
-    /** The model and token budget of every billable call. */
-    public record Probe(String model, int maxTokens) {}
+    /** The model and token budget of every billable call; the model of the embeddings route's one call. */
+    public record Probe(String model, int maxTokens, String embeddingModel) {}
 
     /** HTTP timeouts of each request, and the deadline of the whole run. */
     public record Timeouts(int connectMs, int readMs, int runSeconds) {}
 
-    /** Present when the run targets the embedded simulated gateway; {@code team} is the simulated team. */
-    public record Simulator(String team) {}
+    /**
+     * Present when the run targets the embedded simulated gateway; {@code team} is the simulated team,
+     * {@code latencyMs} what it waits before every answer (0 unless the file sets it).
+     */
+    public record Simulator(String team, int latencyMs) {}
 
     /**
      * Bring-your-own-key: the team's own provider keys by provider slug, the model a BYOK request
@@ -103,7 +108,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, auth);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth);
     }
 
     public String host() {

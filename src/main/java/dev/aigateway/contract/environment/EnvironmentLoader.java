@@ -37,6 +37,7 @@ public final class EnvironmentLoader {
     static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
     static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
     static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
+    static final String DEFAULT_EMBEDDING_MODEL = "openai/text-embedding-3-small";
     static final int DEFAULT_RUN_SECONDS = 60;
     /** Longer text is not an environment value but a mistake (a pasted file, a runaway variable). */
     static final int LONGEST_TEXT = 1000;
@@ -87,6 +88,10 @@ public final class EnvironmentLoader {
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
         checkBaseUrl(raw, display, lines);
+        if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
+            throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
+                    + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
+        }
         Environment.Auth auth = auth(raw, display, lines, secrets);
         return new Environment(
                 name,
@@ -96,16 +101,19 @@ public final class EnvironmentLoader {
                 raw.apiKey(),
                 Boolean.TRUE.equals(raw.funded()),
                 raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()),
-                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1)),
+                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1),
+                        orDefault(raw.probe().embeddingModel(), DEFAULT_EMBEDDING_MODEL)),
                 Boolean.TRUE.equals(raw.allowBillable()),
                 new Environment.Timeouts(
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
                         raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000),
                         raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)),
-                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
+                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy"),
+                        orDefault(raw.simulator().latencyMs(), 0)),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
+                routes(raw, display, lines),
                 auth);
     }
 
@@ -143,6 +151,29 @@ public final class EnvironmentLoader {
             secrets.add(new Environment.Secret(variable, token.signature()));
         }
         return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
+    }
+
+    /** {@code routes:}, each a name {@link Route} knows; chat-completions alone when the field is absent. */
+    private static List<Route> routes(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.routes() == null) {
+            return Route.DEFAULT;
+        }
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < raw.routes().size(); i++) {
+            String name = raw.routes().get(i) == null ? "" : raw.routes().get(i);
+            Route route = Route.named(name).orElseThrow(() -> new EnvironmentException(display + ", line "
+                    + lineOf("routes", lines) + " (routes): unknown route \"" + name + "\". Routes that exist: "
+                    + Route.names() + "."));
+            if (!routes.contains(route)) {
+                routes.add(route);
+            }
+        }
+        if (routes.isEmpty()) {
+            throw new EnvironmentException(display + ", line " + lineOf("routes", lines)
+                    + " (routes): name at least one route, or leave the field out for chat-completions. Routes that exist: "
+                    + Route.names() + ".");
+        }
+        return List.copyOf(routes);
     }
 
     private static Environment.Byok byok(EnvironmentFile raw) {

@@ -41,7 +41,7 @@ public final class ContractRun implements AutoCloseable {
         if (!environment.usesSimulator()) {
             return new ContractRun(environment, null);
         }
-        SimulatedGateway simulator = SimulatedGateway.start(0);
+        SimulatedGateway simulator = SimulatedGateway.start(0, SimulatedGateway.latencyMs(environment.simulator().latencyMs()));
         return new ContractRun(environment.targeting(simulator.baseUrl()), simulator);
     }
 

@@ -33,16 +33,18 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
         Providers providers = Providers.load();
-        this.routes = Map.of(
-                "credits", new CreditsRoute(),
-                "chat-completions", new ChatCompletionsRoute(providers),
-                "model-entry", new ModelEntryRoute(),
-                "embeddings", new EmbeddingsRoute(),
-                "messages", new MessagesRoute(),
-                "generation", new GenerationRoute(),
-                "available-models", new AvailableModelsRoute(),
-                "language-model", new LanguageModelRoute(),
-                "provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers));
+        this.routes = Map.ofEntries(
+                Map.entry("credits", new CreditsRoute()),
+                Map.entry("chat-completions", new ChatCompletionsRoute(providers)),
+                Map.entry("model-entry", new ModelEntryRoute()),
+                Map.entry("model-endpoints", new ModelEndpointsRoute()),
+                Map.entry("embeddings", new EmbeddingsRoute()),
+                Map.entry("messages", new MessagesRoute()),
+                Map.entry("responses", new ResponsesRoute()),
+                Map.entry("generation", new GenerationRoute()),
+                Map.entry("available-models", new AvailableModelsRoute()),
+                Map.entry("language-model", new LanguageModelRoute()),
+                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)));
     }
 
     @Override

@@ -150,6 +150,22 @@ class EnvironmentLoaderTest {
         }
     }
 
+    @Test
+    void aSimulatedGatewayMayAnswerLateAndNeverEarly() throws IOException {
+        String simulated = VALID.replace("baseUrl: https://gateway.example/\n", "simulator:\n  team: healthy\n  latencyMs: 300\n");
+        write("slowly", simulated);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("slowly").simulator().latencyMs(), equalTo(300));
+
+        write("promptly", simulated.replace("  latencyMs: 300\n", ""));
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("promptly").simulator().latencyMs(), equalTo(0));
+
+        write("early", simulated.replace("latencyMs: 300", "latencyMs: -5"));
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("early"));
+        assertThat(error.getMessage(), allOf(containsString("environments/early.yaml, line 4"),
+                containsString("simulator.latencyMs is a delay in milliseconds, 0 or more")));
+    }
+
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
 
     private EnvironmentException refused(String yaml, Map<String, String> variables) throws IOException {

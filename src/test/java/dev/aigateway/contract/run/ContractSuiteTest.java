@@ -230,4 +230,43 @@ class ContractSuiteTest {
         assertThat(run.scenarios().stream().filter(s -> s.name().equals("A team reads its balance"))
                 .map(ScenarioResult::status).toList(), not(hasItem("PASSED")));
     }
+
+    @Test
+    void everyRouteOfTheHealthyTeamPassesWithinTheRequestAndBillableBudget() throws Exception {
+        RunRecord run = ContractSuite.run("local-all-routes", output);
+        assertThat(run.failed(), equalTo(0));
+        assertThat(run.verdict().id(), equalTo("healthy"));
+        Spend spend = Spend.of(run.exchanges());
+        assertThat(spend.requests(), lessThanOrEqualTo(30));
+        assertThat(spend.billableRequests(), lessThanOrEqualTo(12));
+        assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().toList(),
+                org.hamcrest.Matchers.hasItems("/v1/chat/completions", "/v1/messages", "/v1/responses", "/v1/embeddings",
+                        "/v1/ai/language-model", "/v3/ai/language-model", "/v4/ai/language-model"));
+    }
+
+    @Test
+    void theDefaultRunChecksChatCompletionsOnlyWithTheSameRequestsAsBefore() throws Exception {
+        RunRecord run = ContractSuite.run("local", output);
+        Spend spend = Spend.of(run.exchanges());
+        assertThat(spend.requests(), equalTo(12));
+        assertThat(spend.billableRequests(), equalTo(4));
+        assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().sorted().toList(),
+                equalTo(List.of("/anthropic/v1/messages", "/v1/chat/completions", "/v1/credits", "/v1/models")));
+    }
+
+    /** Over every route, each simulated team gets the verdict its own environment gets (with a BYOK key, as local has). */
+    @ParameterizedTest(name = "{0} over every route gives {1}")
+    @CsvSource({
+            "team-blocked,    team-access-denied",
+            "no-card,         card-required",
+            "no-credits,      byok-credit-gate",
+            "rate-limited,    rate-limited",
+            "outage,          gateway-outage",
+            "firewall,        not-the-gateway",
+    })
+    void overEveryRouteEachTeamGetsItsVerdict(String team, String verdict) throws Exception {
+        RunRecord run = ContractSuite.run("local-all-routes", output,
+                Map.of("CONTRACT_SIMULATED_TEAM", team, "AI_GATEWAY_API_KEY", "vck_sim_" + team + "_demo"));
+        assertThat(run.verdict().id(), equalTo(verdict));
+    }
 }

@@ -1,6 +1,11 @@
 package dev.aigateway.contract.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.Exchange;
@@ -86,6 +91,26 @@ public class ScenarioContext {
                     + ", got " + (type.contains("json") ? "text that is not JSON" : type) + " (" + answer.statusCode() + ")");
         }
         return answer;
+    }
+
+    /**
+     * The last answer is a stream of named events (Anthropic's, OpenAI Responses'): the first is
+     * {@code first}, the last {@code last}, and each event's data has the event's name as its type.
+     */
+    void namedEventsRunFrom(String first, String last) {
+        List<ServerSentEvents.Event> events = ServerSentEvents.events(response().asString());
+        List<String> names = events.stream().map(ServerSentEvents.Event::name).toList();
+        assertThat(lastExchange(), names.size(), greaterThanOrEqualTo(2));
+        assertThat("the first event of " + names, names.get(0), equalTo(first));
+        assertThat("the last event of " + names, names.get(names.size() - 1), equalTo(last));
+        for (ServerSentEvents.Event event : events) {
+            try {
+                assertThat("the type of event " + event.name(), JSON.readTree(event.data()).path("type").asText(),
+                        equalTo(event.name()));
+            } catch (java.io.IOException notJson) {
+                throw new AssertionError("event " + event.name() + " carries data that is not JSON");
+            }
+        }
     }
 
     private Exchange last() {
