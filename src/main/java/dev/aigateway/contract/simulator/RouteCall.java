@@ -17,9 +17,13 @@ record RouteCall(Team team, Request request, Parameters parameters, GatewayState
         }
     }
 
-    /** The gates after request validation, in the gateway's order: the team's refusal, then the model (404). */
+    /**
+     * The gates after request validation, in the gateway's order: the team's refusal (of this route
+     * alone, {@code inference:<route>}, or of every inference route), then the model (404).
+     */
     Admission admitInference(String modelId) {
-        Optional<ResponseDefinition> refused = refusal("inference");
+        Optional<ResponseDefinition> refused = refusal("inference:" + parameters.getString("route", ""))
+                .or(() -> refusal("inference"));
         if (refused.isPresent()) {
             return new Admission(refused.get(), null);
         }

@@ -80,6 +80,19 @@ class DiagnosisTest {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
                 "byok-credit-gate", "card-required", "free-credits-restricted", "gateway-outage", "healthy",
                 "insufficient-funds", "invalid-key", "model-unavailable", "not-the-gateway", "quota-exceeded",
-                "rate-limited", "team-access-denied", "unclassified", "unreachable")));
+                "rate-limited", "route-not-served", "route-refused", "team-access-denied", "unclassified", "unreachable")));
+    }
+
+    @Test
+    void aRouteTheGatewayDoesNotServeIsNamedAsSuchNeverAsAFailureOfTheKey() {
+        List<Exchange> exchanges = List.of(
+                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 200, "{}", null),
+                exchange(2, "team-key", "POST", "/v1/responses", "{\"model\":\"openai/gpt-4o-mini\"}", 404,
+                        "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}", "not_found_error"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("route-not-served"));
+        assertThat(verdict.title(), equalTo("Route not served (/v1/responses answered 404)"));
+        assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(),
+                hasItem("Your key, team and balance work: the gateway served the chat-completions route (/v1/chat/completions answered 200)"));
     }
 }
