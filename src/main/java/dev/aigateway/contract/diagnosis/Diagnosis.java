@@ -54,7 +54,7 @@ public final class Diagnosis {
     }
 
     public Verdict diagnose(List<Exchange> exchanges, int failedScenarios, Environment environment) {
-        List<Map<String, String>> facts = exchanges.stream().map(e -> Facts.of(e, environment)).toList();
+        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
         Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
@@ -156,7 +156,8 @@ public final class Diagnosis {
             }
             firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
-                ruledOut.add(new Verdict.RuledOut(check.says(), sequence, cite(cited)));
+                ruledOut.add(new Verdict.RuledOut(fill(check.says(), facts.get(indexOf(exchanges, sequence))), sequence,
+                        cite(cited)));
             });
         }
         return ruledOut;

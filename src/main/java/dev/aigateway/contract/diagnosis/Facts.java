@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.environment.Route;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,11 +19,32 @@ final class Facts {
 
     private Facts() {}
 
+    /**
+     * The facts of every exchange of a run, with what only the whole run tells: {@code otherRouteServed}
+     * is true when the gateway itself served the team's key on a route other than this exchange's.
+     */
+    static List<Map<String, String>> ofRun(List<Exchange> exchanges, Environment environment) {
+        List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
+        Set<String> served = new HashSet<>();
+        for (Map<String, String> fact : facts) {
+            if (!fact.get("route").isEmpty() && fact.get("caller").equals("team-key") && fact.get("status").startsWith("2")
+                    && fact.get("fromGateway").equals("true")) {
+                served.add(fact.get("route"));
+            }
+        }
+        for (Map<String, String> fact : facts) {
+            String route = fact.get("route");
+            fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
+        }
+        return facts;
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("caller", exchange.caller());
         facts.put("method", exchange.method());
         facts.put("path", exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
+        facts.put("route", Route.servingPath(facts.get("path")).map(Route::id).orElse(""));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
         facts.put("model", model);

@@ -46,6 +46,10 @@ final class Summary {
         row(md, "Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
+        List<String> routes = RouteOutcomes.of(run.exchanges());
+        if (!routes.isEmpty()) {
+            row(md, "Routes", String.join("; ", routes));
+        }
         if (verdict != null) {
             md.append("\n## What this means\n\n").append(verdict.meaning()).append("\n");
             md.append("\n## What this rules out\n\n");

@@ -92,8 +92,21 @@ class DiagnosisTest {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
                 "byok-credit-gate", "byok-requires-paid-credits", "card-required", "free-credits-restricted",
                 "free-tier-model-restricted", "gateway-outage", "healthy", "insufficient-funds", "invalid-key",
-                "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired", "provider-unavailable",
-                "quota-exceeded", "rate-limited", "stream-error", "team-access-denied", "team-restricted",
-                "unclassified", "unreachable")));
+                "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
+                "provider-unavailable", "quota-exceeded", "rate-limited", "route-not-served", "route-refused",
+                "stream-error", "team-access-denied", "team-restricted", "unclassified", "unreachable")));
+    }
+
+    @Test
+    void aRouteTheGatewayDoesNotServeIsNamedAsSuchNeverAsAFailureOfTheKey() {
+        List<Exchange> exchanges = List.of(
+                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 200, "{}", null),
+                exchange(2, "team-key", "POST", "/v1/responses", "{\"model\":\"openai/gpt-4o-mini\"}", 404,
+                        "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}", "not_found_error"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("route-not-served"));
+        assertThat(verdict.title(), equalTo("Route not served (/v1/responses answered 404)"));
+        assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(),
+                hasItem("Your key, team and balance work: the gateway served the chat-completions route (/v1/chat/completions answered 200)"));
     }
 }

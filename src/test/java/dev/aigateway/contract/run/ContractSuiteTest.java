@@ -82,6 +82,7 @@ class ContractSuiteTest {
             "local-slow,              unreachable",
             "local-nothing-listening, unreachable",
             "local-byok-no-credits,   byok-credit-gate",
+            "local-messages-refused,  route-refused",
     })
     void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
@@ -268,5 +269,15 @@ class ContractSuiteTest {
         RunRecord run = ContractSuite.run("local-all-routes", output,
                 Map.of("CONTRACT_SIMULATED_TEAM", team, "AI_GATEWAY_API_KEY", "vck_sim_" + team + "_demo"));
         assertThat(run.verdict().id(), equalTo(verdict));
+    }
+
+    @Test
+    void aTeamRefusedOnOneRouteOnlyIsNamedWithTheRefusalQuotedAndTheWorkingRouteRuledOut() throws Exception {
+        RunRecord run = ContractSuite.run("local-messages-refused", output);
+        assertThat(run.verdict().title(), equalTo("Refused on the messages route only (403 access_denied)"));
+        assertThat(run.verdict().meaning(), containsString("\"Forbidden.\""));
+        assertThat(run.verdict().ruledOut().stream().map(point -> point.says()).toList(),
+                hasItem("Your key, team and balance work: the gateway served the chat-completions route"
+                        + " (/v1/chat/completions answered 200)"));
     }
 }
