@@ -18,11 +18,15 @@ record EnvironmentFile(
         SimulatorFields simulator,
         Map<String, Map<String, String>> credentials,
         ByokFields byok,
-        BigDecimal maxSpendUsd) {
+        BigDecimal maxSpendUsd,
+        List<String> routes,
+        AuthFields auth) {
 
-    record ByokFields(String model, Boolean verifyDirect, String directModel) {}
+    record AuthFields(String kind, String team) {}
 
-    record ProbeFields(String model, Integer maxTokens) {}
+    record ByokFields(String model, Boolean verifyDirect, String directModel, String directBaseUrl) {}
+
+    record ProbeFields(String model, Integer maxTokens, String embeddingModel) {}
 
     record TimeoutFields(Integer connectMs, Integer readMs, Integer runSeconds) {}
 

@@ -24,6 +24,10 @@ public final class GatewayClient {
     public static final String MODELS = "/v1/models";
     public static final String CREDITS = "/v1/credits";
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+    public static final String MESSAGES = "/v1/messages";
+    public static final String RESPONSES = "/v1/responses";
+    public static final String EMBEDDINGS = "/v1/embeddings";
+    private static final String ANTHROPIC_VERSION = "2023-06-01";
 
     /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
     public static final String PROVIDER_DIRECT = "provider-direct";
@@ -82,6 +86,9 @@ public final class GatewayClient {
                 .filter(recorder(credential.caller(), environment.baseUrl()));
         if (credential.apiKey() != null) {
             request.header("Authorization", "Bearer " + credential.apiKey());
+            if ("team-key".equals(credential.caller()) && environment.auth() != null) {
+                environment.auth().headers().forEach(request::header);
+            }
         }
         return request;
     }
@@ -102,20 +109,66 @@ public final class GatewayClient {
     /** With the team's key, a billable request: sent only once its worst-case cost fits under the spend cap. */
     public Response chatCompletion(Credential credential, ChatCompletionRequest body) {
         String json = json(body);
+        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post(CHAT_COMPLETIONS)));
+    }
+
+    /**
+     * Inference with the team's key: sent only once its worst-case cost ({@code model}, at most
+     * {@code maxTokens} out, {@code json} in) fits under the spend cap, held until its answer is recorded.
+     */
+    private Response billable(Credential credential, String model, Integer maxTokens, String json, Supplier<Response> send) {
         if (!"team-key".equals(credential.caller())) {
-            return sendChatCompletion(credential, json);
+            return send.get();
         }
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(
-                CatalogPrices.worstCaseUsd(catalogText(), body.model(), body.maxTokens(), json.getBytes(StandardCharsets.UTF_8).length))) {
-            return sendChatCompletion(credential, json);
+        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(catalogText(), model, maxTokens,
+                json.getBytes(StandardCharsets.UTF_8).length))) {
+            return send.get();
         }
     }
 
-    private Response sendChatCompletion(Credential credential, String json) {
-        return withRetries(() -> request(credential)
+    /** {@code POST /v1/messages}: Anthropic's Messages API on the gateway, the key as a Bearer token. */
+    public Response message(Credential credential, AnthropicMessageRequest body) {
+        String json = json(body);
+        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential)
+                .header("anthropic-version", ANTHROPIC_VERSION)
                 .contentType(ContentType.JSON)
                 .body(json)
-                .post(CHAT_COMPLETIONS));
+                .post(MESSAGES)));
+    }
+
+    /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
+    public Response response(Credential credential, ResponsesRequest body) {
+        String json = json(body);
+        return billable(credential, body.model(), body.maxOutputTokens(), json,
+                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(RESPONSES)));
+    }
+
+    /** {@code POST /v1/embeddings}. */
+    public Response embeddings(Credential credential, EmbeddingsRequest body) {
+        String json = json(body);
+        return billable(credential, body.model(), 0, json,
+                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(EMBEDDINGS)));
+    }
+
+    /**
+     * {@code POST <base>/language-model}, as {@code @ai-sdk/gateway} sends it: the model, the
+     * specification version and streaming in headers, the protocol version and auth method too.
+     */
+    public Response languageModel(Credential credential, String base, String specificationVersion, String modelId,
+                                  boolean streaming, LanguageModelCall body) {
+        String json = json(body);
+        return billable(credential, modelId, body.maxOutputTokens(), json, () -> withRetries(() -> request(credential)
+                .header("ai-gateway-protocol-version", "0.0.1")
+                .header("ai-gateway-auth-method", "api-key")
+                .header("ai-language-model-specification-version", specificationVersion)
+                .header("ai-language-model-id", modelId)
+                .header("ai-language-model-streaming", String.valueOf(streaming))
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post(base + "/language-model")));
     }
 
     /** The catalog's text for pricing, or null when it did not answer 200. */
@@ -139,7 +192,7 @@ public final class GatewayClient {
                 .urlEncodingEnabled(false)
                 .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
                 .header("x-api-key", apiKey)
-                .header("anthropic-version", "2023-06-01")
+                .header("anthropic-version", ANTHROPIC_VERSION)
                 .contentType(ContentType.JSON)
                 .body(json(AnthropicMessageRequest.smallest(model)))
                 .post("/v1/messages");

@@ -5,6 +5,7 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.EvidenceBundle;
+import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
@@ -80,6 +81,10 @@ public final class RunFinish {
         line("Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
+        List<String> routes = RouteOutcomes.of(run.exchanges());
+        if (!routes.isEmpty()) {
+            line("Routes", String.join("; ", routes));
+        }
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));

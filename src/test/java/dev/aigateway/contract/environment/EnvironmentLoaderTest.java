@@ -218,4 +218,17 @@ class EnvironmentLoaderTest {
         write("mine", VALID);
         assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").timeouts().runSeconds(), equalTo(60));
     }
+
+    @Test
+    void anUnknownRouteIsRefusedListingTheRoutesThatExist() throws IOException {
+        EnvironmentException refusal = refused(VALID + "routes: [chat-completions, chat]\n", Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (routes): unknown route \"chat\". Routes that exist:"
+                + " chat-completions, messages, responses, embeddings, ai-sdk-v1, ai-sdk-v3, ai-sdk-v4."));
+    }
+
+    @Test
+    void withoutRoutesTheRunChecksChatCompletions() throws IOException {
+        write("mine", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").routes(), equalTo(Route.DEFAULT));
+    }
 }
