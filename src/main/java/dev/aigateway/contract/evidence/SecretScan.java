@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +51,9 @@ public final class SecretScan {
             }
         }
         Set<Finding> findings = new LinkedHashSet<>();
+        // The bundle's zip holds copies of files scanned on disk (the 3 MB report among them): the same
+        // bytes hold the same secrets, so each content is matched once.
+        Map<String, Set<String>> variablesByContent = new HashMap<>();
         for (Path root : roots) {
             // Parts of a bundle are optional (no report when its generation failed): absent, they hold nothing.
             if (!Files.exists(root)) {
@@ -57,7 +64,7 @@ public final class SecretScan {
                 files = tree.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                scan(file.toString(), Files.readAllBytes(file), forms, findings);
+                scan(file.toString(), Files.readAllBytes(file), forms, findings, variablesByContent);
             }
         }
         return List.copyOf(findings);
@@ -79,12 +86,21 @@ public final class SecretScan {
                 + " do not share them until it is removed.";
     }
 
-    private static void scan(String name, byte[] content, List<Form> forms, Set<Finding> findings) throws IOException {
-        String text = latin1(content);
-        for (Form form : forms) {
-            if (form.pattern().matcher(text).find()) {
-                findings.add(new Finding(name, form.variable()));
+    private static void scan(String name, byte[] content, List<Form> forms, Set<Finding> findings,
+                             Map<String, Set<String>> variablesByContent) throws IOException {
+        Set<String> variables = variablesByContent.get(sha256(content));
+        if (variables == null) {
+            variables = new LinkedHashSet<>();
+            String text = latin1(content);
+            for (Form form : forms) {
+                if (!variables.contains(form.variable()) && form.pattern().matcher(text).find()) {
+                    variables.add(form.variable());
+                }
             }
+            variablesByContent.put(sha256(content), variables);
+        }
+        for (String variable : variables) {
+            findings.add(new Finding(name, variable));
         }
         if (!name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             return;
@@ -92,12 +108,20 @@ public final class SecretScan {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (!entry.isDirectory()) {
-                    scan(name + "!" + entry.getName(), zip.readAllBytes(), forms, findings);
+                    scan(name + "!" + entry.getName(), zip.readAllBytes(), forms, findings, variablesByContent);
                 }
             }
         } catch (ZipException unreadable) {
             throw new IOException("cannot read " + name + " as a zip to scan it for secrets: " + unreadable.getMessage(),
                     unreadable);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
