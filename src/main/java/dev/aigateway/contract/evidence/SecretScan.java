@@ -93,7 +93,7 @@ public final class SecretScan {
             variables = new LinkedHashSet<>();
             String text = latin1(content);
             for (Form form : forms) {
-                if (!variables.contains(form.variable()) && form.pattern().matcher(text).find()) {
+                if (!variables.contains(form.variable()) && SecretForms.find(form.pattern(), text)) {
                     variables.add(form.variable());
                 }
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,51 @@ public final class SecretForms {
             }
         }
         return patterns;
+    }
+
+    /**
+     * Whether {@code pattern}, one of {@link #patterns}, matches anywhere in {@code text}: the same
+     * answer as {@code pattern.matcher(text).find()}, found faster. A match of any form starts with
+     * the secret's first character as itself, with a backslash or with {@code %}, so the pattern is
+     * tried only where one of those three stands (found with {@link String#indexOf}), not at every
+     * character of a report of several megabytes.
+     */
+    public static boolean find(Pattern pattern, String text) {
+        char first = firstCharacter(pattern);
+        Matcher matcher = pattern.matcher(text);
+        int end = text.length();
+        int nextFirst = text.indexOf(first);
+        int nextBackslash = text.indexOf('\\');
+        int nextPercent = text.indexOf('%');
+        while (true) {
+            int at = Integer.MAX_VALUE;
+            for (int next : new int[] {nextFirst, nextBackslash, nextPercent}) {
+                if (next >= 0 && next < at) {
+                    at = next;
+                }
+            }
+            if (at == Integer.MAX_VALUE) {
+                return false;
+            }
+            if (matcher.region(at, end).lookingAt()) {
+                return true;
+            }
+            if (nextFirst == at) {
+                nextFirst = text.indexOf(first, at + 1);
+            }
+            if (nextBackslash == at) {
+                nextBackslash = text.indexOf('\\', at + 1);
+            }
+            if (nextPercent == at) {
+                nextPercent = text.indexOf('%', at + 1);
+            }
+        }
+    }
+
+    /** The secret's first character, read back from the pattern {@link #anyEscaping} built: "(?:c|..." or "(?:\\*\Qc\E|...". */
+    private static char firstCharacter(Pattern pattern) {
+        String regex = pattern.pattern();
+        return regex.charAt(3) == '\\' ? regex.charAt(8) : regex.charAt(3);
     }
 
     private static Pattern anyEscaping(String text) {
