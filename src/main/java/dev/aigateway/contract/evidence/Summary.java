@@ -31,6 +31,11 @@ final class Summary {
     private Summary() {}
 
     static String markdown(RunRecord run) {
+        return markdown(run, null);
+    }
+
+    /** {@code history}: what the verdict history says of this run ("... since ..."), or null without one. */
+    static String markdown(RunRecord run, String history) {
         Verdict verdict = run.verdict();
         Spend spend = Spend.of(run.exchanges());
         StringBuilder md = new StringBuilder();
@@ -38,6 +43,9 @@ final class Summary {
                 .append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Verdict", verdict == null ? "none: the run did not finish" : "`" + verdict.id() + "`: " + verdict.title());
+        if (history != null) {
+            row(md, "History", history);
+        }
         row(md, "Team id", "`" + run.teamId() + "`");
         row(md, "Environment", "`" + run.env() + "`: " + run.description());
         row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());

@@ -5,7 +5,10 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.EvidenceBundle;
+import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.history.VerdictHistory;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,14 +44,16 @@ public final class RunFinish {
             return;
         }
         RunRecord run = RunRecord.read(root);
-        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT));
+        Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
+        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history == null ? null : history.line());
+        String publicBundle = publicBundle(root, bundle, run.teamId());
         List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONSOLE)), secrets(root, run.env()));
         if (!findings.isEmpty()) {
-            removeEverythingWritten(reports);
+            removeEverythingWritten(reports, findings);
             throw new IllegalStateException("Secret scan failed, so the report and the evidence bundle were removed: "
                     + SecretScan.describe(findings));
         }
-        print(root, run, root.relativize(bundle));
+        print(root, run, root.relativize(bundle), publicBundle, history);
     }
 
     static List<Environment.Secret> secrets(Path root, String env) {
@@ -59,7 +64,18 @@ public final class RunFinish {
         }
     }
 
-    private static void print(Path root, RunRecord run, Path bundle) {
+    /** The public zip's part of the closing block: where it is, or why there is none. */
+    private static String publicBundle(Path root, Path bundle, String teamId) throws IOException {
+        try {
+            Path publicZip = root.relativize(PublicBundle.write(bundle, teamId));
+            return publicZip + (teamId == null || teamId.isBlank() ? " (for a public thread)"
+                    : " (team id shown as " + PublicBundle.masked(teamId) + ": for a public thread or forum)");
+        } catch (IllegalStateException teamIdLeft) {
+            return "not written: " + teamIdLeft.getMessage();
+        }
+    }
+
+    private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history) {
         Spend spend = Spend.of(run.exchanges());
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
@@ -78,6 +94,9 @@ public final class RunFinish {
             System.out.println();
             line("Verdict", verdict.id() + ": " + verdict.title());
             wrap(verdict.meaning()).forEach(text -> line("", text));
+            if (history != null) {
+                line("History", history.line());
+            }
             if (!verdict.ruledOut().isEmpty()) {
                 line("Ruled out", "");
                 verdict.ruledOut().forEach(point -> line("", "- " + point.says() + " (" + point.cited() + ")"));
@@ -89,7 +108,8 @@ public final class RunFinish {
         line("Report", Files.isRegularFile(root.resolve(REPORT)) ? REPORT + " (one file, opens from disk)"
                 : "not generated: see the allure-maven output above");
         line("Evidence", "reports/" + EvidenceBundle.FOLDER + "/summary.md");
-        line("Bundle", bundle + " (attach it to a support ticket)");
+        line("Bundle", bundle + " (private, with your team id: attach it to a support ticket)");
+        line("Public", publicBundle);
         System.out.println(RULE);
     }
 
@@ -103,11 +123,16 @@ public final class RunFinish {
         }
     }
 
-    /** Fail closed: nothing that may hold a secret stays behind, except reports/README.md. */
-    private static void removeEverythingWritten(Path reports) throws IOException {
+    /**
+     * Fail closed: nothing that may hold a secret stays behind, except reports/README.md, and the
+     * verdict history unless a secret was found in it too.
+     */
+    private static void removeEverythingWritten(Path reports, List<SecretScan.Finding> findings) throws IOException {
+        Path history = reports.resolve(VerdictHistory.FOLDER);
+        boolean historyClean = findings.stream().noneMatch(finding -> Path.of(finding.file()).startsWith(history));
         try (Stream<Path> children = Files.list(reports)) {
             for (Path child : children.toList()) {
-                if (!child.getFileName().toString().equals("README.md")) {
+                if (!child.getFileName().toString().equals("README.md") && !(historyClean && child.equals(history))) {
                     delete(child);
                 }
             }
