@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One target of a contract run, as read from {@code environments/<name>.yaml} with every
  * {@code ${VAR}} resolved. {@link #baseUrl()} is empty when the run targets the embedded simulator:
- * the simulator's own URL is only known once it listens.
+ * the simulator's own URL is only known once it listens. {@link #webhookUrl()} ({@code notify.webhookUrl})
+ * is where a change of verdict is announced, a secret; null when none is set.
  */
 public record Environment(
         String name,
@@ -24,7 +25,8 @@ public record Environment(
         Simulator simulator,
         Byok byok,
         BigDecimal maxSpendUsd,
-        List<Secret> secrets) {
+        List<Secret> secrets,
+        String webhookUrl) {
 
     /** The model and token budget of every billable call. */
     public record Probe(String model, int maxTokens) {}
@@ -61,7 +63,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, webhookUrl);
     }
 
     public String host() {

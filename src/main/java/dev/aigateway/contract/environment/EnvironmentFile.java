@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ record EnvironmentFile(
         SimulatorFields simulator,
         Map<String, Map<String, String>> credentials,
         ByokFields byok,
-        BigDecimal maxSpendUsd) {
+        BigDecimal maxSpendUsd,
+        @JsonProperty("notify") NotifyFields notifyFields) {
+
+    record NotifyFields(String webhookUrl) {}
 
     record ByokFields(String model, Boolean verifyDirect, String directModel) {}
 

@@ -99,7 +99,9 @@ public final class EnvironmentLoader {
                 raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
-                List.copyOf(secrets));
+                List.copyOf(secrets),
+                raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
+                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl());
     }
 
     private static Environment.Byok byok(EnvironmentFile raw) {
@@ -222,7 +224,7 @@ public final class EnvironmentLoader {
     }
 
     private static boolean isSecret(String path) {
-        return path.equals("apiKey") || path.startsWith("credentials/");
+        return path.equals("apiKey") || path.startsWith("credentials/") || path.equals("notify/webhookUrl");
     }
 
     private static EnvironmentFile bind(ObjectNode fields, String display, Map<String, Integer> lines) {

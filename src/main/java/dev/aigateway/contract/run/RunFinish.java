@@ -8,6 +8,7 @@ import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class RunFinish {
             throw new IllegalStateException("Secret scan failed, so the report and the evidence bundle were removed: "
                     + SecretScan.describe(findings));
         }
-        print(root, run, root.relativize(bundle), publicBundle, history);
+        String alert = history == null ? null : alert(root, run, history);
+        print(root, run, root.relativize(bundle), publicBundle, history, alert);
     }
 
     static List<Environment.Secret> secrets(Path root, String env) {
@@ -75,7 +77,21 @@ public final class RunFinish {
         }
     }
 
-    private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history) {
+    /** The alert's line for the closing block: sent or why not; null when no webhook is set or the verdict did not change. */
+    private static String alert(Path root, RunRecord run, Standing history) {
+        String webhook;
+        try {
+            webhook = new EnvironmentLoader(root).load(run.env()).webhookUrl();
+        } catch (EnvironmentException unreadable) {
+            return null;
+        }
+        if (webhook == null || !VerdictAlert.due(history)) {
+            return null;
+        }
+        return VerdictAlert.send(webhook, VerdictAlert.text(run, history, System.getenv()));
+    }
+
+    private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history, String alert) {
         Spend spend = Spend.of(run.exchanges());
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
@@ -110,6 +126,9 @@ public final class RunFinish {
         line("Evidence", "reports/" + EvidenceBundle.FOLDER + "/summary.md");
         line("Bundle", bundle + " (private, with your team id: attach it to a support ticket)");
         line("Public", publicBundle);
+        if (alert != null) {
+            line("Alert", alert);
+        }
         System.out.println(RULE);
     }
 

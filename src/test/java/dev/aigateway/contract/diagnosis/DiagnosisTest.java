@@ -20,7 +20,7 @@ class DiagnosisTest {
     private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
             "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1), true,
             new Environment.Timeouts(1000, 1000), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of());
+            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(), null);
     private final Diagnosis diagnosis = Diagnosis.load();
 
     private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.history.VerdictHistory;
+import dev.aigateway.contract.history.WebhookReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,56 @@ class HistoryRunsTest {
         assertThat(lines.get(4), allOf(containsString("\"env\":\"local-team-blocked\""),
                 containsString("\"teamId\":\"team_sim_blocked0000000000\""), containsString("\"vercelId\":\"sim1::"),
                 not(containsString("vck_sim"))));
+    }
+
+    @Test
+    void theWebhookHearsOfTheChangeOnceAndOfRepeatsNever() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            for (String env : List.of("local", "local-team-blocked")) {
+                Path file = root.resolve("environments/" + env + ".yaml");
+                Files.writeString(file, Files.readString(file).replace("${CONTRACT_WEBHOOK_URL:-}",
+                        "${CONTRACT_WEBHOOK_URL:-" + receiver.url() + "}"));
+            }
+            System.setProperty("history.series", "myteam");
+            Instant t0 = Instant.parse("2026-11-20T09:00:00Z");
+            List<String> consoles = new java.util.ArrayList<>();
+            consoles.add(finish(healthyRun, t0));
+            consoles.add(finish(healthyRun, t0.plusSeconds(3600)));
+            for (int run = 1; run <= 3; run++) {
+                consoles.add(finish(blockedRun, t0.plusSeconds(3600L * (1 + run))));
+            }
+            assertThat(receiver.received().size(), equalTo(1));
+            assertThat(receiver.received().get(0).body(), allOf(containsString("*local-team-blocked* is now *team-access-denied*"),
+                    containsString("team_sim_blocked0000000000"), containsString("was healthy")));
+            assertThat(consoles.stream().map(console -> console.lines().filter(l -> l.startsWith("Alert")).toList()).toList(),
+                    equalTo(List.of(List.of(), List.of(), List.of("Alert        sent to the webhook (it answered 200)"), List.of(), List.of())));
+            String everything = String.join("\n", consoles) + Files.readString(root.resolve("reports/" + VerdictHistory.FILE));
+            assertThat(everything, not(containsString("hookSecret7Qx9")));
+        }
+    }
+
+    @Test
+    void aFailingWebhookPrintsOneLineAndTheVerdictStands() throws Exception {
+        Path file = root.resolve("environments/local-team-blocked.yaml");
+        Files.writeString(file, Files.readString(file).replace("${CONTRACT_WEBHOOK_URL:-}",
+                "${CONTRACT_WEBHOOK_URL:-http://127.0.0.1:9/services/T0/B0/hookSecret7Qx9}"));
+        String console = finish(blockedRun, Instant.parse("2026-11-20T09:00:00Z"));
+        assertThat(console.lines().filter(l -> l.startsWith("Alert")).toList(),
+                equalTo(List.of("Alert        not sent: could not connect to the webhook's host; the verdict stands")));
+        assertThat(console, allOf(containsString("Verdict      team-access-denied"), not(containsString("hookSecret7Qx9"))));
+    }
+
+    @Test
+    void theSecretScanLooksForTheWebhookUrlLikeAKey() throws Exception {
+        Path file = root.resolve("environments/local.yaml");
+        String hook = "https://hooks.slack.example/services/T0/B0/hookSecret7Qx9";
+        Files.writeString(file, Files.readString(file).replace("${CONTRACT_WEBHOOK_URL:-}", "${CONTRACT_WEBHOOK_URL:-" + hook + "}"));
+        ObjectNode leaky = healthyRun.deepCopy();
+        leaky.put("description", "posted to " + java.net.URLEncoder.encode(hook, StandardCharsets.UTF_8));
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> finish(leaky, Instant.parse("2026-11-20T09:00:00Z")));
+        assertThat(failure.getMessage(), allOf(containsString("secret CONTRACT_WEBHOOK_URL found in"),
+                containsString("summary.md"), not(containsString("hookSecret7Qx9"))));
     }
 
     @Test
