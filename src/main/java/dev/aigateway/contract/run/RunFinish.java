@@ -7,6 +7,7 @@ import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.history.AllureTrend;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
@@ -46,6 +47,10 @@ public final class RunFinish {
         }
         RunRecord run = RunRecord.read(root);
         Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
+        if (history != null) {
+            // After the report is generated: its Trend data, for the next run of the series.
+            AllureTrend.save(reports, history.series());
+        }
         Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history == null ? null : history.line());
         String publicBundle = publicBundle(root, bundle, run.teamId());
         List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONSOLE)), secrets(root, run.env()));
