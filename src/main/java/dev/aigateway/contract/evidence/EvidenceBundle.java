@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -41,8 +42,8 @@ public final class EvidenceBundle {
         return write(reports, run, report, null);
     }
 
-    /** As {@link #write(Path, RunRecord, Path)}, with the verdict history's line in summary.md when not null. */
-    public static Path write(Path reports, RunRecord run, Path report, String history) throws IOException {
+    /** As {@link #write(Path, RunRecord, Path)}, with what the verdict history says in summary.md when not null. */
+    public static Path write(Path reports, RunRecord run, Path report, Standing history) throws IOException {
         Path folder = reports.resolve(FOLDER);
         Files.createDirectories(folder);
         Path summary = folder.resolve("summary.md");

@@ -9,6 +9,7 @@ import java.util.List;
  * What the history says of a series' latest run: its verdict, since when it has held ({@code runs}
  * runs in a row), the last healthy run, the verdict before this one, and whether the verdict is
  * intermittent: it flipped to another and came back within the last {@value #WINDOW} runs.
+ * {@code recent} holds those last runs, oldest first.
  */
 public record Standing(
         String series,
@@ -19,7 +20,8 @@ public record Standing(
         Instant lastHealthy,
         HistoryEntry previous,
         boolean intermittent,
-        int changesInWindow) {
+        int changesInWindow,
+        List<HistoryEntry> recent) {
 
     /** How many of the latest runs an intermittent verdict is looked for in. */
     static final int WINDOW = 10;
@@ -57,7 +59,7 @@ public record Standing(
             }
         }
         return new Standing(latest.series(), latest.verdict(), entries.get(first).at(), entries.size() - first,
-                entries.size(), lastHealthy, previous, cameBack, changes);
+                entries.size(), lastHealthy, previous, cameBack, changes, List.copyOf(window));
     }
 
     /** True when this run's verdict differs from the run before it in the series. */

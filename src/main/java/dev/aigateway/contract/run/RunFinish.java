@@ -51,7 +51,7 @@ public final class RunFinish {
             // After the report is generated: its Trend data, for the next run of the series.
             AllureTrend.save(reports, history.series());
         }
-        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history == null ? null : history.line());
+        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history);
         String publicBundle = publicBundle(root, bundle, run.teamId());
         List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONSOLE)), secrets(root, run.env()));
         if (!findings.isEmpty()) {

@@ -110,8 +110,13 @@ class HistoryRunsTest {
             assertThat(historyLine(console), equalTo("History      team-access-denied since " + blockedSince + " (" + run
                     + (run == 1 ? " run" : " runs") + "); last healthy " + lastHealthy));
         }
-        assertThat(Files.readString(root.resolve("reports/evidence/summary.md")), containsString(
+        String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
+        assertThat(summary, containsString(
                 "| History | team-access-denied since " + blockedSince + " (3 runs); last healthy " + lastHealthy + " |"));
+        assertThat(summary, containsString("The last 5 runs of `myteam`, newest first"));
+        assertThat(summary.lines().filter(line -> line.matches("\\| 2026-11-20 \\d\\d:00:00 UTC \\| `local(-team-blocked)?` \\| .*"))
+                .map(line -> line.split(" \\| ")[2]).toList(), equalTo(List.of("`team-access-denied`", "`team-access-denied`",
+                "`team-access-denied`", "`healthy`", "`healthy`")));
         List<String> lines = Files.readAllLines(root.resolve("reports/" + VerdictHistory.FILE));
         assertThat(lines.size(), equalTo(5));
         assertThat(lines.get(4), allOf(containsString("\"env\":\"local-team-blocked\""),
