@@ -22,9 +22,11 @@ public final class Diagnosis {
     public static final String RESOURCE = "diagnosis/verdicts.yaml";
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Condition(Map<String, String> some, Map<String, String> none, Integer failedScenarios) {}
+    record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
+                     Integer failedScenarios) {}
 
-    record Check(Map<String, String> some, String says) {}
+    /** Holds when an exchange matches {@code some} (the one cited) and, if given, another matches {@code also}. */
+    record Check(Map<String, String> some, Map<String, String> also, String says) {}
 
     /** One verdict as written in the data file. */
     public record Rule(String id, List<Condition> when, String title, String meaning, String failureMessage,
@@ -56,12 +58,21 @@ public final class Diagnosis {
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
             if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
-                String message = evidence.isEmpty() ? "" : facts.get(indexOf(exchanges, evidence.get(0))).get("message");
-                return new Verdict(rule.id(), rule.title(), rule.meaning().strip().replace("{message}", message),
+                Map<String, String> cited = evidence.isEmpty() ? Map.of() : facts.get(indexOf(exchanges, evidence.get(0)));
+                return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
                         ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+    }
+
+    /** The meaning with each {fact} replaced by that fact of the exchange that selected the verdict. */
+    private static String fill(String meaning, Map<String, String> facts) {
+        String filled = meaning;
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            filled = filled.replace("{" + fact.getKey() + "}", fact.getValue());
+        }
+        return filled;
     }
 
     private static int indexOf(List<Exchange> exchanges, int sequence) {
@@ -80,6 +91,14 @@ public final class Diagnosis {
         }
         if (condition.some() != null) {
             Optional<Integer> match = firstMatch(condition.some(), exchanges, facts);
+            if (match.isEmpty()) {
+                return false;
+            }
+            evidence.add(match.get());
+        }
+        if (condition.someOf() != null) {
+            Optional<Integer> match = condition.someOf().stream().map(patterns -> firstMatch(patterns, exchanges, facts))
+                    .flatMap(Optional::stream).findFirst();
             if (match.isEmpty()) {
                 return false;
             }
@@ -113,6 +132,9 @@ public final class Diagnosis {
             Check check = rules.checks().get(id);
             if (check == null) {
                 throw new IllegalStateException(RESOURCE + ": verdict " + rule.id() + " lists unknown check " + id);
+            }
+            if (check.also() != null && firstMatch(check.also(), exchanges, facts).isEmpty()) {
+                continue;
             }
             firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();

@@ -31,7 +31,8 @@ public record Environment(
     /** The model and token budget of every billable call. */
     public record Probe(String model, int maxTokens) {}
 
-    public record Timeouts(int connectMs, int readMs) {}
+    /** HTTP timeouts of each request, and the deadline of the whole run. */
+    public record Timeouts(int connectMs, int readMs, int runSeconds) {}
 
     /** Present when the run targets the embedded simulated gateway; {@code team} is the simulated team. */
     public record Simulator(String team) {}

@@ -28,7 +28,7 @@ record EnvironmentFile(
 
     record ProbeFields(String model, Integer maxTokens) {}
 
-    record TimeoutFields(Integer connectMs, Integer readMs) {}
+    record TimeoutFields(Integer connectMs, Integer readMs, Integer runSeconds) {}
 
     record SimulatorFields(String team) {}
 }

@@ -37,6 +37,9 @@ public final class EnvironmentLoader {
     static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
     static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
     static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
+    static final int DEFAULT_RUN_SECONDS = 60;
+    /** Longer text is not an environment value but a mistake (a pasted file, a runaway variable). */
+    static final int LONGEST_TEXT = 1000;
     private static final List<String> REQUIRED = List.of("description", "teamId", "apiKey", "probe/model");
 
     private final Path root;
@@ -83,6 +86,7 @@ public final class EnvironmentLoader {
         resolve(fields, "", display, lines, secrets);
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
+        checkBaseUrl(raw, display, lines);
         return new Environment(
                 name,
                 raw.description(),
@@ -95,7 +99,8 @@ public final class EnvironmentLoader {
                 Boolean.TRUE.equals(raw.allowBillable()),
                 new Environment.Timeouts(
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
-                        raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000)),
+                        raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000),
+                        raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)),
                 raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
@@ -208,19 +213,59 @@ public final class EnvironmentLoader {
 
     private TextNode resolveText(String text, String path, String display, Map<String, Integer> lines,
                                  List<Environment.Secret> secrets) {
+        String where = display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.') + ")";
         try {
             Variables.Resolved resolved = variables.resolve(text);
+            String from = resolved.variables().isEmpty() ? "the value" : "environment variable " + resolved.variables().get(0);
+            if (resolved.value().length() > LONGEST_TEXT) {
+                throw new EnvironmentException(where + ": " + from + " is " + resolved.value().length()
+                        + " characters long; an environment value may have at most " + LONGEST_TEXT + ".");
+            }
             if (isSecret(path) && !resolved.value().isEmpty()) {
                 String variable = resolved.variables().isEmpty() ? path.replace('/', '.') : resolved.variables().get(0);
                 secrets.add(new Environment.Secret(variable, resolved.value()));
+                String flaw = KeyCharacters.flaw(resolved.value());
+                if (flaw != null) {
+                    throw new EnvironmentException(where + ": " + from + " " + flaw + ". A key is sent exactly as"
+                            + " given, never changed: export it again without that character (a key read from a file:"
+                            + " \"$(tr -d '[:space:]' < keyfile)\").");
+                }
             }
             return TextNode.valueOf(resolved.value());
+        } catch (Variables.Empty empty) {
+            throw new EnvironmentException(where + ": environment variable " + empty.variable + " is set but empty."
+                    + " Export its value, e.g. " + empty.variable + "=... ./mvnw verify -Denv="
+                    + display.replaceAll(".*/|\\.yaml$", "") + ", or give a default: ${" + empty.variable + ":-value}.");
         } catch (Variables.Unset unset) {
             throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
                     + "): environment variable " + unset.variable + " is not set and has no default. Set it, e.g. "
                     + unset.variable + "=... ./mvnw verify -Denv=" + display.replaceAll(".*/|\\.yaml$", "")
                     + ", or give a default: ${" + unset.variable + ":-value}.");
         }
+    }
+
+    /** baseUrl is an http:// or https:// URL with a host: anything else would fail every scenario alike. */
+    private static void checkBaseUrl(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.simulator() != null || raw.baseUrl() == null) {
+            return;
+        }
+        String problem;
+        try {
+            java.net.URI uri = new java.net.URI(raw.baseUrl());
+            if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                problem = "does not start with https:// or http://";
+            } else if (uri.getHost() == null || uri.getHost().isBlank()) {
+                problem = "has no host";
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                problem = "carries a query, a fragment or user info";
+            } else {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            problem = "is not a URL (" + e.getReason() + " at character " + e.getIndex() + ")";
+        }
+        throw new EnvironmentException(display + ", line " + lineOf("baseUrl", lines) + ": baseUrl " + problem
+                + ". Write the gateway's URL in full, e.g. baseUrl: https://ai-gateway.vercel.sh");
     }
 
     private static boolean isSecret(String path) {

@@ -35,15 +35,29 @@ final class Variables {
         }
     }
 
-    Resolved resolve(String text) throws Unset {
+    /** Thrown when a referenced variable is set to the empty string and has no default. */
+    static final class Empty extends Exception {
+        final String variable;
+
+        Empty(String variable) {
+            super(variable, null, false, false);
+            this.variable = variable;
+        }
+    }
+
+    Resolved resolve(String text) throws Unset, Empty {
         Matcher matcher = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         List<String> variables = new ArrayList<>();
         while (matcher.find()) {
             String variable = matcher.group(1);
             String value = lookup.apply(variable);
-            if (value == null || value.isEmpty()) {
+            boolean empty = value != null && value.isEmpty();
+            if (value == null || empty) {
                 value = matcher.group(2);
+            }
+            if (value == null && empty) {
+                throw new Empty(variable);
             }
             if (value == null) {
                 throw new Unset(variable);

@@ -76,7 +76,8 @@ public final class EvidenceBundle {
                 .put("requests", spend.requests())
                 .put("billableRequests", spend.billableRequests())
                 .put("tokens", spend.tokens())
-                .put("spendUsd", spend.usd());
+                .put("spendUsd", spend.usd())
+                .put("billableRequestsOfUnknownCost", spend.unknownCost());
         json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped());
         if (verdict != null) {
             json.put("meaning", verdict.meaning());

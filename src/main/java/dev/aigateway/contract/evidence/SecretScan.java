@@ -1,7 +1,7 @@
 package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.environment.Environment.Secret;
-import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.http.SecretForms;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -26,21 +27,22 @@ public final class SecretScan {
     /** A file holding a secret, and the variable the secret was read from; never the value. */
     public record Finding(String file, String variable) {}
 
-    private record Form(String variable, String bytes) {}
+    private record Form(String variable, Pattern pattern) {}
 
     private SecretScan() {}
 
     /**
      * Every file under {@code roots} (folders or single files; a missing one is skipped), and every
      * entry of every {@code .zip} among them, that holds one of {@code secrets} in a form
-     * {@link Redactor#forms} lists. A zip entry is named {@code path/to.zip!entry/name}.
+     * {@link SecretForms#patterns} matches: raw, URL-encoded, JSON-escaped in any style or mix, base64
+     * at any offset, or its tail. A zip entry is named {@code path/to.zip!entry/name}.
      */
     public static List<Finding> scan(List<Path> roots, List<Secret> secrets) throws IOException {
         List<Form> forms = new ArrayList<>();
         for (Secret secret : secrets) {
             if (secret.value() != null && !secret.value().isEmpty()) {
-                for (String form : Redactor.forms(secret.value())) {
-                    forms.add(new Form(secret.variable(), latin1(form.getBytes(StandardCharsets.UTF_8))));
+                for (Pattern pattern : SecretForms.patterns(secret.value())) {
+                    forms.add(new Form(secret.variable(), pattern));
                 }
             }
         }
@@ -80,7 +82,7 @@ public final class SecretScan {
     private static void scan(String name, byte[] content, List<Form> forms, Set<Finding> findings) throws IOException {
         String text = latin1(content);
         for (Form form : forms) {
-            if (text.contains(form.bytes())) {
+            if (form.pattern().matcher(text).find()) {
                 findings.add(new Finding(name, form.variable()));
             }
         }

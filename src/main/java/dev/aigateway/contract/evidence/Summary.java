@@ -55,7 +55,7 @@ final class Summary {
         row(md, "Finished", time(run.finishedAt()));
         row(md, "Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
-                + " tokens, $" + spend.usd().toPlainString() + " spent");
+                + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
         if (verdict != null) {
             md.append("\n## What this means\n\n").append(verdict.meaning()).append("\n");
             md.append("\n## What this rules out\n\n");

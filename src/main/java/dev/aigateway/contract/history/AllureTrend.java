@@ -22,6 +22,13 @@ public final class AllureTrend {
 
     private AllureTrend() {}
 
+    /** Before the run ({@code pre-integration-test}, after the clean-up of reports/): arguments project root, environment. */
+    public static void main(String[] args) throws IOException {
+        if (VerdictHistory.enabled()) {
+            restore(Path.of(args[0]).resolve("reports"), VerdictHistory.series(args[1]));
+        }
+    }
+
     /** Before the report is generated: the series' saved history into {@code allure-results/history/}. Returns the files put back. */
     public static int restore(Path reports, String series) throws IOException {
         Path saved = saved(reports, series);

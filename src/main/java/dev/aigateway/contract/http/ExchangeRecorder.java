@@ -8,25 +8,36 @@ import io.qameta.allure.attachment.http.HttpRequestAttachment;
 import io.qameta.allure.attachment.http.HttpResponseAttachment;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.http.Header;
+import io.restassured.http.Headers;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.apache.http.ConnectionClosedException;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.TruncatedChunkException;
 
 /**
  * The one filter every request passes: records the redacted {@link Exchange} in the run's log and
- * attaches the request and the response to the current Allure step. A request that gets no answer
- * is recorded too, and fails with a message naming the host instead of a stack of HTTP client frames.
+ * attaches the request and the response to the current Allure step, and hands the steps the redacted
+ * answer. Every exchange is recorded whatever happens: one that gets no answer, or whose answer
+ * breaks off or outlasts its deadline, with what arrived and why, and it fails with one sentence
+ * naming the host instead of a stack of HTTP client frames. Requests go to one origin only.
  */
 public final class ExchangeRecorder implements OrderedFilter {
 
@@ -38,12 +49,24 @@ public final class ExchangeRecorder implements OrderedFilter {
     private final ExchangeLog log;
     private final String scenario;
     private final String caller;
+    private final RunLimits limits;
+    private final String origin;
+    private final int readMs;
 
-    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller) {
+    /**
+     * Records under {@code scenario} the exchanges of {@code caller}; sends only to {@code origin}
+     * (scheme, host and port of the environment's gateway, or of the provider a direct check calls),
+     * within the run's {@code limits} and {@code readMs} for a whole answer.
+     */
+    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller, RunLimits limits,
+                            String origin, int readMs) {
         this.redactor = redactor;
         this.log = log;
         this.scenario = scenario;
         this.caller = caller;
+        this.limits = limits;
+        this.origin = origin;
+        this.readMs = readMs;
     }
 
     @Override
@@ -54,6 +77,13 @@ public final class ExchangeRecorder implements OrderedFilter {
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
                            FilterContext context) {
+        URI target = URI.create(request.getURI());
+        String host = hostOf(target);
+        if (!origin.equals(originOf(target))) {
+            throw new IllegalStateException("refusing to send " + request.getMethod() + " to " + host
+                    + ": credentials go only to " + origin);
+        }
+        limits.beforeSending(host);
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         Map<String, String> requestHeaders = new LinkedHashMap<>();
@@ -61,35 +91,84 @@ public final class ExchangeRecorder implements OrderedFilter {
             requestHeaders.put(header.getName(), redactor.redactHeader(header.getName(), header.getValue()));
         }
         String url = redactor.redact(request.getURI());
-        String path = URI.create(request.getURI()).getRawPath();
-        String query = URI.create(request.getURI()).getRawQuery();
+        String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
+                : target.getRawPath() + "?" + target.getRawQuery());
         String requestBody = redactor.redact(cap(request.getBody() == null ? null : request.getBody().toString()));
         int sequence = log.nextSequence();
-        Response response;
+        Response response = null;
+        String rawBody = null;
+        Exception failure = null;
+        InFlight inFlight = InFlight.open(limits.budgetMs(readMs));
         try {
             response = context.next(request, responseSpec);
+            rawBody = response.asString();
         } catch (Exception e) {
-            String failure = describe(e, URI.create(request.getURI()));
-            Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url,
-                    redactor.redact(query == null ? path : path + "?" + query), requestHeaders, requestBody, null,
-                    Map.of(), null, elapsedMs(start), null, null, null, failure, caller);
+            failure = e;
+        } finally {
+            inFlight.close();
+        }
+        if (failure != null) {
+            String why = describe(failure, target, inFlight);
+            if (inFlight.expired() || isSilence(failure)) {
+                limits.silent(host, why);
+            }
+            Integer status = inFlight.status();
+            Map<String, String> headers = new LinkedHashMap<>();
+            inFlight.headers().forEach((name, values) -> headers.put(name, redactor.redactHeader(name, String.join(", ", values))));
+            byte[] arrived = inFlight.body();
+            String partial = status == null ? null : redactor.redact(cap(new String(arrived, StandardCharsets.UTF_8)));
+            String said = status == null ? why
+                    : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
+            Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
+                    requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, "x-vercel-id"),
+                    generationId(partial), errorType(partial), said, caller);
             log.add(exchange);
             attach(exchange);
-            throw new GatewayUnreachableException(failure);
+            throw new GatewayUnreachableException(redactor.redact(said));
         }
         Map<String, String> responseHeaders = new LinkedHashMap<>();
+        List<Header> redactedHeaders = new ArrayList<>();
         for (Header header : response.getHeaders()) {
-            responseHeaders.merge(header.getName(), redactor.redactHeader(header.getName(), header.getValue()),
-                    (first, next) -> first + ", " + next);
+            String value = redactor.redactHeader(header.getName(), header.getValue());
+            redactedHeaders.add(new Header(header.getName(), value));
+            responseHeaders.merge(header.getName(), value, (earlier, next) -> earlier + ", " + next);
         }
-        String responseBody = redactor.redact(cap(response.asString()));
-        Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url,
-                redactor.redact(query == null ? path : path + "?" + query), requestHeaders, requestBody,
-                response.getStatusCode(), responseHeaders, responseBody, elapsedMs(start),
-                response.getHeader("x-vercel-id"), generationId(responseBody), errorType(responseBody), null, caller);
+        String responseBody = redactor.redact(rawBody);
+        String recordedBody = cap(responseBody);
+        Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
+                requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),
+                redactor.redact(response.getHeader("x-vercel-id")), generationId(recordedBody), errorType(recordedBody),
+                null, caller);
         log.add(exchange);
         attach(exchange);
-        return response;
+        // What the steps assert on is the redacted answer, so no assertion message can carry a secret the server echoed.
+        return new ResponseBuilder().clone(response).setHeaders(new Headers(redactedHeaders))
+                .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
+    }
+
+    /** "https://host:443": what a credential may be sent to. */
+    public static String originOf(URI uri) {
+        return uri.getScheme() + "://" + hostOf(uri);
+    }
+
+    static String hostOf(URI target) {
+        return target.getHost() + ":" + (target.getPort() > 0 ? target.getPort()
+                : "https".equals(target.getScheme()) ? 443 : 80);
+    }
+
+    private static String first(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static boolean isSilence(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long elapsedMs(long start) {
@@ -127,11 +206,17 @@ public final class ExchangeRecorder implements OrderedFilter {
         }
     }
 
+    static String describe(Throwable failure, URI target, InFlight inFlight) {
+        if (inFlight != null && inFlight.expired()) {
+            return "no complete answer from " + hostOf(target) + " within " + inFlight.budgetMs() + " ms";
+        }
+        return describe(failure, target);
+    }
+
     static String describe(Throwable failure, URI target) {
-        String host = target.getHost() + ":" + (target.getPort() > 0 ? target.getPort()
-                : "https".equals(target.getScheme()) ? 443 : 80);
+        String host = hostOf(target);
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
+            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
                 return "could not connect to " + host + " (" + cause.getMessage() + ")";
             }
             if (cause instanceof UnknownHostException) {
@@ -142,6 +227,10 @@ public final class ExchangeRecorder implements OrderedFilter {
             }
             if (cause instanceof SSLException) {
                 return "TLS handshake with " + host + " failed (" + cause.getMessage() + ")";
+            }
+            if (cause instanceof SocketException || cause instanceof ConnectionClosedException
+                    || cause instanceof TruncatedChunkException) {
+                return "the connection to " + host + " broke (" + cause.getMessage() + ")";
             }
         }
         return "no response from " + host + " (" + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")";

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.environment.Environment;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.util.function.Supplier;
 
 /**
@@ -32,17 +34,25 @@ public final class GatewayClient {
     private final Redactor redactor;
     private final ExchangeLog log;
     private final String scenario;
+    private final RunLimits limits;
     private final RestAssuredConfig config;
 
-    /** A client whose exchanges are recorded, redacted, in {@code log} under {@code scenario}. */
-    public GatewayClient(Environment environment, Redactor redactor, ExchangeLog log, String scenario) {
+    /**
+     * A client whose exchanges are recorded, redacted, in {@code log} under {@code scenario}, within
+     * the run's {@code limits}. Redirects are not followed: a credential never leaves for another host.
+     */
+    public GatewayClient(Environment environment, Redactor redactor, ExchangeLog log, String scenario, RunLimits limits) {
         this.environment = environment;
         this.redactor = redactor;
         this.log = log;
         this.scenario = scenario;
-        this.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", environment.timeouts().connectMs())
-                .setParam("http.socket.timeout", environment.timeouts().readMs()));
+        this.limits = limits;
+        this.config = RestAssuredConfig.config()
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .httpClientFactory(InFlight::newClient)
+                        .setParam("http.connection.timeout", environment.timeouts().connectMs())
+                        .setParam("http.socket.timeout", environment.timeouts().readMs()));
     }
 
     public RequestSpecification request(Credential credential) {
@@ -50,7 +60,7 @@ public final class GatewayClient {
                 .config(config)
                 .baseUri(environment.baseUrl())
                 .urlEncodingEnabled(false)
-                .filter(new ExchangeRecorder(redactor, log, scenario, credential.caller()));
+                .filter(recorder(credential.caller(), environment.baseUrl()));
         if (credential.apiKey() != null) {
             request.header("Authorization", "Bearer " + credential.apiKey());
         }
@@ -85,12 +95,17 @@ public final class GatewayClient {
                 .config(config)
                 .baseUri(providerBaseUrl)
                 .urlEncodingEnabled(false)
-                .filter(new ExchangeRecorder(redactor, log, scenario, PROVIDER_DIRECT))
+                .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
                 .header("x-api-key", apiKey)
                 .header("anthropic-version", "2023-06-01")
                 .contentType(ContentType.JSON)
                 .body(json(AnthropicMessageRequest.smallest(model)))
                 .post("/v1/messages");
+    }
+
+    private ExchangeRecorder recorder(String caller, String baseUrl) {
+        return new ExchangeRecorder(redactor, log, scenario, caller, limits,
+                ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs());
     }
 
     /**

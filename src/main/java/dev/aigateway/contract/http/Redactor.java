@@ -1,18 +1,17 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.environment.Environment.Secret;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Replaces every configured secret, in every form it can take on the wire or in a file, with a
- * placeholder naming its variable ({@code $AI_GATEWAY_API_KEY}). Credential headers are redacted
+ * Replaces every configured secret, in every form it can take on the wire or in a file
+ * ({@link SecretForms#patterns}), with a placeholder naming its variable ({@code $AI_GATEWAY_API_KEY}). Credential headers are redacted
  * by name as well, so a key we were never told about is not written either.
  */
 public final class Redactor {
@@ -20,34 +19,26 @@ public final class Redactor {
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "x-api-key", "x-ai-gateway-api-key", "cookie", "set-cookie");
 
-    private record Form(String text, String placeholder) {}
+    private record Form(Pattern pattern, String placeholder) {}
 
     private final List<Form> forms = new ArrayList<>();
     private final Set<String> publicValues;
 
     public Redactor(List<Secret> secrets, Set<String> publicValues) {
         this.publicValues = publicValues;
-        for (Secret secret : secrets) {
-            String placeholder = placeholder(secret.variable());
-            for (String form : forms(secret.value())) {
-                forms.add(new Form(form, placeholder));
+        List<Secret> longestFirst = new ArrayList<>(secrets);
+        longestFirst.sort(Comparator.comparingInt((Secret secret) -> secret.value().length()).reversed());
+        for (Secret secret : longestFirst) {
+            String placeholder = Matcher.quoteReplacement(placeholder(secret.variable()));
+            for (Pattern pattern : SecretForms.patterns(secret.value())) {
+                forms.add(new Form(pattern, placeholder));
             }
         }
-        forms.sort(Comparator.comparingInt((Form form) -> form.text().length()).reversed());
     }
 
-    /** Every form a secret value can take in what we write: raw, URL-encoded, JSON-escaped, base64. */
+    /** Every form a secret value can take in what we write: see {@link SecretForms}. */
     public static List<String> forms(String value) {
-        List<String> forms = new ArrayList<>();
-        forms.add(value);
-        forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        forms.add(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
-        forms.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
-        forms.add(Base64.getEncoder().encodeToString(("Bearer " + value).getBytes(StandardCharsets.UTF_8)));
-        if (value.length() > 16) {
-            forms.add(value.substring(8));
-        }
-        return forms.stream().distinct().filter(form -> form.length() >= 6).toList();
+        return SecretForms.of(value);
     }
 
     public static String placeholder(String variable) {
@@ -60,7 +51,7 @@ public final class Redactor {
         }
         String out = text;
         for (Form form : forms) {
-            out = out.replace(form.text(), form.placeholder());
+            out = form.pattern().matcher(out).replaceAll(form.placeholder());
         }
         return out;
     }

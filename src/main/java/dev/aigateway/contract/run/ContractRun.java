@@ -6,6 +6,7 @@ import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.ExchangeLog;
 import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,21 +25,46 @@ public final class ContractRun implements AutoCloseable {
     private final Redactor redactor;
     private final ExchangeLog exchanges = new ExchangeLog();
     private final Instant startedAt = Instant.now();
+    private final RunLimits limits;
 
     private ContractRun(Environment environment, SimulatedGateway simulator) {
         this.environment = environment;
         this.simulator = simulator;
+        this.limits = new RunLimits(environment.timeouts().runSeconds());
         this.redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
     public static ContractRun open(Path root, String name, Map<String, String> variables) {
         Environment environment = new EnvironmentLoader(root, variables).load(name);
+        useHttpsProxyVariable(variables);
         if (!environment.usesSimulator()) {
             return new ContractRun(environment, null);
         }
         SimulatedGateway simulator = SimulatedGateway.start(0);
         return new ContractRun(environment.targeting(simulator.baseUrl()), simulator);
+    }
+
+    /**
+     * {@code HTTPS_PROXY} (or {@code https_proxy}), as curl and most tools read it, becomes the JVM's
+     * {@code https.proxyHost} and {@code https.proxyPort} unless those are set with {@code -D}.
+     * Credentials in its URL are not used.
+     */
+    static void useHttpsProxyVariable(Map<String, String> variables) {
+        String proxy = variables.getOrDefault("HTTPS_PROXY", variables.get("https_proxy"));
+        if (proxy == null || proxy.isBlank() || System.getProperty("https.proxyHost") != null) {
+            return;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(proxy.contains("://") ? proxy.strip() : "http://" + proxy.strip());
+            if (uri.getHost() != null) {
+                System.setProperty("https.proxyHost", uri.getHost());
+                System.setProperty("https.proxyPort", String.valueOf(uri.getPort() > 0 ? uri.getPort() : 80));
+            }
+        } catch (IllegalArgumentException notAUrl) {
+            throw new IllegalStateException("HTTPS_PROXY is not a proxy URL (e.g. http://proxy.example:3128): "
+                    + notAUrl.getMessage());
+        }
     }
 
     public Environment environment() {
@@ -81,7 +107,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** A client whose exchanges are recorded under {@code scenario}. */
     public GatewayClient client(String scenario) {
-        return new GatewayClient(environment, redactor, exchanges, scenario);
+        return new GatewayClient(environment, redactor, exchanges, scenario, limits);
     }
 
     /** What the simulated gateway served, oldest first ("POST /v1/chat/completions"); empty against a real gateway. */

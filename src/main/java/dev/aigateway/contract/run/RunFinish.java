@@ -30,6 +30,10 @@ public final class RunFinish {
     static final String REPORT = "reports/allure-report/index.html";
     /** Where the test JVM copies its console output, so that it can be scanned too. */
     public static final String CONSOLE = "target/contract-run/console.txt";
+    /** What the test JVM writes besides the reports: its console copy and the run record. */
+    static final String CONTRACT_RUN = "target/contract-run";
+    /** What Failsafe writes of the contract run: each scenario's outcome and failure message. */
+    static final String FAILSAFE_REPORTS = "target/failsafe-reports";
     private static final String RULE = "-".repeat(72);
 
     private RunFinish() {}
@@ -53,11 +57,14 @@ public final class RunFinish {
         }
         Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history);
         String publicBundle = publicBundle(root, bundle, run.teamId());
-        List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONSOLE)), secrets(root, run.env()));
+        List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
+        List<SecretScan.Finding> findings = SecretScan.scan(written, secrets(root, run.env()));
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
-            throw new IllegalStateException("Secret scan failed, so the report and the evidence bundle were removed: "
-                    + SecretScan.describe(findings));
+            delete(root.resolve(CONTRACT_RUN));
+            delete(root.resolve(FAILSAFE_REPORTS));
+            throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle, "
+                    + CONTRACT_RUN + "/ and " + FAILSAFE_REPORTS + "/ were removed: " + SecretScan.describe(findings));
         }
         String alert = history == null ? null : alert(root, run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
@@ -104,7 +111,7 @@ public final class RunFinish {
         line("Team", run.teamId());
         line("Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
-                + " tokens, $" + spend.usd().toPlainString() + " spent");
+                + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * What a run cost: requests sent, billable requests (inference the gateway served for the team's
- * key: 2xx, so the ones that can be charged), tokens and US dollars as the gateway reported them
- * ({@code usage.cost}).
+ * key: 2xx, so the ones that can be charged, and those whose answer was lost, which may have been),
+ * tokens and US dollars as the gateway reported them ({@code usage.cost}). {@code unknownCost}
+ * counts the billable requests whose usage never arrived: their cost is not known.
  */
-public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd) {
+public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd, int unknownCost) {
 
     private static final Pattern INFERENCE = Pattern.compile(
             "/v1/(chat/completions|embeddings|messages|responses)|/v[1-4]/ai/.*-model.*");
@@ -23,6 +24,7 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
         int billable = 0;
         long tokens = 0;
         BigDecimal usd = BigDecimal.ZERO;
+        int unknown = 0;
         for (Exchange exchange : exchanges) {
             if (!isBillable(exchange)) {
                 continue;
@@ -32,14 +34,29 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
             tokens += usage.path("total_tokens").asLong(0);
             if (usage.path("cost").isNumber()) {
                 usd = usd.add(usage.path("cost").decimalValue());
+            } else if (exchange.failure() != null) {
+                unknown++;
             }
         }
-        return new Spend(exchanges.size(), billable, tokens, usd.stripTrailingZeros());
+        return new Spend(exchanges.size(), billable, tokens, usd.stripTrailingZeros(), unknown);
     }
 
+    /**
+     * Inference sent with the team's key that the gateway served (2xx), or whose answer was lost (no
+     * status, or a body that broke off): the gateway may have charged those too.
+     */
     public static boolean isBillable(Exchange exchange) {
-        return "team-key".equals(exchange.caller()) && "POST".equals(exchange.method())
-                && exchange.status() != null && exchange.status() / 100 == 2 && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
+        boolean inference = "team-key".equals(exchange.caller()) && "POST".equals(exchange.method())
+                && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
+        boolean served = exchange.status() != null && exchange.status() / 100 == 2;
+        boolean lost = exchange.failure() != null && (exchange.status() == null || exchange.status() / 100 == 2);
+        return inference && (served || lost);
+    }
+
+    /** ", plus 1 billable request whose answer was lost (cost unknown)", or nothing. */
+    public String unknownCostNote() {
+        return unknownCost == 0 ? "" : ", plus " + unknownCost + " billable request" + (unknownCost == 1 ? "" : "s")
+                + " whose answer was lost (cost unknown)";
     }
 
     /** {@code usage} of a JSON answer, or of the last SSE chunk that carries one. */

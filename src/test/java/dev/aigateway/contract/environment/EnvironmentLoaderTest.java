@@ -162,4 +162,57 @@ class EnvironmentLoaderTest {
             assertThat(name + " has a description", environment.description(), not(nullValue()));
         }
     }
+
+    // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
+
+    private EnvironmentException refused(String yaml, Map<String, String> variables) throws IOException {
+        write("bad", yaml);
+        return assertThrows(EnvironmentException.class, () -> loader(variables).load("bad"));
+    }
+
+    @Test
+    void aBaseUrlWithoutSchemeOrHostIsRefusedNamingTheLine() throws IOException {
+        for (String baseUrl : List.of("ai-gateway.vercel.sh", "ai-gateway.vercel.sh/v1", "ftp://gateway.example", "https://")) {
+            EnvironmentException refusal = refused(VALID.replace("https://gateway.example/", baseUrl),
+                    Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+            assertThat(baseUrl, refusal.getMessage(), allOf(containsString("environments/bad.yaml, line 2: baseUrl"),
+                    containsString("https://ai-gateway.vercel.sh")));
+        }
+    }
+
+    @Test
+    void aKeyWithWhitespaceControlOrNonAsciiCharactersIsRefusedNotChanged() throws IOException {
+        Map<String, String> keys = Map.of(
+                "vck_abc123456789\n", "ends with a newline (character 17 of 17)",
+                " vck_abc123456789", "starts with a space (character 1 of 17)",
+                "vck_abc\u0007123456789", "has a control character (U+0007) inside it (character 8 of 17)",
+                "vck_\u00c4bc123456789", "has a non-ASCII character (U+00C4) (character 5 of 16)");
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            EnvironmentException refusal = refused(VALID, Map.of("TEST_GATEWAY_KEY", key.getKey()));
+            assertThat(refusal.getMessage(), allOf(
+                    containsString("line 4 (apiKey): environment variable TEST_GATEWAY_KEY " + key.getValue()),
+                    not(containsString("bc123456789"))));
+        }
+    }
+
+    @Test
+    void anEmptyVariableIsReportedAsEmptyNotAsUnset() throws IOException {
+        EnvironmentException refusal = refused(VALID, Map.of("TEST_GATEWAY_KEY", ""));
+        assertThat(refusal.getMessage(), containsString("environment variable TEST_GATEWAY_KEY is set but empty"));
+    }
+
+    @Test
+    void aTextFieldOverAThousandCharactersIsRefusedNamingTheField() throws IOException {
+        EnvironmentException refusal = refused(VALID.replace("A test gateway", "x".repeat(2_000_000)),
+                Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(refusal.getMessage(), allOf(containsString("line 1 (description)"),
+                containsString("is 2000000 characters long; an environment value may have at most 1000")));
+        assertThat(refusal.getMessage().length(), org.hamcrest.Matchers.lessThan(300));
+    }
+
+    @Test
+    void theRunDeadlineDefaultsToSixtySeconds() throws IOException {
+        write("mine", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").timeouts().runSeconds(), equalTo(60));
+    }
 }

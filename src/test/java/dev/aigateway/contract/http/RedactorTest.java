@@ -46,4 +46,34 @@ class RedactorTest {
                 equalTo("Bearer " + Credential.NOT_ISSUED_KEY));
         assertThat(redactor.redactHeader("x-vercel-id", "sim1::iad1::abcde-1-0a"), equalTo("sim1::iad1::abcde-1-0a"));
     }
+
+    @Test
+    void aKeyInsideALongerBase64TextIsFoundAtEveryByteOffset() {
+        for (String prefix : List.of("", "x", "xy", "Authorization: Bearer ", "GET /v1/credits HTTP/1.1\r\nAuthorization: Bearer ")) {
+            String dump = Base64.getEncoder().encodeToString((prefix + KEY + "\r\nHost: gateway\r\n").getBytes(StandardCharsets.UTF_8));
+            String urlSafe = Base64.getUrlEncoder().encodeToString((prefix + KEY + "!").getBytes(StandardCharsets.UTF_8));
+            String redacted = redactor.redact("dump=" + dump + " url=" + urlSafe);
+            assertThat(prefix, redacted, containsString("$AI_GATEWAY_API_KEY"));
+            assertThat(prefix, new String(Base64.getMimeDecoder().decode(redacted.replaceAll(".*dump=([^ ]*).*", "$1")
+                    .replaceAll("[^A-Za-z0-9+/]", "A")), StandardCharsets.UTF_8), not(containsString("S3CRET")));
+        }
+    }
+
+    @Test
+    void aKeyEscapedInAnyMixOfJsonAndUrlStylesIsFound() {
+        for (String echoed : List.of(
+                KEY.replace("/", "\\/"),
+                KEY.replace("/", "\\u002F").replace("+", "\\u002b"),
+                KEY.replace("/", "\\\\/"),
+                KEY.replace("_", "\\u005f").replace("/", "%2f"),
+                KEY + "\n")) {
+            assertThat(echoed, redactor.redact("{\"error\":\"" + echoed + "\"}"), not(containsString("S3CRET")));
+        }
+    }
+
+    @Test
+    void aKeyExportedWithItsNewlineIsFoundTrimmedToo() {
+        Redactor withNewline = new Redactor(List.of(new Secret("AI_GATEWAY_API_KEY", KEY + "\n")), Set.of());
+        assertThat(withNewline.redact("echo: " + KEY + " sent"), equalTo("echo: $AI_GATEWAY_API_KEY sent"));
+    }
 }

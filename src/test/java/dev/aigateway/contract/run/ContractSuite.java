@@ -2,10 +2,16 @@ package dev.aigateway.contract.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -29,8 +35,22 @@ public final class ContractSuite {
 
     /** {@code variables} stand in for the process's environment variables of the same names. */
     public static synchronized RunRecord run(String env, Path output, Map<String, String> variables) throws Exception {
+        return run(null, env, output, variables);
+    }
+
+    /**
+     * The suite run with the environments of another project root ({@code root/environments/}; null:
+     * this project's), writing the record, Cucumber's console ({@code console.txt}) and every failure
+     * as JUnit reports it to Failsafe ({@code failures.txt}: class, message and stack trace) under
+     * {@code output}, so that a test can check what a run prints and writes.
+     */
+    public static synchronized RunRecord run(Path root, String env, Path output, Map<String, String> variables)
+            throws Exception {
         Path record = output.resolve("run.json");
         Map<String, String> saved = new TreeMap<>();
+        if (root != null) {
+            set(saved, "contract.root", root.toString());
+        }
         set(saved, "env", env);
         set(saved, RunRecord.FILE_PROPERTY, record.toString());
         variables.forEach((name, value) -> set(saved, "contract.env." + name, value));
@@ -39,10 +59,23 @@ public final class ContractSuite {
                     .selectors(selectPackage("features"))
                     .filters(EngineFilter.includeEngines("cucumber"))
                     .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
-                    .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin")
+                    .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
+                            + output.resolve("console.txt"))
                     .configurationParameter("cucumber.filter.tags", "not @wip")
                     .build();
-            LauncherFactory.create().execute(request);
+            StringWriter failures = new StringWriter();
+            LauncherFactory.create().execute(request, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                    result.getThrowable().ifPresent(error -> error.printStackTrace(new PrintWriter(failures)));
+                }
+
+                @Override
+                public void executionSkipped(TestIdentifier test, String reason) {
+                    failures.append(reason).append('\n');
+                }
+            });
+            Files.writeString(output.resolve("failures.txt"), failures.toString());
             return RunRecord.readFile(record);
         } finally {
             saved.forEach((key, value) -> {

@@ -72,4 +72,16 @@ class RunFinishTest {
             assertThat(left.map(p -> p.getFileName().toString()).sorted().toList(), equalTo(List.of("README.md", "history")));
         }
     }
+
+    @Test
+    void aCanaryInWhatFailsafeWroteRemovesThatTooAndFailsTheRun() throws Exception {
+        Path failsafe = root.resolve("target/failsafe-reports/dev.aigateway.contract.RunContractIT.txt");
+        Files.createDirectories(failsafe.getParent());
+        Files.writeString(failsafe, "AssertionError: GET /v1/credits answered 403: Bearer " + CANARY);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), allOf(containsString("failsafe-reports"), not(containsString("CANARY1"))));
+        assertThat(Files.exists(failsafe), equalTo(false));
+        assertThat(Files.exists(root.resolve(RunRecord.FILE)), equalTo(false));
+    }
 }

@@ -11,7 +11,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Map;
-import org.opentest4j.TestAbortedException;
+import dev.aigateway.contract.Skipped;
 
 /** Bring-your-own-key: the user's own provider key, through the gateway and directly with the provider. */
 public class ByokSteps {
@@ -42,7 +42,7 @@ public class ByokSteps {
     @Given("my environment says the team's balance is zero")
     public void myEnvironmentSaysTheBalanceIsZero() {
         if (context.environment().funded()) {
-            throw new TestAbortedException("skipped: environment " + context.environment().name()
+            throw new Skipped("skipped: environment " + context.environment().name()
                     + " says the team is funded (funded: true)");
         }
     }
@@ -50,7 +50,7 @@ public class ByokSteps {
     @Given("my environment asks to check the key directly with the provider")
     public void myEnvironmentAsksForTheDirectCheck() {
         if (!byok().verifyDirect()) {
-            throw new TestAbortedException("skipped: environment " + context.environment().name()
+            throw new Skipped("skipped: environment " + context.environment().name()
                     + " does not ask for the direct check (byok.verifyDirect: false)");
         }
     }
@@ -66,7 +66,7 @@ public class ByokSteps {
     @When("I call the provider directly with it for one token")
     public void iCallTheProviderDirectly() {
         if (!"anthropic".equals(byok().provider())) {
-            throw new TestAbortedException("skipped: the direct check knows Anthropic's API only, not " + byok().provider());
+            throw new Skipped("skipped: the direct check knows Anthropic's API only, not " + byok().provider());
         }
         context.answered(context.gateway().anthropicMessageDirect(
                 context.run().providerBaseUrl(byok().provider()), context.byokKey(), byok().directModel()));
@@ -74,7 +74,7 @@ public class ByokSteps {
 
     @Then("the routing metadata shows the attempt served with byok credentials")
     public void theAttemptWasServedWithByok() {
-        List<Map<String, Object>> attempts = context.response().path(ATTEMPTS);
+        List<Map<String, Object>> attempts = context.jsonAnswer().path(ATTEMPTS);
         assertThat(context.lastExchange(), attempts.size(), greaterThanOrEqualTo(1));
         Map<String, Object> served = attempts.get(attempts.size() - 1);
         assertThat("credentialType of the attempt that served it", served.get("credentialType"), equalTo("byok"));
@@ -83,7 +83,7 @@ public class ByokSteps {
 
     @Then("the routing metadata shows the failed byok attempt, then the system attempt")
     public void theByokAttemptFailedThenSystemServed() {
-        List<Map<String, Object>> attempts = context.response().path(ATTEMPTS);
+        List<Map<String, Object>> attempts = context.jsonAnswer().path(ATTEMPTS);
         assertThat(context.lastExchange(), attempts.size(), greaterThanOrEqualTo(2));
         assertThat("the first attempt", List.of(attempts.get(0).get("credentialType"), attempts.get(0).get("success")),
                 equalTo(List.of("byok", false)));

@@ -1,10 +1,11 @@
 package dev.aigateway.contract.steps;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.run.Spend;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.math.BigDecimal;
-import org.opentest4j.TestAbortedException;
+import dev.aigateway.contract.Skipped;
 
 /**
  * Scenario set-up: the recorder learns the scenario's name; billable scenarios run only where
@@ -26,13 +27,18 @@ public class Hooks {
     @Before(value = "@billable", order = 1)
     public void onlyWhereBillableCallsAreAllowedAndWithinTheSpendCap() {
         if (!context.environment().allowBillable()) {
-            throw new TestAbortedException("skipped: environment " + context.environment().name()
+            throw new Skipped("skipped: environment " + context.environment().name()
                     + " does not allow billable calls (allowBillable: false)");
         }
-        BigDecimal spent = context.run().spend().usd();
+        Spend spend = context.run().spend();
+        if (spend.unknownCost() > 0) {
+            throw new Skipped("skipped: the answer to " + spend.unknownCost() + " earlier billable request(s) was lost,"
+                    + " so what the run has spent is not known; it stays under maxSpendUsd by sending no more");
+        }
+        BigDecimal spent = spend.usd();
         BigDecimal cap = context.environment().maxSpendUsd();
         if (spent.compareTo(cap) >= 0) {
-            throw new TestAbortedException("skipped: the run has spent $" + spent.toPlainString()
+            throw new Skipped("skipped: the run has spent $" + spent.toPlainString()
                     + ", and environment " + context.environment().name() + " caps it at maxSpendUsd: " + cap.toPlainString());
         }
     }
@@ -41,7 +47,7 @@ public class Hooks {
     public void onlyWithABYOKKey() {
         Environment.Byok byok = context.environment().byok();
         if (byok.key() == null) {
-            throw new TestAbortedException("skipped: environment " + context.environment().name()
+            throw new Skipped("skipped: environment " + context.environment().name()
                     + " has no BYOK key for " + byok.provider() + " (credentials.byok." + byok.provider() + ")");
         }
     }

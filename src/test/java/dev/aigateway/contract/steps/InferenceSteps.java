@@ -51,7 +51,7 @@ public class InferenceSteps {
 
     @Then("the answer carries a generation id, token usage and its cost")
     public void theAnswerCarriesAGenerationIdUsageAndCost() {
-        assertThat(context.lastExchange(), context.response().asString(), matchesSchema("chat-completion"));
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("chat-completion"));
     }
 
     @Then("the stream opens with the assistant's role, ends with a usage chunk and then {string}")

@@ -26,13 +26,13 @@ public class ModelsSteps {
 
     @Then("the catalog lists models, each with an id, a type and its pricing")
     public void theCatalogListsModels() {
-        assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", context.response().asString(),
+        assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", context.jsonAnswer().asString(),
                 matchesSchema("model-catalog"));
     }
 
     @Then("every model my environment expects is listed with its pricing")
     public void everyExpectedModelIsListed() {
-        List<String> listed = context.response().path("data.id");
+        List<String> listed = context.jsonAnswer().path("data.id");
         for (String expected : context.environment().expectedModels()) {
             assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", listed, hasItem(expected));
             Map<String, Object> pricing = context.response().path("data.find { it.id == '" + expected + "' }.pricing");

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.steps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.Exchange;
@@ -10,6 +11,8 @@ import java.util.List;
 
 /** What one scenario knows: who it is calling as, and the gateway's last answer. Pico makes one per scenario. */
 public class ScenarioContext {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ContractRun run = CurrentRun.get();
     private GatewayClient client;
@@ -63,13 +66,39 @@ public class ScenarioContext {
         return response;
     }
 
+    /**
+     * The last answer, checked to be JSON before any step reads it: an HTML page or broken text fails
+     * with one sentence ("expected JSON from GET /v1/credits, got text/html"), not a parser's trace.
+     */
+    Response jsonAnswer() {
+        Response answer = response();
+        String type = answer.contentType() == null || answer.contentType().isBlank() ? "no content type" : answer.contentType();
+        boolean parses;
+        try {
+            JSON.readTree(answer.asString());
+            parses = type.contains("json");
+        } catch (Exception notJson) {
+            parses = false;
+        }
+        if (!parses) {
+            Exchange last = last();
+            throw new AssertionError("expected JSON from " + (last == null ? "the gateway" : last.method() + " " + last.path())
+                    + ", got " + (type.contains("json") ? "text that is not JSON" : type) + " (" + answer.statusCode() + ")");
+        }
+        return answer;
+    }
+
+    private Exchange last() {
+        List<Exchange> all = run.exchanges().all();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
     /** The last exchange, redacted, as one line for assertion messages: "GET /v1/credits answered 403 access_denied". */
     String lastExchange() {
-        List<Exchange> all = run.exchanges().all();
-        if (all.isEmpty()) {
+        Exchange last = last();
+        if (last == null) {
             return "no exchange";
         }
-        Exchange last = all.get(all.size() - 1);
         String body = last.responseBody() == null ? "" : last.responseBody().strip();
         if (body.length() > 300) {
             body = body.substring(0, 300) + "...";

@@ -1,0 +1,223 @@
+package dev.aigateway.contract.hostile;
+
+import static dev.aigateway.contract.hostile.MisbehavingServer.gatewayAnswer;
+import static dev.aigateway.contract.hostile.MisbehavingServer.write;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.run.ContractSuite;
+import dev.aigateway.contract.run.RunFinish;
+import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.run.Spend;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract run over a URL against small real HTTP servers on 127.0.0.1 that misbehave on
+ * purpose (issue 8): the key never leaves for another host, never reaches what the run writes or
+ * prints, a silent or trickling server costs one timeout, an answer that breaks off is still
+ * recorded and counted, and verdicts claim only what the run saw.
+ */
+class HostileGatewayTest {
+
+    /** A key with characters that encode differently: '/' (JSON \/, URL %2F), '+' (base64, URL). */
+    static final String KEY = "vck_hostile_S3CRET/KEY+0123456789abcdef";
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path output;
+
+    private RunRecord run(String baseUrl, Map<String, String> timeouts) throws Exception {
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments/hostile.yaml"), """
+                description: A gateway that misbehaves on purpose
+                baseUrl: %s
+                teamId: team_hostile0000000000000
+                apiKey: ${HOSTILE_TEST_KEY:-%s}
+                funded: true
+                expectedModels: [openai/gpt-4o-mini]
+                probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
+                allowBillable: true
+                maxSpendUsd: 0.01
+                timeouts: { connectMs: 2000, readMs: %s, runSeconds: %s }
+                """.formatted(baseUrl, KEY, timeouts.getOrDefault("readMs", "2000"),
+                timeouts.getOrDefault("runSeconds", "30")));
+        return ContractSuite.run(root, "hostile", output, Map.of());
+    }
+
+    private RunRecord run(String baseUrl) throws Exception {
+        return run(baseUrl, Map.of());
+    }
+
+    /** Everything the run wrote (record, Cucumber's console, what JUnit reports to Failsafe): none holds the key. */
+    private void assertNoFormOfTheKeyIn(Path folder) throws Exception {
+        if (System.getProperty("hostile.debug") != null) { for (Path f : List.of(folder.resolve("run.json"), folder.resolve("console.txt"), folder.resolve("failures.txt"))) { Files.createDirectories(Path.of("/tmp/hostile-debug")); Files.copy(f, Path.of("/tmp/hostile-debug").resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING); } }
+        List<SecretScan.Finding> findings = SecretScan.scan(List.of(folder), List.of(new Secret("HOSTILE_TEST_KEY", KEY)));
+        assertThat(SecretScan.describe(findings), findings, empty());
+        for (Path file : List.of(folder.resolve("run.json"), folder.resolve("console.txt"), folder.resolve("failures.txt"))) {
+            assertThat(file + " is written", Files.exists(file), is(true));
+            assertThat(file.toString(), Files.readString(file), not(containsString("S3CRET")));
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsNotFollowedSoTheKeyStaysAndTheVerdictNamesWhereItPointed() throws Exception {
+        try (MisbehavingServer elsewhere = new MisbehavingServer((request, out, socket) ->
+                     write(out, gatewayAnswer(200, "{\"balance\":\"1\",\"total_used\":\"0\"}")));
+             MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> write(out,
+                     "HTTP/1.1 " + (request.method().equals("GET") ? 302 : 307) + " Found\r\nlocation: " + elsewhere.url()
+                             + request.target() + "\r\ncontent-length: 0\r\n\r\n"))) {
+            RunRecord run = run(gateway.url());
+            assertThat("requests that reached the other host", elsewhere.received(), empty());
+            assertThat(run.exchanges().stream().map(Exchange::status).toList(), hasItem(302));
+            assertThat(run.exchanges().stream().map(e -> e.responseHeaders().get("location")).toList(),
+                    hasItem(startsWith(elsewhere.url())));
+            assertThat(run.verdict().id(), equalTo("not-the-gateway"));
+            assertThat(run.verdict().title(), containsString("127.0.0.1:" + elsewhere.port()));
+        }
+    }
+
+    @Test
+    void aGatewayThatEchoesTheKeyInEveryEncodingLeavesNoFormOfItInWhatTheRunWritesOrPrints() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> {
+            String authorization = request.headers().getOrDefault("authorization", "");
+            String dump = Base64.getEncoder().encodeToString(request.raw().getBytes(StandardCharsets.UTF_8));
+            String escaped = authorization.replace("/", "\\/").replace("+", "\\u002b");
+            // The key as the error type, in the message (base64 of the whole request) and in headers.
+            write(out, gatewayAnswer(403, "{\"error\":{\"message\":\"You sent " + dump + " with " + escaped
+                            + "\",\"type\":\"" + escaped + "\"}}",
+                    "x-request-dump: " + dump, "x-echo: " + authorization));
+        })) {
+            RunRecord run = run(gateway.url());
+            assertThat(gateway.received().stream().map(r -> r.headers().get("authorization")).toList(),
+                    hasItem("Bearer " + KEY));
+            assertThat(run.failed(), greaterThanOrEqualTo(1));
+            assertNoFormOfTheKeyIn(output);
+        }
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersCostsOneTimeoutAndTheRestIsNotSent() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> Thread.sleep(60_000))) {
+            RunRecord run = run(gateway.url(), Map.of("readMs", "1000"));
+            assertThat("exchanges sent", run.exchanges().size(), equalTo(1));
+            assertThat(run.exchanges().get(0).failure(),
+                    matchesPattern("no (complete )?answer from 127\\.0\\.0\\.1:" + gateway.port() + " .*"));
+            assertThat(run.verdict().id(), equalTo("unreachable"));
+            assertThat(run.scenarios().stream().filter(s -> s.status().equals("SKIPPED")).map(ScenarioResult::message).toList(),
+                    hasItem(startsWith("skipped: not sent: 127.0.0.1:" + gateway.port() + " did not answer earlier in this run")));
+        }
+    }
+
+    @Test
+    void aGatewayThatTricklesItsAnswerIsCutOffAtTheReadTimeoutAndWhatArrivedIsRecorded() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> {
+            write(out, "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-vercel-id: hst1::trickle\r\n"
+                    + "content-length: 100000\r\n\r\n{\"balance\":");
+            for (int i = 0; i < 600; i++) {
+                Thread.sleep(250);
+                write(out, " ");
+            }
+        })) {
+            RunRecord run = run(gateway.url(), Map.of("readMs", "1500"));
+            assertThat("exchanges sent", run.exchanges().size(), equalTo(1));
+            Exchange cut = run.exchanges().get(0);
+            assertThat(cut.status(), equalTo(200));
+            assertThat(cut.responseBody(), startsWith("{\"balance\":"));
+            assertThat(cut.failure(), allOf(containsString("broke off"),
+                    containsString("no complete answer from 127.0.0.1:" + gateway.port() + " within 1500 ms")));
+        }
+    }
+
+    @Test
+    void aResetInTheMiddleOfABillableAnswerIsRecordedAndCountedTowardTheSpendCap() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(new HalfAGateway(KEY))) {
+            RunRecord run = run(gateway.url());
+            List<Exchange> cut = run.exchanges().stream().filter(e -> e.failure() != null).toList();
+            assertThat("exchanges that broke off", cut.size(), equalTo(1));
+            assertThat(cut.get(0).path(), equalTo("/v1/chat/completions"));
+            assertThat(cut.get(0).status(), equalTo(200));
+            assertThat(cut.get(0).responseBody(), startsWith("data: {\"id\":\"gen_"));
+            Spend spend = Spend.of(run.exchanges());
+            assertThat(spend.billableRequests(), greaterThanOrEqualTo(1));
+            assertThat(spend.unknownCost(), equalTo(1));
+            assertThat(run.scenarios().stream().filter(s -> s.status().equals("SKIPPED")).map(ScenarioResult::message).toList(),
+                    hasItem(containsString("so what the run has spent is not known")));
+        }
+    }
+
+    @Test
+    void aProxyThatRefusesConnectIsUnreachableThroughTheProxyNeverAGatewayOutage() throws Exception {
+        try (MisbehavingServer proxy = new MisbehavingServer((request, out, socket) ->
+                write(out, "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/plain\r\ncontent-length: 11\r\n\r\nbad gateway"))) {
+            System.setProperty("https.proxyHost", "127.0.0.1");
+            System.setProperty("https.proxyPort", String.valueOf(proxy.port()));
+            RunRecord run;
+            try {
+                run = run("https://gateway.invalid");
+            } finally {
+                System.clearProperty("https.proxyHost");
+                System.clearProperty("https.proxyPort");
+            }
+            assertThat(proxy.received().stream().map(MisbehavingServer.Request::method).toList(), hasItem("CONNECT"));
+            assertThat(run.verdict().id(), equalTo("unreachable"));
+            assertThat(run.verdict().meaning(), containsString("127.0.0.1:" + proxy.port()));
+            assertThat(run.verdict().ruledOut().stream().map(point -> point.says()).toList(),
+                    everyItem(not(containsString("recognised"))));
+        }
+    }
+
+    @Test
+    void aGatewayThatRefusesEvenAKeyItNeverIssuedWith403IsNotCalledATeamBlock() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> write(out,
+                gatewayAnswer(403, "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}")))) {
+            RunRecord run = run(gateway.url());
+            assertThat(run.verdict().id(), not(equalTo("team-access-denied")));
+            assertThat(run.verdict().ruledOut().stream().map(point -> point.says()).toList(),
+                    everyItem(not(containsString("never issued got 401"))));
+        }
+    }
+
+    @Test
+    void aBlockedTeamWhoseFinishedBundleIsScannedLeavesNoKeyInReports() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> {
+            String authorization = request.headers().getOrDefault("authorization", "");
+            write(out, gatewayAnswer(403, "{\"error\":{\"message\":\"Forbidden for " + authorization.replace("/", "\\/")
+                    + "\",\"type\":\"access_denied\"}}", "x-echo: " + Base64.getEncoder()
+                    .encodeToString(("Authorization: " + authorization).getBytes(StandardCharsets.UTF_8))));
+        })) {
+            run(gateway.url());
+            Path record = root.resolve(RunRecord.FILE);
+            Files.createDirectories(record.getParent());
+            Files.copy(output.resolve("run.json"), record);
+            Files.createDirectories(root.resolve("reports/allure-report"));
+            Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>report</html>");
+            RunFinish.main(new String[] {root.toString()});
+            assertThat(SecretScan.scan(List.of(root.resolve("reports"), root.resolve("target")),
+                    List.of(new Secret("HOSTILE_TEST_KEY", KEY))), empty());
+            assertThat(Files.readString(root.resolve("reports/evidence/summary.md")), containsString("$HOSTILE_TEST_KEY"));
+        }
+    }
+}

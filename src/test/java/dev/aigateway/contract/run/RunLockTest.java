@@ -1,0 +1,41 @@
+package dev.aigateway.contract.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One run per checkout: a second process that starts a run while this one holds the lock stops with one sentence. */
+class RunLockTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aSecondRunInTheSameCheckoutStopsBeforeTouchingAnythingAndSaysWhoHoldsTheLock() throws Exception {
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments/local.yaml"), Files.readString(Path.of("environments/local.yaml")));
+        Files.createDirectories(root.resolve("reports"));
+        Files.writeString(root.resolve("reports/summary-of-the-first-run.md"), "the first run's evidence");
+        RunLock.take(root);
+
+        Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EnvironmentCheck.class.getName(), root.toString(), "local")
+                .redirectErrorStream(true).start();
+        assertThat("the second run ends", second.waitFor(60, TimeUnit.SECONDS), equalTo(true));
+        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(said, second.exitValue(), not(equalTo(0)));
+        assertThat(said, allOf(containsString("Another contract run is in progress in this checkout (process "
+                + ProcessHandle.current().pid()), containsString("wait for it to finish"), not(containsString("\tat "))));
+        assertThat(Files.readString(root.resolve("reports/summary-of-the-first-run.md")), equalTo("the first run's evidence"));
+    }
+}
