@@ -1,4 +1,4 @@
-@byok @billable
+@chat-completions @byok @billable
 Feature: Bring your own key
   With a request-scoped BYOK credential (providerOptions.gateway.byok) and routing restricted to
   that provider, the gateway serves the request with the user's own provider key and says so in

@@ -1,4 +1,4 @@
-@billable
+@chat-completions @billable
 Feature: Chat completions
   The smallest request that costs money: one short message to the environment's probe model with
   the environment's max_tokens. It proves the whole path (key, team, billing, provider) works, and

@@ -23,14 +23,14 @@ public final class Diagnosis {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
-                     Integer failedScenarios) {}
+                     Integer failedScenarios, Map<String, String> environment) {}
 
     /** Holds when an exchange matches {@code some} (the one cited) and, if given, another matches {@code also}. */
     record Check(Map<String, String> some, Map<String, String> also, String says) {}
 
-    /** One verdict as written in the data file. */
-    public record Rule(String id, List<Condition> when, String title, String meaning, String failureMessage,
-                       List<String> rulesOut, List<String> nextSteps, List<String> references) {}
+    /** One verdict as written in the data file; {@code source} says where its evidence comes from. */
+    public record Rule(String id, String source, List<Condition> when, String title, String meaning,
+                       String failureMessage, List<String> rulesOut, List<String> nextSteps, List<String> references) {}
 
     record Rules(Map<String, Check> checks, List<Rule> verdicts) {}
 
@@ -54,11 +54,16 @@ public final class Diagnosis {
     }
 
     public Verdict diagnose(List<Exchange> exchanges, int failedScenarios, Environment environment) {
-        List<Map<String, String>> facts = exchanges.stream().map(e -> Facts.of(e, environment)).toList();
+        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
-            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence))) {
-                Map<String, String> cited = evidence.isEmpty() ? Map.of() : facts.get(indexOf(exchanges, evidence.get(0)));
+            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence)
+                    && (condition.environment() == null || matches(condition.environment(), setting)))) {
+                Map<String, String> cited = new java.util.HashMap<>(setting);
+                if (!evidence.isEmpty()) {
+                    cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
+                }
                 return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
                         ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
             }
@@ -66,13 +71,16 @@ public final class Diagnosis {
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
     }
 
-    /** The meaning with each {fact} replaced by that fact of the exchange that selected the verdict. */
-    private static String fill(String meaning, Map<String, String> facts) {
-        String filled = meaning;
+    /**
+     * The text with each {fact} replaced by that fact of the exchange that selected the verdict ({message},
+     * {failedProvider}, {location}, ...) or of the environment ({tokenExpiresAt}); an unmatched {message} is dropped.
+     */
+    private static String fill(String text, Map<String, String> facts) {
+        String filled = text;
         for (Map.Entry<String, String> fact : facts.entrySet()) {
             filled = filled.replace("{" + fact.getKey() + "}", fact.getValue());
         }
-        return filled;
+        return filled.replace("{message}", "");
     }
 
     private static int indexOf(List<Exchange> exchanges, int sequence) {
@@ -107,6 +115,16 @@ public final class Diagnosis {
         return condition.none() == null || firstMatch(condition.none(), exchanges, facts).isEmpty();
     }
 
+    private static boolean matches(Map<String, String> patterns, Map<String, String> fact) {
+        return patterns.entrySet().stream().allMatch(pattern -> {
+            String value = fact.get(pattern.getKey());
+            if (value == null) {
+                throw new IllegalStateException(RESOURCE + ": no fact named \"" + pattern.getKey() + "\"");
+            }
+            return Pattern.compile(pattern.getValue(), Pattern.DOTALL).matcher(value).matches();
+        });
+    }
+
     /** The sequence number of the first exchange whose facts match every pattern in full. */
     private static Optional<Integer> firstMatch(Map<String, String> patterns, List<Exchange> exchanges,
                                                 List<Map<String, String>> facts) {
@@ -138,7 +156,8 @@ public final class Diagnosis {
             }
             firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
-                ruledOut.add(new Verdict.RuledOut(check.says(), sequence, cite(cited)));
+                ruledOut.add(new Verdict.RuledOut(fill(check.says(), facts.get(indexOf(exchanges, sequence))), sequence,
+                        cite(cited)));
             });
         }
         return ruledOut;

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.environment.Route;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,11 +19,32 @@ final class Facts {
 
     private Facts() {}
 
+    /**
+     * The facts of every exchange of a run, with what only the whole run tells: {@code otherRouteServed}
+     * is true when the gateway itself served the team's key on a route other than this exchange's.
+     */
+    static List<Map<String, String>> ofRun(List<Exchange> exchanges, Environment environment) {
+        List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
+        Set<String> served = new HashSet<>();
+        for (Map<String, String> fact : facts) {
+            if (!fact.get("route").isEmpty() && fact.get("caller").equals("team-key") && fact.get("status").startsWith("2")
+                    && fact.get("fromGateway").equals("true")) {
+                served.add(fact.get("route"));
+            }
+        }
+        for (Map<String, String> fact : facts) {
+            String route = fact.get("route");
+            fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
+        }
+        return facts;
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("caller", exchange.caller());
         facts.put("method", exchange.method());
         facts.put("path", exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
+        facts.put("route", Route.servingPath(facts.get("path")).map(Route::id).orElse(""));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
         facts.put("model", model);
@@ -32,6 +57,11 @@ final class Facts {
         facts.put("type", exchange.errorType() == null ? "" : exchange.errorType());
         JsonNode error = json(exchange.responseBody()).path("error");
         facts.put("message", error.isTextual() ? error.asText() : error.path("message").asText(""));
+        JsonNode answer = json(exchange.responseBody());
+        facts.put("paidBalance", String.valueOf(paidBalance(exchange, answer)));
+        stream(exchange, facts);
+        facts.put("failedProvider", failedProvider(answer));
+        facts.put("credentialType", failedCredentialType(answer));
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, "x-vercel-mitigated").isEmpty()));
         boolean vercelId = exchange.answered() && exchange.vercelId() != null && !exchange.vercelId().isBlank();
@@ -40,6 +70,125 @@ final class Facts {
         facts.put("complete", String.valueOf(exchange.answered() && exchange.failure() == null));
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
+        return facts;
+    }
+
+    /**
+     * A streamed answer (200, text/event-stream): {@code streamBroken} when it carries an error event or
+     * ends without {@code [DONE]}; {@code streamProblem} says which, {@code streamArrived} what came
+     * before it; the error event's message becomes {@code message}.
+     */
+    private static void stream(Exchange exchange, Map<String, String> facts) {
+        facts.put("streamBroken", "false");
+        facts.put("streamProblem", "");
+        facts.put("streamArrived", "");
+        if (!Integer.valueOf(200).equals(exchange.status()) || !header(exchange, "content-type").startsWith("text/event-stream")
+                || exchange.responseBody() == null) {
+            return;
+        }
+        java.util.List<String> events = dev.aigateway.contract.http.ServerSentEvents.data(exchange.responseBody());
+        StringBuilder text = new StringBuilder();
+        int chunks = 0;
+        for (String event : events) {
+            if (event.equals("[DONE]")) {
+                return;
+            }
+            JsonNode chunk = json(event);
+            if (chunk.has("error")) {
+                JsonNode error = chunk.get("error");
+                String message = error.isTextual() ? error.asText() : error.path("message").asText("");
+                facts.put("streamBroken", "true");
+                facts.put("streamProblem", "carried an error event: \"" + message + "\"");
+                facts.put("streamArrived", arrived(chunks, text));
+                if (facts.get("message").isEmpty()) {
+                    facts.put("message", message);
+                }
+                return;
+            }
+            chunks++;
+            text.append(chunk.at("/choices/0/delta/content").asText(""));
+        }
+        facts.put("streamBroken", "true");
+        facts.put("streamProblem", "ended without data: [DONE]");
+        facts.put("streamArrived", arrived(chunks, text));
+    }
+
+    private static String arrived(int chunks, StringBuilder text) {
+        return chunks + (chunks == 1 ? " chunk" : " chunks") + " arrived first, with the text \"" + text + "\"";
+    }
+
+    /**
+     * True when {@code /v1/credits} reads a balance above {@value #FREE_CREDITS_USD} US dollars, more than the
+     * free credits a team gets every 30 days (https://vercel.com/docs/ai-gateway/pricing): credits were bought.
+     */
+    private static boolean paidBalance(Exchange exchange, JsonNode answer) {
+        if (exchange.status() == null || exchange.status() != 200 || !answer.path("balance").isTextual()) {
+            return false;
+        }
+        try {
+            return new java.math.BigDecimal(answer.path("balance").asText()).compareTo(new java.math.BigDecimal(FREE_CREDITS_USD)) > 0;
+        } catch (NumberFormatException notADecimal) {
+            return false;
+        }
+    }
+
+    private static final String FREE_CREDITS_USD = "5";
+
+    /** The provider attempts the gateway's routing metadata reports on an answer, wherever the route puts it. */
+    private static java.util.List<JsonNode> providerAttempts(JsonNode answer) {
+        java.util.List<JsonNode> attempts = new java.util.ArrayList<>();
+        for (JsonNode gateway : java.util.List.of(answer.at("/providerMetadata/gateway"), answer.at("/provider_metadata/gateway"))) {
+            for (JsonNode modelAttempt : gateway.at("/routing/modelAttempts")) {
+                modelAttempt.path("providerAttempts").forEach(attempts::add);
+            }
+        }
+        return attempts;
+    }
+
+    /**
+     * The upstream provider that failed, as the answer names it: the first failed attempt in the routing
+     * metadata, else the host of a provider error passed through ({@code AI_APICallError}, its
+     * {@code param.url}); empty when the answer names none.
+     */
+    private static String failedProvider(JsonNode answer) {
+        for (JsonNode attempt : providerAttempts(answer)) {
+            if (!attempt.path("success").asBoolean(true)) {
+                return attempt.path("provider").asText("");
+            }
+        }
+        JsonNode error = answer.path("error");
+        if ("AI_APICallError".equals(error.path("type").asText()) || error.at("/param/url").isTextual()) {
+            String url = error.at("/param/url").asText("");
+            try {
+                String host = url.isEmpty() ? null : URI.create(url).getHost();
+                return host == null ? "an upstream provider" : host;
+            } catch (IllegalArgumentException notAUrl) {
+                return "an upstream provider";
+            }
+        }
+        return "";
+    }
+
+    /** The credential type of the first failed provider attempt (system or byok), "unknown" when the answer does not say. */
+    private static String failedCredentialType(JsonNode answer) {
+        for (JsonNode attempt : providerAttempts(answer)) {
+            if (!attempt.path("success").asBoolean(true)) {
+                return attempt.path("credentialType").asText("unknown");
+            }
+        }
+        return "unknown";
+    }
+
+    /**
+     * What the environment says before anything is sent: {@code authKind}, and for a token whose expiry
+     * it read ({@code auth: oidc}), {@code tokenExpired} and {@code tokenExpiresAt}.
+     */
+    static Map<String, String> ofEnvironment(Environment environment) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Environment.Auth auth = environment.auth() == null ? Environment.Auth.API_KEY : environment.auth();
+        facts.put("authKind", auth.kind());
+        facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
+        facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
         return facts;
     }
 

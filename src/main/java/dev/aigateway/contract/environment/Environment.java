@@ -26,23 +26,69 @@ public record Environment(
         Byok byok,
         BigDecimal maxSpendUsd,
         List<Secret> secrets,
+        List<Route> routes,
+        Auth auth,
         String webhookUrl) {
 
-    /** The model and token budget of every billable call. */
-    public record Probe(String model, int maxTokens) {}
+    /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
+    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
+                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
+                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
+                       List<Route> routes) {
+        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
+                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null);
+    }
+
+    /**
+     * How {@code apiKey} authenticates (README "Authentication"): {@code api-key} (an AI Gateway key),
+     * {@code oidc} (a Vercel OIDC token: sent with {@code ai-gateway-auth-method: oidc}, its expiry read
+     * locally into {@code expiresAt}) or {@code access-token} (a Vercel access token, sent with
+     * {@code x-vercel-ai-gateway-team: team}).
+     */
+    public record Auth(String kind, String team, java.time.Instant expiresAt) {
+
+        public static final List<String> KINDS = List.of("api-key", "oidc", "access-token");
+        public static final Auth API_KEY = new Auth("api-key", null, null);
+
+        /** The headers a request made with the team's credential carries besides its Authorization. */
+        public Map<String, String> headers() {
+            return switch (kind) {
+                case "oidc" -> Map.of("ai-gateway-auth-method", "oidc");
+                case "access-token" -> Map.of("x-vercel-ai-gateway-team", team);
+                default -> Map.of();
+            };
+        }
+
+        /** True when the credential is a token whose expiry has passed at {@code now}. */
+        public boolean expired(java.time.Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
+        }
+    }
+
+    /** The model and token budget of every billable call; the model of the embeddings route's one call. */
+    public record Probe(String model, int maxTokens, String embeddingModel) {}
 
     /** HTTP timeouts of each request, and the deadline of the whole run. */
     public record Timeouts(int connectMs, int readMs, int runSeconds) {}
 
-    /** Present when the run targets the embedded simulated gateway; {@code team} is the simulated team. */
-    public record Simulator(String team) {}
+    /**
+     * Present when the run targets the embedded simulated gateway; {@code team} is the simulated team,
+     * {@code latencyMs} what it waits before every answer (0 unless the file sets it).
+     */
+    public record Simulator(String team, int latencyMs) {}
 
     /**
      * Bring-your-own-key: the team's own provider keys by provider slug, the model a BYOK request
      * asks for, and whether to check the key directly against the provider as well ({@code verifyDirect},
-     * with the provider's own id of the model, {@code directModel}).
+     * with the provider's own id of the model, {@code directModel}, at {@code directBaseUrl}: null for
+     * the provider's own API).
      */
-    public record Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel) {
+    public record Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel,
+                       String directBaseUrl) {
+
+        public Byok(Map<String, String> keys, String model, boolean verifyDirect, String directModel) {
+            this(keys, model, verifyDirect, directModel, null);
+        }
 
         /** The provider of {@link #model()}: the creator in {@code creator/model}. */
         public String provider() {
@@ -64,7 +110,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, webhookUrl);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl);
     }
 
     public String host() {

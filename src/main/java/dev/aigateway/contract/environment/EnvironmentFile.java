@@ -20,15 +20,19 @@ record EnvironmentFile(
         Map<String, Map<String, String>> credentials,
         ByokFields byok,
         BigDecimal maxSpendUsd,
+        List<String> routes,
+        AuthFields auth,
         @JsonProperty("notify") NotifyFields notifyFields) {
 
     record NotifyFields(String webhookUrl) {}
 
-    record ByokFields(String model, Boolean verifyDirect, String directModel) {}
+    record AuthFields(String kind, String team) {}
 
-    record ProbeFields(String model, Integer maxTokens) {}
+    record ByokFields(String model, Boolean verifyDirect, String directModel, String directBaseUrl) {}
+
+    record ProbeFields(String model, Integer maxTokens, String embeddingModel) {}
 
     record TimeoutFields(Integer connectMs, Integer readMs, Integer runSeconds) {}
 
-    record SimulatorFields(String team) {}
+    record SimulatorFields(String team, Integer latencyMs) {}
 }

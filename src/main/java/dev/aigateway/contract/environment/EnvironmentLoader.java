@@ -37,6 +37,7 @@ public final class EnvironmentLoader {
     static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
     static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
     static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
+    static final String DEFAULT_EMBEDDING_MODEL = "openai/text-embedding-3-small";
     static final int DEFAULT_RUN_SECONDS = 60;
     /** Longer text is not an environment value but a mistake (a pasted file, a runaway variable). */
     static final int LONGEST_TEXT = 1000;
@@ -87,6 +88,11 @@ public final class EnvironmentLoader {
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
         checkBaseUrl(raw, display, lines);
+        if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
+            throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
+                    + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
+        }
+        Environment.Auth auth = auth(raw, display, lines, secrets);
         return new Environment(
                 name,
                 raw.description(),
@@ -95,18 +101,81 @@ public final class EnvironmentLoader {
                 raw.apiKey(),
                 Boolean.TRUE.equals(raw.funded()),
                 raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()),
-                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1)),
+                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1),
+                        orDefault(raw.probe().embeddingModel(), DEFAULT_EMBEDDING_MODEL)),
                 Boolean.TRUE.equals(raw.allowBillable()),
                 new Environment.Timeouts(
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
                         raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000),
                         raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)),
-                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy")),
+                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy"),
+                        orDefault(raw.simulator().latencyMs(), 0)),
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
+                routes(raw, display, lines),
+                auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl());
+    }
+
+    /**
+     * The auth kind, checked: a kind that exists, access-token with its team, oidc with a JWT (whose
+     * payload and signature parts become secrets of their own, under the key's variable, so every form
+     * of the token is redacted and scanned for).
+     */
+    private static Environment.Auth auth(EnvironmentFile raw, String display, Map<String, Integer> lines,
+                                         List<Environment.Secret> secrets) {
+        EnvironmentFile.AuthFields fields = raw.auth();
+        String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
+        String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
+        if (!Environment.Auth.KINDS.contains(kind)) {
+            throw new EnvironmentException(display + ", line " + lineOf("auth/kind", lines) + " (auth.kind): \"" + kind
+                    + "\" is not an auth kind." + kinds);
+        }
+        if (kind.equals("access-token")) {
+            if (fields.team() == null || fields.team().isBlank()) {
+                throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
+                        + "access-token needs auth.team, the team id or slug sent as x-vercel-ai-gateway-team." + kinds);
+            }
+            return new Environment.Auth(kind, fields.team().trim(), null);
+        }
+        if (kind.equals("api-key")) {
+            return Environment.Auth.API_KEY;
+        }
+        String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
+                .map(Environment.Secret::variable).findFirst().orElse("apiKey");
+        OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
+                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs a Vercel OIDC token, a JWT (three base64url "
+                + "parts separated by dots); the value of " + variable + " is not one. Run vercel env pull for a fresh token."));
+        secrets.add(new Environment.Secret(variable, token.payload()));
+        if (!token.signature().isEmpty()) {
+            secrets.add(new Environment.Secret(variable, token.signature()));
+        }
+        return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
+    }
+
+    /** {@code routes:}, each a name {@link Route} knows; chat-completions alone when the field is absent. */
+    private static List<Route> routes(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.routes() == null) {
+            return Route.DEFAULT;
+        }
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < raw.routes().size(); i++) {
+            String name = raw.routes().get(i) == null ? "" : raw.routes().get(i);
+            Route route = Route.named(name).orElseThrow(() -> new EnvironmentException(display + ", line "
+                    + lineOf("routes", lines) + " (routes): unknown route \"" + name + "\". Routes that exist: "
+                    + Route.names() + "."));
+            if (!routes.contains(route)) {
+                routes.add(route);
+            }
+        }
+        if (routes.isEmpty()) {
+            throw new EnvironmentException(display + ", line " + lineOf("routes", lines)
+                    + " (routes): name at least one route, or leave the field out for chat-completions. Routes that exist: "
+                    + Route.names() + ".");
+        }
+        return List.copyOf(routes);
     }
 
     private static Environment.Byok byok(EnvironmentFile raw) {
@@ -122,7 +191,9 @@ public final class EnvironmentLoader {
         return new Environment.Byok(Map.copyOf(keys),
                 fields == null ? DEFAULT_BYOK_MODEL : orDefault(fields.model(), DEFAULT_BYOK_MODEL),
                 fields != null && Boolean.TRUE.equals(fields.verifyDirect()),
-                fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL));
+                fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL),
+                fields == null || fields.directBaseUrl() == null || fields.directBaseUrl().isBlank() ? null
+                        : stripTrailingSlash(fields.directBaseUrl()));
     }
 
     private String existing() {

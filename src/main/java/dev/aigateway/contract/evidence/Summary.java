@@ -56,6 +56,10 @@ final class Summary {
         row(md, "Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
+        List<String> routes = RouteOutcomes.of(run.exchanges());
+        if (!routes.isEmpty()) {
+            row(md, "Routes", String.join("; ", routes));
+        }
         if (verdict != null) {
             md.append("\n## What this means\n\n").append(verdict.meaning()).append("\n");
             md.append("\n## What this rules out\n\n");
@@ -96,6 +100,20 @@ final class Summary {
                     .append(" | ").append(exchange.vercelId() == null ? "" : "`" + exchange.vercelId() + "`")
                     .append(" | ").append(exchange.durationMs())
                     .append(" |\n");
+        }
+        md.append("\n## What the gateway said\n\n");
+        java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
+        for (Exchange exchange : run.exchanges()) {
+            String message = GatewayWords.message(exchange);
+            if (!message.isEmpty() && quoted.add(exchange.status() + " " + exchange.errorType() + " " + message)) {
+                md.append("- #").append(exchange.sequence()).append(" ").append(exchange.method()).append(" ")
+                        .append(exchange.path()).append(": ").append(exchange.status())
+                        .append(exchange.errorType() == null ? "" : " `" + exchange.errorType() + "`")
+                        .append(": \"").append(message.replace("\n", " ")).append("\"\n");
+            }
+        }
+        if (quoted.isEmpty()) {
+            md.append("No refusal.\n");
         }
         md.append("\n## Failed scenarios\n\n");
         boolean anyFailed = false;

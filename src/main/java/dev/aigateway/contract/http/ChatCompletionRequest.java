@@ -12,9 +12,13 @@ public record ChatCompletionRequest(
         List<Message> messages,
         @JsonProperty("max_tokens") Integer maxTokens,
         Boolean stream,
+        @JsonProperty("stream_options") StreamOptions streamOptions,
         ProviderOptions providerOptions) {
 
     public record Message(String role, String content) {}
+
+    /** {@code stream_options}: every live client found asks for the usage chunk ({@code include_usage: true}). */
+    public record StreamOptions(@JsonProperty("include_usage") boolean includeUsage) {}
 
     /** {@code providerOptions.gateway}: routing ({@code only}) and request-scoped BYOK credentials. */
     public record ProviderOptions(Gateway gateway) {}
@@ -23,16 +27,16 @@ public record ChatCompletionRequest(
     public record Gateway(List<String> only, Map<String, List<Map<String, String>>> byok) {}
 
     public static ChatCompletionRequest smallest(String model, int maxTokens) {
-        return new ChatCompletionRequest(model, List.of(new Message("user", "Say pong.")), maxTokens, null, null);
+        return new ChatCompletionRequest(model, List.of(new Message("user", "Say pong.")), maxTokens, null, null, null);
     }
 
     public ChatCompletionRequest streamed() {
-        return new ChatCompletionRequest(model, messages, maxTokens, true, providerOptions);
+        return new ChatCompletionRequest(model, messages, maxTokens, true, new StreamOptions(true), providerOptions);
     }
 
     /** The same request, served only by {@code provider}, with {@code apiKey} as its request-scoped BYOK credential. */
     public ChatCompletionRequest withByok(String provider, String apiKey) {
-        return new ChatCompletionRequest(model, messages, maxTokens, stream, new ProviderOptions(
+        return new ChatCompletionRequest(model, messages, maxTokens, stream, streamOptions, new ProviderOptions(
                 new Gateway(List.of(provider), Map.of(provider, List.of(Map.of("apiKey", apiKey))))));
     }
 }

@@ -23,6 +23,10 @@ public final class GatewayClient {
     public static final String MODELS = "/v1/models";
     public static final String CREDITS = "/v1/credits";
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+    public static final String MESSAGES = "/v1/messages";
+    public static final String RESPONSES = "/v1/responses";
+    public static final String EMBEDDINGS = "/v1/embeddings";
+    private static final String ANTHROPIC_VERSION = "2023-06-01";
 
     /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
     public static final String PROVIDER_DIRECT = "provider-direct";
@@ -63,6 +67,9 @@ public final class GatewayClient {
                 .filter(recorder(credential.caller(), environment.baseUrl()));
         if (credential.apiKey() != null) {
             request.header("Authorization", "Bearer " + credential.apiKey());
+            if ("team-key".equals(credential.caller()) && environment.auth() != null) {
+                environment.auth().headers().forEach(request::header);
+            }
         }
         return request;
     }
@@ -86,6 +93,42 @@ public final class GatewayClient {
                 .post(CHAT_COMPLETIONS));
     }
 
+    /** {@code POST /v1/messages}: Anthropic's Messages API on the gateway, the key as a Bearer token. */
+    public Response message(Credential credential, AnthropicMessageRequest body) {
+        return withRetries(() -> request(credential)
+                .header("anthropic-version", ANTHROPIC_VERSION)
+                .contentType(ContentType.JSON)
+                .body(json(body))
+                .post(MESSAGES));
+    }
+
+    /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
+    public Response response(Credential credential, ResponsesRequest body) {
+        return withRetries(() -> request(credential).contentType(ContentType.JSON).body(json(body)).post(RESPONSES));
+    }
+
+    /** {@code POST /v1/embeddings}. */
+    public Response embeddings(Credential credential, EmbeddingsRequest body) {
+        return withRetries(() -> request(credential).contentType(ContentType.JSON).body(json(body)).post(EMBEDDINGS));
+    }
+
+    /**
+     * {@code POST <base>/language-model}, as {@code @ai-sdk/gateway} sends it: the model, the
+     * specification version and streaming in headers, the protocol version and auth method too.
+     */
+    public Response languageModel(Credential credential, String base, String specificationVersion, String modelId,
+                                  boolean streaming, LanguageModelCall body) {
+        return withRetries(() -> request(credential)
+                .header("ai-gateway-protocol-version", "0.0.1")
+                .header("ai-gateway-auth-method", "api-key")
+                .header("ai-language-model-specification-version", specificationVersion)
+                .header("ai-language-model-id", modelId)
+                .header("ai-language-model-streaming", String.valueOf(streaming))
+                .contentType(ContentType.JSON)
+                .body(json(body))
+                .post(base + "/language-model"));
+    }
+
     /**
      * Anthropic's own Messages API, called directly with the user's BYOK key (not through the
      * gateway): the check that the key itself works. One token at most.
@@ -97,7 +140,7 @@ public final class GatewayClient {
                 .urlEncodingEnabled(false)
                 .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
                 .header("x-api-key", apiKey)
-                .header("anthropic-version", "2023-06-01")
+                .header("anthropic-version", ANTHROPIC_VERSION)
                 .contentType(ContentType.JSON)
                 .body(json(AnthropicMessageRequest.smallest(model)))
                 .post("/v1/messages");

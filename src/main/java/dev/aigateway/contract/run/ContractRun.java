@@ -41,7 +41,7 @@ public final class ContractRun implements AutoCloseable {
         if (!environment.usesSimulator()) {
             return new ContractRun(environment, null);
         }
-        SimulatedGateway simulator = SimulatedGateway.start(0);
+        SimulatedGateway simulator = SimulatedGateway.start(0, SimulatedGateway.latencyMs(environment.simulator().latencyMs()));
         return new ContractRun(environment.targeting(simulator.baseUrl()), simulator);
     }
 
@@ -88,8 +88,14 @@ public final class ContractRun implements AutoCloseable {
         return simulator;
     }
 
-    /** Where a provider's own API answers: the real one, or the simulated gateway's stand-in for it. */
+    /**
+     * Where a provider's own API answers for the direct check: the environment's {@code byok.directBaseUrl}
+     * when set (a proxy, a test), else the simulated gateway's stand-in for it, else the real one.
+     */
     public String providerBaseUrl(String provider) {
+        if (environment.byok().directBaseUrl() != null) {
+            return environment.byok().directBaseUrl();
+        }
         if (simulator != null) {
             return simulator.baseUrl() + "/" + provider;
         }

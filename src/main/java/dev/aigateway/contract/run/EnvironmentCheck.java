@@ -2,6 +2,7 @@ package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +20,12 @@ public final class EnvironmentCheck {
         Environment environment = new EnvironmentLoader(Path.of(args[0])).load(args[1]);
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()
                 + " -> " + (environment.usesSimulator()
-                        ? "embedded simulated gateway, team " + environment.simulator().team()
+                        ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
                         : environment.baseUrl()));
+    }
+
+    private static String latency(Environment environment) {
+        int latencyMs = SimulatedGateway.latencyMs(environment.simulator().latencyMs());
+        return latencyMs == 0 ? "" : ", every answer " + latencyMs + " ms late";
     }
 }

@@ -6,6 +6,7 @@ import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
+import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.history.AllureTrend;
 import dev.aigateway.contract.history.Standing;
@@ -21,9 +22,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs after the report is generated ({@code post-integration-test}), whatever the outcome: writes
- * the evidence bundle, scans everything written for secrets (fail closed), and prints the closing
- * block with the verdict. The build fails afterwards, in {@code failsafe:verify}, if a scenario failed.
+ * Runs after the contract suite ({@code post-integration-test}), whatever the outcome: generates the
+ * one-file report titled with the verdict, writes the evidence bundle, scans everything written for
+ * secrets (fail closed), and prints the closing block with the verdict. The build fails afterwards,
+ * in {@code failsafe:verify}, if a scenario failed.
  */
 public final class RunFinish {
 
@@ -38,18 +40,22 @@ public final class RunFinish {
 
     private RunFinish() {}
 
-    /** Argument: the project root. */
+    /** Arguments: the project root, then Allure's commandline home (without it, no report is generated). */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path reports = root.resolve("reports");
-        removeSitePage(root.resolve(REPORT).getParent());
-        if (!RunRecord.exists(root)) {
+        RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
+        Path results = reports.resolve("allure-results");
+        if (args.length > 1 && Files.isDirectory(results)) {
+            AllureReport.generate(Path.of(args[1]), results, root.resolve(REPORT).getParent(), reportName(record));
+        }
+        if (record == null) {
             System.out.println(RULE);
             System.out.println("The contract suite did not run to its end: see the errors above.");
             System.out.println(RULE);
             return;
         }
-        RunRecord run = RunRecord.read(root);
+        RunRecord run = record;
         Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
         if (history != null) {
             // After the report is generated: its Trend data, for the next run of the series.
@@ -112,6 +118,10 @@ public final class RunFinish {
         line("Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
+        List<String> routes = RouteOutcomes.of(run.exchanges());
+        if (!routes.isEmpty()) {
+            line("Routes", String.join("; ", routes));
+        }
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));
@@ -134,7 +144,7 @@ public final class RunFinish {
             System.out.println();
         }
         line("Report", Files.isRegularFile(root.resolve(REPORT)) ? REPORT + " (one file, opens from disk)"
-                : "not generated: see the allure-maven output above");
+                : "not generated: see Allure's output above");
         line("Evidence", "reports/" + EvidenceBundle.FOLDER + "/summary.md");
         line("Bundle", bundle + " (private, with your team id: attach it to a support ticket)");
         line("Public", publicBundle);
@@ -144,14 +154,12 @@ public final class RunFinish {
         System.out.println(RULE);
     }
 
-    /**
-     * Work around: allure-maven's report goal is also a Maven site report, and renders its site page
-     * (allure-maven.html, css/, fonts/, images/, img/, js/) beside the report. The report is index.html alone.
-     */
-    private static void removeSitePage(Path reportFolder) throws IOException {
-        for (String sitePart : List.of("allure-maven.html", "css", "fonts", "images", "img", "js")) {
-            delete(reportFolder.resolve(sitePart));
+    /** The report's title, on its front page: the verdict ("team-access-denied: Team blocked ..."). */
+    static String reportName(RunRecord run) {
+        if (run == null || run.verdict() == null) {
+            return "ai-gateway-contract" + (run == null ? "" : ": " + run.env());
         }
+        return run.verdict().id() + ": " + run.verdict().title();
     }
 
     /**

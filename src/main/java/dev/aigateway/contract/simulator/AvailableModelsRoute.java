@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /v3/ai/config} and {@code /v4/ai/config}: the catalog as {@code @ai-sdk/gateway}'s
- * {@code getAvailableModels()} parses it, {@code specification.specificationVersion} matching the path
- * ({@code v3} for gateway 3.x, {@code v4} for 4.x: the SDK accepts only its own literal). The SDK requires
+ * {@code GET /v1/ai/config}, {@code /v3/ai/config} and {@code /v4/ai/config}: the catalog as
+ * {@code @ai-sdk/gateway}'s {@code getAvailableModels()} parses it, {@code specification.specificationVersion}
+ * matching the path ({@code v2} for gateway 1.x and 2.x on {@code /v1/ai}, {@code v3} for 3.x, {@code v4}
+ * for 4.x: the SDK accepts only its own literal; vercel-ai-gateway-api.md 4.11). The SDK requires
  * both {@code input} and {@code output} in a {@code pricing}, so a model priced otherwise has none here.
  */
 final class AvailableModelsRoute implements SimulatedRoute {
@@ -24,7 +25,9 @@ final class AvailableModelsRoute implements SimulatedRoute {
         if (!version.find()) {
             throw new IllegalStateException("the config route's mapping must match /v<n>/ai/config only");
         }
-        return call.refusal("config").orElseGet(() -> Replies.json(200, config(call.gateway().catalog, version.group(1))));
+        // /v1/ai serves @ai-sdk/gateway 1.x and 2.x, whose models are specification v2.
+        String specificationVersion = version.group(1).equals("v1") ? "v2" : version.group(1);
+        return call.refusal("config").orElseGet(() -> Replies.json(200, config(call.gateway().catalog, specificationVersion)));
     }
 
     private static ObjectNode config(Catalog catalog, String specificationVersion) {

@@ -23,7 +23,7 @@ final class ChatCompletionsRoute implements SimulatedRoute {
         if (invalid != null) {
             return invalid;
         }
-        RouteCall.Admission admission = call.admitInference(body.path("model").asText());
+        RouteCall.Admission admission = call.admitInference(body.path("model").asText(), body.path("stream").asBoolean(false));
         if (admission.refused()) {
             return admission.refusal();
         }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 record Completion(Catalog.Model model, String generationId, long created, List<String> words,
                   int promptTokens, String finishReason, Routing routing) {
 
+    private static final String SYSTEM_FINGERPRINT = "fp_simulated";
     private static final List<String> REPLY = List.of("pong", "from", "the", "simulated", "gateway.");
 
     /** A reply to a chat completion or an Anthropic message: {@code messages}, {@code system}, {@code max_tokens}. */
@@ -81,8 +82,21 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
                 .put("is_byok", routing.servedByByok());
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
         usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("image_tokens", 0);
+        ObjectNode costDetails = usage.putObject("cost_details");
+        if (routing.servedByByok()) {
+            costDetails.put("upstream_inference_cost", marketCost());
+        } else {
+            costDetails.putNull("upstream_inference_cost");
+        }
+        costDetails.put("upstream_inference_prompt_cost", 0).put("upstream_inference_completions_cost", 0);
+        usage.put("cache_creation_input_tokens", 0);
         usage.put("market_cost", marketCost());
         return usage;
+    }
+
+    /** The usage of the final chunk of a stream: the same, plus {@code gateway_cost} (a live recording, 2026-09). */
+    ObjectNode streamedUsage() {
+        return usage().put("gateway_cost", cost());
     }
 
     ObjectNode gatewayMetadata() {
@@ -90,7 +104,8 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
     }
 
     ObjectNode usageEvent(boolean streamed) {
-        return UsageEvent.of(generationId, model, promptTokens, words.size(), cost(), streamed, finishReason);
+        return UsageEvent.of(generationId, model, promptTokens, words.size(), cost(), marketCost(), routing.servedByByok(),
+                streamed, finishReason);
     }
 
     ObjectNode body() {
@@ -107,23 +122,26 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);
         body.set("usage", usage());
-        body.put("system_fingerprint", "fp_simulated");
+        body.put("system_fingerprint", SYSTEM_FINGERPRINT);
         body.put("generationId", generationId);
         return body;
     }
 
-    /** SSE: the role first, one delta per word, usage only on the final chunk, then {@code [DONE]}. */
+    /**
+     * SSE as a live recording (2026-09) has it: the role alone first, one delta per word, then the final
+     * chunk with {@code finish_reason}, usage, the gateway's metadata inside its delta and the generation
+     * id, then {@code [DONE]}. Every chunk carries {@code system_fingerprint}.
+     */
     String eventStream() {
         List<ObjectNode> chunks = new ArrayList<>();
-        chunks.add(chunk(delta -> delta.put("role", "assistant").put("content", "")));
+        chunks.add(chunk(delta -> delta.put("role", "assistant")));
         for (int i = 0; i < words.size(); i++) {
             String text = (i == 0 ? "" : " ") + words.get(i);
             chunks.add(chunk(delta -> delta.put("content", text)));
         }
-        ObjectNode last = chunk(delta -> {});
+        ObjectNode last = chunk(delta -> delta.putObject("provider_metadata").set("gateway", gatewayMetadata()));
         ((ObjectNode) last.get("choices").get(0)).put("finish_reason", finishReason);
-        last.set("usage", usage());
-        last.putObject("provider_metadata").set("gateway", gatewayMetadata());
+        last.set("usage", streamedUsage());
         last.put("generationId", generationId);
         chunks.add(last);
         StringBuilder stream = new StringBuilder();
@@ -143,6 +161,7 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
         ObjectNode choice = choices.addObject().put("index", 0);
         delta.accept(choice.putObject("delta"));
         choice.putNull("logprobs");
+        chunk.put("system_fingerprint", SYSTEM_FINGERPRINT);
         return chunk;
     }
 }

@@ -15,12 +15,13 @@ import java.util.List;
 /**
  * {@code POST /v1/embeddings} ({@code {model, input: string|string[], dimensions?}}): the request checked
  * (400), the team's gates, the model (404), then one unit vector per input, the same for the same text,
- * {@code dimensions} long (8 by default). The generation id is only in {@code providerMetadata.gateway}:
+ * {@code dimensions} long (1536 by default, as {@code openai/text-embedding-3-small}, the catalog's
+ * embedding model, answers live). The generation id is only in {@code providerMetadata.gateway}:
  * there is no top-level {@code id} (embeddings.md; maton).
  */
 final class EmbeddingsRoute implements SimulatedRoute {
 
-    private static final int DEFAULT_DIMENSIONS = 8;
+    private static final int DEFAULT_DIMENSIONS = 1536;
     private static final int MAX_DIMENSIONS = 4096;
 
     @Override

@@ -29,6 +29,7 @@ final class GatewayMetadata {
         routing.put("totalProviderAttemptCount", attempts.attempts().size());
         gateway.put("cost", cost.toPlainString())
                 .put("marketCost", marketCost.toPlainString())
+                .put("gatewayCost", cost.toPlainString())
                 .put("generationId", generationId);
         return gateway;
     }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.aigateway.contract.environment.OidcToken;
 import dev.aigateway.contract.simulator.Teams.Team;
 import java.util.Map;
 import java.util.Optional;
@@ -23,22 +24,27 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "simulated-gateway";
 
+    /** Guess: the gateway's own words for an expired OIDC token were not captured; this names OIDC as they do. */
+    static final String OIDC_EXPIRED = "OIDC token verification failed: the token has expired. Run 'vercel env pull' to fetch a new one.";
+
     private final GatewayState state;
     private final Map<String, SimulatedRoute> routes;
 
     public GatewayResponses(Teams teams) {
         this.state = new GatewayState(teams, Catalog.load());
         Providers providers = Providers.load();
-        this.routes = Map.of(
-                "credits", new CreditsRoute(),
-                "chat-completions", new ChatCompletionsRoute(providers),
-                "model-entry", new ModelEntryRoute(),
-                "embeddings", new EmbeddingsRoute(),
-                "messages", new MessagesRoute(),
-                "generation", new GenerationRoute(),
-                "available-models", new AvailableModelsRoute(),
-                "language-model", new LanguageModelRoute(),
-                "provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers));
+        this.routes = Map.ofEntries(
+                Map.entry("credits", new CreditsRoute()),
+                Map.entry("chat-completions", new ChatCompletionsRoute(providers)),
+                Map.entry("model-entry", new ModelEntryRoute()),
+                Map.entry("model-endpoints", new ModelEndpointsRoute()),
+                Map.entry("embeddings", new EmbeddingsRoute()),
+                Map.entry("messages", new MessagesRoute()),
+                Map.entry("responses", new ResponsesRoute()),
+                Map.entry("generation", new GenerationRoute()),
+                Map.entry("available-models", new AvailableModelsRoute()),
+                Map.entry("language-model", new LanguageModelRoute()),
+                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)));
     }
 
     @Override
@@ -66,6 +72,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         }
         String key = apiKey(request, parameters);
         Optional<Team> team = state.teams.owning(key);
+        if (team.isEmpty()) {
+            team = state.teams.owningToken(key, request.getHeader("x-vercel-ai-gateway-team"));
+            Optional<OidcToken> oidc = OidcToken.parse(key);
+            if (team.isPresent() && oidc.isPresent() && oidc.get().expiredAt(java.time.Instant.now())) {
+                return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));
+            }
+        }
         if (team.isEmpty()) {
             return envelope.wrap(Replies.error(401, "authentication_error", key == null
                     ? "Missing authentication. Provide an API key or OIDC token in the Authorization header."

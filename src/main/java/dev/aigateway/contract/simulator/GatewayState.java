@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What one simulated gateway knows and remembers: its teams, its catalog, refusals served, generations made. */
 final class GatewayState {
 
+    /** In a refusal's body, stands for a fresh generation id (the gateway gives some refusals one). */
+    static final String GENERATION_ID = "{generationId}";
+
     final Teams teams;
     final Catalog catalog;
     private final Map<String, AtomicInteger> refusalsServed = new ConcurrentHashMap<>();
@@ -27,9 +30,24 @@ final class GatewayState {
 
     /** The team's first refusal that covers this kind of route, if it still applies. */
     Optional<ResponseDefinition> refusal(Team team, String kind) {
+        return refusal(team, kind, null);
+    }
+
+    /**
+     * The same, for a request that asked for {@code modelId}: "{model}" and "{provider}" in the body
+     * become that model and its creator, as the gateway names them in a provider's failure.
+     */
+    Optional<ResponseDefinition> refusal(Team team, String kind, String modelId) {
+        return refusal(team, kind, modelId, false);
+    }
+
+    /** The same, for a request that asked to be streamed or not. */
+    Optional<ResponseDefinition> refusal(Team team, String kind, String modelId, boolean streaming) {
         for (int i = 0; i < team.refusals().size(); i++) {
             Refusal refusal = team.refusals().get(i);
-            if (!refusal.on().contains(kind)) {
+            if (!refusal.on().contains(kind)
+                    || refusal.models() != null && (modelId == null || !modelId.matches(refusal.models()))
+                    || refusal.streaming() != null && refusal.streaming() != streaming) {
                 continue;
             }
             if (refusal.times() != null
@@ -45,7 +63,11 @@ final class GatewayState {
                 response.withHeader("content-type", refusal.contentType() == null ? "text/html; charset=utf-8"
                         : refusal.contentType()).withBodyFile(refusal.bodyFileName());
             } else if (refusal.body() != null) {
-                response.withHeader("content-type", "application/json").withBody(refusal.body().toString());
+                String body = refusal.body().toString().replace(GENERATION_ID, Ulid.generationId());
+                if (modelId != null) {
+                    body = body.replace("{model}", modelId).replace("{provider}", modelId.replaceFirst("/.*", ""));
+                }
+                response.withHeader("content-type", "application/json").withBody(body);
             }
             return Optional.of(response.build());
         }

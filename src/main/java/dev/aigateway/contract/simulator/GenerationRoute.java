@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code GET /v1/generation?id=gen_<ulid>}: the usage event of a generation this simulator produced, with
  * costs as numbers. Its errors are flat ({@code {"error":"..."}}, maton's live captures), which
  * {@code @ai-sdk/gateway} reports as {@code GatewayResponseError}. Unlike the real gateway, whose usage
- * events arrive seconds late, a generation can be read back at once.
+ * events arrive about 9 s late (404 "Usage event not found" until then), a generation can be read back at
+ * once: a known difference (README), so that no test waits 9 s.
  */
 final class GenerationRoute implements SimulatedRoute {
 

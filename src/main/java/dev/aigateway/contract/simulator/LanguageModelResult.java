@@ -9,7 +9,10 @@ import java.util.List;
  * {@code @ai-sdk/provider}, identical in what is used here): the generate result, and the stream parts
  * as SSE {@code data:} lines. {@code finishReason} is {@code {unified, raw}} and {@code usage} splits
  * input and output tokens, since {@code ai} reads {@code finishReason.unified} and
- * {@code usage.inputTokens.total}. The gateway's metadata rides in {@code providerMetadata.gateway}.
+ * {@code usage.inputTokens.total}. For {@code @ai-sdk/gateway} 1.x and 2.x ({@code /v1/ai}, LanguageModelV2,
+ * which {@code ai@5} reads) the finish reason is a plain string and usage is flat
+ * ({@code inputTokens}, {@code outputTokens}, {@code totalTokens}: {@code @ai-sdk/provider} 2.x).
+ * The gateway's metadata rides in {@code providerMetadata.gateway}.
  */
 final class LanguageModelResult {
 
@@ -17,11 +20,10 @@ final class LanguageModelResult {
 
     private LanguageModelResult() {}
 
-    static ObjectNode generateResult(Completion completion) {
+    static ObjectNode generateResult(Completion completion, boolean v2) {
         ObjectNode result = Replies.JSON.createObjectNode();
         result.putArray("content").addObject().put("type", "text").put("text", completion.text());
-        result.set("finishReason", finishReason(completion));
-        result.set("usage", usage(completion));
+        setFinish(result, completion, v2);
         result.putObject("providerMetadata").set("gateway", completion.gatewayMetadata());
         result.set("response", responseMetadata(Replies.JSON.createObjectNode(), completion));
         result.putArray("warnings");
@@ -29,7 +31,7 @@ final class LanguageModelResult {
     }
 
     /** {@code stream-start}, {@code response-metadata}, one text block a word at a time, {@code finish}. */
-    static String streamParts(Completion completion) {
+    static String streamParts(Completion completion, boolean v2) {
         StringBuilder stream = new StringBuilder();
         ObjectNode start = part("stream-start");
         start.putArray("warnings");
@@ -42,11 +44,22 @@ final class LanguageModelResult {
         }
         data(stream, part("text-end").put("id", TEXT_ID));
         ObjectNode finish = part("finish");
-        finish.set("finishReason", finishReason(completion));
-        finish.set("usage", usage(completion));
+        setFinish(finish, completion, v2);
         finish.putObject("providerMetadata").set("gateway", completion.gatewayMetadata());
         data(stream, finish);
         return stream.toString();
+    }
+
+    private static void setFinish(ObjectNode node, Completion completion, boolean v2) {
+        if (v2) {
+            node.put("finishReason", completion.finishReason());
+            node.putObject("usage").put("inputTokens", completion.promptTokens())
+                    .put("outputTokens", completion.words().size())
+                    .put("totalTokens", completion.promptTokens() + completion.words().size());
+        } else {
+            node.set("finishReason", finishReason(completion));
+            node.set("usage", usage(completion));
+        }
     }
 
     private static ObjectNode finishReason(Completion completion) {

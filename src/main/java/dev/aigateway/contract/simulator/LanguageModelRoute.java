@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
 /**
- * {@code POST /v3/ai/language-model} and {@code /v4/ai/language-model}, what {@code @ai-sdk/gateway}'s
+ * {@code POST /v1/ai/language-model}, {@code /v3/ai/language-model} and {@code /v4/ai/language-model}, what {@code @ai-sdk/gateway}'s
  * {@code doGenerate} and {@code doStream} call: the body is the SDK's call options ({@code prompt},
  * {@code maxOutputTokens}, ...), the model is the {@code ai-language-model-id} header and
  * {@code ai-language-model-streaming: true} asks for the stream. Checked like chat completions: the
@@ -36,8 +36,10 @@ final class LanguageModelRoute implements SimulatedRoute {
                 body.path("maxOutputTokens").asInt(DEFAULT_MAX_OUTPUT_TOKENS));
         boolean streaming = "true".equalsIgnoreCase(call.request().getHeader("ai-language-model-streaming"));
         call.gateway().remember(completion.generationId(), completion.usageEvent(streaming));
+        // /v1/ai is @ai-sdk/gateway 1.x and 2.x (ai@5): LanguageModelV2's flat usage and finish reason.
+        boolean v2 = call.request().getUrl().startsWith("/v1/ai/");
         return streaming
-                ? Replies.eventStream(LanguageModelResult.streamParts(completion))
-                : Replies.json(200, LanguageModelResult.generateResult(completion));
+                ? Replies.eventStream(LanguageModelResult.streamParts(completion, v2))
+                : Replies.json(200, LanguageModelResult.generateResult(completion, v2));
     }
 }

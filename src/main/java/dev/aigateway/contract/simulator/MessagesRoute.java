@@ -6,8 +6,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 /**
  * {@code POST /v1/messages}, Anthropic's Messages API on the gateway (anthropic-compat.md), plain and
  * streamed: the request checked ({@code max_tokens} is required), the team's gates, the model (404),
- * then the reply in Anthropic's shape. Its mapping states {@code envelope: anthropic}, so every error
- * here reaches the client as {@code {"type":"error","error":{...}}}.
+ * then the reply in Anthropic's shape. Its mapping states {@code envelope: anthropic}, so its request
+ * errors reach the client as {@code {"type":"error","error":{...}}}; account gates keep the gateway's envelope.
  */
 final class MessagesRoute implements SimulatedRoute {
 

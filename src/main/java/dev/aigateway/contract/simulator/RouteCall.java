@@ -17,9 +17,22 @@ record RouteCall(Team team, Request request, Parameters parameters, GatewayState
         }
     }
 
-    /** The gates after request validation, in the gateway's order: the team's refusal, then the model (404). */
+    /**
+     * The gates after request validation, in the gateway's order: the team's refusal (of this route
+     * alone, {@code inference:<route>}, or of every inference route), then the model (404).
+     */
     Admission admitInference(String modelId) {
-        Optional<ResponseDefinition> refused = refusal("inference");
+        return admitInference(modelId, false);
+    }
+
+    /**
+     * The same, for a request that asked to be streamed ({@code streaming}) or not: a refusal of this
+     * route ({@code inference:<route>}) first, then of every inference route.
+     */
+    Admission admitInference(String modelId, boolean streaming) {
+        Optional<ResponseDefinition> refused = team == null ? Optional.empty()
+                : gateway.refusal(team, "inference:" + parameters.getString("route", ""), modelId, streaming)
+                        .or(() -> gateway.refusal(team, "inference", modelId, streaming));
         if (refused.isPresent()) {
             return new Admission(refused.get(), null);
         }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.global.GlobalSettings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  * {@code simulator/mappings} and every team of {@code simulator/teams.yaml}.
  */
 public final class SimulatedGateway implements AutoCloseable {
+
+    /** The system property that delays every answer of the simulated gateway, in milliseconds. */
+    public static final String LATENCY_PROPERTY = "simulator.latencyMs";
 
     private final WireMockServer server;
     private final Teams teams;
@@ -23,6 +27,14 @@ public final class SimulatedGateway implements AutoCloseable {
 
     /** Starts on {@code port}, or on a free port when it is 0. */
     public static SimulatedGateway start(int port) {
+        return start(port, 0);
+    }
+
+    /**
+     * Starts on {@code port} (a free one when 0), answering every request after {@code latencyMs}, as a
+     * distant gateway would; a team's own {@code delayMs} replaces it for that team's answers.
+     */
+    public static SimulatedGateway start(int port, int latencyMs) {
         Teams teams = Teams.load();
         WireMockConfiguration options = options()
                 .bindAddress("127.0.0.1")
@@ -32,7 +44,31 @@ public final class SimulatedGateway implements AutoCloseable {
         options = port == 0 ? options.dynamicPort() : options.port(port);
         WireMockServer server = new WireMockServer(options);
         server.start();
+        if (latencyMs > 0) {
+            server.updateGlobalSettings(GlobalSettings.builder().fixedDelay(latencyMs).build());
+        }
         return new SimulatedGateway(server, teams);
+    }
+
+    /**
+     * The latency asked for with {@code -D}{@value #LATENCY_PROPERTY}{@code =N}, else {@code fallback}
+     * (the environment's {@code simulator.latencyMs}).
+     */
+    public static int latencyMs(int fallback) {
+        String value = System.getProperty(LATENCY_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int latencyMs = Integer.parseInt(value.strip());
+            if (latencyMs >= 0) {
+                return latencyMs;
+            }
+        } catch (NumberFormatException notANumber) {
+            // the sentence below says what to write
+        }
+        throw new IllegalArgumentException("-D" + LATENCY_PROPERTY + "=" + value
+                + " is not a delay in milliseconds; use a whole number, 0 or more, e.g. -D" + LATENCY_PROPERTY + "=300");
     }
 
     public String baseUrl() {

@@ -2,7 +2,8 @@ package dev.aigateway.contract.simulator;
 
 /**
  * Runs the simulated gateway in the foreground, serving every team, so that any client can be
- * pointed at it: {@code ./mvnw -q compile exec:java -Dsimulator.port=PORT}. Stops on Ctrl-C.
+ * pointed at it: {@code ./mvnw -q compile exec:java -Dsimulator.port=PORT}, with
+ * {@code -Dsimulator.latencyMs=N} to answer N ms late. Stops on Ctrl-C.
  */
 public final class SimulatedGatewayMain {
 
@@ -18,9 +19,17 @@ public final class SimulatedGatewayMain {
             System.exit(2);
             return;
         }
+        int latencyMs;
+        try {
+            latencyMs = SimulatedGateway.latencyMs(0);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         SimulatedGateway gateway;
         try {
-            gateway = SimulatedGateway.start(port);
+            gateway = SimulatedGateway.start(port, latencyMs);
         } catch (RuntimeException e) {
             System.err.println("The simulated gateway could not listen on 127.0.0.1:" + port + " (" + rootMessage(e)
                     + "). Pick another port: -Dsimulator.port=PORT");
@@ -31,7 +40,8 @@ public final class SimulatedGatewayMain {
             gateway.close();
             System.out.println("Simulated gateway stopped.");
         }));
-        System.out.println("Simulated gateway listening on " + gateway.baseUrl());
+        System.out.println("Simulated gateway listening on " + gateway.baseUrl()
+                + (latencyMs == 0 ? "" : " (every answer " + latencyMs + " ms late)"));
         for (Teams.Team team : gateway.teams().all()) {
             System.out.printf("  team %-16s key %s%n", team.name(), team.demoKey());
         }

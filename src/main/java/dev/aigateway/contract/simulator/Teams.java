@@ -16,8 +16,9 @@ public final class Teams {
     public static final String RESOURCE = "simulator/teams.yaml";
     private static final Pattern SIMULATED_KEY = Pattern.compile("^vck_sim_([a-z0-9-]+)_.+$");
 
-    /** One state of an account. */
-    public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals) {
+    /** One state of an account, and where that state comes from ({@code source}: a URL, a capture, or "guess: why"). */
+    public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals,
+                       String source) {
 
         /** The team's demo key, as the environments use it. */
         public String demoKey() {
@@ -29,10 +30,11 @@ public final class Teams {
 
     /**
      * What the gateway answers instead of serving a route kind: {@code on} lists route kinds
-     * ({@code credits}, {@code generation}, {@code config}, {@code inference}); {@code times}, when set,
-     * limits it to the first requests of a run.
+     * ({@code credits}, {@code generation}, {@code config}, {@code inference}); {@code models}, when set,
+     * is a regex of the model ids it applies to, {@code streaming} to streamed requests only (true) or
+     * unstreamed ones (false); {@code times}, when set, limits it to the first requests of a run.
      */
-    public record Refusal(List<String> on, int status, JsonNode body, Map<String, String> headers,
+    public record Refusal(List<String> on, String models, Boolean streaming, int status, JsonNode body, Map<String, String> headers,
                           String contentType, String bodyFileName, Integer times) {}
 
     private final Map<String, Team> teams;
@@ -51,7 +53,8 @@ public final class Teams {
                     ? List.of(mapper.convertValue(team.get("refusals"), Refusal[].class))
                     : List.of();
             Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
-            teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals));
+            teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals,
+                    team.path("source").asText("")));
         });
         return new Teams(teams);
     }
@@ -62,6 +65,26 @@ public final class Teams {
 
     public Optional<Team> named(String name) {
         return Optional.ofNullable(teams.get(name));
+    }
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("^vc[ap]_sim_.+$");
+
+    /**
+     * The team a credential other than an AI Gateway key belongs to: a Vercel OIDC token (a JWT) whose
+     * {@code owner} claim names the team (its expiry is checked by the caller), or a simulated Vercel
+     * access token ({@code vca_sim_...}, {@code vcp_sim_...}) with {@code x-vercel-ai-gateway-team}
+     * naming the team by name or id.
+     */
+    public Optional<Team> owningToken(String token, String teamHeader) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        if (ACCESS_TOKEN.matcher(token).matches()) {
+            return teamHeader == null ? Optional.empty() : teams.values().stream()
+                    .filter(team -> team.name().equals(teamHeader.trim()) || team.teamId().equals(teamHeader.trim()))
+                    .findFirst();
+        }
+        return dev.aigateway.contract.environment.OidcToken.parse(token).flatMap(jwt -> named(jwt.claim("owner")));
     }
 
     /** The team a bearer key belongs to; empty for any key the simulated gateway never issued. */

@@ -21,16 +21,25 @@ final class UsageEvent {
 
     static ObjectNode of(String generationId, Catalog.Model model, int promptTokens, int completionTokens,
                          BigDecimal cost, boolean streamed, String finishReason) {
+        return of(generationId, model, promptTokens, completionTokens, cost, cost, false, streamed, finishReason);
+    }
+
+    /**
+     * A BYOK generation ({@code byok}) debits nothing ({@code cost} 0) and says what the provider billed the
+     * user's own key: {@code is_byok: true}, {@code upstream_inference_cost} the market cost (C7).
+     */
+    static ObjectNode of(String generationId, Catalog.Model model, int promptTokens, int completionTokens,
+                         BigDecimal cost, BigDecimal marketCost, boolean byok, boolean streamed, String finishReason) {
         return Replies.JSON.createObjectNode()
                 .put("id", generationId)
                 .put("total_cost", cost)
-                .put("market_cost", cost)
-                // System credentials: the provider bills the gateway, not the team.
-                .put("upstream_inference_cost", 0)
+                .put("market_cost", marketCost)
+                // System credentials: the provider bills the gateway, not the team; BYOK: the user's own account.
+                .put("upstream_inference_cost", byok ? marketCost : BigDecimal.ZERO)
                 .put("usage", cost)
                 .put("created_at", CREATED_AT.format(Instant.now()))
                 .put("model", model.id())
-                .put("is_byok", false)
+                .put("is_byok", byok)
                 .put("provider_name", model.creator())
                 .put("streamed", streamed)
                 .put("finish_reason", finishReason)

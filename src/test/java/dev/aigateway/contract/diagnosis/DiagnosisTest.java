@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 class DiagnosisTest {
 
     private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
-            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1), true,
+            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
             new Environment.Timeouts(1000, 1000, 60), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(), null);
+            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
+            dev.aigateway.contract.environment.Route.DEFAULT);
     private final Diagnosis diagnosis = Diagnosis.load();
 
     private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,
@@ -69,6 +70,18 @@ class DiagnosisTest {
     }
 
     @Test
+    void aProviderErrorWithAnUnreadableUrlStillNamesAnUpstreamProvider() {
+        String body = "{\"error\":{\"message\":\"Overloaded\",\"type\":\"AI_APICallError\",\"param\":{\"url\":\"not a url\"}}}";
+        List<Exchange> exchanges = List.of(
+                exchange(1, "not-issued-key", "GET", "/v1/credits", null, 401,
+                        "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}", "authentication_error"),
+                exchange(2, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 503, body, "AI_APICallError"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("provider-unavailable"));
+        assertThat(verdict.meaning(), containsString("an upstream provider (credential type unknown) answered \"Overloaded\""));
+    }
+
+    @Test
     void aPassingRunIsHealthyWhateverItSawOnTheWay() {
         Exchange blip = exchange(1, "team-key", "POST", "/v1/chat/completions", "{}", 503, "{}", "service_unavailable_error");
         assertThat(diagnosis.diagnose(List.of(blip), 0, ENVIRONMENT).id(), equalTo("healthy"));
@@ -77,8 +90,23 @@ class DiagnosisTest {
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "card-required", "free-credits-restricted", "gateway-outage", "healthy",
-                "insufficient-funds", "invalid-key", "model-unavailable", "not-the-gateway", "quota-exceeded",
-                "rate-limited", "team-access-denied", "unclassified", "unreachable")));
+                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "free-credits-restricted",
+                "free-tier-model-restricted", "gateway-outage", "healthy", "insufficient-funds", "invalid-key",
+                "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
+                "provider-unavailable", "quota-exceeded", "rate-limited", "route-not-served", "route-refused",
+                "stream-error", "team-access-denied", "team-restricted", "unclassified", "unreachable")));
+    }
+
+    @Test
+    void aRouteTheGatewayDoesNotServeIsNamedAsSuchNeverAsAFailureOfTheKey() {
+        List<Exchange> exchanges = List.of(
+                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 200, "{}", null),
+                exchange(2, "team-key", "POST", "/v1/responses", "{\"model\":\"openai/gpt-4o-mini\"}", 404,
+                        "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}", "not_found_error"));
+        Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("route-not-served"));
+        assertThat(verdict.title(), equalTo("Route not served (/v1/responses answered 404)"));
+        assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(),
+                hasItem("Your key, team and balance work: the gateway served the chat-completions route (/v1/chat/completions answered 200)"));
     }
 }

@@ -163,6 +163,22 @@ class EnvironmentLoaderTest {
         }
     }
 
+    @Test
+    void aSimulatedGatewayMayAnswerLateAndNeverEarly() throws IOException {
+        String simulated = VALID.replace("baseUrl: https://gateway.example/\n", "simulator:\n  team: healthy\n  latencyMs: 300\n");
+        write("slowly", simulated);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("slowly").simulator().latencyMs(), equalTo(300));
+
+        write("promptly", simulated.replace("  latencyMs: 300\n", ""));
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("promptly").simulator().latencyMs(), equalTo(0));
+
+        write("early", simulated.replace("latencyMs: 300", "latencyMs: -5"));
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("early"));
+        assertThat(error.getMessage(), allOf(containsString("environments/early.yaml, line 4"),
+                containsString("simulator.latencyMs is a delay in milliseconds, 0 or more")));
+    }
+
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
 
     private EnvironmentException refused(String yaml, Map<String, String> variables) throws IOException {
@@ -214,5 +230,18 @@ class EnvironmentLoaderTest {
     void theRunDeadlineDefaultsToSixtySeconds() throws IOException {
         write("mine", VALID);
         assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").timeouts().runSeconds(), equalTo(60));
+    }
+
+    @Test
+    void anUnknownRouteIsRefusedListingTheRoutesThatExist() throws IOException {
+        EnvironmentException refusal = refused(VALID + "routes: [chat-completions, chat]\n", Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (routes): unknown route \"chat\". Routes that exist:"
+                + " chat-completions, messages, responses, embeddings, ai-sdk-v1, ai-sdk-v3, ai-sdk-v4."));
+    }
+
+    @Test
+    void withoutRoutesTheRunChecksChatCompletions() throws IOException {
+        write("mine", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").routes(), equalTo(Route.DEFAULT));
     }
 }

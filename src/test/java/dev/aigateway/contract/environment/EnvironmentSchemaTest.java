@@ -71,12 +71,27 @@ class EnvironmentSchemaTest {
     @Test
     void theSchemaOffersEverySimulatedTeamAndNoOther() throws IOException {
         Set<String> offered = new TreeSet<>();
-        JSON.readTree(SCHEMA.toFile()).at("/properties/simulator/properties/team/enum").forEach(team -> offered.add(team.asText()));
+        JSON.readTree(SCHEMA.toFile()).at("/properties/simulator/properties/team/anyOf/0/enum").forEach(team -> offered.add(team.asText()));
         Set<String> teams = new TreeSet<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("simulator/teams.yaml")) {
             YAML.readTree(in).fieldNames().forEachRemaining(teams::add);
         }
         assertThat(offered, equalTo(teams));
+    }
+
+    @Test
+    void theSchemaOffersEveryRouteTheLoaderKnowsAndAuthKind() throws IOException {
+        JsonNode schema = JSON.readTree(SCHEMA.toFile());
+        Set<String> routes = new TreeSet<>();
+        schema.at("/properties/routes/items/enum").forEach(route -> routes.add(route.asText()));
+        Set<String> known = new TreeSet<>();
+        for (Route route : Route.values()) {
+            known.add(route.id());
+        }
+        assertThat(routes, equalTo(known));
+        Set<String> kinds = new TreeSet<>();
+        schema.at("/properties/auth/properties/kind/enum").forEach(kind -> kinds.add(kind.asText()));
+        assertThat(kinds, equalTo(new TreeSet<>(Environment.Auth.KINDS)));
     }
 
     @Test

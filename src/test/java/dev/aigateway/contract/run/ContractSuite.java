@@ -6,6 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.aigateway.contract.environment.EnvironmentException;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.Route;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
@@ -61,7 +65,7 @@ public final class ContractSuite {
                     .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
                             + output.resolve("console.txt"))
-                    .configurationParameter("cucumber.filter.tags", "not @wip")
+                    .configurationParameter("cucumber.filter.tags", Route.tagExpression(routes(root, env, variables), "not @wip"))
                     .build();
             StringWriter failures = new StringWriter();
             LauncherFactory.create().execute(request, new TestExecutionListener() {
@@ -85,6 +89,18 @@ public final class ContractSuite {
                     System.setProperty(key, value);
                 }
             });
+        }
+    }
+
+    /** The routes the environment lists, or the default ones when it cannot be read (the run then reports why). */
+    private static List<Route> routes(Path root, String env, Map<String, String> variables) {
+        Map<String, String> all = new java.util.HashMap<>(System.getenv());
+        all.putAll(variables);
+        try {
+            return new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
+                    .load(env).routes();
+        } catch (EnvironmentException unreadable) {
+            return Route.DEFAULT;
         }
     }
 

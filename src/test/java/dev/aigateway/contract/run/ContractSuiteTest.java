@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,15 +66,109 @@ class ContractSuiteTest {
             "local-rate-limited,      rate-limited",
             "local-quota-exceeded,    quota-exceeded",
             "local-outage,            gateway-outage",
+            "local-provider-unavailable, provider-unavailable",
+            "local-inference-blocked, team-access-denied",
+            "local-free-tier,         free-tier-model-restricted",
+            "local-byok-free-credits, byok-requires-paid-credits",
+            "local-team-restricted,   team-restricted",
+            "local-region-restricted, model-unavailable-in-region",
+            "local-free-restricted-paid, free-credits-restricted",
+            "local-stream-error,      stream-error",
+            "local-oidc,              healthy",
+            "local-oidc-expired,      oidc-token-expired",
+            "local-access-token,      healthy",
             "local-firewall,          not-the-gateway",
             "local-flaky,             healthy",
             "local-slow,              unreachable",
             "local-nothing-listening, unreachable",
             "local-byok-no-credits,   byok-credit-gate",
+            "local-messages-refused,  route-refused",
     })
     void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
         assertThat(run.verdict().id(), equalTo(verdict));
+    }
+
+    /** vercel.yaml as a user runs it, over a URL: the simulator stands alone, and BYOK's direct check goes where ANTHROPIC_BASE_URL says. */
+    @Test
+    void theVercelTemplateRunsOverAUrlWithTheDirectCheckWhereTheEnvironmentPointsIt() throws Exception {
+        try (dev.aigateway.contract.simulator.SimulatedGateway gateway = dev.aigateway.contract.simulator.SimulatedGateway.start(0)) {
+            RunRecord run = ContractSuite.run("vercel", output, Map.of(
+                    "AI_GATEWAY_BASE_URL", gateway.baseUrl(),
+                    "AI_GATEWAY_API_KEY", "vck_sim_healthy_demo",
+                    "ANTHROPIC_API_KEY", "sk-ant-sim-valid-demo",
+                    "ANTHROPIC_BASE_URL", gateway.baseUrl() + "/anthropic"));
+            assertThat(run.verdict().id(), equalTo("healthy"));
+            assertThat(run.exchanges().stream().filter(e -> e.caller().equals("provider-direct")).map(e -> e.url()).toList(),
+                    equalTo(List.of(gateway.baseUrl() + "/anthropic/v1/messages")));
+        }
+    }
+
+    /** F10: the restriction while credits read more than the free credits: support, not "buy credits" again. */
+    @Test
+    void aTeamThatBoughtCreditsAndIsStillRestrictedIsSentToSupportNotToBuyAgain() throws Exception {
+        Verdict paid = ContractSuite.run("local-free-restricted-paid", output).verdict();
+        assertThat(paid.nextSteps(), hasItem(containsString("Vercel support")));
+        assertThat(paid.nextSteps(), hasItem(startsWith("Do not buy credits again")));
+        Verdict free = ContractSuite.run("local-free-restricted", output).verdict();
+        assertThat(free.nextSteps(), hasItem(startsWith("Buy paid credits")));
+    }
+
+    /** F1: the meaning says inference was refused, and the ruled-out points that /v1/credits still answered. */
+    @Test
+    void aBlockOnInferenceOnlySaysWhichRoutesWereRefusedAndWhichAnswered() throws Exception {
+        Verdict verdict = ContractSuite.run("local-inference-blocked", output).verdict();
+        assertThat(verdict.meaning(), containsString("POST /v1/chat/completions got 403 access_denied \"Forbidden.\""));
+        assertThat(verdict.ruledOut().stream().map(point -> point.cited()).toList(),
+                hasItem(matchesPattern("#\\d+ GET /v1/credits: 200, x-vercel-id .+")));
+    }
+
+    /** F6: the stream scenario and the verdict say what arrived before the error event. */
+    @Test
+    void anErrorInsideAStreamSaysWhatArrivedBeforeIt() throws Exception {
+        RunRecord run = ContractSuite.run("local-stream-error", output);
+        assertThat(run.verdict().meaning(), containsString("then carried an error event: \"Stream error occurred\". Before that, 2 chunks arrived first, with the text \"pong\""));
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion, streamed"))
+                .map(ScenarioResult::message).findFirst().orElse(""), containsString("2 chunks with the text \"pong\""));
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion"))
+                .map(ScenarioResult::status).toList(), equalTo(List.of("PASSED")));
+    }
+
+    /** F5: an OIDC token whose exp has passed is known before sending: no billable call is spent on it. */
+    @Test
+    void anExpiredOidcTokenSpendsNoBillableCall() throws Exception {
+        RunRecord run = ContractSuite.run("local-oidc-expired", output);
+        assertThat(run.verdict().id(), equalTo("oidc-token-expired"));
+        assertThat(run.verdict().meaning(), containsString("expired at 2026-01-01T12:00:00Z"));
+        assertThat(run.simulatorLog(), not(hasItem(startsWith("POST"))));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).map(e -> e.status()).distinct().toList(),
+                equalTo(List.of(401)));
+    }
+
+    /** Every form of an OIDC token stays out of what the run writes; its requests say oidc, as the AI SDK's do. */
+    @Test
+    void anOidcRunWritesNoFormOfTheTokenAndSaysItsAuthMethod() throws Exception {
+        RunRecord run = ContractSuite.run("local-oidc", output);
+        String token = java.nio.file.Files.readString(java.nio.file.Path.of("environments/local-oidc.yaml"))
+                .replaceAll("(?s).*\\$\\{VERCEL_OIDC_TOKEN:-([^}]+)}.*", "$1");
+        String payload = token.split("\\.")[1];
+        String written = java.nio.file.Files.readString(output.resolve("run.json"));
+        assertThat(written, not(containsString(token)));
+        assertThat(written, not(containsString(payload)));
+        assertThat(written, not(containsString(java.util.Base64.getEncoder().encodeToString(token.getBytes()))));
+        assertThat(dev.aigateway.contract.evidence.SecretScan.scan(List.of(output), List.of(
+                new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", token),
+                new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", payload))), equalTo(List.of()));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller()))
+                .allMatch(e -> "oidc".equals(e.requestHeaders().get("ai-gateway-auth-method"))), equalTo(true));
+        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).count(), greaterThanOrEqualTo(5L));
+    }
+
+    /** F2: the summary names the model that was refused. */
+    @Test
+    void aModelOutsideTheFreeTierIsNamed() throws Exception {
+        assertThat(ContractSuite.run("local-free-tier", output).verdict().meaning(),
+                containsString("refused the model anthropic/claude-haiku-4.5 on the free tier"));
     }
 
     @Test
@@ -135,5 +230,54 @@ class ContractSuiteTest {
                 everyItem(equalTo("PASSED")));
         assertThat(run.scenarios().stream().filter(s -> s.name().equals("A team reads its balance"))
                 .map(ScenarioResult::status).toList(), not(hasItem("PASSED")));
+    }
+
+    @Test
+    void everyRouteOfTheHealthyTeamPassesWithinTheRequestAndBillableBudget() throws Exception {
+        RunRecord run = ContractSuite.run("local-all-routes", output);
+        assertThat(run.failed(), equalTo(0));
+        assertThat(run.verdict().id(), equalTo("healthy"));
+        Spend spend = Spend.of(run.exchanges());
+        assertThat(spend.requests(), lessThanOrEqualTo(30));
+        assertThat(spend.billableRequests(), lessThanOrEqualTo(12));
+        assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().toList(),
+                org.hamcrest.Matchers.hasItems("/v1/chat/completions", "/v1/messages", "/v1/responses", "/v1/embeddings",
+                        "/v1/ai/language-model", "/v3/ai/language-model", "/v4/ai/language-model"));
+    }
+
+    @Test
+    void theDefaultRunChecksChatCompletionsOnlyWithTheSameRequestsAsBefore() throws Exception {
+        RunRecord run = ContractSuite.run("local", output);
+        Spend spend = Spend.of(run.exchanges());
+        assertThat(spend.requests(), equalTo(12));
+        assertThat(spend.billableRequests(), equalTo(4));
+        assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().sorted().toList(),
+                equalTo(List.of("/anthropic/v1/messages", "/v1/chat/completions", "/v1/credits", "/v1/models")));
+    }
+
+    /** Over every route, each simulated team gets the verdict its own environment gets (with a BYOK key, as local has). */
+    @ParameterizedTest(name = "{0} over every route gives {1}")
+    @CsvSource({
+            "team-blocked,    team-access-denied",
+            "no-card,         card-required",
+            "no-credits,      byok-credit-gate",
+            "rate-limited,    rate-limited",
+            "outage,          gateway-outage",
+            "firewall,        not-the-gateway",
+    })
+    void overEveryRouteEachTeamGetsItsVerdict(String team, String verdict) throws Exception {
+        RunRecord run = ContractSuite.run("local-all-routes", output,
+                Map.of("CONTRACT_SIMULATED_TEAM", team, "AI_GATEWAY_API_KEY", "vck_sim_" + team + "_demo"));
+        assertThat(run.verdict().id(), equalTo(verdict));
+    }
+
+    @Test
+    void aTeamRefusedOnOneRouteOnlyIsNamedWithTheRefusalQuotedAndTheWorkingRouteRuledOut() throws Exception {
+        RunRecord run = ContractSuite.run("local-messages-refused", output);
+        assertThat(run.verdict().title(), equalTo("Refused on the messages route only (403 access_denied)"));
+        assertThat(run.verdict().meaning(), containsString("\"Forbidden.\""));
+        assertThat(run.verdict().ruledOut().stream().map(point -> point.says()).toList(),
+                hasItem("Your key, team and balance work: the gateway served the chat-completions route"
+                        + " (/v1/chat/completions answered 200)"));
     }
 }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Opens the finished one-file report from disk in headless Chromium, as a person would, and checks
- * that it shows every feature of the run and, for one scenario per feature, the scenario with its
- * request and response attachments. Runs after the report ({@code verify}, with {@code -Ptests}).
+ * that its title names the verdict, that it shows every feature of the run and, for one scenario per
+ * feature, the scenario with its request and response attachments. Runs after the report ({@code verify}, with {@code -Ptests}).
  */
 public final class ReportCheck {
 
@@ -39,7 +39,7 @@ public final class ReportCheck {
             throw new IllegalStateException("The report at " + RunFinish.REPORT + " does not show the run:\n  - "
                     + String.join("\n  - ", problems));
         }
-        System.out.println("[report-check] " + RunFinish.REPORT + " opened in headless Chromium: every feature listed, "
+        System.out.println("[report-check] " + RunFinish.REPORT + " opened in headless Chromium: titled with the verdict, every feature listed, "
                 + "scenarios shown with their request and response attachments.");
     }
 
@@ -52,10 +52,14 @@ public final class ReportCheck {
         Map<String, String> uids = testCaseUids(Files.readString(report, StandardCharsets.UTF_8));
         List<String> problems = new ArrayList<>();
         String suites = render(browser, report, "suites");
+        String reportTitle = "<title>" + RunFinish.reportName(run).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</title>";
+        if (!suites.contains(reportTitle)) {
+            problems.add("the report's title is not the verdict: expected " + reportTitle);
+        }
         Map<String, ScenarioResult> onePerFeature = new LinkedHashMap<>();
         for (ScenarioResult scenario : run.scenarios()) {
             String title = featureTitle(root, scenario.feature());
-            if (!suites.contains(title)) {
+            if (!suites.contains(reportTitle)) {
                 problems.add("the Suites page does not list the feature \"" + title + "\"");
             }
             onePerFeature.putIfAbsent(scenario.feature(), scenario);

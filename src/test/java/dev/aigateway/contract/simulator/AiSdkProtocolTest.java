@@ -142,7 +142,7 @@ class AiSdkProtocolTest extends SimulatedGatewayHttp {
             "v4, no-card,        403, customer_verification_required",
             "v4, no-credits,     402, insufficient_funds",
             "v4, rate-limited,   429, rate_limit_exceeded",
-            "v4, quota-exceeded, 429, quota_for_entity_exceeded",
+            "v4, quota-exceeded, 402, quota_for_entity_exceeded",
             "v4, outage,         503, service_unavailable_error",
     })
     void eachGatedTeamGetsItsRefusalInTheGatewayEnvelope(String version, String team, int status, String type)

@@ -37,7 +37,7 @@ class EmbeddingsTest extends SimulatedGatewayHttp {
             JsonNode item = body.path("data").get(i);
             assertThat(item.path("object").asText(), equalTo("embedding"));
             assertThat(item.path("index").asInt(), equalTo(i));
-            assertThat(item.path("embedding").size(), equalTo(8));
+            assertThat(item.path("embedding").size(), equalTo(1536));
             double norm = 0;
             for (JsonNode value : item.path("embedding")) {
                 assertThat(value.isNumber(), equalTo(true));

@@ -56,6 +56,19 @@ class GenerationTest extends SimulatedGatewayHttp {
     }
 
     @Test
+    void aByokGenerationSaysSoAndWhatTheProviderBilledTheUsersKey() throws Exception {
+        JsonNode completion = json(send("POST", "/v1/chat/completions",
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],"
+                        + "\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":\"sk-ant-sim-valid-test\"}]}}}}",
+                "Authorization", bearer("healthy")));
+        JsonNode data = usageEvent(completion.path("id").asText());
+        assertThat(data.path("is_byok").asBoolean(), equalTo(true));
+        assertThat(data.path("total_cost").decimalValue().signum(), equalTo(0));
+        assertThat(data.path("upstream_inference_cost").decimalValue().compareTo(data.path("market_cost").decimalValue()), equalTo(0));
+        assertThat(data.path("upstream_inference_cost").decimalValue().signum(), equalTo(1));
+    }
+
+    @Test
     void anEmbeddingReadsBackFromItsProviderMetadataId() throws Exception {
         JsonNode embedding = json(send("POST", "/v1/embeddings", "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hello\"}",
                 "Authorization", bearer("healthy")));

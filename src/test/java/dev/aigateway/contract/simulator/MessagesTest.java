@@ -72,15 +72,17 @@ class MessagesTest extends SimulatedGatewayHttp {
     @CsvSource({
             "team-blocked,   403, access_denied,                  Forbidden.",
             "no-card,        403, customer_verification_required, AI Gateway requires a valid credit card on file",
-            "no-credits,     402, insufficient_funds,             A positive credit balance is required",
+            "no-credits,     402, insufficient_funds,             Insufficient funds. Please add credits",
             "rate-limited,   429, rate_limit_exceeded,            Free tier requests on this model are rate-limited",
-            "quota-exceeded, 429, quota_for_entity_exceeded,      Quota limit exceeded",
+            "quota-exceeded, 402, quota_for_entity_exceeded,      Quota limit exceeded",
             "outage,         503, service_unavailable_error,      Service temporarily unavailable",
     })
-    void eachTeamRefusalIsRewrittenIntoTheAnthropicEnvelopeKeepingTheGatewaysType(
-            String team, int status, String type, String message) throws Exception {
+    void eachAccountGateKeepsTheGatewaysOwnEnvelope(String team, int status, String type, String message)
+            throws Exception {
         HttpResponse<String> response = post(message(16, ""), "x-api-key", "vck_sim_" + team + "_test");
-        assertAnthropicError(response, status, type);
+        assertThat(response.statusCode(), equalTo(status));
+        assertThat(json(response).has("type"), equalTo(false));
+        assertThat(json(response).at("/error/type").asText(), equalTo(type));
         assertThat(json(response).at("/error/message").asText(), startsWith(message));
     }
 
@@ -154,8 +156,10 @@ class MessagesTest extends SimulatedGatewayHttp {
     }
 
     @Test
-    void aGatedTeamsStreamIsRefusedBeforeAnyEventInTheAnthropicEnvelope() throws Exception {
+    void aGatedTeamsStreamIsRefusedBeforeAnyEventInTheGatewaysEnvelope() throws Exception {
         HttpResponse<String> response = post(message(3, "\"stream\":true,"), "x-api-key", "vck_sim_no-credits_test");
-        assertAnthropicError(response, 402, "insufficient_funds");
+        assertThat(response.statusCode(), equalTo(402));
+        assertThat(contentType(response), startsWith("application/json"));
+        assertThat(response.body(), startsWith("{\"error\":{\"message\":\"Insufficient funds. Please add credits"));
     }
 }

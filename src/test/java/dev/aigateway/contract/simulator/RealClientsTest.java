@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official SDKs (openai, @anthropic-ai/sdk, ai with @ai-sdk/gateway 3 and 4), run by Node.js
+ * The official SDKs (openai, @anthropic-ai/sdk, ai with @ai-sdk/gateway 2, 3 and 4), run by Node.js
  * against the simulated gateway on a dynamic loopback port, see what they see from the real gateway
  * for each team (src/test/node/real-clients.mjs). The packages come from the npm registry ({@code npm ci}).
  */
@@ -23,7 +23,10 @@ class RealClientsTest {
     @Test
     void eachOfficialClientSeesWhatTheRealGatewayWouldShowIt() throws Exception {
         assumeTrue(run(NODE_PROJECT, "node", "--version").exitCode == 0, "Node.js is not installed");
-        if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules"))) {
+        Path installed = NODE_PROJECT.resolve("node_modules/.package-lock.json");
+        // npm ci when nothing is installed, or when package-lock.json changed since (a client added or upgraded).
+        if (!Files.isRegularFile(installed) || Files.getLastModifiedTime(NODE_PROJECT.resolve("package-lock.json"))
+                .compareTo(Files.getLastModifiedTime(installed)) > 0) {
             Result install = run(NODE_PROJECT, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
             assertThat("npm ci in src/test/node:\n" + install.output, install.exitCode, equalTo(0));
         }

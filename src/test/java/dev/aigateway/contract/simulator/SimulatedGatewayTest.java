@@ -106,17 +106,28 @@ class SimulatedGatewayTest {
         assertThat(send("GET", "/v1/models", null, null).statusCode(), equalTo(200));
     }
 
+    @Test
+    void theFreeTierRateLimitCarriesAFreshGenerationIdAndTheTopUpLink() throws Exception {
+        HttpResponse<String> first = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
+        HttpResponse<String> second = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
+        String firstId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).path("generationId").asText();
+        assertThat(firstId, org.hamcrest.Matchers.matchesPattern("gen_[0-9A-HJKMNP-TV-Z]{26}"));
+        assertThat(second.body(), org.hamcrest.Matchers.not(containsString(firstId)));
+        assertThat(first.body(), containsString("Upgrade to paid credits at https://vercel.com/d?to="));
+    }
+
     /** What each simulated team answers on /v1/credits and on a valid chat completion (status, type or body marker). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "healthy,          200, ,                               200, ",
             "team-blocked,     403, access_denied,                  403, access_denied",
             "no-card,          200, ,                               403, customer_verification_required",
-            "free-restricted,  200, ,                               403, Free credits temporarily have restricted access",
+            "free-restricted,  200, ,                               403, no_providers_available",
             "no-credits,       200, ,                               402, insufficient_funds",
             "rate-limited,     200, ,                               429, rate_limit_exceeded",
-            "quota-exceeded,   200, ,                               429, quota_for_entity_exceeded",
+            "quota-exceeded,   200, ,                               402, quota_for_entity_exceeded",
             "outage,           200, ,                               503, service_unavailable_error",
+            "provider-unavailable, 200, ,                           503, 'providerAttempts\":[{\"provider\":\"openai\",\"credentialType\":\"system\",\"success\":false'",
             "firewall,         403, Vercel Security Checkpoint,     403, Vercel Security Checkpoint",
     })
     void eachTeamAnswersInItsOwnState(String team, int creditsStatus, String creditsMarker, int chatStatus,
@@ -211,6 +222,23 @@ class SimulatedGatewayTest {
         JsonNode last = JSON.readTree(events.get(events.size() - 2));
         assertThat(last.at("/usage/completion_tokens").asInt(), equalTo(3));
         assertThat(last.path("generationId").asText(), equalTo(JSON.readTree(events.get(0)).path("id").asText()));
+    }
+
+    /** The shape of a live recording (2026-09): role alone first, metadata inside the last delta, the fuller usage. */
+    @Test
+    void aStreamHasTheShapeOfALiveRecording() throws Exception {
+        HttpResponse<String> response = send("POST", "/v1/chat/completions", "vck_sim_healthy_demo",
+                CHAT.formatted(",\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
+        List<String> events = ServerSentEvents.data(response.body());
+        JsonNode first = JSON.readTree(events.get(0));
+        assertThat(first.at("/choices/0/delta").toString(), equalTo("{\"role\":\"assistant\"}"));
+        assertThat(first.path("system_fingerprint").isTextual(), equalTo(true));
+        JsonNode last = JSON.readTree(events.get(events.size() - 2));
+        assertThat(last.has("provider_metadata"), equalTo(false));
+        assertThat(last.at("/choices/0/delta/provider_metadata/gateway/generationId").asText(), equalTo(first.path("id").asText()));
+        assertThat(last.at("/usage/cost_details").isObject(), equalTo(true));
+        assertThat(last.at("/usage/cache_creation_input_tokens").asInt(-1), equalTo(0));
+        assertThat(last.at("/usage/gateway_cost").isNumber(), equalTo(true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.aigateway.contract.steps;
 
 import static dev.aigateway.contract.http.MatchesSchema.matchesSchema;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +34,14 @@ public class ContractSteps {
     @Then("the gateway does not answer {int}")
     public void theGatewayDoesNotAnswer(int status) {
         assertThat(context.lastExchange(), context.response().statusCode(), not(status));
+    }
+
+    @Then("the refusal is a(n) {string} in either the gateway's or Anthropic's error envelope")
+    public void theRefusalIsInEitherEnvelope(String type) {
+        Response answer = context.jsonAnswer();
+        assertThat("x-vercel-id, the request id support asks for", answer.header("x-vercel-id"), notNullValue());
+        assertThat(context.lastExchange(), answer.asString(), anyOf(matchesSchema("error-envelope"), matchesSchema("anthropic-error")));
+        answer.then().body("error.type", equalTo(type));
     }
 
     @Then("the refusal is a(n) {string} in the gateway's error envelope")

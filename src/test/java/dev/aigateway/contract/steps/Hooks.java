@@ -30,6 +30,10 @@ public class Hooks {
             throw new Skipped("skipped: environment " + context.environment().name()
                     + " does not allow billable calls (allowBillable: false)");
         }
+        if (context.environment().auth().expired(java.time.Instant.now())) {
+            throw new Skipped("skipped: the OIDC token expired at " + context.environment().auth().expiresAt()
+                    + " (its exp claim, read before sending); no billable call is spent on it");
+        }
         Spend spend = context.run().spend();
         if (spend.unknownCost() > 0) {
             throw new Skipped("skipped: the answer to " + spend.unknownCost() + " earlier billable request(s) was lost,"

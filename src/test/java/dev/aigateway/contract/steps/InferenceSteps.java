@@ -54,9 +54,35 @@ public class InferenceSteps {
         assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("chat-completion"));
     }
 
+    /** The first event that carries an error, as sent; empty when none does. */
+    private static String firstError(List<String> events) throws Exception {
+        for (String event : events) {
+            if (!event.equals("[DONE]") && JSON.readTree(event).has("error")) {
+                return event;
+            }
+        }
+        return "";
+    }
+
+    /** What a stream delivered before its first error event (or in all): chunks and text. */
+    private static String arrivedBefore(List<String> events) throws Exception {
+        StringBuilder text = new StringBuilder();
+        int chunks = 0;
+        for (String event : events) {
+            if (event.equals("[DONE]") || JSON.readTree(event).has("error")) {
+                break;
+            }
+            chunks++;
+            text.append(JSON.readTree(event).at("/choices/0/delta/content").asText(""));
+        }
+        return chunks + " chunks with the text \"" + text + "\"";
+    }
+
     @Then("the stream opens with the assistant's role, ends with a usage chunk and then {string}")
     public void theStreamEndsWithUsageAndDone(String terminator) throws Exception {
         List<String> events = ServerSentEvents.data(context.response().asString());
+        assertThat("the stream carried no error event; before any, it had " + arrivedBefore(events),
+                firstError(events), equalTo(""));
         assertThat(context.lastExchange(), events.size(), greaterThanOrEqualTo(3));
         assertThat("the last event", "data: " + events.get(events.size() - 1), equalTo(terminator));
         JsonNode first = JSON.readTree(events.get(0));

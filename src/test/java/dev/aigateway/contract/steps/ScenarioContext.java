@@ -1,6 +1,11 @@
 package dev.aigateway.contract.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.Exchange;
@@ -88,16 +93,46 @@ public class ScenarioContext {
         return answer;
     }
 
+    /**
+     * The last answer is a stream of named events (Anthropic's, OpenAI Responses'): the first is
+     * {@code first}, the last {@code last}, and each event's data has the event's name as its type.
+     */
+    void namedEventsRunFrom(String first, String last) {
+        List<ServerSentEvents.Event> events = ServerSentEvents.events(response().asString());
+        List<String> names = events.stream().map(ServerSentEvents.Event::name).toList();
+        assertThat(lastExchange(), names.size(), greaterThanOrEqualTo(2));
+        assertThat("the first event of " + names, names.get(0), equalTo(first));
+        assertThat("the last event of " + names, names.get(names.size() - 1), equalTo(last));
+        for (ServerSentEvents.Event event : events) {
+            try {
+                assertThat("the type of event " + event.name(), JSON.readTree(event.data()).path("type").asText(),
+                        equalTo(event.name()));
+            } catch (java.io.IOException notJson) {
+                throw new AssertionError("event " + event.name() + " carries data that is not JSON");
+            }
+        }
+    }
+
     private Exchange last() {
         List<Exchange> all = run.exchanges().all();
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    /** The last exchange, redacted, as one line for assertion messages: "GET /v1/credits answered 403 access_denied". */
+    /**
+     * The last exchange, redacted, as one line for assertion messages. A refusal in the gateway's envelope
+     * is quoted by its own message, in full, links included (what support reads first):
+     * {@code POST /v1/chat/completions answered 402 insufficient_funds: "Insufficient funds. ... top up your credits."};
+     * anything else by its body, cut at 300 characters.
+     */
     String lastExchange() {
         Exchange last = last();
         if (last == null) {
             return "no exchange";
+        }
+        String message = dev.aigateway.contract.evidence.GatewayWords.message(last);
+        if (!message.isEmpty()) {
+            return last.method() + " " + last.path() + " answered " + last.status()
+                    + (last.errorType() == null ? "" : " " + last.errorType()) + ": \"" + message + "\"";
         }
         String body = last.responseBody() == null ? "" : last.responseBody().strip();
         if (body.length() > 300) {

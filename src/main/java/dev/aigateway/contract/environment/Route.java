@@ -1,0 +1,67 @@
+package dev.aigateway.contract.environment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway's routes an application can call, as {@code routes:} names them. Each one's feature
+ * files carry its name as a tag ({@code @messages}); a run checks the routes its environment lists,
+ * {@code chat-completions} alone by default. Paths: real-world-failures.md section 6.
+ */
+public enum Route {
+
+    CHAT_COMPLETIONS("chat-completions", "/v1/chat/completions"),
+    MESSAGES("messages", "/v1/messages"),
+    RESPONSES("responses", "/v1/responses"),
+    EMBEDDINGS("embeddings", "/v1/embeddings"),
+    AI_SDK_V1("ai-sdk-v1", "/v1/ai/language-model"),
+    AI_SDK_V3("ai-sdk-v3", "/v3/ai/language-model"),
+    AI_SDK_V4("ai-sdk-v4", "/v4/ai/language-model");
+
+    public static final List<Route> DEFAULT = List.of(CHAT_COMPLETIONS);
+
+    private final String id;
+    private final String path;
+
+    Route(String id, String path) {
+        this.id = id;
+        this.path = path;
+    }
+
+    /** The name in {@code routes:} and the feature tag without its {@code @}. */
+    public String id() {
+        return id;
+    }
+
+    /** The path that serves the route's inference. */
+    public String path() {
+        return path;
+    }
+
+    public static Optional<Route> named(String id) {
+        return Arrays.stream(values()).filter(route -> route.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    /** The route whose inference {@code path} is, if any ("/v1/messages" is messages). */
+    public static Optional<Route> servingPath(String path) {
+        return Arrays.stream(values()).filter(route -> route.path.equals(path)).findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Route::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The Cucumber tag expression that keeps the features of {@code selected} routes and drops the
+     * others', combined with the run's own expression ({@code not @wip} by default).
+     */
+    public static String tagExpression(List<Route> selected, String runExpression) {
+        String others = Arrays.stream(values()).filter(route -> !selected.contains(route))
+                .map(route -> "not @" + route.id).collect(Collectors.joining(" and "));
+        String base = runExpression == null || runExpression.isBlank() ? "not @wip" : runExpression;
+        return others.isEmpty() ? base : "(" + base + ") and " + others;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.aigateway.contract.evidence;
+
+import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.http.Exchange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each route did with the team's key in a run, for the closing block and summary.md:
+ * "chat-completions served (200); messages refused (403 access_denied)". A route counts as served
+ * when any of its requests was, and as refused otherwise (its first refusal is quoted).
+ */
+public final class RouteOutcomes {
+
+    private RouteOutcomes() {}
+
+    /** One phrase per route the team's key called, in the order first called; empty when none was. */
+    public static List<String> of(List<Exchange> exchanges) {
+        Map<Route, String> served = new LinkedHashMap<>();
+        Map<Route, String> refused = new LinkedHashMap<>();
+        for (Exchange exchange : exchanges) {
+            Optional<Route> route = Route.servingPath(exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
+            if (route.isEmpty() || !"team-key".equals(exchange.caller()) || !exchange.answered()) {
+                continue;
+            }
+            served.putIfAbsent(route.get(), null);
+            refused.putIfAbsent(route.get(), null);
+            if (exchange.status() / 100 == 2) {
+                served.put(route.get(), "served (" + exchange.status() + ")");
+            } else if (refused.get(route.get()) == null && !"model_not_found".equals(exchange.errorType())) {
+                refused.put(route.get(), "refused (" + exchange.status()
+                        + (exchange.errorType() == null ? "" : " " + exchange.errorType()) + ", #" + exchange.sequence() + ")");
+            }
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Route route : served.keySet()) {
+            String outcome = served.get(route) != null ? served.get(route) : refused.get(route);
+            if (outcome != null) {
+                outcomes.add(route.id() + " " + outcome);
+            }
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.aigateway.contract.captured;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One answer of the real gateway as published ({@code src/test/resources/captured/<name>.json}, see
+ * the README there): where it comes from, the route it was captured on, the route kinds that answer
+ * it in a replay, its status and exact body, and the verdict a run that meets it must get.
+ */
+public record Captured(String name, String source, String route, List<String> on, int status, JsonNode body,
+                       String text, String verdict) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The exact answer: the JSON body as captured, or the captured text (an event stream). */
+    public String answer() {
+        return text != null ? text : body.toString();
+    }
+
+    public boolean eventStream() {
+        return text != null;
+    }
+
+    public String method() {
+        return route.substring(0, route.indexOf(' '));
+    }
+
+    public String path() {
+        return route.substring(route.indexOf(' ') + 1);
+    }
+
+    /** Every captured answer, by file name. */
+    public static List<Captured> all() {
+        try (Stream<Path> files = Files.list(folder())) {
+            List<Captured> all = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                all.add(read(file));
+            }
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Captured named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no captured answer " + name));
+    }
+
+    private static Captured read(Path file) throws IOException {
+        JsonNode node = JSON.readTree(file.toFile());
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        List<String> on = new ArrayList<>();
+        node.path("on").forEach(kind -> on.add(kind.asText()));
+        return new Captured(name, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
+                node.path("status").asInt(), node.get("body"), node.hasNonNull("text") ? node.get("text").asText() : null,
+                node.path("verdict").asText());
+    }
+
+    private static Path folder() {
+        try {
+            return Path.of(Captured.class.getResource("/captured").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
