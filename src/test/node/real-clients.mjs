@@ -8,6 +8,8 @@ import { createGateway } from '@ai-sdk/gateway';
 import { createGateway as createGatewayV3 } from '@ai-sdk/gateway-v3';
 import { generateText, streamText } from 'ai';
 import { generateText as generateTextV6 } from 'ai-v6';
+import { createGateway as createGatewayV2 } from '@ai-sdk/gateway-v2';
+import { streamText as streamTextV5 } from 'ai-v5';
 import OpenAI from 'openai';
 
 const baseUrl = (process.argv[2] ?? process.env.SIMULATOR_URL ?? '').replace(/\/+$/, '');
@@ -18,7 +20,7 @@ if (!/^https?:\/\//.test(baseUrl)) {
 
 const TEAMS = ['healthy', 'team-blocked', 'no-card', 'free-restricted', 'no-credits', 'rate-limited', 'quota-exceeded', 'outage',
   'provider-unavailable', 'inference-blocked', 'free-tier', 'byok-free-credits', 'team-restricted', 'region-restricted',
-  'free-restricted-paid', 'stream-error', 'firewall', 'unknown-key'];
+  'free-restricted-paid', 'stream-error', 'messages-refused', 'firewall', 'unknown-key'];
 const CHAT_MODEL = 'openai/gpt-4o-mini';
 const CLAUDE = 'anthropic/claude-haiku-4.5';
 const EMBEDDING_MODEL = 'openai/text-embedding-3-small';
@@ -55,6 +57,8 @@ const openaiSees = {
   'free-restricted-paid': fails('PermissionDeniedError', 403),
   // Only a streamed chat completion breaks (see openaiStreamSees).
   'stream-error': ok,
+  // Refused on /v1/messages alone (a guess, see teams.yaml): every other route serves it.
+  'messages-refused': ok,
   firewall: fails('PermissionDeniedError', 403),
   'unknown-key': fails('AuthenticationError', 401),
 };
@@ -68,9 +72,11 @@ const anthropicSees = {
   'provider-unavailable': fails('ServiceUnavailableError', 503),
   'free-tier': fails('PermissionDeniedError', 403),
   'team-restricted': fails('PermissionDeniedError', 403),
+  'messages-refused': fails('PermissionDeniedError', 403),
 };
 const gatewaySees = {
   healthy: ok,
+  'messages-refused': ok,
   'team-blocked': fails('GatewayInternalServerError', 403),
   'no-card': fails('GatewayInternalServerError', 403),
   // no_providers_available is not a type the SDK knows (C2): GatewayInternalServerError, status 403.
@@ -94,6 +100,8 @@ const gatewaySees = {
 const aiGenerateClaudeSees = { ...gatewaySees, 'unknown-key': fails('GatewayAuthenticationError', undefined) };
 // The same for a request to openai/*, which the free tier and the allowlist serve.
 const aiGenerateSees = { ...aiGenerateClaudeSees, 'free-tier': ok, 'team-restricted': ok };
+// ai 5 with @ai-sdk/gateway 2.x streams openai/*: the free tier and the allowlist serve it, as for aiGenerateSees.
+const aiStreamV5Sees = { ...gatewaySees, 'free-tier': ok, 'team-restricted': ok };
 // Only a blocked team (and the firewall in front of every route) is refused its model list and its balance.
 const gatewayAccountSees = {
   ...gatewaySees,
@@ -116,6 +124,7 @@ const gatewayAccountSees = {
 const openai = team => new OpenAI({ apiKey: keyOf(team), baseURL: `${baseUrl}/v1`, maxRetries: 0 });
 const anthropic = team => new Anthropic({ apiKey: keyOf(team), baseURL: baseUrl, maxRetries: 0 });
 const gateway = team => createGateway({ apiKey: keyOf(team), baseURL: `${baseUrl}/v4/ai` });
+const gatewayV2 = team => createGatewayV2({ apiKey: keyOf(team), baseURL: `${baseUrl}/v1/ai` });
 const gatewayV3 = team => createGatewayV3({ apiKey: keyOf(team), baseURL: `${baseUrl}/v3/ai` });
 
 /** Each client: its name, what it should see per team, and one call that returns what it saw. */
@@ -153,6 +162,35 @@ const CLIENTS = [
       const embeddings = await openai(team).embeddings.create({ model: EMBEDDING_MODEL, input: [PROMPT, 'pong'] });
       const lengths = embeddings.data.map(item => item.embedding.length).join('+');
       return seen(`${embeddings.data.length} vectors of ${lengths}`, embeddings.usage.prompt_tokens, 0);
+    },
+  },
+  {
+    client: 'openai responses.create',
+    expected: openaiSees,
+    call: async team => {
+      const response = await openai(team).responses.create({ model: CHAT_MODEL, input: PROMPT, max_output_tokens: 16 });
+      return seen(response.output_text, response.usage.input_tokens, response.usage.output_tokens, response.status);
+    },
+  },
+  {
+    client: 'openai responses.create stream',
+    expected: openaiSees,
+    call: async team => {
+      const stream = await openai(team).responses.create({ model: CHAT_MODEL, input: PROMPT, max_output_tokens: 16, stream: true });
+      let text = '';
+      let completed;
+      for await (const event of stream) {
+        if (event.type === 'response.output_text.delta') {
+          text += event.delta;
+        }
+        if (event.type === 'response.completed') {
+          completed = event.response;
+        }
+      }
+      if (!completed) {
+        throw new Error('the stream ended without response.completed');
+      }
+      return seen(text, completed.usage.input_tokens, completed.usage.output_tokens, completed.status);
     },
   },
   {
@@ -198,6 +236,26 @@ const CLIENTS = [
     call: async team => {
       const result = streamText({
         model: gateway(team)(CLAUDE), prompt: PROMPT, maxRetries: 0, maxOutputTokens: 3, onError: () => {},
+      });
+      let text = '';
+      for await (const part of result.fullStream) {
+        if (part.type === 'error') {
+          throw part.error;
+        }
+        if (part.type === 'text-delta') {
+          text += part.text;
+        }
+      }
+      const usage = await result.usage;
+      return seen(text, usage.inputTokens, usage.outputTokens, await result.finishReason);
+    },
+  },
+  {
+    client: 'ai 5 streamText (gateway 2, /v1/ai)',
+    expected: aiStreamV5Sees,
+    call: async team => {
+      const result = streamTextV5({
+        model: gatewayV2(team)(CHAT_MODEL), prompt: PROMPT, maxRetries: 0, maxOutputTokens: 3, onError: () => {},
       });
       let text = '';
       for await (const part of result.fullStream) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One target of a contract run, as read from {@code environments/<name>.yaml} with every
  * {@code ${VAR}} resolved. {@link #baseUrl()} is empty when the run targets the embedded simulator:
- * the simulator's own URL is only known once it listens.
+ * the simulator's own URL is only known once it listens. {@link #webhookUrl()} ({@code notify.webhookUrl})
+ * is where a change of verdict is announced, a secret; null when none is set.
  */
 public record Environment(
         String name,
@@ -26,15 +27,16 @@ public record Environment(
         BigDecimal maxSpendUsd,
         List<Secret> secrets,
         List<Route> routes,
-        Auth auth) {
+        Auth auth,
+        String webhookUrl) {
 
-    /** An environment that authenticates with an API key (auth kind api-key). */
+    /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
     public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
                        List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
                        Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
                        List<Route> routes) {
         this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY);
+                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null);
     }
 
     /**
@@ -108,7 +110,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl);
     }
 
     public String host() {

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ record EnvironmentFile(
         ByokFields byok,
         BigDecimal maxSpendUsd,
         List<String> routes,
-        AuthFields auth) {
+        AuthFields auth,
+        @JsonProperty("notify") NotifyFields notifyFields) {
+
+    record NotifyFields(String webhookUrl) {}
 
     record AuthFields(String kind, String team) {}
 

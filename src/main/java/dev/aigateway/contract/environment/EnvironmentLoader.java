@@ -114,7 +114,9 @@ public final class EnvironmentLoader {
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
                 routes(raw, display, lines),
-                auth);
+                auth,
+                raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
+                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl());
     }
 
     /**
@@ -338,7 +340,7 @@ public final class EnvironmentLoader {
     }
 
     private static boolean isSecret(String path) {
-        return path.equals("apiKey") || path.startsWith("credentials/");
+        return path.equals("apiKey") || path.startsWith("credentials/") || path.equals("notify/webhookUrl");
     }
 
     private static EnvironmentFile bind(ObjectNode fields, String display, Map<String, Integer> lines) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -38,12 +39,17 @@ public final class EvidenceBundle {
 
     /** Writes the bundle under {@code reports} and returns the zip. {@code report} is included when it exists. */
     public static Path write(Path reports, RunRecord run, Path report) throws IOException {
+        return write(reports, run, report, null);
+    }
+
+    /** As {@link #write(Path, RunRecord, Path)}, with what the verdict history says in summary.md when not null. */
+    public static Path write(Path reports, RunRecord run, Path report, Standing history) throws IOException {
         Path folder = reports.resolve(FOLDER);
         Files.createDirectories(folder);
         Path summary = folder.resolve("summary.md");
         Path verdict = folder.resolve("verdict.json");
         Path har = folder.resolve("exchanges.har");
-        Files.writeString(summary, Summary.markdown(run));
+        Files.writeString(summary, Summary.markdown(run, history));
         JSON.writeValue(verdict.toFile(), verdictJson(run));
         Har.write(run.exchanges(), ToolVersion.get(), har);
         List<Path> files = new ArrayList<>(List.of(summary, verdict, har));

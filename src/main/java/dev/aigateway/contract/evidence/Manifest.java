@@ -34,19 +34,33 @@ public final class Manifest {
                 hashByPath.put(base.relativize(absolute).toString().replace(File.separatorChar, '/'), sha256(absolute));
             }
         }
-        StringBuilder lines = new StringBuilder();
-        hashByPath.forEach((path, hash) -> lines.append(hash).append("  ").append(path).append('\n'));
         Files.createDirectories(manifest.getParent());
-        Files.writeString(manifest, lines);
+        Files.writeString(manifest, lines(hashByPath));
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    /** The manifest of files given as their content by path (a bundle rewritten in memory), in the same form. */
+    public static String text(Map<String, byte[]> contentByPath) {
+        Map<String, String> hashByPath = new TreeMap<>();
+        contentByPath.forEach((path, content) -> hashByPath.put(path, HexFormat.of().formatHex(digest().digest(content))));
+        return lines(hashByPath);
+    }
+
+    private static String lines(Map<String, String> hashByPath) {
+        StringBuilder lines = new StringBuilder();
+        hashByPath.forEach((path, hash) -> lines.append(hash).append("  ").append(path).append('\n'));
+        return lines.toString();
+    }
+
+    private static MessageDigest digest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException everyJavaHasIt) {
             throw new IllegalStateException(everyJavaHasIt);
         }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }

@@ -1,6 +1,8 @@
 package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.history.HistoryEntry;
+import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -31,6 +33,11 @@ final class Summary {
     private Summary() {}
 
     static String markdown(RunRecord run) {
+        return markdown(run, null);
+    }
+
+    /** {@code history}: what the verdict history says of this run, or null without one. */
+    static String markdown(RunRecord run, Standing history) {
         Verdict verdict = run.verdict();
         Spend spend = Spend.of(run.exchanges());
         StringBuilder md = new StringBuilder();
@@ -38,6 +45,9 @@ final class Summary {
                 .append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Verdict", verdict == null ? "none: the run did not finish" : "`" + verdict.id() + "`: " + verdict.title());
+        if (history != null) {
+            row(md, "History", history.line());
+        }
         row(md, "Team id", "`" + run.teamId() + "`");
         row(md, "Environment", "`" + run.env() + "`: " + run.description());
         row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());
@@ -61,6 +71,20 @@ final class Summary {
             }
             md.append("\n## Next steps\n\n");
             verdict.nextSteps().forEach(step -> md.append("- ").append(step).append("\n"));
+        }
+        if (history != null) {
+            md.append("\n## Earlier runs\n\n")
+                    .append("The last ").append(history.recent().size()).append(" runs of `").append(history.series())
+                    .append("`, newest first (from `reports/history/verdicts.jsonl`):\n\n")
+                    .append("| finished (UTC) | environment | verdict | requests | billable | deciding x-vercel-id |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            for (int i = history.recent().size() - 1; i >= 0; i--) {
+                HistoryEntry entry = history.recent().get(i);
+                md.append("| ").append(time(entry.at())).append(" | `").append(entry.env()).append("` | `")
+                        .append(entry.verdict()).append("` | ").append(entry.requests()).append(" | ")
+                        .append(entry.billableRequests()).append(" | ")
+                        .append(entry.vercelId() == null ? "" : "`" + entry.vercelId() + "`").append(" |\n");
+            }
         }
         md.append("\n## Every exchange\n\n");
         md.append("| # | time (UTC) | as | method | path | status | error type | x-vercel-id | ms |\n");

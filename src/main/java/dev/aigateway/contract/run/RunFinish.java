@@ -5,8 +5,13 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.EvidenceBundle;
+import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.history.AllureTrend;
+import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.history.VerdictAlert;
+import dev.aigateway.contract.history.VerdictHistory;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,17 +56,24 @@ public final class RunFinish {
             return;
         }
         RunRecord run = record;
-        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT));
+        Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
+        if (history != null) {
+            // After the report is generated: its Trend data, for the next run of the series.
+            AllureTrend.save(reports, history.series());
+        }
+        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history);
+        String publicBundle = publicBundle(root, bundle, run.teamId());
         List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
         List<SecretScan.Finding> findings = SecretScan.scan(written, secrets(root, run.env()));
         if (!findings.isEmpty()) {
-            removeEverythingWritten(reports);
+            removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));
             delete(root.resolve(FAILSAFE_REPORTS));
             throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle, "
                     + CONTRACT_RUN + "/ and " + FAILSAFE_REPORTS + "/ were removed: " + SecretScan.describe(findings));
         }
-        print(root, run, root.relativize(bundle));
+        String alert = history == null ? null : alert(root, run, history);
+        print(root, run, root.relativize(bundle), publicBundle, history, alert);
     }
 
     static List<Environment.Secret> secrets(Path root, String env) {
@@ -72,7 +84,32 @@ public final class RunFinish {
         }
     }
 
-    private static void print(Path root, RunRecord run, Path bundle) {
+    /** The public zip's part of the closing block: where it is, or why there is none. */
+    private static String publicBundle(Path root, Path bundle, String teamId) throws IOException {
+        try {
+            Path publicZip = root.relativize(PublicBundle.write(bundle, teamId));
+            return publicZip + (teamId == null || teamId.isBlank() ? " (for a public thread)"
+                    : " (team id shown as " + PublicBundle.masked(teamId) + ": for a public thread or forum)");
+        } catch (IllegalStateException teamIdLeft) {
+            return "not written: " + teamIdLeft.getMessage();
+        }
+    }
+
+    /** The alert's line for the closing block: sent or why not; null when no webhook is set or the verdict did not change. */
+    private static String alert(Path root, RunRecord run, Standing history) {
+        String webhook;
+        try {
+            webhook = new EnvironmentLoader(root).load(run.env()).webhookUrl();
+        } catch (EnvironmentException unreadable) {
+            return null;
+        }
+        if (webhook == null || !VerdictAlert.due(history)) {
+            return null;
+        }
+        return VerdictAlert.send(webhook, VerdictAlert.text(run, history, System.getenv()));
+    }
+
+    private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history, String alert) {
         Spend spend = Spend.of(run.exchanges());
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
@@ -95,6 +132,9 @@ public final class RunFinish {
             System.out.println();
             line("Verdict", verdict.id() + ": " + verdict.title());
             wrap(verdict.meaning()).forEach(text -> line("", text));
+            if (history != null) {
+                line("History", history.line());
+            }
             if (!verdict.ruledOut().isEmpty()) {
                 line("Ruled out", "");
                 verdict.ruledOut().forEach(point -> line("", "- " + point.says() + " (" + point.cited() + ")"));
@@ -106,7 +146,11 @@ public final class RunFinish {
         line("Report", Files.isRegularFile(root.resolve(REPORT)) ? REPORT + " (one file, opens from disk)"
                 : "not generated: see Allure's output above");
         line("Evidence", "reports/" + EvidenceBundle.FOLDER + "/summary.md");
-        line("Bundle", bundle + " (attach it to a support ticket)");
+        line("Bundle", bundle + " (private, with your team id: attach it to a support ticket)");
+        line("Public", publicBundle);
+        if (alert != null) {
+            line("Alert", alert);
+        }
         System.out.println(RULE);
     }
 
@@ -118,11 +162,16 @@ public final class RunFinish {
         return run.verdict().id() + ": " + run.verdict().title();
     }
 
-    /** Fail closed: nothing that may hold a secret stays behind, except reports/README.md. */
-    private static void removeEverythingWritten(Path reports) throws IOException {
+    /**
+     * Fail closed: nothing that may hold a secret stays behind, except reports/README.md, and the
+     * verdict history unless a secret was found in it too.
+     */
+    private static void removeEverythingWritten(Path reports, List<SecretScan.Finding> findings) throws IOException {
+        Path history = reports.resolve(VerdictHistory.FOLDER);
+        boolean historyClean = findings.stream().noneMatch(finding -> Path.of(finding.file()).startsWith(history));
         try (Stream<Path> children = Files.list(reports)) {
             for (Path child : children.toList()) {
-                if (!child.getFileName().toString().equals("README.md")) {
+                if (!child.getFileName().toString().equals("README.md") && !(historyClean && child.equals(history))) {
                     delete(child);
                 }
             }

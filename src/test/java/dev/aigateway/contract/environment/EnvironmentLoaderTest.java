@@ -57,6 +57,19 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void theWebhookUrlIsASecretLikeTheKey() throws IOException {
+        write("mine", VALID + "notify:\n  webhookUrl: ${TEST_WEBHOOK_URL:-}\n");
+        String hook = "https://hooks.slack.example/services/T000/B000/XXXXXXXX";
+        Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789", "TEST_WEBHOOK_URL", hook)).load("mine");
+        assertThat(environment.webhookUrl(), equalTo(hook));
+        assertThat(environment.secrets(), contains(new Environment.Secret("TEST_GATEWAY_KEY", "vck_abc123456789"),
+                new Environment.Secret("TEST_WEBHOOK_URL", hook)));
+        Environment without = loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine");
+        assertThat(without.webhookUrl(), nullValue());
+        assertThat(without.secrets().size(), equalTo(1));
+    }
+
+    @Test
     void aVariableWithADefaultIsOverriddenWhenSet() throws IOException {
         write("mine", VALID);
         Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "k", "TEST_PROBE_MODEL", "anthropic/claude-haiku-4.5"))

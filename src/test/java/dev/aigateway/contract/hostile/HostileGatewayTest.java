@@ -50,6 +50,10 @@ class HostileGatewayTest {
     Path output;
 
     private RunRecord run(String baseUrl, Map<String, String> timeouts) throws Exception {
+        return run(baseUrl, timeouts, "");
+    }
+
+    private RunRecord run(String baseUrl, Map<String, String> timeouts, String extra) throws Exception {
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/hostile.yaml"), """
                 description: A gateway that misbehaves on purpose
@@ -62,8 +66,9 @@ class HostileGatewayTest {
                 allowBillable: true
                 maxSpendUsd: 0.01
                 timeouts: { connectMs: 2000, readMs: %s, runSeconds: %s }
+                %s
                 """.formatted(baseUrl, KEY, timeouts.getOrDefault("readMs", "2000"),
-                timeouts.getOrDefault("runSeconds", "30")));
+                timeouts.getOrDefault("runSeconds", "30"), extra));
         return ContractSuite.run(root, "hostile", output, Map.of());
     }
 
@@ -218,6 +223,21 @@ class HostileGatewayTest {
             assertThat(SecretScan.scan(List.of(root.resolve("reports"), root.resolve("target")),
                     List.of(new Secret("HOSTILE_TEST_KEY", KEY))), empty());
             assertThat(Files.readString(root.resolve("reports/evidence/summary.md")), containsString("$HOSTILE_TEST_KEY"));
+        }
+    }
+
+    @Test
+    void aRouteTheGatewayDoesNotServeIsReportedAsSuchNotAsAFailureOfTheKey() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> {
+            if (request.target().startsWith("/v1/responses")) {
+                write(out, gatewayAnswer(404, "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}"));
+            } else {
+                new HalfAGateway(KEY).answer(request, out, socket);
+            }
+        })) {
+            RunRecord run = run(gateway.url(), Map.of(), "routes: [responses]");
+            assertThat(run.verdict().id(), equalTo("route-not-served"));
+            assertThat(run.verdict().title(), equalTo("Route not served (/v1/responses answered 404)"));
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official SDKs (openai, @anthropic-ai/sdk, ai with @ai-sdk/gateway 3 and 4), run by Node.js
+ * The official SDKs (openai, @anthropic-ai/sdk, ai with @ai-sdk/gateway 2, 3 and 4), run by Node.js
  * against the simulated gateway on a dynamic loopback port, see what they see from the real gateway
  * for each team (src/test/node/real-clients.mjs). The packages come from the npm registry ({@code npm ci}).
  */

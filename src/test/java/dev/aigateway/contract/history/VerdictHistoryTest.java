@@ -1,0 +1,65 @@
+package dev.aigateway.contract.history;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.run.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerdictHistoryTest {
+
+    @TempDir
+    Path reports;
+
+    private static RunRecord run(String env, String verdict, Instant finishedAt) {
+        Exchange credits = new Exchange(1, "A team reads its balance", finishedAt.minusSeconds(2), "GET",
+                "http://127.0.0.1:1/v1/credits", "/v1/credits", Map.of(), null, 403, Map.of(),
+                "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 12, "sim1::iad1::abc", null,
+                "access_denied", null, "team-key");
+        return new RunRecord(env, "d", "http://127.0.0.1:1", "team_sim_blocked0000000000", true,
+                finishedAt.minusSeconds(3), finishedAt, 1, 1, 0, List.of(), List.of(credits),
+                new Verdict(verdict, "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
+    }
+
+    @Test
+    void eachRunAppendsOneLineAndLeavesTheEarlierOnesAsTheyWere() throws Exception {
+        Instant t0 = Instant.parse("2026-11-21T09:00:00Z");
+        VerdictHistory.record(reports, run("myteam", "healthy", t0), "myteam");
+        String first = Files.readString(reports.resolve(VerdictHistory.FILE));
+        Standing standing = VerdictHistory.record(reports, run("myteam", "team-access-denied", t0.plusSeconds(60)), "myteam");
+        String both = Files.readString(reports.resolve(VerdictHistory.FILE));
+        assertThat(both, startsWith(first));
+        assertThat(both.lines().count(), equalTo(2L));
+        assertThat(standing.changed(), equalTo(true));
+        JsonNode line = new ObjectMapper().readTree(both.lines().toList().get(1));
+        assertThat(line.path("at").asText(), equalTo("2026-11-21T09:01:00Z"));
+        assertThat(line.path("env").asText(), equalTo("myteam"));
+        assertThat(line.path("teamId").asText(), equalTo("team_sim_blocked0000000000"));
+        assertThat(line.path("verdict").asText(), equalTo("team-access-denied"));
+        assertThat(line.path("requests").asInt(), equalTo(1));
+        assertThat(line.path("billableRequests").asInt(), equalTo(0));
+        assertThat(line.path("durationMs").asLong(), equalTo(3000L));
+        assertThat(line.path("vercelId").asText(), equalTo("sim1::iad1::abc"));
+    }
+
+    @Test
+    void otherSeriesAndDamagedLinesArePassedOver() throws Exception {
+        Instant t0 = Instant.parse("2026-11-21T09:00:00Z");
+        VerdictHistory.record(reports, run("other", "healthy", t0), "other");
+        Files.writeString(reports.resolve(VerdictHistory.FILE), "{\"at\": \"cut sh\n", java.nio.file.StandardOpenOption.APPEND);
+        Standing standing = VerdictHistory.record(reports, run("myteam", "rate-limited", t0.plusSeconds(60)), "myteam");
+        assertThat(standing.recorded(), equalTo(1));
+        assertThat(VerdictHistory.read(reports, "other").size(), equalTo(1));
+    }
+}
