@@ -234,40 +234,18 @@ const CLIENTS = [
     client: 'ai 7 streamText (gateway 4, /v4/ai)',
     expected: gatewaySees,
     call: async team => {
-      const result = streamText({
+      return streamed(streamText({
         model: gateway(team)(CLAUDE), prompt: PROMPT, maxRetries: 0, maxOutputTokens: 3, onError: () => {},
-      });
-      let text = '';
-      for await (const part of result.fullStream) {
-        if (part.type === 'error') {
-          throw part.error;
-        }
-        if (part.type === 'text-delta') {
-          text += part.text;
-        }
-      }
-      const usage = await result.usage;
-      return seen(text, usage.inputTokens, usage.outputTokens, await result.finishReason);
+      }));
     },
   },
   {
     client: 'ai 5 streamText (gateway 2, /v1/ai)',
     expected: aiStreamV5Sees,
     call: async team => {
-      const result = streamTextV5({
+      return streamed(streamTextV5({
         model: gatewayV2(team)(CHAT_MODEL), prompt: PROMPT, maxRetries: 0, maxOutputTokens: 3, onError: () => {},
-      });
-      let text = '';
-      for await (const part of result.fullStream) {
-        if (part.type === 'error') {
-          throw part.error;
-        }
-        if (part.type === 'text-delta') {
-          text += part.text;
-        }
-      }
-      const usage = await result.usage;
-      return seen(text, usage.inputTokens, usage.outputTokens, await result.finishReason);
+      }));
     },
   },
   {
@@ -303,6 +281,21 @@ const CLIENTS = [
     },
   },
 ];
+
+/** What a streamText result delivered: its text deltas and usage, or the error part it carried, thrown. */
+async function streamed(result) {
+  let text = '';
+  for await (const part of result.fullStream) {
+    if (part.type === 'error') {
+      throw part.error;
+    }
+    if (part.type === 'text-delta') {
+      text += part.text;
+    }
+  }
+  const usage = await result.usage;
+  return seen(text, usage.inputTokens, usage.outputTokens, await result.finishReason);
+}
 
 function seen(text, inputTokens, outputTokens, stop, extra) {
   if (!text) {
