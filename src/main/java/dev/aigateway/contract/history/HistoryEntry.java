@@ -44,6 +44,6 @@ public record HistoryEntry(
         }
         int sequence = run.verdict().evidence().get(0);
         return run.exchanges().stream().filter(exchange -> exchange.sequence() == sequence)
-                .map(Exchange::vercelId).findFirst().orElse(null);
+                .findFirst().map(Exchange::vercelId).orElse(null);
     }
 }

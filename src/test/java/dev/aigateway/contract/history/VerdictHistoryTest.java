@@ -62,4 +62,20 @@ class VerdictHistoryTest {
         assertThat(standing.recorded(), equalTo(1));
         assertThat(VerdictHistory.read(reports, "other").size(), equalTo(1));
     }
+
+    @Test
+    void aRunDecidedByAnExchangeWithoutAVercelIdIsRecordedWithoutOne() throws Exception {
+        // An unreachable gateway: the deciding exchange never got an answer, so it has no x-vercel-id.
+        Instant at = Instant.parse("2026-11-21T09:00:00Z");
+        Exchange refused = new Exchange(1, "A request without a key is refused", at.minusSeconds(2), "GET",
+                "http://127.0.0.1:1/v1/credits", "/v1/credits", Map.of(), null, null, Map.of(), null, 5, null, null, null,
+                "could not connect to 127.0.0.1:1 (Connection refused)", "none");
+        RunRecord unreachable = new RunRecord("myteam", "d", "http://127.0.0.1:1", null, false, at.minusSeconds(3), at,
+                0, 1, 0, List.of(), List.of(refused),
+                new Verdict("unreachable", "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
+        VerdictHistory.record(reports, unreachable, "myteam");
+        JsonNode line = new ObjectMapper().readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
+        assertThat(line.path("verdict").asText(), equalTo("unreachable"));
+        assertThat(line.path("vercelId").isNull() || line.path("vercelId").isMissingNode(), equalTo(true));
+    }
 }
