@@ -44,6 +44,14 @@ public final class EvidenceBundle {
 
     /** As {@link #write(Path, RunRecord, Path)}, with what the verdict history says in summary.md when not null. */
     public static Path write(Path reports, RunRecord run, Path report, Standing history) throws IOException {
+        return pack(reports, run, writeFiles(reports, run, history), report);
+    }
+
+    /**
+     * The bundle's own files under {@code reports/evidence/}: summary.md, verdict.json and exchanges.har.
+     * They need no report, so they are written while the report is generated.
+     */
+    public static List<Path> writeFiles(Path reports, RunRecord run, Standing history) throws IOException {
         Path folder = reports.resolve(FOLDER);
         Files.createDirectories(folder);
         Path summary = folder.resolve("summary.md");
@@ -52,15 +60,23 @@ public final class EvidenceBundle {
         Files.writeString(summary, Summary.markdown(run, history));
         JSON.writeValue(verdict.toFile(), verdictJson(run));
         Har.write(run.exchanges(), ToolVersion.get(), har);
-        List<Path> files = new ArrayList<>(List.of(summary, verdict, har));
+        return List.of(summary, verdict, har);
+    }
+
+    /**
+     * The manifest of {@code files} and {@code report} (when it exists), and the zip holding them all;
+     * returns the zip.
+     */
+    public static Path pack(Path reports, RunRecord run, List<Path> files, Path report) throws IOException {
+        List<Path> packed = new ArrayList<>(files);
         if (Files.isRegularFile(report)) {
-            files.add(report);
+            packed.add(report);
         }
-        Path manifest = folder.resolve("manifest.sha256");
-        Manifest.write(manifest, files, reports);
-        files.add(manifest);
+        Path manifest = reports.resolve(FOLDER).resolve("manifest.sha256");
+        Manifest.write(manifest, packed, reports);
+        packed.add(manifest);
         Path zip = reports.resolve("ai-gateway-evidence-" + run.env() + "-" + ZIP_STAMP.format(run.finishedAt()) + ".zip");
-        return BundleZip.write(zip, reports, files);
+        return BundleZip.write(zip, reports, packed);
     }
 
     static ObjectNode verdictJson(RunRecord run) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +38,10 @@ public final class SecretScan {
     public record Finding(String file, String variable) {}
 
     private record Form(String variable, Pattern pattern) {}
+
+    /** A content, by its digest, that holds the secret of {@code variable}. */
+    private record Match(String digest, String variable) {}
+
 
     private SecretScan() {}
 
@@ -50,10 +60,11 @@ public final class SecretScan {
                 }
             }
         }
-        Set<Finding> findings = new LinkedHashSet<>();
-        // The bundle's zip holds copies of files scanned on disk (the 3 MB report among them): the same
-        // bytes hold the same secrets, so each content is matched once.
-        Map<String, Set<String>> variablesByContent = new HashMap<>();
+        // Every file, and every entry of every zip, by name; the bundle's zip holds copies of files on
+        // disk (the 3 MB report among them): the same bytes hold the same secrets, so each content is
+        // matched once, and the distinct contents are matched side by side, one per core.
+        Map<String, String> contentByName = new LinkedHashMap<>();
+        Map<String, byte[]> distinct = new LinkedHashMap<>();
         for (Path root : roots) {
             // Parts of a bundle are optional (no report when its generation failed): absent, they hold nothing.
             if (!Files.exists(root)) {
@@ -64,9 +75,13 @@ public final class SecretScan {
                 files = tree.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                scan(file.toString(), Files.readAllBytes(file), forms, findings, variablesByContent);
+                collect(file.toString(), Files.readAllBytes(file), contentByName, distinct);
             }
         }
+        Map<String, Set<String>> variablesByContent = match(distinct, forms);
+        Set<Finding> findings = new LinkedHashSet<>();
+        contentByName.forEach((name, digest) -> variablesByContent.getOrDefault(digest, Set.of())
+                .forEach(variable -> findings.add(new Finding(name, variable))));
         return List.copyOf(findings);
     }
 
@@ -86,29 +101,54 @@ public final class SecretScan {
                 + " do not share them until it is removed.";
     }
 
-    private static void scan(String name, byte[] content, List<Form> forms, Set<Finding> findings,
-                             Map<String, Set<String>> variablesByContent) throws IOException {
-        Set<String> variables = variablesByContent.get(sha256(content));
-        if (variables == null) {
-            variables = new LinkedHashSet<>();
-            String text = latin1(content);
+    /**
+     * The variables whose secret each distinct content holds, by digest. Every form in every content
+     * is one task, the largest contents first, on as many threads as there are cores: a report of
+     * several megabytes is matched by all of them, not by one while the others wait.
+     */
+    private static Map<String, Set<String>> match(Map<String, byte[]> distinct, List<Form> forms) throws IOException {
+        List<Map.Entry<String, String>> texts = new ArrayList<>();
+        distinct.forEach((digest, content) -> texts.add(Map.entry(digest, latin1(content))));
+        texts.sort(Comparator.comparingInt((Map.Entry<String, String> text) -> text.getValue().length()).reversed());
+        List<Callable<Match>> tasks = new ArrayList<>();
+        for (Map.Entry<String, String> text : texts) {
             for (Form form : forms) {
-                if (!variables.contains(form.variable()) && SecretForms.find(form.pattern(), text)) {
-                    variables.add(form.variable());
+                tasks.add(() -> SecretForms.find(form.pattern(), text.getValue()) ? new Match(text.getKey(), form.variable()) : null);
+            }
+        }
+        ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        Map<String, Set<String>> variablesByContent = new HashMap<>();
+        try {
+            for (Future<Match> task : cores.invokeAll(tasks)) {
+                Match match = task.get();
+                if (match != null) {
+                    variablesByContent.computeIfAbsent(match.digest(), digest -> new LinkedHashSet<>()).add(match.variable());
                 }
             }
-            variablesByContent.put(sha256(content), variables);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the secret scan was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the secret scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            cores.shutdownNow();
         }
-        for (String variable : variables) {
-            findings.add(new Finding(name, variable));
-        }
+        return variablesByContent;
+    }
+
+    /** Files {@code content} under {@code name}, and each of its entries when it is a zip. */
+    private static void collect(String name, byte[] content, Map<String, String> contentByName,
+                                Map<String, byte[]> distinct) throws IOException {
+        String digest = sha256(content);
+        contentByName.put(name, digest);
+        distinct.putIfAbsent(digest, content);
         if (!name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             return;
         }
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (!entry.isDirectory()) {
-                    scan(name + "!" + entry.getName(), zip.readAllBytes(), forms, findings, variablesByContent);
+                    collect(name + "!" + entry.getName(), zip.readAllBytes(), contentByName, distinct);
                 }
             }
         } catch (ZipException unreadable) {

@@ -46,22 +46,30 @@ public final class RunFinish {
         Path reports = root.resolve("reports");
         RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
         Path results = reports.resolve("allure-results");
-        if (args.length > 1 && Files.isDirectory(results)) {
-            AllureReport.generate(Path.of(args[1]), results, root.resolve(REPORT).getParent(), reportName(record));
-        }
+        AllureReport report = args.length > 1 && Files.isDirectory(results)
+                ? AllureReport.start(Path.of(args[1]), results, root.resolve(REPORT).getParent(), reportName(record))
+                : null;
         if (record == null) {
+            if (report != null) {
+                report.await();
+            }
             System.out.println(RULE);
             System.out.println("The contract suite did not run to its end: see the errors above.");
             System.out.println(RULE);
             return;
         }
         RunRecord run = record;
+        // While Allure generates the report in its own JVM: the history and the bundle's own files.
         Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
+        List<Path> evidence = EvidenceBundle.writeFiles(reports, run, history);
+        if (report != null) {
+            report.await();
+        }
         if (history != null) {
             // After the report is generated: its Trend data, for the next run of the series.
             AllureTrend.save(reports, history.series());
         }
-        Path bundle = EvidenceBundle.write(reports, run, root.resolve(REPORT), history);
+        Path bundle = EvidenceBundle.pack(reports, run, evidence, root.resolve(REPORT));
         String publicBundle = publicBundle(root, bundle, run.teamId());
         List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
         List<SecretScan.Finding> findings = SecretScan.scan(written, secrets(root, run.env()));
