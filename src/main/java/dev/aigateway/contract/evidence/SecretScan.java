@@ -39,8 +39,6 @@ public final class SecretScan {
 
     private record Form(String variable, Pattern pattern) {}
 
-    /** A content, by its digest, that holds the secret of {@code variable}. */
-    private record Match(String digest, String variable) {}
 
 
     private SecretScan() {}
@@ -102,28 +100,28 @@ public final class SecretScan {
     }
 
     /**
-     * The variables whose secret each distinct content holds, by digest. Every form in every content
-     * is one task, the largest contents first, on as many threads as there are cores: a report of
-     * several megabytes is matched by all of them, not by one while the others wait.
+     * The variables whose secret each distinct content holds, by digest: every form at once in one
+     * pass over each content ({@link SecretForms#matching}), the largest contents first, on as many
+     * threads as there are cores.
      */
     private static Map<String, Set<String>> match(Map<String, byte[]> distinct, List<Form> forms) throws IOException {
-        List<Map.Entry<String, String>> texts = new ArrayList<>();
-        distinct.forEach((digest, content) -> texts.add(Map.entry(digest, latin1(content))));
-        texts.sort(Comparator.comparingInt((Map.Entry<String, String> text) -> text.getValue().length()).reversed());
-        List<Callable<Match>> tasks = new ArrayList<>();
-        for (Map.Entry<String, String> text : texts) {
-            for (Form form : forms) {
-                tasks.add(() -> SecretForms.find(form.pattern(), text.getValue()) ? new Match(text.getKey(), form.variable()) : null);
-            }
+        List<Pattern> patterns = forms.stream().map(Form::pattern).toList();
+        List<Map.Entry<String, byte[]>> contents = new ArrayList<>(distinct.entrySet());
+        contents.sort(Comparator.comparingInt((Map.Entry<String, byte[]> content) -> content.getValue().length).reversed());
+        List<Callable<Map.Entry<String, Set<String>>>> tasks = new ArrayList<>();
+        for (Map.Entry<String, byte[]> content : contents) {
+            tasks.add(() -> {
+                Set<String> variables = new LinkedHashSet<>();
+                SecretForms.matching(patterns, latin1(content.getValue())).stream()
+                        .forEach(form -> variables.add(forms.get(form).variable()));
+                return Map.entry(content.getKey(), variables);
+            });
         }
         ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         Map<String, Set<String>> variablesByContent = new HashMap<>();
         try {
-            for (Future<Match> task : cores.invokeAll(tasks)) {
-                Match match = task.get();
-                if (match != null) {
-                    variablesByContent.computeIfAbsent(match.digest(), digest -> new LinkedHashSet<>()).add(match.variable());
-                }
+            for (Future<Map.Entry<String, Set<String>>> task : cores.invokeAll(tasks)) {
+                variablesByContent.put(task.get().getKey(), task.get().getValue());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

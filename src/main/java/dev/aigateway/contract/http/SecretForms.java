@@ -4,9 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,61 +57,129 @@ public final class SecretForms {
 
     /**
      * Whether {@code pattern}, one of {@link #patterns}, matches anywhere in {@code text}: the same
-     * answer as {@code pattern.matcher(text).find()}, found faster. A match of any form starts with
-     * the secret's first character as itself, with a backslash or with {@code %}, so the pattern is
-     * tried only where one of those three stands (found with {@link String#indexOf}), not at every
-     * character of a report of several megabytes.
+     * answer as {@code pattern.matcher(text).find()}, found faster ({@link #matching}).
      */
     public static boolean find(Pattern pattern, String text) {
-        char first = firstCharacter(pattern);
-        Matcher matcher = pattern.matcher(text);
-        int end = text.length();
-        int nextFirst = text.indexOf(first);
-        int nextBackslash = text.indexOf('\\');
-        int nextPercent = text.indexOf('%');
-        while (true) {
-            int at = Integer.MAX_VALUE;
-            for (int next : new int[] {nextFirst, nextBackslash, nextPercent}) {
-                if (next >= 0 && next < at) {
-                    at = next;
-                }
-            }
-            if (at == Integer.MAX_VALUE) {
-                return false;
-            }
-            if (matcher.region(at, end).lookingAt()) {
-                return true;
-            }
-            if (nextFirst == at) {
-                nextFirst = text.indexOf(first, at + 1);
-            }
-            if (nextBackslash == at) {
-                nextBackslash = text.indexOf('\\', at + 1);
-            }
-            if (nextPercent == at) {
-                nextPercent = text.indexOf('%', at + 1);
-            }
-        }
+        return !matching(List.of(pattern), text).isEmpty();
     }
 
-    /** The secret's first character, read back from the pattern {@link #anyEscaping} built: "(?:c|..." or "(?:\\*\Qc\E|...". */
-    private static char firstCharacter(Pattern pattern) {
+    /**
+     * Which of {@code patterns}, each one of {@link #patterns}, match anywhere in {@code text} (their
+     * indexes): the same answers as {@code matcher(text).find()} on each, found in one pass over the
+     * text. A match of any form starts with the secret's first character as itself, with a backslash
+     * or with {@code %}, so a pattern is tried only where one of those stands, not at every character
+     * of a report of several megabytes, and only where what follows can still be the secret
+     * ({@link #canStartAt}).
+     */
+    public static BitSet matching(List<Pattern> patterns, String text) {
+        int count = patterns.size();
+        String[] cores = new String[count];
+        Matcher[] matchers = new Matcher[count];
+        Map<Character, int[]> byFirst = new HashMap<>();
+        int[] every = new int[count];
+        for (int i = 0; i < count; i++) {
+            cores[i] = core(patterns.get(i));
+            matchers[i] = patterns.get(i).matcher(text);
+            every[i] = i;
+            int[] before = byFirst.getOrDefault(cores[i].charAt(0), new int[0]);
+            int[] with = java.util.Arrays.copyOf(before, before.length + 1);
+            with[before.length] = i;
+            byFirst.put(cores[i].charAt(0), with);
+        }
+        // Where each text character may start a match: an array for the one-byte characters a scanned file is read as.
+        int[][] startingWith = new int[256][];
+        byFirst.forEach((first, indexes) -> {
+            if (first < 256) {
+                startingWith[first] = indexes;
+            }
+        });
+        startingWith['\\'] = every;
+        startingWith['%'] = every;
+        BitSet found = new BitSet(count);
+        int left = count;
+        int end = text.length();
+        for (int at = 0; at < end && left > 0; at++) {
+            char here = text.charAt(at);
+            int[] candidates = here < 256 ? startingWith[here] : byFirst.get(here);
+            if (candidates == null) {
+                continue;
+            }
+            for (int i : candidates) {
+                if (!found.get(i) && canStartAt(cores[i], text, at) && matchers[i].region(at, end).lookingAt()) {
+                    found.set(i);
+                    left--;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * False only where no form of {@code core} can start at {@code at}: what {@link #anyEscaping}
+     * allows for its first character, and, after that character as itself, what it allows for the second.
+     */
+    private static boolean canStartAt(String core, String text, int at) {
+        char first = core.charAt(0);
+        char here = text.charAt(at);
+        if (first == '\\' || first == '%') {
+            return true;
+        }
+        if (here == first) {
+            if (at + 1 >= text.length()) {
+                return false;
+            }
+            char next = text.charAt(at + 1);
+            return next == core.charAt(1) || next == '\\' || next == '%';
+        }
+        if (here == '\\') {
+            int after = at;
+            while (after < text.length() && text.charAt(after) == '\\') {
+                after++;
+            }
+            if (after >= text.length()) {
+                return false;
+            }
+            char escaped = text.charAt(after);
+            return escaped == 'u' || escaped == 'U' || (escaped == first && !isLiteral(first));
+        }
+        // here == '%': the first character's two hex digits, in either case.
+        return first < 0x80 && at + 2 < text.length()
+                && Character.digit(text.charAt(at + 1), 16) == first >> 4 && Character.digit(text.charAt(at + 2), 16) == (first & 0xF);
+    }
+
+    /** The text a pattern of {@link #anyEscaping} stands for, read back group by group. */
+    private static String core(Pattern pattern) {
         String regex = pattern.pattern();
-        return regex.charAt(3) == '\\' ? regex.charAt(8) : regex.charAt(3);
+        StringBuilder core = new StringBuilder();
+        for (int at = 0; at < regex.length(); ) {
+            char c = regex.charAt(at + 3) == '\\' ? regex.charAt(at + 8) : regex.charAt(at + 3);
+            core.append(c);
+            at += group(c).length();
+        }
+        return core.toString();
     }
 
     private static Pattern anyEscaping(String text) {
         StringBuilder regex = new StringBuilder();
         for (char c : text.toCharArray()) {
-            String hex = String.format("%02x", (int) c);
-            String literal = Character.isLetterOrDigit(c) && c < 0x80 ? String.valueOf(c) : "\\\\*" + Pattern.quote(String.valueOf(c));
-            regex.append("(?:").append(literal).append("|\\\\+(?i:u").append(String.format("%04x", (int) c)).append(")");
-            if (c < 0x80) {
-                regex.append("|(?i:%").append(hex).append(")");
-            }
-            regex.append(")");
+            regex.append(group(c));
         }
         return Pattern.compile(regex.toString());
+    }
+
+    /** The regex for one character written any way: itself (behind backslashes unless a letter or digit), {@code \\}{@code uXXXX}, {@code %XX}. */
+    private static String group(char c) {
+        String literal = isLiteral(c) ? String.valueOf(c) : "\\\\*" + Pattern.quote(String.valueOf(c));
+        StringBuilder group = new StringBuilder("(?:").append(literal)
+                .append("|\\\\+(?i:u").append(String.format("%04x", (int) c)).append(")");
+        if (c < 0x80) {
+            group.append("|(?i:%").append(String.format("%02x", (int) c)).append(")");
+        }
+        return group.append(")").toString();
+    }
+
+    private static boolean isLiteral(char c) {
+        return Character.isLetterOrDigit(c) && c < 0x80;
     }
 
     /** The literal forms, for messages and tests; {@link #patterns} is what redaction and the scan match. */

@@ -43,4 +43,53 @@ class SecretFormsFindTest {
         }
         return text.toString();
     }
+
+    @Test
+    void matchingAllFormsInOnePassAgreesWithTheRegexEngineOnEscapedMixes() {
+        Random random = new Random(34);
+        String noise = "ab%2f%2F\\\\u0076\\U005F\\/%%\\\"{}:=+/_-0123456789 vck_sk-";
+        List<Pattern> patterns = new ArrayList<>(SecretForms.patterns("vck_sim_healthy_Abc123xyz"));
+        patterns.addAll(SecretForms.patterns("sk-ant-sim/valid+demo="));
+        List<String> texts = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        for (String secret : List.of("vck_sim_healthy_Abc123xyz", "sk-ant-sim/valid+demo=")) {
+            List<String> plain = new ArrayList<>(List.of(secret, secret.substring(8)));
+            plain.addAll(SecretForms.base64Cores("Bearer " + secret));
+            for (String form : plain) {
+                whole.add(noisy(random, noise) + escapedAnyWay(random, form) + noisy(random, noise));
+                texts.add(noisy(random, noise) + escapedAnyWay(random, form.substring(0, form.length() - 1)) + noisy(random, noise));
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            texts.add(noisy(random, noise) + noisy(random, noise));
+        }
+        texts.addAll(whole);
+        for (String text : texts) {
+            java.util.BitSet matching = SecretForms.matching(patterns, text);
+            for (int i = 0; i < patterns.size(); i++) {
+                boolean expected = patterns.get(i).matcher(text).find();
+                assertThat(patterns.get(i) + " in " + text, matching.get(i), equalTo(expected));
+            }
+        }
+        for (String text : whole) {
+            assertThat("a whole form, escaped any way, is found: " + text, SecretForms.matching(patterns, text).isEmpty(), equalTo(false));
+        }
+    }
+
+    /** Each character as itself (behind backslashes unless a letter or digit), as a u escape or as %XX, picked at random. */
+    private static String escapedAnyWay(Random random, String form) {
+        StringBuilder text = new StringBuilder();
+        for (char c : form.toCharArray()) {
+            String hex4 = String.format("%04x", (int) c);
+            String hex2 = String.format("%02x", (int) c);
+            switch (random.nextInt(4)) {
+                case 0 -> text.append("\\".repeat(1 + random.nextInt(2))).append(random.nextBoolean() ? 'u' : 'U')
+                        .append(random.nextBoolean() ? hex4 : hex4.toUpperCase());
+                case 1 -> text.append('%').append(random.nextBoolean() ? hex2 : hex2.toUpperCase());
+                case 2 -> text.append(Character.isLetterOrDigit(c) ? "" : "\\".repeat(random.nextInt(3))).append(c);
+                default -> text.append(c);
+            }
+        }
+        return text.toString();
+    }
 }
