@@ -21,6 +21,14 @@ public final class BundleZip {
      * the zip itself is left out when listed.
      */
     public static Path write(Path zipFile, Path baseDir, List<Path> files) throws IOException {
+        return write(zipFile, entries(zipFile, baseDir, files));
+    }
+
+    /**
+     * The zip's entries: each of {@code files} by its path relative to {@code baseDir}, in order, the
+     * zip itself left out. A file outside {@code baseDir} is refused.
+     */
+    public static Map<String, Path> entries(Path zipFile, Path baseDir, List<Path> files) {
         Path base = baseDir.toAbsolutePath().normalize();
         Path target = zipFile.toAbsolutePath().normalize();
         Map<String, Path> fileByEntry = new LinkedHashMap<>();
@@ -35,6 +43,12 @@ public final class BundleZip {
             }
             fileByEntry.put(base.relativize(absolute).toString().replace(File.separatorChar, '/'), absolute);
         }
+        return fileByEntry;
+    }
+
+    /** Writes each file of {@code fileByEntry} to {@code zipFile} under its entry name, and returns {@code zipFile}. */
+    public static Path write(Path zipFile, Map<String, Path> fileByEntry) throws IOException {
+        Path target = zipFile.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
             for (Map.Entry<String, Path> file : fileByEntry.entrySet()) {

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The evidence bundle of a run, for an escalation: {@code reports/evidence/} (summary.md,
@@ -68,6 +69,20 @@ public final class EvidenceBundle {
      * returns the zip.
      */
     public static Path pack(Path reports, RunRecord run, List<Path> files, Path report) throws IOException {
+        Path zip = zipOf(reports, run);
+        return BundleZip.write(zip, manifest(reports, zip, files, report));
+    }
+
+    /** Where the run's zip goes: {@code reports/ai-gateway-evidence-<env>-<UTC>.zip}. */
+    public static Path zipOf(Path reports, RunRecord run) {
+        return reports.resolve("ai-gateway-evidence-" + run.env() + "-" + ZIP_STAMP.format(run.finishedAt()) + ".zip");
+    }
+
+    /**
+     * Writes the manifest of {@code files} and {@code report} (when it exists), and returns the entries
+     * of {@code zip}: those files and the manifest, by entry name.
+     */
+    public static Map<String, Path> manifest(Path reports, Path zip, List<Path> files, Path report) throws IOException {
         List<Path> packed = new ArrayList<>(files);
         if (Files.isRegularFile(report)) {
             packed.add(report);
@@ -75,8 +90,7 @@ public final class EvidenceBundle {
         Path manifest = reports.resolve(FOLDER).resolve("manifest.sha256");
         Manifest.write(manifest, packed, reports);
         packed.add(manifest);
-        Path zip = reports.resolve("ai-gateway-evidence-" + run.env() + "-" + ZIP_STAMP.format(run.finishedAt()) + ".zip");
-        return BundleZip.write(zip, reports, packed);
+        return BundleZip.entries(zip, reports, packed);
     }
 
     static ObjectNode verdictJson(RunRecord run) {

@@ -40,8 +40,22 @@ public final class PublicBundle {
      * When the team id is still in it in some form, the copy is deleted and an {@link IllegalStateException} says where.
      */
     public static Path write(Path privateZip, String teamId) throws IOException {
-        Map<String, byte[]> entries = read(privateZip);
-        Path publicZip = pathOf(privateZip);
+        return writeEntries(pathOf(privateZip), read(privateZip), teamId);
+    }
+
+    /**
+     * As {@link #write(Path, String)}, from the files the private zip holds ({@code fileByEntry}), so that
+     * both zips are written at once.
+     */
+    public static Path write(Path privateZip, Map<String, Path> fileByEntry, String teamId) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> file : fileByEntry.entrySet()) {
+            entries.put(file.getKey(), Files.readAllBytes(file.getValue()));
+        }
+        return writeEntries(pathOf(privateZip), entries, teamId);
+    }
+
+    private static Path writeEntries(Path publicZip, Map<String, byte[]> entries, String teamId) throws IOException {
         if (teamId != null && !teamId.isBlank()) {
             String masked = masked(teamId);
             Map<String, byte[]> contents = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.evidence.BundleZip;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
@@ -14,11 +15,15 @@ import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +49,12 @@ public final class RunFinish {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path reports = root.resolve("reports");
-        RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
         Path results = reports.resolve("allure-results");
+        // First the report, in its own JVM: the rest of this step goes on beside it.
         AllureReport report = args.length > 1 && Files.isDirectory(results)
-                ? AllureReport.start(Path.of(args[1]), results, root.resolve(REPORT).getParent(), reportName(record))
+                ? AllureReport.start(Path.of(args[1]), results, root.resolve(REPORT).getParent(), RunRecord.readReportName(root))
                 : null;
+        RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
         if (record == null) {
             if (report != null) {
                 report.await();
@@ -69,8 +75,22 @@ public final class RunFinish {
             // After the report is generated: its Trend data, for the next run of the series.
             AllureTrend.save(reports, history.series());
         }
-        Path bundle = EvidenceBundle.pack(reports, run, evidence, root.resolve(REPORT));
-        String publicBundle = publicBundle(root, bundle, run.teamId());
+        Path bundle = EvidenceBundle.zipOf(reports, run);
+        Map<String, Path> packed = EvidenceBundle.manifest(reports, bundle, evidence, root.resolve(REPORT));
+        // The private zip and its public copy are written side by side.
+        CompletableFuture<Path> privateZip = CompletableFuture.supplyAsync(() -> {
+            try {
+                return BundleZip.write(bundle, packed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String publicBundle = publicBundle(root, bundle, packed, run.teamId());
+        try {
+            privateZip.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException unwritten ? unwritten.getCause() : e;
+        }
         List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
         List<SecretScan.Finding> findings = SecretScan.scan(written, secrets(root, run.env()));
         if (!findings.isEmpty()) {
@@ -93,9 +113,9 @@ public final class RunFinish {
     }
 
     /** The public zip's part of the closing block: where it is, or why there is none. */
-    private static String publicBundle(Path root, Path bundle, String teamId) throws IOException {
+    private static String publicBundle(Path root, Path bundle, Map<String, Path> packed, String teamId) throws IOException {
         try {
-            Path publicZip = root.relativize(PublicBundle.write(bundle, teamId));
+            Path publicZip = root.relativize(PublicBundle.write(bundle, packed, teamId));
             return publicZip + (teamId == null || teamId.isBlank() ? " (for a public thread)"
                     : " (team id shown as " + PublicBundle.masked(teamId) + ": for a public thread or forum)");
         } catch (IllegalStateException teamIdLeft) {
@@ -160,14 +180,6 @@ public final class RunFinish {
             line("Alert", alert);
         }
         System.out.println(RULE);
-    }
-
-    /** The report's title, on its front page: the verdict ("team-access-denied: Team blocked ..."). */
-    static String reportName(RunRecord run) {
-        if (run == null || run.verdict() == null) {
-            return "ai-gateway-contract" + (run == null ? "" : ": " + run.env());
-        }
-        return run.verdict().id() + ": " + run.verdict().title();
     }
 
     /**

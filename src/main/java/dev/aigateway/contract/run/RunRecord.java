@@ -33,6 +33,8 @@ public record RunRecord(
         List<String> simulatorLog) {
 
     public static final String FILE = "target/contract-run/run.json";
+    /** Beside the record: the report's title, {@link #reportName(RunRecord)}. */
+    static final String REPORT_NAME = "report-name.txt";
     /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */
     public static final String FILE_PROPERTY = "contract.run.record";
 
@@ -47,7 +49,25 @@ public record RunRecord(
     public void write(Path root) throws IOException {
         Path file = root.resolve(System.getProperty(FILE_PROPERTY, FILE));
         Files.createDirectories(file.getParent());
+        Files.writeString(file.resolveSibling(REPORT_NAME), reportName(this));
         JSON.writeValue(file.toFile(), this);
+    }
+
+    /** The report's title, on its front page: the verdict ("team-access-denied: Team blocked ..."). */
+    public static String reportName(RunRecord run) {
+        if (run == null || run.verdict() == null) {
+            return "ai-gateway-contract" + (run == null ? "" : ": " + run.env());
+        }
+        return run.verdict().id() + ": " + run.verdict().title();
+    }
+
+    /**
+     * The report's title as the test JVM wrote it beside the record, read without parsing the record,
+     * so that the report's generation starts at once; {@link #reportName(RunRecord)} of no record when there is none.
+     */
+    public static String readReportName(Path root) throws IOException {
+        Path name = root.resolve(FILE).resolveSibling(REPORT_NAME);
+        return exists(root) && Files.isRegularFile(name) ? Files.readString(name) : reportName(null);
     }
 
     public static RunRecord read(Path root) throws IOException {

@@ -60,6 +60,21 @@ class PublicBundleTest {
     }
 
     @Test
+    void writtenFromTheFilesTheCopyHoldsWhatTheCopyOfThePrivateZipHolds() throws Exception {
+        String report = "<script>d('widgets/environment.json','" + base64("[\"" + TEAM + "\"]") + "')</script>";
+        Path privateZip = privateZip(report);
+        Map<String, String> fromZip = entries(PublicBundle.write(privateZip, TEAM));
+        Map<String, Path> files = BundleZip.entries(privateZip, reports, List.of(reports.resolve("evidence/summary.md"),
+                reports.resolve("evidence/verdict.json"), reports.resolve("allure-report/index.html"),
+                reports.resolve("evidence/manifest.sha256")));
+
+        Map<String, String> fromFiles = entries(PublicBundle.write(privateZip, files, TEAM));
+
+        assertThat(fromFiles, equalTo(fromZip));
+        assertThat(fromFiles.get("evidence/summary.md"), allOf(containsString("`team_…wxyz`"), not(containsString(TEAM))));
+    }
+
+    @Test
     void theTeamIdIsMaskedEverywhereAndTheManifestStillChecks() throws Exception {
         String report = "<script>d('widgets/environment.json','" + base64("[{\"name\":\"Team id\",\"values\":[\"" + TEAM + "\"]}]")
                 + "')\nd('data/attachments/1.png','" + Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, -1})

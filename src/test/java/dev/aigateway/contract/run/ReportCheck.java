@@ -52,7 +52,7 @@ public final class ReportCheck {
         Map<String, String> uids = testCaseUids(Files.readString(report, StandardCharsets.UTF_8));
         List<String> problems = new ArrayList<>();
         String suites = render(browser, report, "suites");
-        String reportTitle = "<title>" + RunFinish.reportName(run).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</title>";
+        String reportTitle = "<title>" + RunRecord.reportName(run).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</title>";
         if (!suites.contains(reportTitle)) {
             problems.add("the report's title is not the verdict: expected " + reportTitle);
         }
