@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Allure's own history, carried between runs so the report's Trend and each test's history show the
  * earlier runs of the same series: saved after the report is generated to
- * {@code reports/history/allure/<series>/}, and put back into {@code allure-results/history/} before the next one.
+ * {@code reports/history/allure/<series>/}, and put back into {@code allure-results/history/} before the
+ * next one is generated.
  */
 public final class AllureTrend {
 
@@ -21,13 +22,6 @@ public final class AllureTrend {
     private static final String REPORT = "allure-report";
 
     private AllureTrend() {}
-
-    /** Before the run ({@code pre-integration-test}, after the clean-up of reports/): arguments project root, environment. */
-    public static void main(String[] args) throws IOException {
-        if (VerdictHistory.enabled()) {
-            restore(Path.of(args[0]).resolve("reports"), VerdictHistory.series(args[1]));
-        }
-    }
 
     /** Before the report is generated: the series' saved history into {@code allure-results/history/}. Returns the files put back. */
     public static int restore(Path reports, String series) throws IOException {

@@ -45,11 +45,18 @@ public final class RunFinish {
 
     private RunFinish() {}
 
-    /** Arguments: the project root, then Allure's commandline home (without it, no report is generated). */
+    /**
+     * Arguments: the project root, then Allure's commandline home (without it, no report is generated),
+     * then the environment's name (without it, the report has no Trend of earlier runs).
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path reports = root.resolve("reports");
         Path results = reports.resolve("allure-results");
+        if (args.length > 2 && Files.isDirectory(results) && VerdictHistory.enabled()) {
+            // The Trend of the run's series: Allure's history of its earlier runs, back into the results.
+            AllureTrend.restore(reports, VerdictHistory.series(args[2]));
+        }
         // First the report, in its own JVM: the rest of this step goes on beside it.
         AllureReport report = args.length > 1 && Files.isDirectory(results)
                 ? AllureReport.start(Path.of(args[1]), results, root.resolve(REPORT).getParent(), RunRecord.readReportName(root))

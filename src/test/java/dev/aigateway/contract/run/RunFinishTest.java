@@ -46,6 +46,33 @@ class RunFinishTest {
     }
 
     @Test
+    void theSecondRunOfASeriesShowsTwoRunsInItsReportsTrend() throws Exception {
+        Path allureHome = Path.of(System.getProperty("contract.root", ".")).toAbsolutePath()
+                .resolve(".allure/allure-" + System.getProperty("allure.commandline.version", "2.34.0"));
+        for (int run = 1; run <= 2; run++) {
+            // What each run's clean-up and Cucumber leave: fresh results, no report.
+            Path results = root.resolve("reports/allure-results");
+            if (Files.isDirectory(results)) {
+                try (Stream<Path> old = Files.walk(results)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("0b5f6c2e-0000-4000-8000-00000000000" + run + "-result.json"), """
+                    {"uuid":"0b5f6c2e-0000-4000-8000-00000000000%d","historyId":"balance","name":"A team reads its balance",
+                     "status":"passed","stage":"finished","start":1764180000000,"stop":1764180000100}
+                    """.formatted(run));
+
+            RunFinish.main(new String[] {root.toString(), allureHome.toString(), "canary"});
+        }
+
+        String report = Files.readString(root.resolve(RunFinish.REPORT), java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] trend = dev.aigateway.contract.evidence.SingleFileReport.dataFiles(report).get("history/history-trend.json");
+        assertThat("the report carries its Trend", trend != null, equalTo(true));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(trend).size(), equalTo(2));
+    }
+
+    @Test
     void aCleanRunLeavesTheBundle() throws Exception {
         RunFinish.main(new String[] {root.toString()});
         assertThat(Files.isRegularFile(root.resolve("reports/evidence/summary.md")), equalTo(true));
