@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -40,14 +39,14 @@ public final class SecretScan {
     private record Form(String variable, Pattern pattern) {}
 
 
-
     private SecretScan() {}
 
     /**
      * Every file under {@code roots} (folders or single files; a missing one is skipped), and every
      * entry of every {@code .zip} among them, that holds one of {@code secrets} in a form
      * {@link SecretForms#patterns} matches: raw, URL-encoded, JSON-escaped in any style or mix, base64
-     * at any offset, or its tail. A zip entry is named {@code path/to.zip!entry/name}.
+     * at any offset, or its tail. A zip entry is named {@code path/to.zip!entry/name}; the zip itself
+     * is named when one of its entries' names holds a secret.
      */
     public static List<Finding> scan(List<Path> roots, List<Secret> secrets) throws IOException {
         List<Form> forms = new ArrayList<>();
@@ -61,8 +60,8 @@ public final class SecretScan {
         // Every file, and every entry of every zip, by name; the bundle's zip holds copies of files on
         // disk (the 3 MB report among them): the same bytes hold the same secrets, so each content is
         // matched once, and the distinct contents are matched side by side, one per core.
-        Map<String, String> contentByName = new LinkedHashMap<>();
-        Map<String, byte[]> distinct = new LinkedHashMap<>();
+        Map<String, Content> contentByName = new LinkedHashMap<>();
+        Set<Content> distinct = new LinkedHashSet<>();
         for (Path root : roots) {
             // Parts of a bundle are optional (no report when its generation failed): absent, they hold nothing.
             if (!Files.exists(root)) {
@@ -76,9 +75,9 @@ public final class SecretScan {
                 collect(file.toString(), Files.readAllBytes(file), contentByName, distinct);
             }
         }
-        Map<String, Set<String>> variablesByContent = match(distinct, forms);
+        Map<Content, Set<String>> variablesByContent = match(distinct, forms);
         Set<Finding> findings = new LinkedHashSet<>();
-        contentByName.forEach((name, digest) -> variablesByContent.getOrDefault(digest, Set.of())
+        contentByName.forEach((name, content) -> variablesByContent.getOrDefault(content, Set.of())
                 .forEach(variable -> findings.add(new Finding(name, variable))));
         return List.copyOf(findings);
     }
@@ -100,28 +99,29 @@ public final class SecretScan {
     }
 
     /**
-     * The variables whose secret each distinct content holds, by digest: every form at once in one
+     * The variables whose secret each distinct content holds: every form at once in one
      * pass over each content ({@link SecretForms#matching}), the largest contents first, on as many
      * threads as there are cores.
      */
-    private static Map<String, Set<String>> match(Map<String, byte[]> distinct, List<Form> forms) throws IOException {
+    private static Map<Content, Set<String>> match(Set<Content> distinct, List<Form> forms) throws IOException {
         List<Pattern> patterns = forms.stream().map(Form::pattern).toList();
-        List<Map.Entry<String, byte[]>> contents = new ArrayList<>(distinct.entrySet());
-        contents.sort(Comparator.comparingInt((Map.Entry<String, byte[]> content) -> content.getValue().length).reversed());
-        List<Callable<Map.Entry<String, Set<String>>>> tasks = new ArrayList<>();
-        for (Map.Entry<String, byte[]> content : contents) {
+        List<Content> contents = new ArrayList<>(distinct);
+        contents.sort(Comparator.comparingInt((Content content) -> content.bytes().length).reversed());
+        List<Callable<Set<String>>> tasks = new ArrayList<>();
+        for (Content content : contents) {
             tasks.add(() -> {
                 Set<String> variables = new LinkedHashSet<>();
-                SecretForms.matching(patterns, latin1(content.getValue())).stream()
+                SecretForms.matching(patterns, latin1(content.bytes())).stream()
                         .forEach(form -> variables.add(forms.get(form).variable()));
-                return Map.entry(content.getKey(), variables);
+                return variables;
             });
         }
         ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        Map<String, Set<String>> variablesByContent = new HashMap<>();
+        Map<Content, Set<String>> variablesByContent = new HashMap<>();
         try {
-            for (Future<Map.Entry<String, Set<String>>> task : cores.invokeAll(tasks)) {
-                variablesByContent.put(task.get().getKey(), task.get().getValue());
+            List<Future<Set<String>>> done = cores.invokeAll(tasks);
+            for (int i = 0; i < contents.size(); i++) {
+                variablesByContent.put(contents.get(i), done.get(i).get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,17 +134,25 @@ public final class SecretScan {
         return variablesByContent;
     }
 
-    /** Files {@code content} under {@code name}, and each of its entries when it is a zip. */
-    private static void collect(String name, byte[] content, Map<String, String> contentByName,
-                                Map<String, byte[]> distinct) throws IOException {
-        String digest = sha256(content);
-        contentByName.put(name, digest);
-        distinct.putIfAbsent(digest, content);
+    /**
+     * Files {@code content} under {@code name}; a zip by its entries, each under
+     * {@code zip!entry/name}, and by the list of their names: its compressed bytes hold no text.
+     */
+    private static void collect(String name, byte[] content, Map<String, Content> contentByName,
+                                Set<Content> distinct) throws IOException {
         if (!name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            Content file = new Content(content);
+            contentByName.put(name, file);
+            distinct.add(file);
             return;
         }
+        StringBuilder names = new StringBuilder();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                names.append(entry.getName()).append('\n');
+                if (entry.getComment() != null) {
+                    names.append(entry.getComment()).append('\n');
+                }
                 if (!entry.isDirectory()) {
                     collect(name + "!" + entry.getName(), zip.readAllBytes(), contentByName, distinct);
                 }
@@ -153,13 +161,36 @@ public final class SecretScan {
             throw new IOException("cannot read " + name + " as a zip to scan it for secrets: " + unreadable.getMessage(),
                     unreadable);
         }
+        Content listing = new Content(names.toString().getBytes(StandardCharsets.UTF_8));
+        contentByName.put(name, listing);
+        distinct.add(listing);
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    /** A file's bytes, equal to another's when byte for byte the same: each distinct content is matched once. */
+    private record Content(byte[] bytes, int hash) {
+        Content(byte[] bytes) {
+            this(bytes, hash(bytes));
+        }
+
+        private static int hash(byte[] bytes) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            return (int) crc.getValue() ^ bytes.length;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Content content && hash == content.hash && Arrays.equals(bytes, content.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return bytes.length + " bytes";
         }
     }
 

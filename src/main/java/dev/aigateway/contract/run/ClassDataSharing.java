@@ -70,7 +70,8 @@ final class ClassDataSharing {
         }
     }
 
-    private boolean fits() throws IOException {
+    /** Whether an archive made by an earlier run fits this JDK and these jars. */
+    boolean fits() throws IOException {
         return Files.isRegularFile(archive) && Files.isRegularFile(fingerprintFile)
                 && Files.readString(fingerprintFile).equals(fingerprint);
     }

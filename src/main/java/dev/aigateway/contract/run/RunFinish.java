@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class RunFinish {
 
-    static final String REPORT = "reports/allure-report/index.html";
+    public static final String REPORT = "reports/allure-report/index.html";
     /** Where the test JVM copies its console output, so that it can be scanned too. */
     public static final String CONSOLE = "target/contract-run/console.txt";
     /** What the test JVM writes besides the reports: its console copy and the run record. */
@@ -53,14 +53,16 @@ public final class RunFinish {
         Path root = Path.of(args[0]);
         Path reports = root.resolve("reports");
         Path results = reports.resolve("allure-results");
-        if (args.length > 2 && Files.isDirectory(results) && VerdictHistory.enabled()) {
-            // The Trend of the run's series: Allure's history of its earlier runs, back into the results.
-            AllureTrend.restore(reports, VerdictHistory.series(args[2]));
+        Path reportFolder = root.resolve(REPORT).getParent();
+        // First the report, in its own JVM, started by the test JVM as soon as the results were written
+        // or else here: the rest of this step goes on beside it.
+        AllureReport report = args.length > 1 ? AllureReport.adopt(root, reportFolder).orElse(null) : null;
+        if (report == null && args.length > 1 && Files.isDirectory(results)) {
+            if (args.length > 2) {
+                restoreTrend(reports, args[2]);
+            }
+            report = AllureReport.start(Path.of(args[1]), results, reportFolder, RunRecord.readReportName(root));
         }
-        // First the report, in its own JVM: the rest of this step goes on beside it.
-        AllureReport report = args.length > 1 && Files.isDirectory(results)
-                ? AllureReport.start(Path.of(args[1]), results, root.resolve(REPORT).getParent(), RunRecord.readReportName(root))
-                : null;
         RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
         if (record == null) {
             if (report != null) {
@@ -109,6 +111,13 @@ public final class RunFinish {
         }
         String alert = history == null ? null : alert(root, run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
+    }
+
+    /** The Trend of the run's series in the report: Allure's history of its earlier runs, back into the results. */
+    public static void restoreTrend(Path reports, String env) throws IOException {
+        if (VerdictHistory.enabled()) {
+            AllureTrend.restore(reports, VerdictHistory.series(env));
+        }
     }
 
     static List<Environment.Secret> secrets(Path root, String env) {

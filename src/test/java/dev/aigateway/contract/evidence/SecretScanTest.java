@@ -69,6 +69,25 @@ class SecretScanTest {
     }
 
     @Test
+    void aKeyInAnEntrysNameNamesTheZip() throws IOException {
+        Path bundle = zip("bundle.zip", "evidence/" + CANARY + ".json", "{}");
+
+        assertThat(SecretScan.scan(List.of(reports), SECRETS), equalTo(List.of(new Finding(bundle.toString(), "AI_GATEWAY_API_KEY"))));
+    }
+
+    @Test
+    void theSameContentOnDiskAndInTheZipIsNamedInBoth() throws IOException {
+        String report = "<pre>" + CANARY + "</pre>";
+        Path onDisk = write("allure-report/index.html", report);
+        Path bundle = zip("bundle.zip", "allure-report/index.html", report);
+        write("allure-report/other.html", "<pre>" + CANARY.substring(0, 10) + "</pre>");
+
+        assertThat(SecretScan.scan(List.of(reports), SECRETS), equalTo(List.of(
+                new Finding(onDisk.toString(), "AI_GATEWAY_API_KEY"),
+                new Finding(bundle + "!allure-report/index.html", "AI_GATEWAY_API_KEY"))));
+    }
+
+    @Test
     void theMessageNamesVariablesAndFilesButNeverTheValue() throws IOException {
         write("a.html", CANARY);
         write("b.json", CANARY.substring(8) + " " + BYOK_CANARY);
