@@ -1,6 +1,6 @@
 package dev.aigateway.contract.evidence;
 
-import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.http.SecretForms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -98,11 +99,17 @@ public final class PublicBundle {
         if (teamId == null || teamId.isBlank()) {
             return found;
         }
-        List<Secret> asSecret = List.of(new Secret("teamId", teamId));
-        SecretScan.scan(List.of(zip), asSecret).forEach(finding -> found.add(finding.file()));
+        List<Pattern> forms = SecretForms.patterns(teamId);
         for (Map.Entry<String, byte[]> entry : read(zip).entrySet()) {
+            String text = latin1(entry.getValue());
+            if (!SecretForms.matching(forms, entry.getKey()).isEmpty()) {
+                found.add(zip.toString());
+            }
+            if (!SecretForms.matching(forms, text).isEmpty()) {
+                found.add(zip + "!" + entry.getKey());
+            }
             if (entry.getKey().endsWith(".html")) {
-                for (Map.Entry<String, byte[]> data : SingleFileReport.dataFiles(latin1(entry.getValue())).entrySet()) {
+                for (Map.Entry<String, byte[]> data : SingleFileReport.dataFiles(text).entrySet()) {
                     if (latin1(data.getValue()).contains(latin1(teamId))) {
                         found.add(zip + "!" + entry.getKey() + "!" + data.getKey());
                     }

@@ -70,8 +70,7 @@ final class ClassDataSharing {
         }
     }
 
-    /** Whether an archive made by an earlier run fits this JDK and these jars. */
-    boolean fits() throws IOException {
+    private boolean fits() throws IOException {
         return Files.isRegularFile(archive) && Files.isRegularFile(fingerprintFile)
                 && Files.readString(fingerprintFile).equals(fingerprint);
     }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class RunFinish {
 
-    public static final String REPORT = "reports/allure-report/index.html";
+    static final String REPORT = "reports/allure-report/index.html";
     /** Where the test JVM copies its console output, so that it can be scanned too. */
     public static final String CONSOLE = "target/contract-run/console.txt";
     /** What the test JVM writes besides the reports: its console copy and the run record. */
@@ -54,10 +54,9 @@ public final class RunFinish {
         Path reports = root.resolve("reports");
         Path results = reports.resolve("allure-results");
         Path reportFolder = root.resolve(REPORT).getParent();
-        // First the report, in its own JVM, started by the test JVM as soon as the results were written
-        // or else here: the rest of this step goes on beside it.
-        AllureReport report = args.length > 1 ? AllureReport.adopt(root, reportFolder).orElse(null) : null;
-        if (report == null && args.length > 1 && Files.isDirectory(results)) {
+        // First the report, in its own JVM: the rest of this step goes on beside it.
+        AllureReport report = null;
+        if (args.length > 1 && Files.isDirectory(results)) {
             if (args.length > 2) {
                 restoreTrend(reports, args[2]);
             }
@@ -77,6 +76,14 @@ public final class RunFinish {
         // While Allure generates the report in its own JVM: the history and the bundle's own files.
         Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
         List<Path> evidence = EvidenceBundle.writeFiles(reports, run, history);
+        // Also meanwhile: the environment, for the secrets to scan for and the webhook.
+        Environment environment = null;
+        String unreadable = null;
+        try {
+            environment = new EnvironmentLoader(root).load(run.env());
+        } catch (EnvironmentException e) {
+            unreadable = e.getMessage();
+        }
         if (report != null) {
             report.await();
         }
@@ -101,7 +108,10 @@ public final class RunFinish {
             throw e.getCause() instanceof UncheckedIOException unwritten ? unwritten.getCause() : e;
         }
         List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
-        List<SecretScan.Finding> findings = SecretScan.scan(written, secrets(root, run.env()));
+        if (environment == null) {
+            throw new IllegalStateException("cannot read the secrets to scan for: " + unreadable);
+        }
+        List<SecretScan.Finding> findings = SecretScan.scan(written, environment.secrets());
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));
@@ -109,22 +119,14 @@ public final class RunFinish {
             throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle, "
                     + CONTRACT_RUN + "/ and " + FAILSAFE_REPORTS + "/ were removed: " + SecretScan.describe(findings));
         }
-        String alert = history == null ? null : alert(root, run, history);
+        String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
     }
 
     /** The Trend of the run's series in the report: Allure's history of its earlier runs, back into the results. */
-    public static void restoreTrend(Path reports, String env) throws IOException {
+    private static void restoreTrend(Path reports, String env) throws IOException {
         if (VerdictHistory.enabled()) {
             AllureTrend.restore(reports, VerdictHistory.series(env));
-        }
-    }
-
-    static List<Environment.Secret> secrets(Path root, String env) {
-        try {
-            return new EnvironmentLoader(root).load(env).secrets();
-        } catch (EnvironmentException e) {
-            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
         }
     }
 
@@ -140,13 +142,7 @@ public final class RunFinish {
     }
 
     /** The alert's line for the closing block: sent or why not; null when no webhook is set or the verdict did not change. */
-    private static String alert(Path root, RunRecord run, Standing history) {
-        String webhook;
-        try {
-            webhook = new EnvironmentLoader(root).load(run.env()).webhookUrl();
-        } catch (EnvironmentException unreadable) {
-            return null;
-        }
+    private static String alert(String webhook, RunRecord run, Standing history) {
         if (webhook == null || !VerdictAlert.due(history)) {
             return null;
         }

@@ -46,31 +46,4 @@ class AllureReportTest {
         assertThat(new String(Base64.getDecoder().decode(testCase.group(1)), StandardCharsets.UTF_8),
                 containsString("\"name\":\"A team reads its balance\""));
     }
-
-    @Test
-    void aGeneratorStartedByTheTestJvmIsAdoptedByTheFinishingStep() throws Exception {
-        Path results = Files.createDirectories(work.resolve("reports/allure-results"));
-        Files.writeString(results.resolve("0b5f6c2e-0000-4000-8000-000000000002-result.json"), """
-                {"uuid":"0b5f6c2e-0000-4000-8000-000000000002","name":"A key the gateway never issued is refused",
-                 "status":"passed","stage":"finished","start":1764180000000,"stop":1764180000100}
-                """);
-        Path report = work.resolve("reports/allure-report");
-        // The first generation records the archive of Allure's classes; only then does the test JVM start one early.
-        AllureReport.generate(ALLURE_HOME, results, report, "first");
-
-        assertThat(AllureReport.startEarly(work, ALLURE_HOME, results, report, "healthy: Healthy"), equalTo(true));
-        AllureReport adopted = AllureReport.adopt(work, report).orElseThrow();
-        adopted.await();
-
-        assertThat(Files.readString(report.resolve("index.html")), containsString("<title>healthy: Healthy</title>"));
-        assertThat(Files.readString(work.resolve(AllureReport.PRINTED)), containsString("Report successfully generated"));
-    }
-
-    @Test
-    void aGeneratorThatLeftNoReportIsNotAdopted() throws Exception {
-        Files.createDirectories(work.resolve(AllureReport.STARTED).getParent());
-        Files.writeString(work.resolve(AllureReport.STARTED), Long.toString(Long.MAX_VALUE / 2));
-
-        assertThat(AllureReport.adopt(work, work.resolve("reports/allure-report")).isPresent(), equalTo(false));
-    }
 }

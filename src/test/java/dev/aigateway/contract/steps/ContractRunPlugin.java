@@ -7,9 +7,7 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
-import dev.aigateway.contract.run.AllureReport;
 import dev.aigateway.contract.run.AllureRunFiles;
-import dev.aigateway.contract.run.RunFinish;
 import dev.aigateway.contract.run.ContractRun;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -86,15 +84,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 simulatorLog);
         try {
             record.write(CurrentRun.root());
-            Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
-            AllureRunFiles.write(results, record, diagnosis);
-            String allureHome = System.getProperty("contract.allure.home");
-            if (allureHome != null) {
-                // The report's generation starts now, not after this JVM and Failsafe are done.
-                RunFinish.restoreTrend(results.getParent(), record.env());
-                AllureReport.startEarly(CurrentRun.root(), Path.of(allureHome), results,
-                        CurrentRun.root().resolve(RunFinish.REPORT).getParent(), RunRecord.reportName(record));
-            }
+            AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record, diagnosis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's record", e);
         }
