@@ -87,15 +87,15 @@ public final class RunFinish {
         if (report != null) {
             report.await();
         }
-        if (history != null) {
-            // After the report is generated: its Trend data, for the next run of the series.
-            AllureTrend.save(reports, history.series());
-        }
         Path bundle = EvidenceBundle.zipOf(reports, run);
         Map<String, Path> packed = EvidenceBundle.manifest(reports, bundle, evidence, root.resolve(REPORT));
-        // The private zip and its public copy are written side by side.
+        // The private zip, with the report's Trend data saved for the next run of the series, and
+        // the public copy, side by side.
         CompletableFuture<Path> privateZip = CompletableFuture.supplyAsync(() -> {
             try {
+                if (history != null) {
+                    AllureTrend.save(reports, history.series());
+                }
                 return BundleZip.write(bundle, packed);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
