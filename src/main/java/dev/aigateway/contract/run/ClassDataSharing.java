@@ -46,7 +46,7 @@ final class ClassDataSharing {
             return sharing;
         }
         // Recorded under a name of its own, then moved into place: two JVMs never write one file.
-        Path recording = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".recording");
+        Path recording = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".recording");
         return new ClassDataSharing(archive, fingerprint.toString(), recording);
     }
 
