@@ -35,7 +35,7 @@ declare -A command=(
   [latency-sequential]="./mvnw -o -B verify -Dsimulator.latencyMs=300 -Dcucumber.execution.parallel.enabled=false"
   [latency-parallel]="./mvnw -o -B verify -Dsimulator.latencyMs=300 -Dcucumber.execution.parallel.enabled=true"
 )
-declare -A walls cpus
+declare -A walls cpus runs_in
 
 run() { # label: one run; appends its wall and CPU seconds (Maven and its forks)
   local label=$1 timing
@@ -45,13 +45,20 @@ run() { # label: one run; appends its wall and CPU seconds (Maven and its forks)
   read -r wall user system < "$work/time"
   walls[$label]+="$wall "
   cpus[$label]+="$(awk -v u="$user" -v s="$system" 'BEGIN {print u + s}') "
-  [ "$label" = karate ] || cp reports/evidence/verdict.json "$work/$label.verdict.json"
+  [ "$label" = karate ] || { cp reports/evidence/verdict.json "$work/$label.verdict.json"; runs_in[$label]+="$(in_run)"; }
+}
+
+in_run() { # seconds from the run's start to its end, as its own record says (no Maven, no JVM start-up)
+  local started finished
+  started=$(sed -n 's/.*"startedAt" *: *"\([^"]*\)".*/\1/p' reports/evidence/verdict.json | head -1)
+  finished=$(sed -n 's/.*"finishedAt" *: *"\([^"]*\)".*/\1/p' reports/evidence/verdict.json | head -1)
+  awk -v s="$(date -d "$started" +%s.%N)" -v f="$(date -d "$finished" +%s.%N)" 'BEGIN {printf "%.3f ", f - s}'
 }
 
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "warming up (one run of each, not counted) ..."
-for label in "${labels[@]}"; do run "$label"; walls[$label]=""; cpus[$label]=""; done
+for label in "${labels[@]}"; do run "$label"; walls[$label]=""; cpus[$label]=""; runs_in[$label]=""; done
 for round in $(seq 1 "$runs"); do
   for label in "${labels[@]}"; do run "$label"; done
   echo "round $round: $(for l in "${labels[@]}"; do printf '%s %.1f s  ' "$l" "$(echo "${walls[$l]}" | awk '{print $NF}')"; done)"
@@ -78,6 +85,9 @@ awk -v w="${wall[url]}" -v kw="${wall[karate]}" -v c="${cpu[url]}" -v kc="${cpu[
   'BEGIN {printf "ratio ours/Karate over a URL: wall %.2f, CPU %.2f (target: wall at most 1.0)\n", w / kw, c / kc}'
 awk -v s="${wall[latency-sequential]}" -v p="${wall[latency-parallel]}" -v d="${wall[default]}" \
   'BEGIN {printf "latencyMs=300 adds to the default run: %.2f s sequential, %.2f s parallel (target: at most 0.90 s)\n", s - d, p - d}'
+# The same from the runs' own records, first scenario to last: free of Maven's and the JVMs' noise.
+awk -v s="$(median "${runs_in[latency-sequential]}")" -v p="$(median "${runs_in[latency-parallel]}")" -v d="$(median "${runs_in[default]}")" \
+  'BEGIN {printf "  within the run (its record, median): default %.2f s; latencyMs=300 adds %.2f s sequential, %.2f s parallel\n", d, s - d, p - d}'
 echo "default run:                  $(spend default)"
 echo "latencyMs=300, parallel run:  $(spend latency-parallel)"
 [ -s reports/allure-report/index.html ] && echo "report: reports/allure-report/index.html ($(du -k reports/allure-report/index.html | cut -f1) KiB)"
