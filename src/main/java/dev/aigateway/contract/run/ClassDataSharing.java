@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class ClassDataSharing {
 
-    private static final List<String> QUIET = List.of("-Xlog:cds*=off", "-Xlog:cds=off");
+    private static final List<String> QUIET = List.of("-Xlog:cds*=off");
 
     private final Path archive;
     private final Path fingerprintFile;
