@@ -76,13 +76,13 @@ public final class RunFinish {
         // While Allure generates the report in its own JVM: the history and the bundle's own files.
         Standing history = VerdictHistory.enabled() ? VerdictHistory.record(reports, run, VerdictHistory.series(run.env())) : null;
         List<Path> evidence = EvidenceBundle.writeFiles(reports, run, history);
-        // Also meanwhile: the environment, for the secrets to scan for and the webhook.
-        Environment environment = null;
-        String unreadable = null;
+        // Also meanwhile: the environment, for the secrets to scan for and the webhook; without it no
+        // zip is written, since nothing could be scanned.
+        Environment environment;
         try {
             environment = new EnvironmentLoader(root).load(run.env());
         } catch (EnvironmentException e) {
-            unreadable = e.getMessage();
+            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
         }
         if (report != null) {
             report.await();
@@ -108,9 +108,6 @@ public final class RunFinish {
             throw e.getCause() instanceof UncheckedIOException unwritten ? unwritten.getCause() : e;
         }
         List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
-        if (environment == null) {
-            throw new IllegalStateException("cannot read the secrets to scan for: " + unreadable);
-        }
         List<SecretScan.Finding> findings = SecretScan.scan(written, environment.secrets());
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
