@@ -8,8 +8,9 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The contract run: every feature under {@code features/} on the Cucumber engine. It runs through
- * Failsafe so that the Allure report is made before a failed contract fails the build.
+ * The contract run: every feature under {@code features/} on the Cucumber engine. The build runs it
+ * in a JVM of its own ({@link SuiteLauncher}), so that the Allure report is made before a failed
+ * contract fails the build; an IDE can run it as it is, with {@code -Denv=NAME}.
  */
 @Suite
 @IncludeEngines("cucumber")

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
 /**
  * Runs after the contract suite ({@code post-integration-test}), whatever the outcome: generates the
  * one-file report titled with the verdict, writes the evidence bundle, scans everything written for
- * secrets (fail closed), and prints the closing block with the verdict. The build fails afterwards,
- * in {@code failsafe:verify}, if a scenario failed.
+ * secrets (fail closed), and prints the closing block with the verdict. Then it fails the build if
+ * a scenario failed or the suite did not run to its end ({@link SuiteOutcome}).
  */
 public final class RunFinish {
 
@@ -39,8 +39,6 @@ public final class RunFinish {
     public static final String CONSOLE = "target/contract-run/console.txt";
     /** What the test JVM writes besides the reports: its console copy and the run record. */
     static final String CONTRACT_RUN = "target/contract-run";
-    /** What Failsafe writes of the contract run: each scenario's outcome and failure message. */
-    static final String FAILSAFE_REPORTS = "target/failsafe-reports";
     private static final String RULE = "-".repeat(72);
 
     private RunFinish() {}
@@ -63,13 +61,18 @@ public final class RunFinish {
             report = AllureReport.start(Path.of(args[1]), results, reportFolder, RunRecord.readReportName(root));
         }
         RunRecord record = RunRecord.exists(root) ? RunRecord.read(root) : null;
+        SuiteOutcome outcome = SuiteOutcome.read(root);
         if (record == null) {
             if (report != null) {
                 report.await();
             }
+            String unfinished = "The contract suite did not run to its end: see the errors above.";
             System.out.println(RULE);
-            System.out.println("The contract suite did not run to its end: see the errors above.");
+            System.out.println(unfinished);
             System.out.println(RULE);
+            if (outcome != null) {
+                throw new IllegalStateException(outcome.failure() != null ? outcome.failure() : unfinished);
+            }
             return;
         }
         RunRecord run = record;
@@ -107,17 +110,19 @@ public final class RunFinish {
         } catch (CompletionException e) {
             throw e.getCause() instanceof UncheckedIOException unwritten ? unwritten.getCause() : e;
         }
-        List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN), root.resolve(FAILSAFE_REPORTS));
+        List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN));
         List<SecretScan.Finding> findings = SecretScan.scan(written, environment.secrets());
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));
-            delete(root.resolve(FAILSAFE_REPORTS));
-            throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle, "
-                    + CONTRACT_RUN + "/ and " + FAILSAFE_REPORTS + "/ were removed: " + SecretScan.describe(findings));
+            throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle and "
+                    + CONTRACT_RUN + "/ were removed: " + SecretScan.describe(findings));
         }
         String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
+        if (outcome != null && outcome.failure() != null) {
+            throw new IllegalStateException(outcome.failure());
+        }
     }
 
     /** The Trend of the run's series in the report: Allure's history of its earlier runs, back into the results. */

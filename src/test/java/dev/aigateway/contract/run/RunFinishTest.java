@@ -101,14 +101,49 @@ class RunFinishTest {
     }
 
     @Test
-    void aCanaryInWhatFailsafeWroteRemovesThatTooAndFailsTheRun() throws Exception {
-        Path failsafe = root.resolve("target/failsafe-reports/dev.aigateway.contract.RunContractIT.txt");
-        Files.createDirectories(failsafe.getParent());
-        Files.writeString(failsafe, "AssertionError: GET /v1/credits answered 403: Bearer " + CANARY);
+    void aCanaryInTheConsoleCopyRemovesTheContractRunFolderTooAndFailsTheRun() throws Exception {
+        Path console = root.resolve(RunFinish.CONSOLE);
+        Files.writeString(console, "failed   A team reads its balance\n         GET /v1/credits answered 403: Bearer " + CANARY);
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
-        assertThat(failure.getMessage(), allOf(containsString("failsafe-reports"), not(containsString("CANARY1"))));
-        assertThat(Files.exists(failsafe), equalTo(false));
+        assertThat(failure.getMessage(), allOf(containsString("console.txt"), not(containsString("CANARY1"))));
+        assertThat(Files.exists(console), equalTo(false));
         assertThat(Files.exists(root.resolve(RunRecord.FILE)), equalTo(false));
+    }
+
+    @Test
+    void aFailedScenarioFailsTheBuildOnceTheBundleIsWritten() throws Exception {
+        new SuiteOutcome(13, 5, 0, 0).write(root);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), containsString("The contract failed: 5 scenarios failed"));
+        assertThat(Files.isRegularFile(root.resolve("reports/evidence/summary.md")), equalTo(true));
+        try (Stream<Path> zips = Files.list(root.resolve("reports"))) {
+            assertThat(zips.filter(file -> file.toString().endsWith(".zip")).count(), equalTo(2L));
+        }
+    }
+
+    @Test
+    void aSuiteThatRanToItsEndWithoutAFailurePassesTheBuild() throws Exception {
+        new SuiteOutcome(13, 0, 0, 0).write(root);
+        RunFinish.main(new String[] {root.toString()});
+        assertThat(Files.isRegularFile(root.resolve("reports/evidence/summary.md")), equalTo(true));
+    }
+
+    @Test
+    void aSuiteJvmThatStoppedBeforeItsEndFailsTheBuildWithItsExitCode() throws Exception {
+        Files.delete(root.resolve(RunRecord.FILE));
+        SuiteOutcome.stopped(134).write(root);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), containsString("stopped with exit code 134"));
+    }
+
+    @Test
+    void aFeatureCucumberCouldNotReadFailsTheBuildThoughEveryScenarioPassed() throws Exception {
+        new SuiteOutcome(13, 0, 1, 0).write(root);
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), containsString("failed outside its scenarios"));
     }
 }

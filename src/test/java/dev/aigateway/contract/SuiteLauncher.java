@@ -1,0 +1,70 @@
+package dev.aigateway.contract;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.aigateway.contract.run.SuiteOutcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The contract run's JVM, started by {@code dev.aigateway.contract.run.SuiteJvm}: runs
+ * {@link RunContractIT} on the JUnit Platform, prints how many scenarios passed, failed and were
+ * skipped, and writes that outcome for the finishing step, which fails the build once the report and
+ * the bundle are written. It exits 0 whenever the suite ran to its end, whatever its outcome.
+ */
+public final class SuiteLauncher {
+
+    private SuiteLauncher() {}
+
+    /** Argument: the project root, under which the outcome is written ({@link SuiteOutcome#FILE}). */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args[0]);
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(
+                    LauncherDiscoveryRequestBuilder.request().selectors(selectClass(RunContractIT.class)).build(),
+                    summary, new UnexpectedErrors());
+            // Still inside the session: the console copy that the secret scan reads gets this line too.
+            System.out.println(line(summary.getSummary()));
+        }
+        TestExecutionSummary counted = summary.getSummary();
+        new SuiteOutcome(counted.getTestsFoundCount(), counted.getTestsFailedCount(), counted.getContainersFailedCount(), 0)
+                .write(root);
+        System.out.flush();
+        // Threads that someone forgot to stop must not keep the build waiting.
+        System.exit(0);
+    }
+
+    private static String line(TestExecutionSummary summary) {
+        long skipped = summary.getTestsSkippedCount() + summary.getTestsAbortedCount();
+        return "[contract] " + summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount()
+                + " failed, " + skipped + " skipped or not on this environment's routes, in "
+                + String.format("%.1f s", (summary.getTimeFinished() - summary.getTimeStarted()) / 1000.0)
+                + (summary.getContainersFailedCount() == 0 ? ""
+                        : "; " + summary.getContainersFailedCount() + " features or engines failed outside a scenario");
+    }
+
+    /**
+     * A failed check prints its own line (ScenarioLines); anything else that went wrong, a bug in a
+     * step or a feature Cucumber could not read, prints its stack trace, as Failsafe used to.
+     */
+    private static final class UnexpectedErrors implements TestExecutionListener {
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                result.getThrowable().filter(error -> !(error instanceof AssertionError)).ifPresent(error -> {
+                    System.out.println("[contract] " + test.getDisplayName() + " failed outside a check:");
+                    error.printStackTrace(System.out);
+                });
+            }
+        }
+    }
+}
