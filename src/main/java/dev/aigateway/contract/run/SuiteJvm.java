@@ -32,8 +32,8 @@ public final class SuiteJvm {
 
     static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
     static final String FOLDER = "target/contract-suite";
-    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's, Allure's. */
-    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "allure.");
+    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's. */
+    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.");
 
     private SuiteJvm() {}
 

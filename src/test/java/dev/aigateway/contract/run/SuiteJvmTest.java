@@ -57,6 +57,7 @@ class SuiteJvmTest {
         build.setProperty("simulator.latencyMs", "300");
         build.setProperty("history.series", "team-a");
         build.setProperty("https.proxyHost", "proxy.example");
+        build.setProperty("javax.net.ssl.trustStore", "/etc/proxy-ca.p12");
         build.setProperty("user.home", "/home/someone");
         build.setProperty("maven.repo.local", "/m2");
         Path root = work.toAbsolutePath();
@@ -64,7 +65,7 @@ class SuiteJvmTest {
                 List.of("-XX:SharedArchiveFile=/p/suite.jsa"), build);
         assertThat(command, hasItems("-Denv=myteam", "-Dcontract.root=" + root, "-XX:SharedArchiveFile=/p/suite.jsa",
                 "-Dcucumber.filter.tags=@smoke", "-Dsimulator.latencyMs=300", "-Dhistory.series=team-a",
-                "-Dhttps.proxyHost=proxy.example"));
+                "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12"));
         assertThat(command, not(hasItem(startsWith("-Duser.home"))));
         assertThat(command, not(hasItem(startsWith("-Dmaven."))));
         String classPath = command.get(command.indexOf("-cp") + 1);
