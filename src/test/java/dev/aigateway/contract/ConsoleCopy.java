@@ -11,7 +11,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Copies everything the contract run prints to standard output into the file named by the system
- * property {@value #PROPERTY} (set by Failsafe), so that the secret scan reads the console too. A
+ * property {@value #PROPERTY} (set by the build), so that the secret scan reads the console too. A
  * launcher session listener: it starts before Cucumber's plugins take hold of the console.
  */
 public final class ConsoleCopy implements LauncherSessionListener {

@@ -11,7 +11,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Keeps the contract run to the routes its environment lists ({@code routes:}): before discovery,
  * the Cucumber tag expression gets {@code not @<route>} for every other route, on top of the run's
  * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}). Only in the contract run's JVM
- * (Failsafe sets {@code env}); a broken environment is left for the run to report.
+ * (the build sets {@code env}); a broken environment is left for the run to report.
  */
 public final class RouteSelection implements LauncherSessionListener {
 

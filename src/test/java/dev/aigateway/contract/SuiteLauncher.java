@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.aigateway.contract.run.SuiteOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -28,12 +29,13 @@ public final class SuiteLauncher {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LeftOutByTags leftOut = new LeftOutByTags();
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(
                     LauncherDiscoveryRequestBuilder.request().selectors(selectClass(RunContractIT.class)).build(),
-                    summary, new UnexpectedErrors());
+                    summary, leftOut, new UnexpectedErrors());
             // Still inside the session: the console copy that the secret scan reads gets this line too.
-            System.out.println(line(summary.getSummary()));
+            System.out.println(line(summary.getSummary(), leftOut.count.get()));
         }
         TestExecutionSummary counted = summary.getSummary();
         new SuiteOutcome(counted.getTestsFoundCount(), counted.getTestsFailedCount(), counted.getContainersFailedCount(), 0)
@@ -43,18 +45,32 @@ public final class SuiteLauncher {
         System.exit(0);
     }
 
-    private static String line(TestExecutionSummary summary) {
-        long skipped = summary.getTestsSkippedCount() + summary.getTestsAbortedCount();
+    private static String line(TestExecutionSummary summary, long leftOut) {
+        long skipped = summary.getTestsSkippedCount() - leftOut + summary.getTestsAbortedCount();
         return "[contract] " + summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount()
-                + " failed, " + skipped + " skipped or not on this environment's routes, in "
+                + " failed, " + skipped + " skipped, in "
                 + String.format("%.1f s", (summary.getTimeFinished() - summary.getTimeStarted()) / 1000.0)
+                + (leftOut == 0 ? "" : " (" + leftOut + " left out by tags: other routes, @wip, -Dcucumber.filter.tags)")
                 + (summary.getContainersFailedCount() == 0 ? ""
                         : "; " + summary.getContainersFailedCount() + " features or engines failed outside a scenario");
     }
 
+    /** Scenarios Cucumber left out because the run's tag expression did not match them (RouteSelection). */
+    private static final class LeftOutByTags implements TestExecutionListener {
+        // Scenarios run at once: their listeners are called from several threads.
+        private final AtomicLong count = new AtomicLong();
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            if (test.isTest() && reason != null && reason.startsWith("'cucumber.filter.tags=")) {
+                count.incrementAndGet();
+            }
+        }
+    }
+
     /**
      * A failed check prints its own line (ScenarioLines); anything else that went wrong, a bug in a
-     * step or a feature Cucumber could not read, prints its stack trace, as Failsafe used to.
+     * step or a feature Cucumber could not read, prints its stack trace.
      */
     private static final class UnexpectedErrors implements TestExecutionListener {
         @Override

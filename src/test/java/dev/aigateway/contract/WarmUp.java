@@ -16,7 +16,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * with its TLS setup, the JSON Schema validator, the Allure attachment templates) on a second core while JUnit and Cucumber discover
  * the features on the first, instead of after them: the run's test JVM starts about a second
  * sooner on two cores (src/bench/verify-speed.sh). Nothing is sent. Only in the contract run's JVM
- * (Failsafe sets {@code env}).
+ * (the build sets {@code env}).
  */
 public final class WarmUp implements LauncherSessionListener {
 

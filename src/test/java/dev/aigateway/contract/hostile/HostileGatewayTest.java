@@ -76,7 +76,7 @@ class HostileGatewayTest {
         return run(baseUrl, Map.of());
     }
 
-    /** Everything the run wrote (record, Cucumber's console, what JUnit reports to Failsafe): none holds the key. */
+    /** Everything the run wrote (record, Cucumber's console, what JUnit reports): none holds the key. */
     private void assertNoFormOfTheKeyIn(Path folder) throws Exception {
         if (System.getProperty("hostile.debug") != null) { for (Path f : List.of(folder.resolve("run.json"), folder.resolve("console.txt"), folder.resolve("failures.txt"))) { Files.createDirectories(Path.of("/tmp/hostile-debug")); Files.copy(f, Path.of("/tmp/hostile-debug").resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING); } }
         List<SecretScan.Finding> findings = SecretScan.scan(List.of(folder), List.of(new Secret("HOSTILE_TEST_KEY", KEY)));

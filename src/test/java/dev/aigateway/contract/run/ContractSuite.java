@@ -45,7 +45,7 @@ public final class ContractSuite {
     /**
      * The suite run with the environments of another project root ({@code root/environments/}; null:
      * this project's), writing the record, Cucumber's console ({@code console.txt}) and every failure
-     * as JUnit reports it to Failsafe ({@code failures.txt}: class, message and stack trace) under
+     * as JUnit reports it ({@code failures.txt}: class, message and stack trace) under
      * {@code output}, so that a test can check what a run prints and writes.
      */
     public static synchronized RunRecord run(Path root, String env, Path output, Map<String, String> variables)
