@@ -25,8 +25,12 @@ public final class Diagnosis {
     record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
                      Integer failedScenarios, Map<String, String> environment) {}
 
-    /** Holds when an exchange matches {@code some} (the one cited) and, if given, another matches {@code also}. */
-    record Check(Map<String, String> some, Map<String, String> also, String says) {}
+    /**
+     * Holds when an exchange matches {@code some}, or one of {@code someOf} (the first of them that
+     * any exchange matches, in their order of preference), which is the one cited; and, if given,
+     * another exchange matches {@code also}.
+     */
+    record Check(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> also, String says) {}
 
     /** One verdict as written in the data file; {@code source} says where its evidence comes from. */
     public record Rule(String id, String source, List<Condition> when, String title, String meaning,
@@ -151,10 +155,15 @@ public final class Diagnosis {
             if (check == null) {
                 throw new IllegalStateException(RESOURCE + ": verdict " + rule.id() + " lists unknown check " + id);
             }
+            if ((check.some() == null) == (check.someOf() == null)) {
+                throw new IllegalStateException(RESOURCE + ": check " + id + " needs either some or someOf");
+            }
             if (check.also() != null && firstMatch(check.also(), exchanges, facts).isEmpty()) {
                 continue;
             }
-            firstMatch(check.some(), exchanges, facts).ifPresent(sequence -> {
+            Optional<Integer> shown = check.some() != null ? firstMatch(check.some(), exchanges, facts)
+                    : check.someOf().stream().map(patterns -> firstMatch(patterns, exchanges, facts)).flatMap(Optional::stream).findFirst();
+            shown.ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
                 ruledOut.add(new Verdict.RuledOut(fill(check.says(), facts.get(indexOf(exchanges, sequence))), sequence,
                         cite(cited)));

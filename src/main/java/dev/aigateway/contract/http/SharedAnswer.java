@@ -12,9 +12,11 @@ public final class SharedAnswer {
 
     private Response answer;
     private RuntimeException failure;
+    private Thread sender;
 
     synchronized Response get(Supplier<Response> send) {
-        if (answer == null && failure == null) {
+        if (answer == null && failure == null && sender == null) {
+            sender = Thread.currentThread();
             try {
                 answer = send.get();
             } catch (RuntimeException e) {
@@ -25,5 +27,10 @@ public final class SharedAnswer {
             throw failure;
         }
         return answer;
+    }
+
+    /** Whether this thread sends, or sent, the request: while it is on its way, that thread asks for nothing else first. */
+    synchronized boolean sentByThisThread() {
+        return sender == Thread.currentThread();
     }
 }

@@ -5,6 +5,7 @@ import static dev.aigateway.contract.hostile.MisbehavingServer.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -128,6 +129,10 @@ class HostileGatewayTest {
         try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> Thread.sleep(60_000))) {
             RunRecord run = run(gateway.url(), Map.of("readMs", "1000"));
             assertThat("exchanges sent", run.exchanges().size(), equalTo(1));
+            assertThat("the first contact is the public catalog: the silent host never got the key",
+                    run.exchanges().get(0).path() + " " + run.exchanges().get(0).requestHeaders().keySet(),
+                    allOf(startsWith("/v1/models "), not(containsStringIgnoringCase("authorization"))));
+            assertThat("the scenario that tried fails the run", run.failed(), greaterThanOrEqualTo(1));
             assertThat(run.exchanges().get(0).failure(),
                     matchesPattern("no (complete )?answer from 127\\.0\\.0\\.1:" + gateway.port() + " .*"));
             assertThat(run.verdict().id(), equalTo("unreachable"));

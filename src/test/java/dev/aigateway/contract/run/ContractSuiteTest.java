@@ -178,6 +178,16 @@ class ContractSuiteTest {
     }
 
     @Test
+    void theRunsFirstRequestIsThePublicCatalogWithoutAKey() throws Exception {
+        RunRecord run = ContractSuite.run("local", output);
+        // The direct check of a BYOK key too, though it goes to the provider (here the simulator's stand-in for it).
+        Exchange first = run.exchanges().stream().min(java.util.Comparator.comparingInt(Exchange::sequence)).orElseThrow();
+        assertThat(first.method() + " " + first.path(), equalTo("GET /v1/models"));
+        assertThat(first.requestHeaders().keySet().stream().map(String::toLowerCase).toList(), not(hasItem("authorization")));
+        assertThat("asked for once", run.exchanges().stream().filter(e -> e.path().equals("/v1/models")).count(), equalTo(1L));
+    }
+
+    @Test
     void theBlockedTeamsVerdictCitesTheUnknownKeys401AndTheTeamKeys403() throws Exception {
         RunRecord run = ContractSuite.run("local-team-blocked", output);
         List<String> cited = run.verdict().ruledOut().stream().map(point -> point.cited()).toList();
