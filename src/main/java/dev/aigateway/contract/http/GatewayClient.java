@@ -105,9 +105,9 @@ public final class GatewayClient {
     /** The public catalog, asked for once per run: every scenario that needs it reads the same answer. */
     public Response modelCatalog() {
         try {
-            return catalog.get(() -> get(MODELS, Credential.none()));
+            return catalog.get(this, () -> get(MODELS, Credential.none()));
         } catch (GatewayUnreachableException noAnswer) {
-            if (!catalog.sentByThisThread()) {
+            if (!catalog.sentBy(this)) {
                 // For the scenarios that only read the answer: not sent, like any request to a host that did not answer.
                 limits.beforeSending(gatewayHost());
             }
@@ -191,13 +191,13 @@ public final class GatewayClient {
      * it gets no answer, the scenario that sent it fails with why, and the others are not sent.
      */
     private void catalogFirst() {
-        if (catalog.sentByThisThread()) {
+        if (catalog.sentBy(this)) {
             return;
         }
         try {
             modelCatalog();
         } catch (RuntimeException noAnswer) {
-            if (catalog.sentByThisThread()) {
+            if (catalog.sentBy(this)) {
                 throw noAnswer;
             }
             // Not this scenario's request: its own goes on, and is not sent if the host did not answer.
@@ -210,6 +210,10 @@ public final class GatewayClient {
             Response answer = modelCatalog();
             return answer.statusCode() == 200 ? answer.asString() : null;
         } catch (GatewayUnreachableException | dev.aigateway.contract.Skipped noAnswer) {
+            if (catalog.sentBy(this)) {
+                // This scenario's own request got no answer: it fails with why, as any first request would.
+                throw noAnswer;
+            }
             return null;
         }
     }

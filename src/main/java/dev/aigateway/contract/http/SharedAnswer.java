@@ -12,15 +12,20 @@ public final class SharedAnswer {
 
     private Response answer;
     private RuntimeException failure;
-    private Thread sender;
+    private Object sender;
 
-    synchronized Response get(Supplier<Response> send) {
-        if (answer == null && failure == null && sender == null) {
-            sender = Thread.currentThread();
+    /** The answer, sent by {@code asker} if nobody asked before (a scenario's client). */
+    synchronized Response get(Object asker, Supplier<Response> send) {
+        if (sender == null) {
+            sender = asker;
             try {
                 answer = send.get();
             } catch (RuntimeException e) {
                 failure = e;
+            } finally {
+                if (answer == null && failure == null) {
+                    failure = new IllegalStateException("the shared request broke off before its answer");
+                }
             }
         }
         if (failure != null) {
@@ -29,8 +34,11 @@ public final class SharedAnswer {
         return answer;
     }
 
-    /** Whether this thread sends, or sent, the request: while it is on its way, that thread asks for nothing else first. */
-    synchronized boolean sentByThisThread() {
-        return sender == Thread.currentThread();
+    /**
+     * Whether {@code asker} sends, or sent, the request: while it is on its way, that asker asks for
+     * nothing else first, and only that asker's scenario fails when it got no answer.
+     */
+    synchronized boolean sentBy(Object asker) {
+        return sender == asker;
     }
 }
