@@ -24,14 +24,16 @@ import java.util.zip.ZipOutputStream;
  * finishing step comes next, whatever the outcome, and fails the build once the report is written.
  * The JVM's class path is jars alone, so that its classes are mapped from an archive that its first
  * run recorded ({@link ClassDataSharing}), which saves about a second and a half of its start-up
- * (src/bench/verify-speed.sh): the project's own classes are packed into {@code target/contract-suite/},
+ * (src/bench/verify-speed.sh): the project's own classes are packed into {@code .contract-suite/},
  * a jar rewritten only when its content changes, and the project folder, where the suite finds
- * {@code features/}, comes last, since nothing but feature files is read from it.
+ * {@code features/}, comes last, since nothing but feature files is read from it. The jars and the
+ * archive live outside {@code target/}, as Allure's commandline does in {@code .allure/}: after a
+ * {@code clean} the classes compile to the same bytes, so the archive still fits.
  */
 public final class SuiteJvm {
 
     static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
-    static final String FOLDER = "target/contract-suite";
+    static final String FOLDER = ".contract-suite";
     /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's. */
     private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.");
 
