@@ -66,6 +66,10 @@ public final class RunFinish {
             if (report != null) {
                 report.await();
             }
+            // No bundle, but a report from what the suite wrote before it stopped: scanned all the same.
+            if (args.length > 2) {
+                scanEverythingWritten(root, reports, secretsOf(root, args[2]));
+            }
             String unfinished = "The contract suite did not run to its end: see the errors above.";
             System.out.println(RULE);
             System.out.println(unfinished);
@@ -81,12 +85,7 @@ public final class RunFinish {
         List<Path> evidence = EvidenceBundle.writeFiles(reports, run, history);
         // Also meanwhile: the environment, for the secrets to scan for and the webhook; without it no
         // zip is written, since nothing could be scanned.
-        Environment environment;
-        try {
-            environment = new EnvironmentLoader(root).load(run.env());
-        } catch (EnvironmentException e) {
-            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
-        }
+        Environment environment = secretsOf(root, run.env());
         if (report != null) {
             report.await();
         }
@@ -110,18 +109,31 @@ public final class RunFinish {
         } catch (CompletionException e) {
             throw e.getCause() instanceof UncheckedIOException unwritten ? unwritten.getCause() : e;
         }
-        List<Path> written = List.of(reports, root.resolve(CONTRACT_RUN));
-        List<SecretScan.Finding> findings = SecretScan.scan(written, environment.secrets());
+        scanEverythingWritten(root, reports, environment);
+        String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
+        print(root, run, root.relativize(bundle), publicBundle, history, alert);
+        if (outcome != null && outcome.failure() != null) {
+            throw new IllegalStateException(outcome.failure());
+        }
+    }
+
+    /** The environment, for the secrets to scan for (and the webhook). */
+    private static Environment secretsOf(Path root, String env) {
+        try {
+            return new EnvironmentLoader(root).load(env);
+        } catch (EnvironmentException e) {
+            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
+        }
+    }
+
+    /** Fail closed: a form of a secret in anything written removes all of it and fails the build. */
+    private static void scanEverythingWritten(Path root, Path reports, Environment environment) throws IOException {
+        List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONTRACT_RUN)), environment.secrets());
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));
             throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle and "
                     + CONTRACT_RUN + "/ were removed: " + SecretScan.describe(findings));
-        }
-        String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
-        print(root, run, root.relativize(bundle), publicBundle, history, alert);
-        if (outcome != null && outcome.failure() != null) {
-            throw new IllegalStateException(outcome.failure());
         }
     }
 

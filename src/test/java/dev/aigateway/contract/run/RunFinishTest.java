@@ -131,6 +131,18 @@ class RunFinishTest {
     }
 
     @Test
+    void aReportLeftByASuiteThatStoppedBeforeItsRecordIsScannedToo() throws Exception {
+        Files.delete(root.resolve(RunRecord.FILE));
+        Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>Bearer " + CANARY + "</html>");
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> RunFinish.main(new String[] {root.toString(), "no-allure-results-so-unused", "canary"}));
+        assertThat(failure.getMessage(), allOf(containsString("Secret scan failed"), containsString("index.html"),
+                not(containsString("CANARY1"))));
+        assertThat(Files.exists(root.resolve("reports/allure-report/index.html")), equalTo(false));
+        assertThat(Files.isRegularFile(root.resolve("reports/README.md")), equalTo(true));
+    }
+
+    @Test
     void aSuiteJvmThatStoppedBeforeItsEndFailsTheBuildWithItsExitCode() throws Exception {
         Files.delete(root.resolve(RunRecord.FILE));
         SuiteOutcome.stopped(134).write(root);
