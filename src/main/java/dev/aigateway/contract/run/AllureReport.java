@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,11 +53,7 @@ public final class AllureReport {
         }
         ClassDataSharing sharing = ClassDataSharing.of(
                 allureHome.resolveSibling("class-data").resolve(allureHome.getFileName() + ".jsa"), jars);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // A short run: the quick compiler alone is faster, as in the test JVM.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(sharing.options());
+        List<String> command = sharing.javaCommand();
         // lib/config holds only the logging setup; named here, so that the class path is jars alone,
         // which class data sharing needs.
         command.add("-Dlogback.configurationFile=" + lib.resolve("config").resolve("logback.xml"));

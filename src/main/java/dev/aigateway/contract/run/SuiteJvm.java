@@ -52,7 +52,7 @@ public final class SuiteJvm {
             }
         }
         ClassDataSharing sharing = ClassDataSharing.of(folder.resolve("suite.jsa"), jars);
-        List<String> command = command(root, args[1], jars, sharing.options(), System.getProperties());
+        List<String> command = command(root, args[1], jars, sharing.javaCommand(), System.getProperties());
         Process suite = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
         // Ctrl-C on the build stops the suite too.
         Thread stop = new Thread(suite::destroy, "stop-contract-suite");
@@ -66,15 +66,11 @@ public final class SuiteJvm {
     }
 
     /**
-     * The suite's JVM: {@code java} with the class data options, the run's settings and the build's
+     * The suite's JVM: {@code java} (from {@link ClassDataSharing#javaCommand}), the run's settings and the build's
      * own {@code -D} options that concern the suite, and a class path of {@code jars}, then {@code root}.
      */
-    static List<String> command(Path root, String env, List<Path> jars, List<String> classData, Properties build) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // A short run: the quick compiler alone halves its CPU time (src/bench/verify-speed.sh).
-        command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(classData);
+    static List<String> command(Path root, String env, List<Path> jars, List<String> java, Properties build) {
+        List<String> command = new ArrayList<>(java);
         command.add("-Denv=" + env);
         command.add("-Dcontract.root=" + root);
         command.add("-Dcontract.console=" + root.resolve(RunFinish.CONSOLE));

@@ -62,7 +62,7 @@ class SuiteJvmTest {
         build.setProperty("maven.repo.local", "/m2");
         Path root = work.toAbsolutePath();
         List<String> command = SuiteJvm.command(root, "myteam", List.of(Path.of("/m2/a.jar"), Path.of("/p/classes.jar")),
-                List.of("-XX:SharedArchiveFile=/p/suite.jsa"), build);
+                List.of("java", "-XX:SharedArchiveFile=/p/suite.jsa"), build);
         assertThat(command, hasItems("-Denv=myteam", "-Dcontract.root=" + root, "-XX:SharedArchiveFile=/p/suite.jsa",
                 "-Dcucumber.filter.tags=@smoke", "-Dsimulator.latencyMs=300", "-Dhistory.series=team-a",
                 "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12"));
