@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.BuildStep;
+
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -15,7 +17,11 @@ public final class EnvironmentCheck {
     private EnvironmentCheck() {}
 
     /** Arguments: the project root, the environment name. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BuildStep.run("The environment check", () -> check(args));
+    }
+
+    private static void check(String[] args) throws Exception {
         RunLock.take(Path.of(args[0]));
         Environment environment = new EnvironmentLoader(Path.of(args[0])).load(args[1]);
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()

@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.Stop;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
@@ -47,7 +49,11 @@ public final class RunFinish {
      * Arguments: the project root, then Allure's commandline home (without it, no report is generated),
      * then the environment's name (without it, the report has no Trend of earlier runs).
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BuildStep.run("The finishing step", () -> finish(args));
+    }
+
+    private static void finish(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path reports = root.resolve("reports");
         Path results = reports.resolve("allure-results");
@@ -70,12 +76,13 @@ public final class RunFinish {
             if (args.length > 2) {
                 scanEverythingWritten(root, reports, secretsOf(root, args[2]));
             }
-            String unfinished = "The contract suite did not run to its end: see the errors above.";
+            String unfinished = outcome != null && outcome.failure() != null ? outcome.failure()
+                    : "The contract suite did not run to its end: see the errors above.";
             System.out.println(RULE);
             System.out.println(unfinished);
             System.out.println(RULE);
             if (outcome != null) {
-                throw new IllegalStateException(outcome.failure() != null ? outcome.failure() : unfinished);
+                throw new Stop(unfinished);
             }
             return;
         }
@@ -112,8 +119,11 @@ public final class RunFinish {
         scanEverythingWritten(root, reports, environment);
         String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
-        if (outcome != null && outcome.failure() != null) {
-            throw new IllegalStateException(outcome.failure());
+        String failure = outcome == null ? null : outcome.failure();
+        if (failure != null) {
+            // After the closing block, one sentence; then Maven's own failure line.
+            System.out.println(failure);
+            throw new Stop(failure);
         }
     }
 
@@ -122,7 +132,7 @@ public final class RunFinish {
         try {
             return new EnvironmentLoader(root).load(env);
         } catch (EnvironmentException e) {
-            throw new IllegalStateException("cannot read the secrets to scan for: " + e.getMessage());
+            throw new Stop("The finishing step cannot read the secrets to scan for, so no bundle is written: " + e.getMessage());
         }
     }
 
@@ -132,7 +142,7 @@ public final class RunFinish {
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));
-            throw new IllegalStateException("Secret scan failed, so the report, the evidence bundle and "
+            throw new Stop("Secret scan failed, so the report, the evidence bundle and "
                     + CONTRACT_RUN + "/ were removed: " + SecretScan.describe(findings));
         }
     }

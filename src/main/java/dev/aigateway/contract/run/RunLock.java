@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.Stop;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -51,14 +53,9 @@ public final class RunLock {
     }
 
     /** The lock is held by another process. */
-    public static final class RunInProgress extends IllegalStateException {
+    public static final class RunInProgress extends Stop {
         RunInProgress(String message) {
             super(message);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.BuildStep;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -40,7 +42,11 @@ public final class SuiteJvm {
     private SuiteJvm() {}
 
     /** Arguments: the project root, the environment's name. The class path is this class's own, the project's test class path. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BuildStep.run("The contract suite's start", () -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
         Path folder = Files.createDirectories(root.resolve(FOLDER));
         List<Path> jars = new ArrayList<>();

@@ -55,8 +55,7 @@ public record SuiteOutcome(long scenarios, long failed, long failedOutsideScenar
             return "The contract suite's JVM stopped with exit code " + exitCode + " before its end: see the errors above.";
         }
         if (failed > 0) {
-            return "The contract failed: " + failed + (failed == 1 ? " scenario" : " scenarios") + " failed. The verdict above says why;"
-                    + " the report and the bundle hold the evidence.";
+            return "The contract failed: " + failed + (failed == 1 ? " scenario" : " scenarios") + " failed; the verdict above says why.";
         }
         if (failedOutsideScenarios > 0) {
             return "The contract suite failed outside its scenarios (a feature Cucumber could not read, or a hook): see the errors above.";

@@ -1,5 +1,8 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.Stop;
+
 /**
  * Runs the simulated gateway in the foreground, serving every team, so that any client can be
  * pointed at it: {@code ./mvnw -q compile exec:java -Dsimulator.port=PORT}, with
@@ -9,32 +12,30 @@ public final class SimulatedGatewayMain {
 
     private SimulatedGatewayMain() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
+        BuildStep.run("The simulated gateway", SimulatedGatewayMain::serve);
+    }
+
+    private static void serve() throws InterruptedException {
         String portProperty = System.getProperty("simulator.port", "8080");
         int port;
         try {
             port = Integer.parseInt(portProperty.trim());
         } catch (NumberFormatException e) {
-            System.err.println("-Dsimulator.port=" + portProperty + " is not a port number; use e.g. -Dsimulator.port=8080");
-            System.exit(2);
-            return;
+            throw new Stop("-Dsimulator.port=" + portProperty + " is not a port number; use e.g. -Dsimulator.port=8080");
         }
         int latencyMs;
         try {
             latencyMs = SimulatedGateway.latencyMs(0);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            throw new Stop(e.getMessage());
         }
         SimulatedGateway gateway;
         try {
             gateway = SimulatedGateway.start(port, latencyMs);
         } catch (RuntimeException e) {
-            System.err.println("The simulated gateway could not listen on 127.0.0.1:" + port + " (" + rootMessage(e)
+            throw new Stop("The simulated gateway could not listen on 127.0.0.1:" + port + " (" + rootMessage(e)
                     + "). Pick another port: -Dsimulator.port=PORT");
-            System.exit(2);
-            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.Stop;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -90,7 +91,7 @@ class RunFinishTest {
     @Test
     void aPlantedCanaryFailsTheRunAndRemovesTheBundle() throws Exception {
         Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>Bearer " + CANARY + "</html>");
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
         assertThat(failure.getMessage(), allOf(containsString("index.html"), containsString("RUN_FINISH_TEST_KEY"),
                 not(containsString("CANARY1"))));
@@ -104,7 +105,7 @@ class RunFinishTest {
     void aCanaryInTheConsoleCopyRemovesTheContractRunFolderTooAndFailsTheRun() throws Exception {
         Path console = root.resolve(RunFinish.CONSOLE);
         Files.writeString(console, "failed   A team reads its balance\n         GET /v1/credits answered 403: Bearer " + CANARY);
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
         assertThat(failure.getMessage(), allOf(containsString("console.txt"), not(containsString("CANARY1"))));
         assertThat(Files.exists(console), equalTo(false));
@@ -114,7 +115,7 @@ class RunFinishTest {
     @Test
     void aFailedScenarioFailsTheBuildOnceTheBundleIsWritten() throws Exception {
         new SuiteOutcome(13, 5, 0, 0).write(root);
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
         assertThat(failure.getMessage(), containsString("The contract failed: 5 scenarios failed"));
         assertThat(Files.isRegularFile(root.resolve("reports/evidence/summary.md")), equalTo(true));
@@ -134,7 +135,7 @@ class RunFinishTest {
     void aReportLeftByASuiteThatStoppedBeforeItsRecordIsScannedToo() throws Exception {
         Files.delete(root.resolve(RunRecord.FILE));
         Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>Bearer " + CANARY + "</html>");
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString(), "no-allure-results-so-unused", "canary"}));
         assertThat(failure.getMessage(), allOf(containsString("Secret scan failed"), containsString("index.html"),
                 not(containsString("CANARY1"))));
@@ -146,7 +147,7 @@ class RunFinishTest {
     void aSuiteJvmThatStoppedBeforeItsEndFailsTheBuildWithItsExitCode() throws Exception {
         Files.delete(root.resolve(RunRecord.FILE));
         SuiteOutcome.stopped(134).write(root);
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
         assertThat(failure.getMessage(), containsString("stopped with exit code 134"));
     }
@@ -154,7 +155,7 @@ class RunFinishTest {
     @Test
     void aFeatureCucumberCouldNotReadFailsTheBuildThoughEveryScenarioPassed() throws Exception {
         new SuiteOutcome(13, 0, 1, 0).write(root);
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> RunFinish.main(new String[] {root.toString()}));
         assertThat(failure.getMessage(), containsString("failed outside its scenarios"));
     }
