@@ -23,7 +23,42 @@ public final class Diagnosis {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
-                     Integer failedScenarios, Map<String, String> environment) {}
+                     Integer failedScenarios, Boolean complete, Map<String, String> environment) {}
+
+    /**
+     * What the diagnosis reads of the scenarios: how many failed, the names of those that held, and,
+     * by name with its reason, those the environment's settings left out ({@code notApplicable}) and
+     * those the run itself could not carry out ({@code notCarriedOut}: spend cap, deadline, a lost
+     * answer, a silent host).
+     */
+    public record Scenarios(int failed, List<String> held, Map<String, String> notApplicable,
+                            Map<String, String> notCarriedOut) {
+
+        /** Only a count of failed scenarios: every other scenario held or was never asked for. */
+        public static Scenarios failed(int failed) {
+            return new Scenarios(failed, List.of(), Map.of(), Map.of());
+        }
+
+        /** Run-level facts a verdict's text may name: {held}, {notApplicable}, {notCarriedOut}, {notCarriedOutCount}. */
+        Map<String, String> facts() {
+            Map<String, String> facts = new java.util.HashMap<>();
+            facts.put("held", held.isEmpty() ? "none" : String.join("; ", held));
+            facts.put("notApplicable", notApplicable.isEmpty() ? ""
+                    : " Not applicable here, so this run shows nothing of them: " + byReason(notApplicable) + ".");
+            facts.put("notCarriedOut", byReason(notCarriedOut));
+            facts.put("notCarriedOutCount", Integer.toString(notCarriedOut.size()));
+            return facts;
+        }
+
+        /** "A; B (reason one); C (reason two)": scenarios grouped under the reason they share. */
+        private static String byReason(Map<String, String> scenarios) {
+            Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
+            scenarios.forEach((name, reason) -> grouped.computeIfAbsent(reason, r -> new ArrayList<>()).add(name));
+            List<String> parts = new ArrayList<>();
+            grouped.forEach((reason, names) -> parts.add(String.join("; ", names) + (reason.isBlank() ? "" : " (" + reason + ")")));
+            return String.join("; ", parts);
+        }
+    }
 
     /**
      * Holds when an exchange matches {@code some}, or one of {@code someOf} (the first of them that
@@ -58,13 +93,18 @@ public final class Diagnosis {
     }
 
     public Verdict diagnose(List<Exchange> exchanges, int failedScenarios, Environment environment) {
+        return diagnose(exchanges, Scenarios.failed(failedScenarios), environment);
+    }
+
+    public Verdict diagnose(List<Exchange> exchanges, Scenarios scenarios, Environment environment) {
         List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
         Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
-            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, failedScenarios, evidence)
+            if (rule.when().stream().allMatch(condition -> holds(condition, exchanges, facts, scenarios, evidence)
                     && (condition.environment() == null || matches(condition.environment(), setting)))) {
                 Map<String, String> cited = new java.util.HashMap<>(setting);
+                cited.putAll(scenarios.facts());
                 if (!evidence.isEmpty()) {
                     cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
                 }
@@ -97,8 +137,11 @@ public final class Diagnosis {
     }
 
     private static boolean holds(Condition condition, List<Exchange> exchanges, List<Map<String, String>> facts,
-                                 int failedScenarios, List<Integer> evidence) {
-        if (condition.failedScenarios() != null && condition.failedScenarios() != failedScenarios) {
+                                 Scenarios scenarios, List<Integer> evidence) {
+        if (condition.failedScenarios() != null && condition.failedScenarios() != scenarios.failed()) {
+            return false;
+        }
+        if (condition.complete() != null && condition.complete() != scenarios.notCarriedOut().isEmpty()) {
             return false;
         }
         if (condition.some() != null) {

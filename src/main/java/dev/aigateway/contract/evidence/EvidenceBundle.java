@@ -108,7 +108,8 @@ public final class EvidenceBundle {
                 .put("tokens", spend.tokens())
                 .put("spendUsd", spend.usd())
                 .put("billableRequestsOfUnknownCost", spend.unknownCost());
-        json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped());
+        json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped())
+                .put("notApplicable", run.notApplicable());
         if (verdict != null) {
             json.put("meaning", verdict.meaning());
             json.set("ruledOut", JSON.valueToTree(verdict.ruledOut()));
@@ -133,6 +134,11 @@ public final class EvidenceBundle {
         }
         json.set("failedScenarios", JSON.valueToTree(run.scenarios().stream()
                 .filter(s -> "FAILED".equals(s.status())).map(ScenarioResult::name).toList()));
+        // What did not run, and why: the run could not carry it out (SKIPPED) or the environment left it out (NOT_APPLICABLE).
+        ArrayNode leftOut = json.putArray("scenariosLeftOut");
+        run.scenarios().stream().filter(s -> "SKIPPED".equals(s.status()) || ScenarioResult.NOT_APPLICABLE.equals(s.status()))
+                .forEach(s -> leftOut.addObject().put("scenario", s.name())
+                        .put("notApplicable", ScenarioResult.NOT_APPLICABLE.equals(s.status())).put("reason", s.message()));
         json.set("exchanges", JSON.valueToTree(run.exchanges()));
         return json;
     }

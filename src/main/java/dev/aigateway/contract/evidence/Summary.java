@@ -53,7 +53,7 @@ final class Summary {
         row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());
         row(md, "Started", time(run.startedAt()));
         row(md, "Finished", time(run.finishedAt()));
-        row(md, "Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
+        row(md, "Scenarios", run.scenarioCounts());
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
         List<String> routes = RouteOutcomes.of(run.exchanges());

@@ -224,16 +224,22 @@ public final class GatewayClient {
      */
     public Response anthropicMessageDirect(String providerBaseUrl, String apiKey, String model) {
         catalogFirst();
-        return given()
-                .config(config)
-                .baseUri(providerBaseUrl)
-                .urlEncodingEnabled(false)
-                .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
-                .header("x-api-key", apiKey)
-                .header("anthropic-version", ANTHROPIC_VERSION)
-                .contentType(ContentType.JSON)
-                .body(json(AnthropicMessageRequest.smallest(model)))
-                .post("/v1/messages");
+        String json = json(AnthropicMessageRequest.smallest(model));
+        // Held under the spend cap like the gateway's billable calls (the provider's id is not the
+        // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
+        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(catalogText(), model, 1,
+                json.getBytes(StandardCharsets.UTF_8).length))) {
+            return given()
+                    .config(config)
+                    .baseUri(providerBaseUrl)
+                    .urlEncodingEnabled(false)
+                    .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
+                    .header("x-api-key", apiKey)
+                    .header("anthropic-version", ANTHROPIC_VERSION)
+                    .contentType(ContentType.JSON)
+                    .body(json)
+                    .post("/v1/messages");
+        }
     }
 
     private ExchangeRecorder recorder(String caller, String baseUrl) {

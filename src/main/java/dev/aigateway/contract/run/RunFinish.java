@@ -120,6 +120,10 @@ public final class RunFinish {
         String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
         String failure = outcome == null ? null : outcome.failure();
+        if (failure == null && outcome != null && run.skipped() > 0) {
+            failure = "The contract run is incomplete: " + run.skipped() + (run.skipped() == 1 ? " scenario" : " scenarios")
+                    + " could not be carried out; the verdict above says which and why.";
+        }
         if (failure != null) {
             // After the closing block, one sentence; then Maven's own failure line.
             System.out.println(failure);
@@ -179,7 +183,7 @@ public final class RunFinish {
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
         line("Team", run.teamId());
-        line("Scenarios", run.passed() + " passed, " + run.failed() + " failed, " + run.skipped() + " skipped");
+        line("Scenarios", run.scenarioCounts());
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
         List<String> routes = RouteOutcomes.of(run.exchanges());

@@ -27,6 +27,7 @@ public record RunRecord(
         int passed,
         int failed,
         int skipped,
+        int notApplicable,
         List<ScenarioResult> scenarios,
         List<Exchange> exchanges,
         Verdict verdict,
@@ -38,13 +39,25 @@ public record RunRecord(
     /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */
     public static final String FILE_PROPERTY = "contract.run.record";
 
-    /** One scenario's outcome; {@code message} says why it failed or was skipped. */
-    public record ScenarioResult(String feature, String name, String status, String message) {}
+    /**
+     * One scenario's outcome: PASSED, FAILED, SKIPPED (the run could not carry it out) or
+     * {@value #NOT_APPLICABLE} (the environment's settings leave it out); {@code message} says why it
+     * failed or was left out.
+     */
+    public record ScenarioResult(String feature, String name, String status, String message) {
+        public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
+    }
 
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** "6 passed, 0 failed, 0 not run, 7 not applicable": the scenarios, as the closing block and summary.md count them. */
+    public String scenarioCounts() {
+        return passed + " passed, " + failed + " failed, " + skipped + " not run" + (notApplicable == 0 ? ""
+                : ", " + notApplicable + " not applicable");
+    }
 
     public void write(Path root) throws IOException {
         Path file = root.resolve(System.getProperty(FILE_PROPERTY, FILE));

@@ -28,7 +28,7 @@ class VerdictAlertTest {
     }
 
     private static RunRecord run() {
-        return new RunRecord("myteam", "d", "https://ai-gateway.vercel.sh", "team_abc", false, T0, T0, 4, 5, 4, List.of(),
+        return new RunRecord("myteam", "d", "https://ai-gateway.vercel.sh", "team_abc", false, T0, T0, 4, 5, 4, 0, List.of(),
                 List.of(), new Verdict("team-access-denied", "Team blocked (403 access_denied, even on /v1/credits)", "m",
                         List.of(), List.of(), List.of(), List.of()), List.of());
     }

@@ -28,7 +28,7 @@ class VerdictHistoryTest {
                 "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 12, "sim1::iad1::abc", null,
                 "access_denied", null, "team-key");
         return new RunRecord(env, "d", "http://127.0.0.1:1", "team_sim_blocked0000000000", true,
-                finishedAt.minusSeconds(3), finishedAt, 1, 1, 0, List.of(), List.of(credits),
+                finishedAt.minusSeconds(3), finishedAt, 1, 1, 0, 0, List.of(), List.of(credits),
                 new Verdict(verdict, "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
     }
 
@@ -71,7 +71,7 @@ class VerdictHistoryTest {
                 "http://127.0.0.1:1/v1/credits", "/v1/credits", Map.of(), null, null, Map.of(), null, 5, null, null, null,
                 "could not connect to 127.0.0.1:1 (Connection refused)", "none");
         RunRecord unreachable = new RunRecord("myteam", "d", "http://127.0.0.1:1", null, false, at.minusSeconds(3), at,
-                0, 1, 0, List.of(), List.of(refused),
+                0, 1, 0, 0, List.of(), List.of(refused),
                 new Verdict("unreachable", "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
         VerdictHistory.record(reports, unreachable, "myteam");
         JsonNode line = new ObjectMapper().readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -225,13 +226,38 @@ class ContractSuiteTest {
     }
 
     @Test
-    void aSpendCapOfZeroSendsNoBillableRequestAtAll() throws Exception {
+    void aSpendCapOfZeroSendsNoBillableRequestAtAllAndTheRunIsIncompleteNotHealthy() throws Exception {
         RunRecord run = ContractSuite.run("local", output, Map.of("CONTRACT_MAX_SPEND_USD", "0"));
         assertThat(run.simulatorLog(), not(hasItem(startsWith("POST"))));
-        assertThat(run.scenarios().stream().filter(s -> s.feature().contains("inference/") || s.feature().contains("byok/"))
+        assertThat(run.scenarios().stream().filter(s -> s.feature().contains("inference/"))
                 .map(ScenarioResult::status).toList(), everyItem(equalTo("SKIPPED")));
         assertThat(run.scenarios().stream().filter(s -> s.name().equals("The smallest chat completion"))
                 .map(ScenarioResult::message).findFirst().orElse(""), containsString("maxSpendUsd"));
+        // A funded team's zero-balance check is the environment's choice, not the cap's doing.
+        assertThat(run.scenarios().stream().filter(s -> s.name().equals("At a zero balance the gateway refuses BYOK too"))
+                .map(ScenarioResult::status).toList(), equalTo(List.of(ScenarioResult.NOT_APPLICABLE)));
+        assertThat(run.verdict().id(), equalTo("incomplete"));
+        assertThat(run.verdict().meaning(), allOf(containsString("could not carry out"), containsString("The smallest chat completion"),
+                containsString("maxSpendUsd: 0"), not(containsString("completes a minimal request"))));
+    }
+
+    @Test
+    void billableCallsNotAllowedAreNotApplicableAndTheHealthyMeaningClaimsNothingTheyWouldHaveShown() throws Exception {
+        {
+            RunRecord run = ContractSuite.run("local", output, Map.of("CONTRACT_ALLOW_BILLABLE", "false"));
+            assertThat(run.scenarios().stream().filter(s -> s.feature().contains("inference/") || s.feature().contains("byok/"))
+                    .map(ScenarioResult::status).toList(), everyItem(equalTo(ScenarioResult.NOT_APPLICABLE)));
+            assertThat(run.skipped(), equalTo(0));
+            assertThat(run.notApplicable(), greaterThanOrEqualTo(7));
+            assertThat(run.verdict().id(), equalTo("healthy"));
+            assertThat(run.verdict().meaning(), allOf(containsString("A team reads its balance"),
+                    containsString("Not applicable here"), containsString("allowBillable: false")));
+            // What held is named; the completions that were never sent are not among them.
+            String held = run.verdict().meaning().substring(0, run.verdict().meaning().indexOf("Not applicable here"));
+            assertThat(held, not(containsString("The smallest chat completion")));
+            assertThat(run.verdict().ruledOut().stream().map(Verdict.RuledOut::says).toList(),
+                    not(hasItem(containsString("request is well formed"))));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.Stop;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -168,7 +169,7 @@ class HistoryRunsTest {
         Files.writeString(file, Files.readString(file).replace("${CONTRACT_WEBHOOK_URL:-}", "${CONTRACT_WEBHOOK_URL:-" + hook + "}"));
         ObjectNode leaky = healthyRun.deepCopy();
         leaky.put("description", "posted to " + java.net.URLEncoder.encode(hook, StandardCharsets.UTF_8));
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        Stop failure = assertThrows(Stop.class,
                 () -> finish(leaky, Instant.parse("2026-11-20T09:00:00Z")));
         assertThat(failure.getMessage(), allOf(containsString("secret CONTRACT_WEBHOOK_URL found in"),
                 containsString("summary.md"), not(containsString("hookSecret7Qx9"))));
@@ -197,7 +198,7 @@ class HistoryRunsTest {
         finish(healthyRun, t0);
         Files.writeString(root.resolve("reports/" + VerdictHistory.FILE), "{\"note\":\"vck_sim_healthy_demo\"}\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> finish(healthyRun, t0.plusSeconds(60)));
+        Stop failure = assertThrows(Stop.class, () -> finish(healthyRun, t0.plusSeconds(60)));
         assertThat(failure.getMessage(), allOf(containsString("verdicts.jsonl"), containsString("AI_GATEWAY_API_KEY"),
                 not(containsString("vck_sim_healthy_demo"))));
         assertThat(Files.exists(root.resolve("reports/" + VerdictHistory.FOLDER)), equalTo(false));
@@ -209,7 +210,7 @@ class HistoryRunsTest {
         finish(healthyRun, t0);
         ObjectNode leaky = healthyRun.deepCopy();
         leaky.put("description", "leaks vck_sim_healthy_demo");
-        assertThrows(IllegalStateException.class, () -> finish(leaky, t0.plusSeconds(60)));
+        assertThrows(Stop.class, () -> finish(leaky, t0.plusSeconds(60)));
         assertThat(Files.readAllLines(root.resolve("reports/" + VerdictHistory.FILE)).size(), equalTo(2));
         assertThat(Files.exists(root.resolve("reports/evidence")), equalTo(false));
     }

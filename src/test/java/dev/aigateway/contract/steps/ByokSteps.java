@@ -42,7 +42,7 @@ public class ByokSteps {
     @Given("my environment says the team's balance is zero")
     public void myEnvironmentSaysTheBalanceIsZero() {
         if (context.environment().funded()) {
-            throw new Skipped("skipped: environment " + context.environment().name()
+            throw Skipped.notApplicable("environment " + context.environment().name()
                     + " says the team is funded (funded: true)");
         }
     }
@@ -50,7 +50,7 @@ public class ByokSteps {
     @Given("my environment asks to check the key directly with the provider")
     public void myEnvironmentAsksForTheDirectCheck() {
         if (!byok().verifyDirect()) {
-            throw new Skipped("skipped: environment " + context.environment().name()
+            throw Skipped.notApplicable("environment " + context.environment().name()
                     + " does not ask for the direct check (byok.verifyDirect: false)");
         }
     }
@@ -66,7 +66,7 @@ public class ByokSteps {
     @When("I call the provider directly with it for one token")
     public void iCallTheProviderDirectly() {
         if (!"anthropic".equals(byok().provider())) {
-            throw new Skipped("skipped: the direct check knows Anthropic's API only, not " + byok().provider());
+            throw Skipped.notApplicable("the direct check knows Anthropic's API only, not " + byok().provider());
         }
         context.answered(context.gateway().anthropicMessageDirect(
                 context.run().providerBaseUrl(byok().provider()), context.byokKey(), byok().directModel()));

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.steps;
 
+import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
@@ -49,7 +50,8 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         Throwable error = event.getResult().getError();
         String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
         scenarios.put(feature + String.format("#%09d", event.getTestCase().getLocation().getLine()),
-                new ScenarioResult(feature, event.getTestCase().getName(), status.name(),
+                new ScenarioResult(feature, event.getTestCase().getName(),
+                        error instanceof Skipped left && left.isNotApplicable() ? ScenarioResult.NOT_APPLICABLE : status.name(),
                         error == null ? null : String.valueOf(error.getMessage())));
     }
 
@@ -66,7 +68,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         List<Exchange> exchanges = run == null ? List.of() : run.exchanges().all();
         int failed = count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING);
         Diagnosis diagnosis = Diagnosis.load();
-        Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, failed, environment);
+        Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, scenariosOf(redacted, failed), environment);
         RunRecord record = new RunRecord(
                 System.getProperty("env", "local"),
                 environment == null ? "(environment could not be read)" : environment.description(),
@@ -78,6 +80,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 count(Status.PASSED),
                 failed,
                 count(Status.SKIPPED),
+                (int) scenarios.values().stream().filter(s -> s.status().equals(ScenarioResult.NOT_APPLICABLE)).count(),
                 redacted,
                 exchanges,
                 verdict,
@@ -88,6 +91,20 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's record", e);
         }
+    }
+
+    /** What the diagnosis reads of the scenarios: how many failed, which held, which were left out and why. */
+    private static Diagnosis.Scenarios scenariosOf(List<ScenarioResult> scenarios, int failed) {
+        return new Diagnosis.Scenarios(failed,
+                scenarios.stream().filter(s -> s.status().equals(Status.PASSED.name())).map(ScenarioResult::name).toList(),
+                reasons(scenarios, ScenarioResult.NOT_APPLICABLE), reasons(scenarios, Status.SKIPPED.name()));
+    }
+
+    /** Each scenario of {@code status} by name, with the reason it was left out. */
+    private static Map<String, String> reasons(List<ScenarioResult> scenarios, String status) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        scenarios.stream().filter(s -> s.status().equals(status)).forEach(s -> reasons.put(s.name(), Skipped.reasonOf(s.message())));
+        return reasons;
     }
 
     private int count(Status status) {

@@ -22,7 +22,7 @@ public class CreditsSteps {
     @Given("my environment says the team is funded")
     public void myEnvironmentSaysTheTeamIsFunded() {
         if (!context.environment().funded()) {
-            throw new Skipped("skipped: environment " + context.environment().name()
+            throw Skipped.notApplicable("environment " + context.environment().name()
                     + " does not say the team is funded (funded: false)");
         }
     }
