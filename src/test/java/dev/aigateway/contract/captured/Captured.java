@@ -13,11 +13,20 @@ import java.util.stream.Stream;
 
 /**
  * One answer of the real gateway as published ({@code src/test/resources/captured/<name>.json}, see
- * the README there): where it comes from, the route it was captured on, the route kinds that answer
- * it in a replay, its status and exact body, and the verdict a run that meets it must get.
+ * the README there): what kind of source it is, where it comes from, the route it was captured on, the
+ * route kinds that answer it in a replay, its status and exact body, and the verdict a run that meets
+ * it must get. Only a {@code capture} counts as the gateway's own words; a {@code docs} example and a
+ * {@code synthesized} body (written by us where no capture exists) test the diagnosis all the same.
  */
-public record Captured(String name, String source, String route, List<String> on, int status, JsonNode body,
+public record Captured(String name, String kind, String source, String route, List<String> on, int status, JsonNode body,
                        String text, String verdict) {
+
+    /** The kinds of source an answer can have: seen from the live gateway, a docs example, or written by us. */
+    public static final List<String> KINDS = List.of("capture", "docs", "synthesized");
+
+    public boolean isCapture() {
+        return "capture".equals(kind);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +70,11 @@ public record Captured(String name, String source, String route, List<String> on
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
         List<String> on = new ArrayList<>();
         node.path("on").forEach(kind -> on.add(kind.asText()));
-        return new Captured(name, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
+        String kind = node.path("kind").asText();
+        if (!KINDS.contains(kind)) {
+            throw new IllegalStateException("captured/" + file.getFileName() + ": kind is \"" + kind + "\", not one of " + KINDS);
+        }
+        return new Captured(name, kind, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
                 node.path("status").asInt(), node.get("body"), node.hasNonNull("text") ? node.get("text").asText() : null,
                 node.path("verdict").asText());
     }

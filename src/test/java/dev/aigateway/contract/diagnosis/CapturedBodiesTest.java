@@ -49,6 +49,21 @@ class CapturedBodiesTest {
         assertThat("the exchanges that selected " + verdict.id(), verdict.evidence(), hasItem(captured));
     }
 
+    /**
+     * The verdicts proven on the gateway's own words: those with at least one answer of kind capture.
+     * The rest rest on a docs example or a body we wrote; the README says which.
+     */
+    @org.junit.jupiter.api.Test
+    void onlyCapturesCountAsTheGatewaysWords() {
+        assertThat(Captured.all().stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
+                equalTo(List.of("byok-requires-paid-credits", "free-credits-restricted", "free-tier-model-restricted",
+                        "insufficient-funds", "oidc-token-expired", "provider-unavailable", "quota-exceeded", "rate-limited",
+                        "team-access-denied", "team-restricted")));
+        assertThat(Captured.all().stream().filter(c -> !c.isCapture()).map(Captured::name).sorted().toList(),
+                equalTo(List.of("c1-budget-project-402", "c1-quota-key-402", "c10-card-required", "f6-stream-error-event",
+                        "f8-model-unavailable-in-region")));
+    }
+
     @org.junit.jupiter.api.Test
     void aProvidersFailureNamesTheProviderAndTheCredentialType() {
         Verdict xai = diagnosis.diagnose(runMeeting(Captured.named("c5-f7-xai-503")), 1, ENVIRONMENT);

@@ -1,8 +1,8 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.NodeJs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class RealClientsTest {
 
     @Test
     void eachOfficialClientSeesWhatTheRealGatewayWouldShowIt() throws Exception {
-        assumeTrue(run(NODE_PROJECT, "node", "--version").exitCode == 0, "Node.js is not installed");
+        NodeJs.required();
         Path installed = NODE_PROJECT.resolve("node_modules/.package-lock.json");
         // npm ci when nothing is installed, or when package-lock.json changed since (a client added or upgraded).
         if (!Files.isRegularFile(installed) || Files.getLastModifiedTime(NODE_PROJECT.resolve("package-lock.json"))
