@@ -2,7 +2,6 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.http.Exchange;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +25,10 @@ public final class CurlLine {
         StringBuilder line = new StringBuilder("curl -sS -i -X ")
                 .append(exchange.method()).append(' ').append(quoted(exchange.url()));
         if (exchange.requestHeaders() != null) {
-            for (Map.Entry<String, String> header : exchange.requestHeaders().entrySet()) {
-                if (!SET_BY_CURL.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                    line.append(" -H ").append(quoted(header.getKey() + ": " + header.getValue()));
+            // Every line in the order sent, a name sent twice as two -H (curl sends both).
+            for (Exchange.Header header : exchange.requestHeaders()) {
+                if (!SET_BY_CURL.contains(header.name().toLowerCase(Locale.ROOT))) {
+                    line.append(" -H ").append(quoted(header.name() + ": " + header.value()));
                 }
             }
         }

@@ -100,8 +100,23 @@ class CurlLineTest {
                 "-H", "Authorization: Bearer " + KEY + "!echo", "--data-binary", body)));
     }
 
+    @Test
+    void aNameSentTwiceIsRepeatedTwiceInTheOrderSent() throws Exception {
+        List<Exchange.Header> headers = List.of(new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"),
+                new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
+                new Exchange.Header("ai-gateway-auth-method", "api-key"));
+        String line = CurlLine.of(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
+                200, Map.of(), "", 5, null, null, null, null, "team-key"));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
+                "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
+                "-H", "ai-gateway-auth-method: api-key")));
+    }
+
     private static Exchange request(String method, String url, Map<String, String> headers, String body) {
-        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, headers, body, 200, Map.of(), "", 5,
+        List<Exchange.Header> lines = headers.entrySet().stream()
+                .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
+        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
                 null, null, null, null, "team-key");
     }
 
