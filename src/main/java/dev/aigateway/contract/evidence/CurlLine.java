@@ -9,8 +9,12 @@ import java.util.regex.Pattern;
 /** The curl command that sends an exchange's request again, with the secrets left as shell variables. */
 public final class CurlLine {
 
-    private static final Set<String> SET_BY_CURL =
-            Set.of("content-length", "host", "connection", "accept-encoding", "user-agent");
+    /**
+     * What curl writes the same from its command line: Host from the URL, Content-Length from the body,
+     * Connection (keep-alive, HTTP/1.1's default). User-Agent and Accept-Encoding are repeated as sent:
+     * a gateway or a firewall in front of it may answer another client differently.
+     */
+    private static final Set<String> SET_BY_CURL = Set.of("content-length", "host", "connection");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
     private static final String UNNAMED_CREDENTIAL = "[redacted";
 
@@ -31,6 +35,11 @@ public final class CurlLine {
                     line.append(" -H ").append(quoted(header.name() + ": " + header.value()));
                 }
             }
+        }
+        if (exchange.requestHeaders() != null && exchange.requestHeaders().stream()
+                .anyMatch(header -> header.name().equalsIgnoreCase("accept-encoding"))) {
+            // The same Accept-Encoding, and the answer shown decoded, as the client read it.
+            line.append(" --compressed");
         }
         String body = exchange.requestBody();
         if (body != null) {

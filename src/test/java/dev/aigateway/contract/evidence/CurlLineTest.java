@@ -34,7 +34,7 @@ class CurlLineTest {
     }
 
     @Test
-    void theKeyExpandsAndTheBodyArrivesByteForByte() throws Exception {
+    void theKeyExpandsTheBodyArrivesByteForByteAndTheClientsOwnHeadersAreRepeated() throws Exception {
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"It's $5 \\\\ `date` $(id) \\\"quoted\\\"\nnext line!\"}]}";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer $AI_GATEWAY_API_KEY");
@@ -50,7 +50,9 @@ class CurlLineTest {
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "POST", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY,
                 "-H", "Content-Type: application/json; charset=UTF-8",
-                "--data-binary", body)));
+                "-H", "Accept-Encoding: gzip,deflate",
+                "-H", "User-Agent: Apache-HttpClient/4.5.14 (Java/17)",
+                "--compressed", "--data-binary", body)));
     }
 
     @Test
