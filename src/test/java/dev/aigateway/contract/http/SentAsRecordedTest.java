@@ -123,6 +123,27 @@ class SentAsRecordedTest {
         }
     }
 
+    /** A name a request carries twice (as the OIDC AI SDK call once did) is recorded twice, in the order sent. */
+    @org.junit.jupiter.api.Test
+    void aNameSentTwiceIsRecordedTwiceWhereItWasSent() throws Exception {
+        try (RawServer server = new RawServer()) {
+            Environment environment = environment(server.url(), "api-key", "AI_GATEWAY_API_KEY", API_KEY);
+            ExchangeLog log = new ExchangeLog();
+            GatewayClient client = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of()),
+                    log.forScenario(), "twice", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
+            client.request(Credential.teamKey(API_KEY)).header("x-twice", "first").header("x-between", "b")
+                    .header("x-twice", "second").get(GatewayClient.CREDITS);
+
+            List<RawServer.Head> heads = server.heads();
+            Exchange exchange = log.all().get(log.all().size() - 1);
+            List<String> sent = heads.get(heads.size() - 1).lines().stream()
+                    .map(line -> line.replace(API_KEY, "$AI_GATEWAY_API_KEY")).toList();
+            assertThat(sent.stream().filter(line -> line.startsWith("x-twice: ")).toList(),
+                    equalTo(List.of("x-twice: first", "x-twice: second")));
+            assertThat(lines(exchange), equalTo(sent));
+        }
+    }
+
     private Environment environment(String url, String kind, String variable, String secret) throws IOException {
         String auth = switch (kind) {
             case "oidc" -> "auth:\n  kind: oidc\n";
