@@ -1,9 +1,9 @@
 package dev.aigateway.contract.http;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,7 +125,7 @@ class SentAsRecordedTest {
     }
 
     /** A name a request carries twice (as the OIDC AI SDK call once did) is recorded twice, in the order sent. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aNameSentTwiceIsRecordedTwiceWhereItWasSent() throws Exception {
         try (RawServer server = new RawServer()) {
             Environment environment = environment(server.url(), "api-key", "AI_GATEWAY_API_KEY", API_KEY);
