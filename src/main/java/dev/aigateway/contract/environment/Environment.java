@@ -43,21 +43,13 @@ public record Environment(
      * How {@code apiKey} authenticates (README "Authentication"): {@code api-key} (an AI Gateway key),
      * {@code oidc} (a Vercel OIDC token: sent with {@code ai-gateway-auth-method: oidc}, its expiry read
      * locally into {@code expiresAt}) or {@code access-token} (a Vercel access token, sent with
-     * {@code x-vercel-ai-gateway-team: team}).
+     * {@code x-vercel-ai-gateway-team: team}); the headers themselves are built with the request's others,
+     * in {@code http.RequestHeaders}.
      */
     public record Auth(String kind, String team, java.time.Instant expiresAt) {
 
         public static final List<String> KINDS = List.of("api-key", "oidc", "access-token");
         public static final Auth API_KEY = new Auth("api-key", null, null);
-
-        /** The headers a request made with the team's credential carries besides its Authorization. */
-        public Map<String, String> headers() {
-            return switch (kind) {
-                case "oidc" -> Map.of("ai-gateway-auth-method", "oidc");
-                case "access-token" -> Map.of("x-vercel-ai-gateway-team", team);
-                default -> Map.of();
-            };
-        }
 
         /** True when the credential is a token whose expiry has passed at {@code now}. */
         public boolean expired(java.time.Instant now) {

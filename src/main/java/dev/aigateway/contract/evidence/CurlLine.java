@@ -2,7 +2,6 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.http.Exchange;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +9,12 @@ import java.util.regex.Pattern;
 /** The curl command that sends an exchange's request again, with the secrets left as shell variables. */
 public final class CurlLine {
 
-    private static final Set<String> SET_BY_CURL =
-            Set.of("content-length", "host", "connection", "accept-encoding", "user-agent");
+    /**
+     * What curl writes the same from its command line: Host from the URL, Content-Length from the body,
+     * Connection (keep-alive, HTTP/1.1's default). User-Agent and Accept-Encoding are repeated as sent:
+     * a gateway or a firewall in front of it may answer another client differently.
+     */
+    private static final Set<String> SET_BY_CURL = Set.of("content-length", "host", "connection");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
     private static final String UNNAMED_CREDENTIAL = "[redacted";
 
@@ -26,11 +29,17 @@ public final class CurlLine {
         StringBuilder line = new StringBuilder("curl -sS -i -X ")
                 .append(exchange.method()).append(' ').append(quoted(exchange.url()));
         if (exchange.requestHeaders() != null) {
-            for (Map.Entry<String, String> header : exchange.requestHeaders().entrySet()) {
-                if (!SET_BY_CURL.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                    line.append(" -H ").append(quoted(header.getKey() + ": " + header.getValue()));
+            // Every line in the order sent, a name sent twice as two -H (curl sends both).
+            for (Exchange.Header header : exchange.requestHeaders()) {
+                if (!SET_BY_CURL.contains(header.name().toLowerCase(Locale.ROOT))) {
+                    line.append(" -H ").append(quoted(header.name() + ": " + header.value()));
                 }
             }
+        }
+        if (exchange.requestHeaders() != null && exchange.requestHeaders().stream()
+                .anyMatch(header -> header.name().equalsIgnoreCase("accept-encoding"))) {
+            // The same Accept-Encoding, and the answer shown decoded, as the client read it.
+            line.append(" --compressed");
         }
         String body = exchange.requestBody();
         if (body != null) {

@@ -64,11 +64,11 @@ public final class Har {
         request.put("url", exchange.url());
         request.put("httpVersion", HTTP_VERSION);
         request.putArray("cookies");
-        request.set("headers", headers(exchange.requestHeaders()));
+        request.set("headers", headerLines(exchange.requestHeaders()));
         request.set("queryString", queryString(exchange.url()));
         if (exchange.requestBody() != null) {
             request.putObject("postData")
-                    .put("mimeType", contentType(exchange.requestHeaders()))
+                    .put("mimeType", contentType(exchange.requestHeaderMap()))
                     .put("text", exchange.requestBody());
         }
         request.put("headersSize", -1);
@@ -96,6 +96,15 @@ public final class Har {
             response.put("_error", exchange.failure());
         }
         return response;
+    }
+
+    /** Every line as sent, in its order: a name sent twice is listed twice, as dev tools list it. */
+    private static ArrayNode headerLines(List<Exchange.Header> headers) {
+        ArrayNode list = JSON.createArrayNode();
+        if (headers != null) {
+            headers.forEach(header -> list.addObject().put("name", header.name()).put("value", header.value()));
+        }
+        return list;
     }
 
     private static ArrayNode headers(Map<String, String> headers) {

@@ -1,12 +1,22 @@
 package dev.aigateway.contract.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One request to the gateway and what came back, already redacted. {@code status} is null when no
  * response arrived; {@code failure} then says why ("could not connect to HOST:PORT"). {@code caller}
- * is who the request claimed to be: team-key, not-issued-key or no-key.
+ * is who the request claimed to be: team-key, not-issued-key or no-key. {@code requestHeaders} are the
+ * header lines the HTTP client wrote, every one in the order sent, a repeated name as often as it went out.
  */
 public record Exchange(
         int sequence,
@@ -15,7 +25,7 @@ public record Exchange(
         String method,
         String url,
         String path,
-        Map<String, String> requestHeaders,
+        @JsonDeserialize(using = HeaderLines.class) List<Header> requestHeaders,
         String requestBody,
         Integer status,
         Map<String, String> responseHeaders,
@@ -27,6 +37,18 @@ public record Exchange(
         String failure,
         String caller) {
 
+    /** One header line of a request, as sent (its secret redacted). */
+    public record Header(String name, String value) {}
+
+    /** The request's header lines as one map for readers that take one: a repeated name's values joined by ", " (RFC 9110 5.3). */
+    public Map<String, String> requestHeaderMap() {
+        Map<String, String> joined = new LinkedHashMap<>();
+        if (requestHeaders != null) {
+            requestHeaders.forEach(header -> joined.merge(header.name(), header.value(), (earlier, next) -> earlier + ", " + next));
+        }
+        return joined;
+    }
+
     public boolean answered() {
         return status != null;
     }
@@ -36,5 +58,29 @@ public record Exchange(
         return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, vercelId, generationId, errorType,
                 failure, caller);
+    }
+
+    /**
+     * Reads {@code requestHeaders} as written now (a list of name and value) and as run records written
+     * before it was one (an object of name to value), so an older {@code run.json} still reads.
+     */
+    static final class HeaderLines extends JsonDeserializer<List<Header>> {
+
+        @Override
+        public List<Header> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            List<Header> headers = new ArrayList<>();
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    headers.add(new Header(name, parser.getValueAsString()));
+                }
+                return headers;
+            }
+            for (Header header : context.readValue(parser, Header[].class)) {
+                headers.add(header);
+            }
+            return headers;
+        }
     }
 }

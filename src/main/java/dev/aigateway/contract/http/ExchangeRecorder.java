@@ -87,10 +87,12 @@ public final class ExchangeRecorder implements OrderedFilter {
         int sequence = log.nextSequence();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Map<String, String> requestHeaders = new LinkedHashMap<>();
+        // What the filter holds, recorded as is when no connection was made; once one is, what the client wrote.
+        List<Exchange.Header> requestHeaders = new ArrayList<>();
         for (Header header : request.getHeaders()) {
-            requestHeaders.put(header.getName(), redactor.redactHeader(header.getName(), header.getValue()));
+            requestHeaders.add(new Exchange.Header(header.getName(), header.getValue()));
         }
+        SentHeaders.clear();
         String url = redactor.redact(request.getURI());
         String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
                 : target.getRawPath() + "?" + target.getRawQuery());
@@ -107,6 +109,8 @@ public final class ExchangeRecorder implements OrderedFilter {
         } finally {
             inFlight.close();
         }
+        List<Exchange.Header> sent = SentHeaders.take();
+        requestHeaders = redacted(sent == null ? requestHeaders : sent);
         if (failure != null) {
             String why = describe(failure, target, inFlight);
             if (inFlight.expired() || isSilence(failure)) {
@@ -146,6 +150,12 @@ public final class ExchangeRecorder implements OrderedFilter {
         // What the steps assert on is the redacted answer, so no assertion message can carry a secret the server echoed.
         return new ResponseBuilder().clone(response).setHeaders(new Headers(redactedHeaders))
                 .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
+    }
+
+    private List<Exchange.Header> redacted(List<Exchange.Header> headers) {
+        return headers.stream()
+                .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value())))
+                .toList();
     }
 
     /** "https://host:443": what a credential may be sent to. */
@@ -243,7 +253,8 @@ public final class ExchangeRecorder implements OrderedFilter {
         HttpRequestAttachment.Builder request = HttpRequestAttachment.Builder
                 .create("Request: " + exchange.method() + " " + exchange.path(), exchange.url())
                 .setMethod(exchange.method())
-                .setHeaders(exchange.requestHeaders());
+                // Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
+                .setHeaders(exchange.requestHeaderMap());
         if (exchange.requestBody() != null) {
             request.setBody(exchange.requestBody());
         }

@@ -27,7 +27,6 @@ public final class GatewayClient {
     public static final String MESSAGES = "/v1/messages";
     public static final String RESPONSES = "/v1/responses";
     public static final String EMBEDDINGS = "/v1/embeddings";
-    private static final String ANTHROPIC_VERSION = "2023-06-01";
 
     /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
     public static final String PROVIDER_DIRECT = "provider-direct";
@@ -78,19 +77,20 @@ public final class GatewayClient {
         return log.all();
     }
 
+    /** A request as {@code credential} on an OpenAI-compatible route, /v1/credits or /v1/models. */
     public RequestSpecification request(Credential credential) {
+        return request(credential, RequestHeaders.OPENAI);
+    }
+
+    /** Its credential and protocol headers come from {@link RequestHeaders} alone: nothing here adds another. */
+    private RequestSpecification request(Credential credential, RequestHeaders.Protocol protocol) {
         catalogFirst();
         RequestSpecification request = given()
                 .config(config)
                 .baseUri(environment.baseUrl())
                 .urlEncodingEnabled(false)
                 .filter(recorder(credential.caller(), environment.baseUrl()));
-        if (credential.apiKey() != null) {
-            request.header("Authorization", "Bearer " + credential.apiKey());
-            if ("team-key".equals(credential.caller()) && environment.auth() != null) {
-                environment.auth().headers().forEach(request::header);
-            }
-        }
+        RequestHeaders.of(credential, environment.auth(), protocol).forEach(header -> request.header(header.name(), header.value()));
         return request;
     }
 
@@ -145,8 +145,7 @@ public final class GatewayClient {
     /** {@code POST /v1/messages}: Anthropic's Messages API on the gateway, the key as a Bearer token. */
     public Response message(Credential credential, AnthropicMessageRequest body) {
         String json = json(body);
-        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential)
-                .header("anthropic-version", ANTHROPIC_VERSION)
+        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential, RequestHeaders.ANTHROPIC)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(MESSAGES)));
@@ -168,17 +167,14 @@ public final class GatewayClient {
 
     /**
      * {@code POST <base>/language-model}, as {@code @ai-sdk/gateway} sends it: the model, the
-     * specification version and streaming in headers, the protocol version and auth method too.
+     * specification version and streaming in headers, the protocol version and auth method too
+     * ({@link RequestHeaders.AiSdk}).
      */
     public Response languageModel(Credential credential, String base, String specificationVersion, String modelId,
                                   boolean streaming, LanguageModelCall body) {
         String json = json(body);
-        return billable(credential, modelId, body.maxOutputTokens(), json, () -> withRetries(() -> request(credential)
-                .header("ai-gateway-protocol-version", "0.0.1")
-                .header("ai-gateway-auth-method", "api-key")
-                .header("ai-language-model-specification-version", specificationVersion)
-                .header("ai-language-model-id", modelId)
-                .header("ai-language-model-streaming", String.valueOf(streaming))
+        RequestHeaders.Protocol protocol = new RequestHeaders.AiSdk(specificationVersion, modelId, streaming);
+        return billable(credential, modelId, body.maxOutputTokens(), json, () -> withRetries(() -> request(credential, protocol)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(base + "/language-model")));
@@ -229,13 +225,13 @@ public final class GatewayClient {
         // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
         try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(catalogText(), model, 1,
                 json.getBytes(StandardCharsets.UTF_8).length))) {
-            return given()
+            RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)
                     .urlEncodingEnabled(false)
-                    .filter(recorder(PROVIDER_DIRECT, providerBaseUrl))
-                    .header("x-api-key", apiKey)
-                    .header("anthropic-version", ANTHROPIC_VERSION)
+                    .filter(recorder(PROVIDER_DIRECT, providerBaseUrl));
+            RequestHeaders.anthropicDirect(apiKey).forEach(header -> request.header(header.name(), header.value()));
+            return request
                     .contentType(ContentType.JSON)
                     .body(json)
                     .post("/v1/messages");

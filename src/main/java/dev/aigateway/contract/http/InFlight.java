@@ -68,7 +68,7 @@ final class InFlight implements AutoCloseable {
      * the exchange in flight on this thread.
      */
     static HttpClient newClient() {
-        DefaultHttpClient client = new DefaultHttpClient();
+        DefaultHttpClient client = SentHeaders.newClient();
         // The JVM's proxy settings (https.proxyHost, http.nonProxyHosts, ...), which DefaultHttpClient alone ignores.
         client.setRoutePlanner(new ProxySelectorRoutePlanner(client.getConnectionManager().getSchemeRegistry(),
                 ProxySelector.getDefault()));

@@ -94,7 +94,7 @@ class CapturedBodiesTest {
         } catch (Exception notJson) {
             // an event stream has no error type of its own
         }
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://ai-gateway.vercel.sh" + path, path, Map.of(),
+        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://ai-gateway.vercel.sh" + path, path, List.of(),
                 body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json"), responseBody,
                 10, "iad1::iad1::abcde-" + sequence + "-0a", null, type, null, caller);
     }

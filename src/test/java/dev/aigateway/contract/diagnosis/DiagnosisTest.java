@@ -26,7 +26,7 @@ class DiagnosisTest {
 
     private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,
                                      String responseBody, String errorType) {
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://gateway.example" + path, path, Map.of(), body,
+        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), body,
                 status, Map.of("content-type", "application/json"), responseBody, 10, "fra1::iad1::abcde-1-0a", null,
                 errorType, null, caller);
     }

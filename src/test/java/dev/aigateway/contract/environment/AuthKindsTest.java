@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aigateway.contract.http.Credential;
+import dev.aigateway.contract.http.RequestHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,18 +46,24 @@ class AuthKindsTest {
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJlLW9mLXRoZS10ZXN0";
     }
 
+    /** The header lines the team's credential sends on /v1/credits. */
+    private static List<String> headers(Environment environment) {
+        return RequestHeaders.of(Credential.teamKey(environment.apiKey()), environment.auth(), RequestHeaders.OPENAI)
+                .stream().map(header -> header.name() + ": " + header.value()).toList();
+    }
+
     @Test
     void withoutAuthTheKeyIsAnApiKeyAndNoHeaderIsAdded() throws Exception {
         Environment environment = load("", "vck_x");
         assertThat(environment.auth().kind(), equalTo("api-key"));
-        assertThat(environment.auth().headers(), equalTo(Map.of()));
+        assertThat(headers(environment), equalTo(List.of("Authorization: Bearer vck_x")));
     }
 
     @Test
     void anOidcTokenIsSentAsTheAiSdkDoesAndItsExpiryIsReadLocally() throws Exception {
         String token = jwt("{\"owner\":\"healthy\",\"exp\":1767225600}");
         Environment environment = load("auth:\n  kind: oidc\n", token);
-        assertThat(environment.auth().headers(), equalTo(Map.of("ai-gateway-auth-method", "oidc")));
+        assertThat(headers(environment), equalTo(List.of("Authorization: Bearer " + token, "ai-gateway-auth-method: oidc")));
         assertThat(environment.auth().expiresAt(), equalTo(Instant.ofEpochSecond(1767225600)));
         assertThat(environment.auth().expired(Instant.parse("2026-06-01T00:00:00Z")), equalTo(true));
         assertThat(environment.auth().expired(Instant.parse("2025-06-01T00:00:00Z")), equalTo(false));
@@ -73,7 +82,7 @@ class AuthKindsTest {
     @Test
     void anAccessTokenNamesItsTeam() throws Exception {
         Environment environment = load("auth:\n  kind: access-token\n  team: my-team\n", "vca_x");
-        assertThat(environment.auth().headers(), equalTo(Map.of("x-vercel-ai-gateway-team", "my-team")));
+        assertThat(headers(environment), equalTo(List.of("Authorization: Bearer vca_x", "x-vercel-ai-gateway-team: my-team")));
     }
 
     @Test

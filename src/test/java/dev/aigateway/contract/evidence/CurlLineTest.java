@@ -34,7 +34,7 @@ class CurlLineTest {
     }
 
     @Test
-    void theKeyExpandsAndTheBodyArrivesByteForByte() throws Exception {
+    void theKeyExpandsTheBodyArrivesByteForByteAndTheClientsOwnHeadersAreRepeated() throws Exception {
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"It's $5 \\\\ `date` $(id) \\\"quoted\\\"\nnext line!\"}]}";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer $AI_GATEWAY_API_KEY");
@@ -50,7 +50,9 @@ class CurlLineTest {
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "POST", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY,
                 "-H", "Content-Type: application/json; charset=UTF-8",
-                "--data-binary", body)));
+                "-H", "Accept-Encoding: gzip,deflate",
+                "-H", "User-Agent: Apache-HttpClient/4.5.14 (Java/17)",
+                "--compressed", "--data-binary", body)));
     }
 
     @Test
@@ -100,8 +102,23 @@ class CurlLineTest {
                 "-H", "Authorization: Bearer " + KEY + "!echo", "--data-binary", body)));
     }
 
+    @Test
+    void aNameSentTwiceIsRepeatedTwiceInTheOrderSent() throws Exception {
+        List<Exchange.Header> headers = List.of(new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"),
+                new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
+                new Exchange.Header("ai-gateway-auth-method", "api-key"));
+        String line = CurlLine.of(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
+                200, Map.of(), "", 5, null, null, null, null, "team-key"));
+
+        assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
+                "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
+                "-H", "ai-gateway-auth-method: api-key")));
+    }
+
     private static Exchange request(String method, String url, Map<String, String> headers, String body) {
-        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, headers, body, 200, Map.of(), "", 5,
+        List<Exchange.Header> lines = headers.entrySet().stream()
+                .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
+        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
                 null, null, null, null, "team-key");
     }
 

@@ -10,7 +10,6 @@ import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +27,17 @@ class HarTest {
 
     @BeforeAll
     static void writeTheRunsExchanges() throws IOException {
-        Map<String, String> requestHeaders = new LinkedHashMap<>();
-        requestHeaders.put("Authorization", "Bearer $AI_GATEWAY_API_KEY");
-        requestHeaders.put("Content-Type", "application/json; charset=UTF-8");
+        List<Exchange.Header> requestHeaders = List.of(new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"),
+                new Exchange.Header("ai-gateway-auth-method", "oidc"),
+                new Exchange.Header("Content-Type", "application/json; charset=UTF-8"),
+                new Exchange.Header("ai-gateway-auth-method", "api-key"));
         Exchange blocked = new Exchange(1, "A blocked team is told so", Instant.parse("2025-03-01T10:15:30.123456789Z"),
                 "POST", "https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag", "/v1/chat/completions",
                 requestHeaders, CHAT_BODY, 403,
                 Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"),
                 BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null, "team-key");
         Exchange unreachable = new Exchange(2, "Credits", Instant.parse("2025-03-01T10:15:31Z"), "GET",
-                "http://localhost:1/v1/credits", "/v1/credits", Map.of("Authorization", "Bearer [redacted]"), null,
+                "http://localhost:1/v1/credits", "/v1/credits", List.of(new Exchange.Header("Authorization", "Bearer [redacted]")), null,
                 null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", "team-key");
         Path file = folder.resolve("evidence/exchanges.har");
         Har.write(List.of(blocked, unreachable), "0.1.0", file);
@@ -81,8 +81,11 @@ class HarTest {
         assertThat(entry.path("_vercelId").asText(), equalTo("fra1::iad1::abcde-1-0a"));
         JsonNode request = entry.path("request");
         assertThat(request.path("method").asText(), equalTo("POST"));
-        assertThat(request.path("headers").get(0).path("name").asText(), equalTo("Authorization"));
-        assertThat(request.path("headers").get(0).path("value").asText(), equalTo("Bearer $AI_GATEWAY_API_KEY"));
+        List<String> lines = new java.util.ArrayList<>();
+        request.path("headers").forEach(header -> lines.add(header.path("name").asText() + ": " + header.path("value").asText()));
+        // Every line in the order sent, the name sent twice listed twice.
+        assertThat(lines, equalTo(List.of("Authorization: Bearer $AI_GATEWAY_API_KEY", "ai-gateway-auth-method: oidc",
+                "Content-Type: application/json; charset=UTF-8", "ai-gateway-auth-method: api-key")));
         assertThat(request.path("queryString").get(0).path("name").asText(), equalTo("trace"));
         assertThat(request.path("queryString").get(0).path("value").asText(), equalTo("a b"));
         assertThat(request.path("queryString").get(1).path("name").asText(), equalTo("flag"));

@@ -24,7 +24,7 @@ class VerdictHistoryTest {
 
     private static RunRecord run(String env, String verdict, Instant finishedAt) {
         Exchange credits = new Exchange(1, "A team reads its balance", finishedAt.minusSeconds(2), "GET",
-                "http://127.0.0.1:1/v1/credits", "/v1/credits", Map.of(), null, 403, Map.of(),
+                "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, 403, Map.of(),
                 "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 12, "sim1::iad1::abc", null,
                 "access_denied", null, "team-key");
         return new RunRecord(env, "d", "http://127.0.0.1:1", "team_sim_blocked0000000000", true,
@@ -68,7 +68,7 @@ class VerdictHistoryTest {
         // An unreachable gateway: the deciding exchange never got an answer, so it has no x-vercel-id.
         Instant at = Instant.parse("2026-11-21T09:00:00Z");
         Exchange refused = new Exchange(1, "A request without a key is refused", at.minusSeconds(2), "GET",
-                "http://127.0.0.1:1/v1/credits", "/v1/credits", Map.of(), null, null, Map.of(), null, 5, null, null, null,
+                "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, null, Map.of(), null, 5, null, null, null,
                 "could not connect to 127.0.0.1:1 (Connection refused)", "none");
         RunRecord unreachable = new RunRecord("myteam", "d", "http://127.0.0.1:1", null, false, at.minusSeconds(3), at,
                 0, 1, 0, 0, List.of(), List.of(refused),

@@ -130,7 +130,7 @@ class HostileGatewayTest {
             RunRecord run = run(gateway.url(), Map.of("readMs", "1000"));
             assertThat("exchanges sent", run.exchanges().size(), equalTo(1));
             assertThat("the first contact is the public catalog: the silent host never got the key",
-                    run.exchanges().get(0).path() + " " + run.exchanges().get(0).requestHeaders().keySet(),
+                    run.exchanges().get(0).path() + " " + run.exchanges().get(0).requestHeaderMap().keySet(),
                     allOf(startsWith("/v1/models "), not(containsStringIgnoringCase("authorization"))));
             assertThat("the scenario that tried fails the run", run.failed(), greaterThanOrEqualTo(1));
             assertThat(run.exchanges().get(0).failure(),

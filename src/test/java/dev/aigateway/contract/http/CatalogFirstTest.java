@@ -46,7 +46,7 @@ class CatalogFirstTest {
         List<Exchange> sent = exchanges.all();
         assertThat(sent.size(), equalTo(1));
         assertThat(sent.get(0).method() + " " + sent.get(0).path(), equalTo("GET /v1/models"));
-        assertThat(sent.get(0).requestHeaders().keySet().stream().map(String::toLowerCase).toList(), not(hasItem("authorization")));
+        assertThat(sent.get(0).requestHeaders().stream().map(h -> h.name().toLowerCase()).toList(), not(hasItem("authorization")));
     }
 
     private GatewayClient client(String scenario) {

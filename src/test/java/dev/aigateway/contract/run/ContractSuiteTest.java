@@ -162,7 +162,8 @@ class ContractSuiteTest {
                 new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", token),
                 new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", payload))), equalTo(List.of()));
         assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller()))
-                .allMatch(e -> "oidc".equals(e.requestHeaders().get("ai-gateway-auth-method"))), equalTo(true));
+                .allMatch(e -> e.requestHeaders().stream().filter(h -> h.name().equalsIgnoreCase("ai-gateway-auth-method"))
+                        .map(Exchange.Header::value).toList().equals(List.of("oidc"))), equalTo(true));
         assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).count(), greaterThanOrEqualTo(5L));
     }
 
@@ -184,7 +185,7 @@ class ContractSuiteTest {
         // The direct check of a BYOK key too, though it goes to the provider (here the simulator's stand-in for it).
         Exchange first = run.exchanges().stream().min(java.util.Comparator.comparingInt(Exchange::sequence)).orElseThrow();
         assertThat(first.method() + " " + first.path(), equalTo("GET /v1/models"));
-        assertThat(first.requestHeaders().keySet().stream().map(String::toLowerCase).toList(), not(hasItem("authorization")));
+        assertThat(first.requestHeaders().stream().map(h -> h.name().toLowerCase()).toList(), not(hasItem("authorization")));
         assertThat("asked for once", run.exchanges().stream().filter(e -> e.path().equals("/v1/models")).count(), equalTo(1L));
     }
 
