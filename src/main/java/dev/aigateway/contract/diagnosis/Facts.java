@@ -2,6 +2,7 @@ package dev.aigateway.contract.diagnosis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private Facts() {}
 
