@@ -11,23 +11,26 @@ import org.apache.http.conn.ConnectionReleaseTrigger;
 
 /**
  * The body of one answer as the HTTP client hands it up: decoded here (gzip, deflate) and at most
- * {@code answerBytes} of it. Past the cap, a plain answer is read on and discarded until it ends or
+ * {@code answerBytes} of it. Past the cap, a plain answer of declared length is read on and discarded until it ends or
  * the exchange's deadline shuts the connection, so its size is known; an encoded one that inflates
  * past the cap is a decompression bomb and its connection is dropped at once. Either way the reader
- * sees the end of the body at the cap, and {@link #cut()} says why.
+ * sees the end of the body at the cap, and {@link #cut()} says why. A body that declares no length (a
+ * stream) is not read on past the cap: its connection is closed there.
  */
 final class BoundedAnswer extends InputStream {
 
     private final InputStream wire;
     private final String encoding;
     private final long answerBytes;
+    private final long declaredLength;
     private final Counted counted;
     private InputStream decoded;
     private long kept;
     private volatile String cut;
 
-    /** {@code encoding}: the answer's Content-Encoding, or null. */
-    BoundedAnswer(InputStream wire, String encoding, long answerBytes) {
+    /** {@code encoding}: the answer's Content-Encoding, or null; {@code declaredLength}: its Content-Length, or -1. */
+    BoundedAnswer(InputStream wire, String encoding, long declaredLength, long answerBytes) {
+        this.declaredLength = declaredLength;
         this.wire = wire;
         this.counted = new Counted(wire);
         this.encoding = encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")
@@ -98,6 +101,13 @@ final class BoundedAnswer extends InputStream {
         if (encoding != null) {
             cut = "a decompression bomb: " + counted.bytes + " bytes of " + encoding + " inflate past " + limit
                     + " bytes (limits.answerBytes), so it was cut there and no further request goes to this host";
+            abort();
+            return;
+        }
+        if (declaredLength < 0) {
+            // A stream, or a body of no declared length: nothing says it ends, so it is not waited for.
+            cut = "larger than limits.answerBytes (" + limit + " bytes), with no length declared: the first " + limit
+                    + " were kept and the connection closed";
             abort();
             return;
         }

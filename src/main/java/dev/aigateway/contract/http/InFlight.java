@@ -114,7 +114,7 @@ final class InFlight implements AutoCloseable {
                 public InputStream getContent() throws IOException {
                     if (content == null) {
                         BoundedAnswer bounded = new BoundedAnswer(super.getContent(),
-                                encoding == null ? null : encoding.getValue(), answerBytes);
+                                encoding == null ? null : encoding.getValue(), super.getContentLength(), answerBytes);
                         synchronized (InFlight.this) {
                             answer = bounded;
                         }
