@@ -110,7 +110,8 @@ final class Facts {
             text.append(chunk.at("/choices/0/delta/content").asText(""));
         }
         facts.put("streamBroken", "true");
-        facts.put("streamProblem", "ended without data: [DONE]");
+        facts.put("streamProblem", exchange.failure() == null ? "ended without data: [DONE]"
+                : "was cut off without data: [DONE] (" + exchange.failure() + ")");
         facts.put("streamArrived", arrived(chunks, text));
     }
 

@@ -341,7 +341,8 @@ class HostileGatewayTest {
             assertThat(streams.get(0).failure(), matchesPattern("the answer \\(200\\) from 127\\.0\\.0\\.1:" + gateway.port()
                     + " is larger than limits\\.answerBytes \\(4194304 bytes\\), with no length declared: the first 4194304 were kept and the connection closed"));
             assertThat(run.verdict().id(), equalTo("stream-error"));
-            assertThat(run.verdict().meaning(), containsString("without data: [DONE]"));
+            assertThat(run.verdict().meaning(), containsString("then was cut off without data: [DONE] (the answer (200) from 127.0.0.1:"
+                    + gateway.port() + " is larger than limits.answerBytes"));
         }
     }
 
