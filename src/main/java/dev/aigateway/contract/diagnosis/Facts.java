@@ -2,6 +2,7 @@ package dev.aigateway.contract.diagnosis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private Facts() {}
 
@@ -109,7 +110,8 @@ final class Facts {
             text.append(chunk.at("/choices/0/delta/content").asText(""));
         }
         facts.put("streamBroken", "true");
-        facts.put("streamProblem", "ended without data: [DONE]");
+        facts.put("streamProblem", exchange.failure() == null ? "ended without data: [DONE]"
+                : "was cut off without data: [DONE] (" + exchange.failure() + ")");
         facts.put("streamArrived", arrived(chunks, text));
     }
 

@@ -28,7 +28,8 @@ public record Environment(
         List<Secret> secrets,
         List<Route> routes,
         Auth auth,
-        String webhookUrl) {
+        String webhookUrl,
+        Limits limits) {
 
     /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
     public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
@@ -36,7 +37,7 @@ public record Environment(
                        Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
                        List<Route> routes) {
         this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null);
+                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null, Limits.DEFAULT);
     }
 
     /**
@@ -59,6 +60,15 @@ public record Environment(
 
     /** The model and token budget of every billable call; the model of the embeddings route's one call. */
     public record Probe(String model, int maxTokens, String embeddingModel) {}
+
+    /**
+     * What the run reads of one answer: at most {@code answerBytes} of its body, decoded; the rest is
+     * discarded, and an encoded answer that inflates past it is a decompression bomb.
+     */
+    public record Limits(long answerBytes) {
+        public static final long DEFAULT_ANSWER_BYTES = 4L * 1024 * 1024;
+        public static final Limits DEFAULT = new Limits(DEFAULT_ANSWER_BYTES);
+    }
 
     /** HTTP timeouts of each request, and the deadline of the whole run. */
     public record Timeouts(int connectMs, int readMs, int runSeconds) {}
@@ -102,7 +112,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits);
     }
 
     public String host() {

@@ -22,7 +22,10 @@ record EnvironmentFile(
         BigDecimal maxSpendUsd,
         List<String> routes,
         AuthFields auth,
-        @JsonProperty("notify") NotifyFields notifyFields) {
+        @JsonProperty("notify") NotifyFields notifyFields,
+        LimitFields limits) {
+
+    record LimitFields(Long answerBytes) {}
 
     record NotifyFields(String webhookUrl) {}
 

@@ -116,7 +116,21 @@ public final class EnvironmentLoader {
                 routes(raw, display, lines),
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
-                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl());
+                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
+                limits(raw, display, lines));
+    }
+
+    private static Environment.Limits limits(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        Long answerBytes = raw.limits() == null ? null : raw.limits().answerBytes();
+        if (answerBytes == null) {
+            return Environment.Limits.DEFAULT;
+        }
+        if (answerBytes < 1024) {
+            throw new EnvironmentException(display + ", line " + lineOf("limits/answerBytes", lines)
+                    + ": limits.answerBytes is how many bytes of an answer the run keeps, 1024 or more (default "
+                    + Environment.Limits.DEFAULT_ANSWER_BYTES + ").");
+        }
+        return new Environment.Limits(answerBytes);
     }
 
     /**

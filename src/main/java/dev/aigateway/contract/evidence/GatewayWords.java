@@ -2,6 +2,7 @@ package dev.aigateway.contract.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.Exchange;
 
 /**
@@ -11,7 +12,7 @@ import dev.aigateway.contract.http.Exchange;
  */
 public final class GatewayWords {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private GatewayWords() {}
 

@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  */
 public final class CatalogPrices {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private CatalogPrices() {}
 

@@ -43,7 +43,7 @@ public final class ExchangeRecorder implements OrderedFilter {
 
     static final int BODY_CAP = 64 * 1024;
     private static final Pattern GENERATION_ID = Pattern.compile("gen_[0-9A-HJKMNP-TV-Z]{26}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private final Redactor redactor;
     private final ExchangeLog log;
@@ -52,14 +52,16 @@ public final class ExchangeRecorder implements OrderedFilter {
     private final RunLimits limits;
     private final String origin;
     private final int readMs;
+    private final long answerBytes;
 
     /**
      * Records under {@code scenario} the exchanges of {@code caller}; sends only to {@code origin}
      * (scheme, host and port of the environment's gateway, or of the provider a direct check calls),
-     * within the run's {@code limits} and {@code readMs} for a whole answer.
+     * within the run's {@code limits}, {@code readMs} for a whole answer and {@code answerBytes} of its body.
      */
     public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller, RunLimits limits,
-                            String origin, int readMs) {
+                            String origin, int readMs, long answerBytes) {
+        this.answerBytes = answerBytes;
         this.redactor = redactor;
         this.log = log;
         this.scenario = scenario;
@@ -100,7 +102,7 @@ public final class ExchangeRecorder implements OrderedFilter {
         Response response = null;
         String rawBody = null;
         Exception failure = null;
-        InFlight inFlight = InFlight.open(limits.budgetMs(readMs));
+        InFlight inFlight = InFlight.open(limits.budgetMs(readMs), answerBytes);
         try {
             response = context.next(request, responseSpec);
             rawBody = response.asString();
@@ -131,6 +133,10 @@ public final class ExchangeRecorder implements OrderedFilter {
             attach(exchange);
             throw new GatewayUnreachableException(redactor.redact(said));
         }
+        String unread = unread(inFlight, response, rawBody);
+        if (unread != null && unread.startsWith("a decompression bomb")) {
+            limits.notAskedAgain(host, "sent a decompression bomb earlier in this run");
+        }
         limits.contacted(host);
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         List<Header> redactedHeaders = new ArrayList<>();
@@ -143,10 +149,15 @@ public final class ExchangeRecorder implements OrderedFilter {
         String recordedBody = cap(responseBody);
         Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                 requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),
-                redactor.redact(response.getHeader("x-vercel-id")), generationId(recordedBody), errorType(recordedBody),
-                null, caller);
+                redactor.redact(response.getHeader("x-vercel-id")), generationId(recordedBody),
+                unread == null ? errorType(recordedBody) : null,
+                unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
+                caller);
         log.add(exchange);
         attach(exchange);
+        if (exchange.failure() != null) {
+            throw new GatewayUnreachableException(exchange.failure());
+        }
         // What the steps assert on is the redacted answer, so no assertion message can carry a secret the server echoed.
         return new ResponseBuilder().clone(response).setHeaders(new Headers(redactedHeaders))
                 .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
@@ -156,6 +167,19 @@ public final class ExchangeRecorder implements OrderedFilter {
         return headers.stream()
                 .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value())))
                 .toList();
+    }
+
+    /**
+     * Why the steps do not get this answer: its body was cut (over {@code limits.answerBytes}, a
+     * decompression bomb), or it is JSON over the parser's limits; null when they do.
+     */
+    private static String unread(InFlight inFlight, Response response, String body) {
+        String cut = inFlight.cut();
+        if (cut != null) {
+            return cut;
+        }
+        String overLimit = String.valueOf(response.getContentType()).contains("json") ? AnswerJson.overLimit(body) : null;
+        return overLimit == null ? null : overLimit + ", which the run does not read";
     }
 
     /** "https://host:443": what a credential may be sent to. */

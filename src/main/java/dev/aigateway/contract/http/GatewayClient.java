@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.environment.Environment;
+import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -66,6 +67,8 @@ public final class GatewayClient {
         this.catalog = catalog;
         this.config = RestAssuredConfig.config()
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+                // Decoded below REST Assured, in BoundedAnswer, where an answer that inflates without end is cut.
+                .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders())
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .httpClientFactory(InFlight::newClient)
                         .setParam("http.connection.timeout", environment.timeouts().connectMs())
@@ -240,7 +243,8 @@ public final class GatewayClient {
 
     private ExchangeRecorder recorder(String caller, String baseUrl) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
-                ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs());
+                ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
+                environment.limits().answerBytes());
     }
 
     /**

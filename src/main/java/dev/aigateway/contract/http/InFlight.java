@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ProxySelector;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +40,24 @@ final class InFlight implements AutoCloseable {
     });
 
     private final long budgetMs;
+    private final long answerBytes;
     private final ScheduledFuture<?> deadline;
     private final List<HttpClient> clients = new ArrayList<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private volatile boolean expired;
     private Integer status;
     private Header[] headers = new Header[0];
+    private BoundedAnswer answer;
 
-    private InFlight(long budgetMs) {
+    private InFlight(long budgetMs, long answerBytes) {
         this.budgetMs = budgetMs;
+        this.answerBytes = answerBytes;
         this.deadline = WATCHDOG.schedule(this::expire, budgetMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts watching the exchange this thread is about to send. */
-    static InFlight open(long budgetMs) {
-        InFlight inFlight = new InFlight(budgetMs);
+    /** Starts watching the exchange this thread is about to send: {@code budgetMs} for all of it, at most {@code answerBytes} of its body kept. */
+    static InFlight open(long budgetMs, long answerBytes) {
+        InFlight inFlight = new InFlight(budgetMs, answerBytes);
         CURRENT.set(inFlight);
         DefaultHttpClient pending = PENDING.get();
         PENDING.remove();
@@ -74,6 +78,12 @@ final class InFlight implements AutoCloseable {
                 ProxySelector.getDefault()));
         // Every attempt is one recorded exchange: the client never resends a request on its own.
         client.setHttpRequestRetryHandler(new DefaultHttpRequestRetryHandler(0, false));
+        // What REST Assured's own decoders asked for; the answer is decoded in BoundedAnswer, within its cap.
+        client.addRequestInterceptor((request, context) -> {
+            if (!request.containsHeader("Accept-Encoding")) {
+                request.addHeader("Accept-Encoding", "gzip,deflate");
+            }
+        });
         InFlight inFlight = CURRENT.get();
         if (inFlight != null) {
             inFlight.watch(client);
@@ -96,13 +106,44 @@ final class InFlight implements AutoCloseable {
         headers = response.getAllHeaders();
         HttpEntity entity = response.getEntity();
         if (entity != null) {
+            Header encoding = entity.getContentEncoding();
             response.setEntity(new HttpEntityWrapper(entity) {
+                private InputStream content;
+
                 @Override
                 public InputStream getContent() throws IOException {
-                    return new Recording(super.getContent());
+                    if (content == null) {
+                        BoundedAnswer bounded = new BoundedAnswer(super.getContent(),
+                                encoding == null ? null : encoding.getValue(), super.getContentLength(), answerBytes);
+                        synchronized (InFlight.this) {
+                            answer = bounded;
+                        }
+                        content = new Recording(bounded);
+                    }
+                    return content;
+                }
+
+                @Override
+                public long getContentLength() {
+                    return encoding == null ? super.getContentLength() : -1;
+                }
+
+                @Override
+                public Header getContentEncoding() {
+                    return null;
+                }
+
+                @Override
+                public void writeTo(OutputStream out) throws IOException {
+                    getContent().transferTo(out);
                 }
             });
         }
+    }
+
+    /** Why the body was cut short (over the cap, a decompression bomb), or null. */
+    synchronized String cut() {
+        return answer == null ? null : answer.cut();
     }
 
     private synchronized void expire() {

@@ -20,7 +20,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  */
 public final class MatchesSchema extends TypeSafeDiagnosingMatcher<String> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
     private final String name;
 

@@ -58,7 +58,7 @@ public final class RunLimits {
     private void checkSilentOrLate(String host) {
         String silent = silentHosts.get(host);
         if (silent != null) {
-            throw new Skipped("not sent: " + host + " did not answer earlier in this run (" + silent + ")");
+            throw new Skipped("not sent: " + host + " " + silent);
         }
         if (remainingMs() <= 0) {
             throw new Skipped("not sent: the run reached its deadline (timeouts.runSeconds: " + runSeconds + ")");
@@ -71,6 +71,11 @@ public final class RunLimits {
     }
 
     void silent(String host, String why) {
+        silentHosts.putIfAbsent(host, "did not answer earlier in this run (" + why + ")");
+    }
+
+    /** {@code host} sent something no further request should risk ({@code why}: "sent a decompression bomb earlier in this run"). */
+    void notAskedAgain(String host, String why) {
         silentHosts.putIfAbsent(host, why);
     }
 

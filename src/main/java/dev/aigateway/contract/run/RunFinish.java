@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.ConsoleText;
 import dev.aigateway.contract.Stop;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.environment.Environment;
@@ -250,7 +251,7 @@ public final class RunFinish {
     }
 
     private static void line(String label, String value) {
-        System.out.printf("%-12s %s%n", label, value);
+        System.out.printf("%-12s %s%n", label, ConsoleText.safe(value));
     }
 
     private static List<String> wrap(String text) {

@@ -2,6 +2,7 @@ package dev.aigateway.contract.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
 
     private static final Pattern INFERENCE = Pattern.compile(
             "/v1/(chat/completions|embeddings|messages|responses)|/v[1-4]/ai/.*-model.*");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     public static Spend of(List<Exchange> exchanges) {
         int billable = 0;

@@ -179,6 +179,21 @@ class EnvironmentLoaderTest {
                 containsString("simulator.latencyMs is a delay in milliseconds, 0 or more")));
     }
 
+    @Test
+    void anAnswerIsKeptUpToFourMibUnlessTheEnvironmentSaysOtherwise() throws IOException {
+        write("capped", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("capped").limits().answerBytes(), equalTo(4L * 1024 * 1024));
+
+        write("roomy", VALID + "limits:\n  answerBytes: 16777216\n");
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("roomy").limits().answerBytes(), equalTo(16777216L));
+
+        write("tiny", VALID + "limits:\n  answerBytes: 10\n");
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("tiny"));
+        assertThat(error.getMessage(), allOf(containsString("environments/tiny.yaml, line 9"),
+                containsString("limits.answerBytes is how many bytes of an answer the run keeps, 1024 or more")));
+    }
+
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
 
     private EnvironmentException refused(String yaml, Map<String, String> variables) throws IOException {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -243,6 +244,134 @@ class HostileGatewayTest {
             RunRecord run = run(gateway.url(), Map.of(), "routes: [responses]");
             assertThat(run.verdict().id(), equalTo("route-not-served"));
             assertThat(run.verdict().title(), equalTo("Route not served (/v1/responses answered 404)"));
+        }
+    }
+
+    /** A run and what follows it in ./mvnw verify (bundle, scan, closing block), as measured. */
+    record Finished(RunRecord run, String closingBlock, long wallMs, long reportsBytes) {}
+
+    /**
+     * The run against {@code gateway}, then {@link RunFinish} over it as ./mvnw verify runs it after the
+     * suite; its closing block is captured. Checks what every hostile case must leave: a bundle, a
+     * reports/ under 64 MiB, no form of the key; and prints the figures (wall time, size, verdict).
+     */
+    private Finished finished(String name, MisbehavingServer gateway, Map<String, String> timeouts) throws Exception {
+        long start = System.nanoTime();
+        RunRecord run = run(gateway.url(), timeouts);
+        Path record = root.resolve(RunRecord.FILE);
+        Files.createDirectories(record.getParent());
+        Files.copy(output.resolve("run.json"), record);
+        Files.createDirectories(root.resolve("reports/allure-report"));
+        Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>report</html>");
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            RunFinish.main(new String[] {root.toString()});
+        } finally {
+            System.setOut(console);
+        }
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        long reportsBytes = sizeOf(root.resolve("reports")) + sizeOf(output);
+        System.out.printf("[hostile figures] %s: %d ms, reports %d bytes, verdict %s; exchanges %s%n", name, wallMs, reportsBytes,
+                run.verdict().id(), run.exchanges().stream().map(e -> e.method() + " " + e.path() + " " + e.durationMs() + "ms").toList());
+        try (java.util.stream.Stream<Path> files = Files.list(root.resolve("reports"))) {
+            assertThat("the bundle", files.map(file -> file.getFileName().toString()).toList(),
+                    hasItem(matchesPattern("ai-gateway-evidence-hostile-.*\\.zip")));
+        }
+        assertThat("bytes under reports/ and the run's own output", reportsBytes, lessThan(64L * 1024 * 1024));
+        assertNoFormOfTheKeyIn(output);
+        assertThat(SecretScan.scan(List.of(root.resolve("reports"), root.resolve("target")),
+                List.of(new Secret("HOSTILE_TEST_KEY", KEY))), empty());
+        return new Finished(run, printed.toString(StandardCharsets.UTF_8), wallMs, reportsBytes);
+    }
+
+    private static long sizeOf(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    private static List<String> messagesOf(RunRecord run, String status) {
+        return run.scenarios().stream().filter(s -> s.status().equals(status)).map(ScenarioResult::message).toList();
+    }
+
+    @Test
+    void aGzipBombIsCutAtTheCapRecordedAsSuchAndItsHostIsNotAskedAgain() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(OversizedAnswers.gzipBomb())) {
+            Finished finished = finished("gzip bomb", gateway, Map.of("readMs", "10000"));
+            RunRecord run = finished.run();
+            assertThat("requests that reached the host", gateway.received().size(), equalTo(1));
+            assertThat(run.exchanges().size(), equalTo(1));
+            Exchange bomb = run.exchanges().get(0);
+            assertThat(bomb.status(), equalTo(200));
+            assertThat(bomb.failure(), matchesPattern("the answer \\(200\\) from 127\\.0\\.0\\.1:" + gateway.port()
+                    + " is a decompression bomb: \\d+ bytes of gzip inflate past 4194304 bytes \\(limits\\.answerBytes\\).*"));
+            assertThat(messagesOf(run, "SKIPPED"), hasItem(containsString(
+                    "not sent: 127.0.0.1:" + gateway.port() + " sent a decompression bomb earlier in this run")));
+            assertThat(run.verdict().id(), equalTo("not-the-gateway"));
+            assertThat(run.verdict().title(), equalTo("Not the gateway (/v1/models answered a decompression bomb)"));
+            assertThat(finished.closingBlock(), containsString("Verdict      not-the-gateway"));
+        }
+    }
+
+    @Test
+    void aCatalogOf400MibIsCutAtTheCapAndCostsSecondsNotMinutes() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(OversizedAnswers.hugeCatalog())) {
+            Finished finished = finished("400 MiB catalog", gateway, Map.of("readMs", "10000"));
+            RunRecord run = finished.run();
+            Exchange catalog = run.exchanges().stream().filter(e -> e.path().equals("/v1/models")).findFirst().orElseThrow();
+            assertThat(catalog.failure(), equalTo("the answer (200) from 127.0.0.1:" + gateway.port()
+                    + " is larger than limits.answerBytes (4194304 bytes): 419430400 bytes arrived in all; the first 4194304 were kept"));
+            assertThat("the catalog as recorded", catalog.responseBody().length(), lessThan(100_000));
+            assertThat(run.verdict().id(), equalTo("not-the-gateway"));
+            assertThat(run.verdict().title(), equalTo("Not the gateway (/v1/models answered more than the run reads)"));
+            assertThat("wall time of the run and its bundle, ms", finished.wallMs(), lessThan(30_000L));
+        }
+    }
+
+    @Test
+    void anEndlessStreamIsCutAtTheCapAndTheRunGoesOn() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(OversizedAnswers.endlessStream(KEY))) {
+            Finished finished = finished("endless stream", gateway, Map.of("readMs", "10000"));
+            RunRecord run = finished.run();
+            List<Exchange> streams = run.exchanges().stream().filter(e -> e.method().equals("POST")).toList();
+            assertThat("inference sent", streams.size(), greaterThanOrEqualTo(1));
+            assertThat(streams.get(0).status(), equalTo(200));
+            assertThat(streams.get(0).failure(), matchesPattern("the answer \\(200\\) from 127\\.0\\.0\\.1:" + gateway.port()
+                    + " is larger than limits\\.answerBytes \\(4194304 bytes\\), with no length declared: the first 4194304 were kept and the connection closed"));
+            assertThat(run.verdict().id(), equalTo("stream-error"));
+            assertThat(run.verdict().meaning(), containsString("then was cut off without data: [DONE] (the answer (200) from 127.0.0.1:"
+                    + gateway.port() + " is larger than limits.answerBytes"));
+        }
+    }
+
+    @Test
+    void jsonNested200000DeepIsReportedAsJsonTooDeepNotAsTextThatIsNotJson() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(OversizedAnswers.deepJson())) {
+            Finished finished = finished("JSON nested 200,000 deep", gateway, Map.of("readMs", "10000"));
+            RunRecord run = finished.run();
+            assertThat(run.exchanges().get(0).failure(), equalTo("the answer (200) from 127.0.0.1:" + gateway.port()
+                    + " is JSON nested deeper than 1000 levels, which the run does not read"));
+            assertThat(messagesOf(run, "FAILED"), everyItem(not(containsString("not JSON"))));
+            assertThat(messagesOf(run, "FAILED"), hasItem(containsString("JSON nested deeper than 1000 levels")));
+            assertThat(run.verdict().id(), equalTo("not-the-gateway"));
+            assertThat(run.verdict().title(), equalTo("Not the gateway (/v1/models answered more than the run reads)"));
+        }
+    }
+
+    @Test
+    void terminalEscapesANulAndBytesThatAreNotUtf8InAMessageNeverReachTheConsoleRaw() throws Exception {
+        try (MisbehavingServer gateway = new MisbehavingServer(OversizedAnswers.escapesInTheMessage(KEY))) {
+            Finished finished = finished("escapes in the message", gateway, Map.of("readMs", "10000"));
+            assertThat(finished.run().verdict().id(), equalTo("team-access-denied"));
+            String block = finished.closingBlock();
+            assertThat("the gateway's message is in the closing block", block, containsString("Forbidden.\\x1b[31m RED"));
+            for (char raw : new char[] {'\u001b', '\u0000', '\u0007', '\u009b'}) {
+                assertThat("U+%04X printed raw".formatted((int) raw), block.indexOf(raw), equalTo(-1));
+            }
+            assertThat(block, allOf(containsString("nul:\\x00"), containsString("\\u009b2J"),
+                    containsString("bad:\uFFFD")));
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.LanguageModelCall;
 import dev.aigateway.contract.http.ServerSentEvents;
 import io.cucumber.java.en.Then;
@@ -17,7 +18,7 @@ import java.util.List;
 /** {@code POST <base>/language-model}: the AI SDK's own protocol, as {@code @ai-sdk/gateway} streams text. */
 public class AiSdkSteps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
     private final ScenarioContext context;
 
     public AiSdkSteps(ScenarioContext context) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.ChatCompletionRequest;
 import dev.aigateway.contract.http.ServerSentEvents;
 import io.cucumber.java.en.Then;
@@ -20,7 +21,7 @@ public class InferenceSteps {
 
     static final String GENERATION_ID = "gen_[0-9A-HJKMNP-TV-Z]{26}";
     static final String MODEL_THAT_DOES_NOT_EXIST = "contract-probe/no-such-model";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
     private final ScenarioContext context;
 
     public InferenceSteps(ScenarioContext context) {

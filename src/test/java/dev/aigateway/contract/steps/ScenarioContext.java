@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Credential;
@@ -17,7 +18,7 @@ import java.util.List;
 /** What one scenario knows: who it is calling as, and the gateway's last answer. Pico makes one per scenario. */
 public class ScenarioContext {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
     private final ContractRun run = CurrentRun.get();
     private GatewayClient client;
@@ -78,17 +79,12 @@ public class ScenarioContext {
     Response jsonAnswer() {
         Response answer = response();
         String type = answer.contentType() == null || answer.contentType().isBlank() ? "no content type" : answer.contentType();
-        boolean parses;
-        try {
-            JSON.readTree(answer.asString());
-            parses = type.contains("json");
-        } catch (Exception notJson) {
-            parses = false;
-        }
-        if (!parses) {
+        String problem = AnswerJson.problem(answer.asString());
+        if (problem != null || !type.contains("json")) {
             Exchange last = last();
             throw new AssertionError("expected JSON from " + (last == null ? "the gateway" : last.method() + " " + last.path())
-                    + ", got " + (type.contains("json") ? "text that is not JSON" : type) + " (" + answer.statusCode() + ")");
+                    + ", got " + (type.contains("json") || problem != null && problem.startsWith("JSON") ? problem : type)
+                    + " (" + answer.statusCode() + ")");
         }
         return answer;
     }

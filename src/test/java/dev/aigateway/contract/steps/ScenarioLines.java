@@ -1,5 +1,6 @@
 package dev.aigateway.contract.steps;
 
+import dev.aigateway.contract.ConsoleText;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
@@ -28,7 +29,7 @@ public final class ScenarioLines implements ConcurrentEventListener {
         Throwable error = event.getResult().getError();
         if (error != null && status != Status.PASSED) {
             String message = String.valueOf(error.getMessage()).strip().lines().findFirst().orElse("");
-            out.println("         " + (message.length() > 200 ? message.substring(0, 197) + "..." : message));
+            out.println("         " + ConsoleText.safe(message.length() > 200 ? message.substring(0, 197) + "..." : message));
         }
         out.flush();
     }
