@@ -141,7 +141,7 @@ class ConnectionFailuresTest {
                 funded: true
                 expectedModels: [openai/gpt-4o-mini]
                 probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                timeouts: { connectMs: 2000, readMs: 3000, runSeconds: 30 }
+                timeouts: { connectMs: 5000, readMs: 15000, runSeconds: 60 }
                 """.formatted(baseUrl.replace("http://", "https://")));
         Environment environment = new EnvironmentLoader(root, Map.of()).load("tls");
         return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
