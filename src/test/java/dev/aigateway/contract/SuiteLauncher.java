@@ -2,6 +2,7 @@ package dev.aigateway.contract;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.aigateway.contract.http.GatewayUnreachableException;
 import dev.aigateway.contract.run.SuiteOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,18 +70,30 @@ public final class SuiteLauncher {
     }
 
     /**
-     * A failed check prints its own line (ScenarioLines); anything else that went wrong, a bug in a
-     * step or a feature Cucumber could not read, prints its stack trace.
+     * A failed check prints its own line (ScenarioLines), and so does a gateway that could not be
+     * reached: that is the contract's outcome, said in one sentence. Anything else that went wrong, a
+     * bug in a step or a feature Cucumber could not read, is a bug of this tool: it says so, then
+     * prints its stack trace.
      */
     private static final class UnexpectedErrors implements TestExecutionListener {
         @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                result.getThrowable().filter(error -> !(error instanceof AssertionError)).ifPresent(error -> {
-                    System.out.println("[contract] " + test.getDisplayName() + " failed outside a check:");
+                result.getThrowable().filter(error -> !(error instanceof AssertionError) && !unreachable(error)).ifPresent(error -> {
+                    System.out.println("[contract] " + test.getDisplayName() + " stopped on a bug of this tool, not of the"
+                            + " gateway; please report it with this trace:");
                     error.printStackTrace(System.out);
                 });
             }
+        }
+
+        private static boolean unreachable(Throwable error) {
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                if (cause instanceof GatewayUnreachableException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

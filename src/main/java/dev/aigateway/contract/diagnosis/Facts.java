@@ -54,6 +54,7 @@ final class Facts {
         facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
+        facts.put("neverSent", String.valueOf(exchange.neverSent()));
         facts.put("status", exchange.status() == null ? "" : String.valueOf(exchange.status()));
         facts.put("type", exchange.errorType() == null ? "" : exchange.errorType());
         JsonNode error = json(exchange.responseBody()).path("error");

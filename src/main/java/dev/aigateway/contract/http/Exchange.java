@@ -17,6 +17,8 @@ import java.util.Map;
  * response arrived; {@code failure} then says why ("could not connect to HOST:PORT"). {@code caller}
  * is who the request claimed to be: team-key, not-issued-key or no-key. {@code requestHeaders} are the
  * header lines the HTTP client wrote, every one in the order sent, a repeated name as often as it went out.
+ * {@code neverSent} is true when the connection or its TLS handshake failed before the request went
+ * out: the gateway never saw it.
  */
 public record Exchange(
         int sequence,
@@ -35,7 +37,17 @@ public record Exchange(
         String generationId,
         String errorType,
         String failure,
-        String caller) {
+        String caller,
+        boolean neverSent) {
+
+    /** An exchange whose request went out. */
+    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
+                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
+                    String responseBody, long durationMs, String vercelId, String generationId, String errorType,
+                    String failure, String caller) {
+        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
+                responseBody, durationMs, vercelId, generationId, errorType, failure, caller, false);
+    }
 
     /** One header line of a request, as sent (its secret redacted). */
     public record Header(String name, String value) {}
@@ -57,7 +69,7 @@ public record Exchange(
     public Exchange rebased(String from, String baseUrl) {
         return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, vercelId, generationId, errorType,
-                failure, caller);
+                failure, caller, neverSent);
     }
 
     /**

@@ -45,6 +45,7 @@ final class InFlight implements AutoCloseable {
     private final List<HttpClient> clients = new ArrayList<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private volatile boolean expired;
+    private volatile boolean sent;
     private Integer status;
     private Header[] headers = new Header[0];
     private BoundedAnswer answer;
@@ -95,6 +96,13 @@ final class InFlight implements AutoCloseable {
 
     private synchronized void watch(DefaultHttpClient client) {
         clients.add(client);
+        // The client runs its request interceptors once the connection and its TLS handshake are up, just
+        // before it writes the request (a proxy's CONNECT passes them too, and is not the request).
+        client.addRequestInterceptor((request, context) -> {
+            if (!"CONNECT".equals(request.getRequestLine().getMethod())) {
+                sent = true;
+            }
+        });
         client.addResponseInterceptor((response, context) -> arrived(response));
         if (expired) {
             client.getConnectionManager().shutdown();
@@ -154,6 +162,11 @@ final class InFlight implements AutoCloseable {
     /** True when the deadline cut the exchange off. */
     boolean expired() {
         return expired;
+    }
+
+    /** False while the connection or its TLS handshake is not up: a request that failed before went nowhere. */
+    boolean sent() {
+        return sent;
     }
 
     long budgetMs() {

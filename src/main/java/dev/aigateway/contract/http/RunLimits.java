@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one run may still spend in time: a deadline for the whole run ({@code timeouts.runSeconds}),
- * and the hosts that already failed to answer. Once a host has not answered (connect failure or
- * timeout), later requests to it are not sent, so an unreachable gateway costs one timeout, not one
- * per scenario. While scenarios run at once, the first request to a host goes alone, and the others
+ * and the hosts that already failed to answer. Once a host has not answered (DNS, connect failure,
+ * TLS handshake or timeout), later requests to it are not sent, so an unreachable gateway costs one
+ * attempt, not one per scenario: none of these passes by itself within a run. While scenarios run at once, the first request to a host goes alone, and the others
  * wait for its outcome: an unreachable gateway costs one attempt however many scenarios there are.
  */
 public final class RunLimits {
@@ -77,6 +77,11 @@ public final class RunLimits {
     /** {@code host} sent something no further request should risk ({@code why}: "sent a decompression bomb earlier in this run"). */
     void notAskedAgain(String host, String why) {
         silentHosts.putIfAbsent(host, why);
+    }
+
+    /** {@code host}'s TLS handshake failed ({@code why}, in a few words): it fails the same way for every request. */
+    void handshakeFailed(String host, String why) {
+        silentHosts.putIfAbsent(host, "failed the TLS handshake earlier in this run (" + why + ")");
     }
 
     private long remainingMs() {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a run cost: requests sent, billable requests (inference the gateway served for the team's
- * key: 2xx, so the ones that can be charged, and those whose answer was lost, which may have been),
+ * What a run cost: requests sent (not those whose connection or TLS handshake failed), billable
+ * requests (inference the gateway served for the team's key: 2xx, so the ones that can be charged,
+ * and those whose answer was lost, which may have been),
  * tokens and US dollars as the gateway reported them ({@code usage.cost}). {@code unknownCost}
  * counts the billable requests whose usage never arrived: their cost is not known.
  */
@@ -39,18 +40,21 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
                 unknown++;
             }
         }
-        return new Spend(exchanges.size(), billable, tokens, usd.stripTrailingZeros(), unknown);
+        int sent = (int) exchanges.stream().filter(exchange -> !exchange.neverSent()).count();
+        return new Spend(sent, billable, tokens, usd.stripTrailingZeros(), unknown);
     }
 
     /**
      * Inference sent with the team's key that the gateway served (2xx), or whose answer was lost (no
-     * status, or a body that broke off): the gateway may have charged those too.
+     * status, or a body that broke off): the gateway may have charged those too. A request whose
+     * connection or TLS handshake failed never went out: it costs nothing.
      */
     public static boolean isBillable(Exchange exchange) {
         boolean inference = "team-key".equals(exchange.caller()) && "POST".equals(exchange.method())
                 && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
         boolean served = exchange.status() != null && exchange.status() / 100 == 2;
-        boolean lost = exchange.failure() != null && (exchange.status() == null || exchange.status() / 100 == 2);
+        boolean lost = exchange.failure() != null && !exchange.neverSent()
+                && (exchange.status() == null || exchange.status() / 100 == 2);
         return inference && (served || lost);
     }
 

@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small real HTTP/1.1 server on 127.0.0.1 that answers however its {@link Behaviour} says, down to
@@ -22,6 +28,9 @@ import java.util.concurrent.Executors;
  * every request it received, so a test can check what reached it.
  */
 final class MisbehavingServer implements AutoCloseable {
+
+    /** The password of the keystores {@link #keystore} makes. */
+    static final String PASSWORD = "hostile";
 
     /** One request as it arrived. Header names are lower case. */
     record Request(String method, String target, Map<String, String> headers, String body, String raw) {}
@@ -32,22 +41,66 @@ final class MisbehavingServer implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private final String scheme;
     private final Behaviour behaviour;
+    private final AtomicInteger connections = new AtomicInteger();
     private final List<Request> received = new ArrayList<>();
-    private final ExecutorService connections = Executors.newCachedThreadPool(task -> {
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "misbehaving-server");
         thread.setDaemon(true);
         return thread;
     });
 
     MisbehavingServer(Behaviour behaviour) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http", behaviour);
+    }
+
+    private MisbehavingServer(ServerSocket server, String scheme, Behaviour behaviour) {
+        this.server = server;
+        this.scheme = scheme;
         this.behaviour = behaviour;
-        connections.submit(this::accept);
+        threads.submit(this::accept);
+    }
+
+    /** The same server behind TLS, with the key pair and certificate of {@code keystore} ({@link #keystore}). */
+    static MisbehavingServer tls(Path keystore, Behaviour behaviour) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return new MisbehavingServer(context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+                "https", behaviour);
+    }
+
+    /**
+     * A PKCS12 keystore ({@link #PASSWORD}) holding one key pair and its self-signed certificate for
+     * {@code names} (keytool's {@code -ext san=...}: "ip:127.0.0.1", "dns:gateway.example"), made by
+     * the JDK's keytool as a user would make one.
+     */
+    static Path keystore(Path folder, String names) throws Exception {
+        Path keystore = folder.resolve("gateway-" + names.replaceAll("\\W", "-") + ".p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=hostile gateway",
+                "-ext", "san=" + names, "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + said);
+        }
+        return keystore;
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        return scheme + "://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Connections accepted, TLS handshakes included whether they succeeded or not. */
+    int connections() {
+        return connections.get();
     }
 
     int port() {
@@ -62,7 +115,8 @@ final class MisbehavingServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
-                connections.submit(() -> serve(socket));
+                connections.incrementAndGet();
+                threads.submit(() -> serve(socket));
             } catch (IOException closed) {
                 return;
             }
@@ -139,6 +193,6 @@ final class MisbehavingServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        connections.shutdownNow();
+        threads.shutdownNow();
     }
 }

@@ -1,0 +1,33 @@
+package dev.aigateway.contract.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.aigateway.contract.http.Exchange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A request whose connection or TLS handshake failed never went out: it is neither sent, nor billable, nor of unknown cost. */
+class SpendTest {
+
+    @Test
+    void aCompletionWhoseHandshakeFailedCostsNothingWhileOneWhoseAnswerWasLostMayHave() {
+        Exchange neverSent = completion(1, "the certificate of gw:443 is not trusted by this Java", true);
+        Exchange lost = completion(2, "the connection to gw:443 broke (Connection reset)", false);
+
+        Spend handshakeOnly = Spend.of(List.of(neverSent));
+        assertThat(List.of(handshakeOnly.requests(), handshakeOnly.billableRequests(), handshakeOnly.unknownCost()),
+                equalTo(List.of(0, 0, 0)));
+        assertThat(handshakeOnly.unknownCostNote(), equalTo(""));
+
+        Spend both = Spend.of(List.of(neverSent, lost));
+        assertThat(List.of(both.requests(), both.billableRequests(), both.unknownCost()), equalTo(List.of(1, 1, 1)));
+    }
+
+    private static Exchange completion(int sequence, String failure, boolean neverSent) {
+        return new Exchange(sequence, "The smallest chat completion", Instant.now(), "POST", "https://gw/v1/chat/completions",
+                "/v1/chat/completions", List.of(), "{}", null, Map.of(), null, 5, null, null, null, failure, "team-key", neverSent);
+    }
+}
