@@ -69,7 +69,7 @@ public final class Diagnosis {
 
     /** One verdict as written in the data file; {@code source} says where its evidence comes from. */
     public record Rule(String id, String source, List<Condition> when, String title, String meaning,
-                       String failureMessage, List<String> rulesOut, List<String> nextSteps, List<String> references) {}
+                       List<String> rulesOut, List<String> nextSteps, List<String> references) {}
 
     record Rules(Map<String, Check> checks, List<Rule> verdicts) {}
 

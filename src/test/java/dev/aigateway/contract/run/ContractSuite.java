@@ -2,6 +2,10 @@ package dev.aigateway.contract.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -43,12 +47,39 @@ public final class ContractSuite {
     }
 
     /**
+     * The suite run as {@link #run(String, Path)}, with Allure's plugin too: its results and the run's
+     * own files (categories.json, ...) go to {@code output/allure-results}, for a report to be generated from.
+     */
+    public static synchronized RunRecord runWithAllureResults(String env, Path output) throws Exception {
+        Path results = Files.createDirectories(output.resolve("allure-results"));
+        AllureLifecycle saved = Allure.getLifecycle();
+        String savedDirectory = System.getProperty("allure.results.directory");
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
+        System.setProperty("allure.results.directory", results.toString());
+        try {
+            return run(null, env, output, Map.of(), ", " + AllureCucumber7Jvm.class.getName());
+        } finally {
+            Allure.setLifecycle(saved);
+            if (savedDirectory == null) {
+                System.clearProperty("allure.results.directory");
+            } else {
+                System.setProperty("allure.results.directory", savedDirectory);
+            }
+        }
+    }
+
+    /**
      * The suite run with the environments of another project root ({@code root/environments/}; null:
      * this project's), writing the record, Cucumber's console ({@code console.txt}) and every failure
      * as JUnit reports it ({@code failures.txt}: class, message and stack trace) under
      * {@code output}, so that a test can check what a run prints and writes.
      */
     public static synchronized RunRecord run(Path root, String env, Path output, Map<String, String> variables)
+            throws Exception {
+        return run(root, env, output, variables, "");
+    }
+
+    private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins)
             throws Exception {
         Path record = output.resolve("run.json");
         Map<String, String> saved = new TreeMap<>();
@@ -64,7 +95,7 @@ public final class ContractSuite {
                     .filters(EngineFilter.includeEngines("cucumber"))
                     .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
-                            + output.resolve("console.txt"))
+                            + output.resolve("console.txt") + morePlugins)
                     .configurationParameter("cucumber.filter.tags", Route.tagExpression(routes(root, env, variables), "not @wip"))
                     .build();
             StringWriter failures = new StringWriter();

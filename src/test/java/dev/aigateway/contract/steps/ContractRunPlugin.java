@@ -87,7 +87,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 simulatorLog);
         try {
             record.write(CurrentRun.root());
-            AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record, diagnosis);
+            AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's record", e);
         }
