@@ -1,5 +1,7 @@
 package dev.aigateway.contract.evidence;
 
+import dev.aigateway.contract.Skipped;
+
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
@@ -125,6 +127,20 @@ final class Summary {
             }
         }
         if (!anyFailed) {
+            md.append("None.\n");
+        }
+        // What this run does not show: what it could not carry out, and what the environment left out.
+        md.append("\n## Scenarios not run\n\n");
+        boolean anyLeftOut = false;
+        for (ScenarioResult scenario : run.scenarios()) {
+            boolean notApplicable = ScenarioResult.NOT_APPLICABLE.equals(scenario.status());
+            if ("SKIPPED".equals(scenario.status()) || notApplicable) {
+                anyLeftOut = true;
+                md.append("- **").append(scenario.name()).append("**: ").append(notApplicable ? "not applicable, " : "not run, ")
+                        .append(firstLine(Skipped.reasonOf(scenario.message()))).append("\n");
+            }
+        }
+        if (!anyLeftOut) {
             md.append("None.\n");
         }
         md.append("\n## Reproduce\n\n");

@@ -1,5 +1,7 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.Skipped;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qameta.allure.attachment.DefaultAttachmentProcessor;
@@ -126,9 +128,12 @@ public final class ExchangeRecorder implements OrderedFilter {
             boolean neverSent = !inFlight.sent();
             NoAnswer noAnswer = describe(failure, target, inFlight);
             String why = noAnswer.sentence();
+            // An answer cut short by the run's own deadline, not by readMs: the run could not carry the
+            // scenario out; the gateway did not fail it.
+            boolean runDeadline = inFlight.expired() && inFlight.budgetMs() < readMs;
             if (noAnswer.tls()) {
                 limits.handshakeFailed(host, noAnswer.inShort());
-            } else if (inFlight.expired() || isSilence(failure) || neverSent) {
+            } else if (!runDeadline && (inFlight.expired() || isSilence(failure) || neverSent)) {
                 limits.silent(host, why);
             }
             limits.contacted(host);
@@ -144,6 +149,10 @@ public final class ExchangeRecorder implements OrderedFilter {
                     generationId(partial), errorType(partial), said, caller, neverSent);
             log.add(exchange);
             attach(exchange);
+            if (runDeadline) {
+                throw new Skipped("the run reached its deadline (timeouts.runSeconds: " + limits.runSeconds() + ") while "
+                        + request.getMethod() + " " + path + " was still answering");
+            }
             throw new GatewayUnreachableException(redactor.redact(said));
         }
         String unread = unread(inFlight, response, rawBody);

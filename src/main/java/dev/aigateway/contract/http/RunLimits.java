@@ -56,13 +56,17 @@ public final class RunLimits {
     }
 
     private void checkSilentOrLate(String host) {
+        if (remainingMs() <= 0) {
+            throw new Skipped("not sent: the run reached its deadline (timeouts.runSeconds: " + runSeconds + ")");
+        }
         String silent = silentHosts.get(host);
         if (silent != null) {
             throw new Skipped("not sent: " + host + " " + silent);
         }
-        if (remainingMs() <= 0) {
-            throw new Skipped("not sent: the run reached its deadline (timeouts.runSeconds: " + runSeconds + ")");
-        }
+    }
+
+    int runSeconds() {
+        return runSeconds;
     }
 
     /** How long the next exchange may take in all, body included: its read timeout, or what is left of the run. */

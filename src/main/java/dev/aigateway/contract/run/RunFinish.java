@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.ConsoleText;
 import dev.aigateway.contract.Stop;
 import dev.aigateway.contract.diagnosis.Verdict;
@@ -194,6 +195,8 @@ public final class RunFinish {
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));
+            } else if ("SKIPPED".equals(scenario.status())) {
+                line("  not run", scenario.name() + ": " + firstLine(Skipped.reasonOf(scenario.message())));
             }
         }
         Verdict verdict = run.verdict();
