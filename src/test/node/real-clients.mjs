@@ -1,6 +1,7 @@
 // The official clients against the standalone simulated gateway: for each client and team, what the client
 // saw (the reply and its usage, or the error's class, status and message), checked against what the same client
-// sees from the real gateway (shared/reference/vercel-ai-gateway-api.md §5, §6, §8). Exits 1 on any difference.
+// sees from the real gateway (its bodies in src/test/resources/captured/, their mapping to error classes in
+// https://github.com/vercel/ai/tree/main/packages/gateway/src/errors). Exits 1 on any difference.
 //
 //   node real-clients.mjs http://127.0.0.1:PORT
 import Anthropic from '@anthropic-ai/sdk';

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class SourcesTest {
 
+    /** Where the simulated teams are documented, each with its source. */
+    private static final String SIMULATOR_PAGE = "src/site/markdown/simulator.md";
+
     /** A URL, the SDK's source or a named capture somewhere in it; or "guess: " and at least three words of why. */
     private static final String CITES = "(?s)(.*(https://\\S+|@ai-sdk/gateway|captured).*|guess: \\S+( \\S+){2,}.*)";
 
@@ -37,13 +40,13 @@ class SourcesTest {
     }
 
     @Test
-    void theReadmesTeamTableShowsEveryTeamWithItsSource() throws Exception {
-        List<String> readme = Files.readAllLines(Path.of(System.getProperty("contract.root", "."), "README.md"));
+    void theSimulatorPagesTeamTableShowsEveryTeamWithItsSource() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of(System.getProperty("contract.root", "."), SIMULATOR_PAGE));
         List<String> missing = Teams.load().all().stream()
                 .filter(team -> readme.stream().noneMatch(line -> line.startsWith("| `" + team.name() + "` |")
                         && line.contains(team.source())))
                 .map(Teams.Team::name).toList();
-        assertThat("teams whose README row lacks the source from " + Teams.RESOURCE, missing, empty());
+        assertThat(SIMULATOR_PAGE + ": teams whose row lacks the source from " + Teams.RESOURCE, missing, empty());
     }
 
     @Test
@@ -57,8 +60,8 @@ class SourcesTest {
     }
 
     @Test
-    void theReadmeNamesTheSourceColumn() throws Exception {
-        String readme = Files.readString(Path.of(System.getProperty("contract.root", "."), "README.md"));
+    void theSimulatorPageNamesTheSourceColumn() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("contract.root", "."), SIMULATOR_PAGE));
         assertThat(readme, containsString("| team | what the gateway does | source |"));
     }
 }
