@@ -57,21 +57,8 @@ class HostileGatewayTest {
     }
 
     private RunRecord run(String baseUrl, Map<String, String> timeouts, String extra) throws Exception {
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/hostile.yaml"), """
-                description: A gateway that misbehaves on purpose
-                baseUrl: %s
-                teamId: team_hostile0000000000000
-                apiKey: ${HOSTILE_TEST_KEY:-%s}
-                funded: true
-                expectedModels: [openai/gpt-4o-mini]
-                probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                allowBillable: true
-                maxSpendUsd: 0.01
-                timeouts: { connectMs: 2000, readMs: %s, runSeconds: %s }
-                %s
-                """.formatted(baseUrl, KEY, timeouts.getOrDefault("readMs", "2000"),
-                timeouts.getOrDefault("runSeconds", "30"), extra));
+        HostileEnvironment.write(root, baseUrl, KEY, "2000", timeouts.getOrDefault("readMs", "2000"),
+                timeouts.getOrDefault("runSeconds", "30"), extra);
         return ContractSuite.run(root, "hostile", output, Map.of());
     }
 

@@ -111,19 +111,7 @@ class HostileRunTest {
      * read timeout leaves room for that, so only what the server does decides the outcome.
      */
     private Outcome run(String baseUrl, String what) throws Exception {
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/hostile.yaml"), """
-                description: A gateway that misbehaves on purpose
-                baseUrl: %s
-                teamId: team_hostile0000000000000
-                apiKey: ${HOSTILE_TEST_KEY:-%s}
-                funded: true
-                expectedModels: [openai/gpt-4o-mini]
-                probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                allowBillable: true
-                maxSpendUsd: 0.01
-                timeouts: { connectMs: 5000, readMs: 15000, runSeconds: 60 }
-                """.formatted(baseUrl, KEY));
+        HostileEnvironment.write(root, baseUrl, KEY, "5000", "15000", "60", "");
         long start = System.nanoTime();
         String console = java("dev.aigateway.contract.SuiteLauncher", "-Denv=hostile", "-Dcontract.root=" + root,
                 "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
