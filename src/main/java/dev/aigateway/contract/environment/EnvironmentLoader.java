@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -117,7 +118,20 @@ public final class EnvironmentLoader {
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
-                limits(raw, display, lines));
+                limits(raw, display, lines),
+                gateway(raw, display, lines));
+    }
+
+    /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
+    private static String gateway(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.gateway() == null) {
+            return GatewayProfile.defaultName();
+        }
+        if (!GatewayProfile.names().contains(raw.gateway())) {
+            throw new EnvironmentException(display + ", line " + lineOf("gateway", lines) + " (gateway): unknown gateway \""
+                    + raw.gateway() + "\". Gateways that exist: " + String.join(", ", GatewayProfile.names()) + ".");
+        }
+        return raw.gateway();
     }
 
     private static Environment.Limits limits(EnvironmentFile raw, String display, Map<String, Integer> lines) {
