@@ -69,7 +69,7 @@ final class Facts {
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
-        boolean requestId = exchange.answered() && exchange.vercelId() != null && !exchange.vercelId().isBlank();
+        boolean requestId = exchange.answered() && exchange.requestId() != null && !exchange.requestId().isBlank();
         facts.put("requestId", String.valueOf(requestId));
         GatewayProfile.OwnAnswer own = profile.ownAnswer();
         boolean ownHeader = own.header().equalsIgnoreCase(profile.requestId().header()) ? requestId

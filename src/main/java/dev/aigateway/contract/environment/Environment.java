@@ -47,7 +47,7 @@ public record Environment(
      * How {@code apiKey} authenticates (README "Authentication"): {@code api-key} (an AI Gateway key),
      * {@code oidc} (a Vercel OIDC token: sent with {@code ai-gateway-auth-method: oidc}, its expiry read
      * locally into {@code expiresAt}) or {@code access-token} (a Vercel access token, sent with
-     * {@code x-vercel-ai-gateway-team: team}); the headers themselves are built with the request's others,
+     * the gateway profile's team header: team); the headers themselves are built with the request's others,
      * in {@code http.RequestHeaders}.
      */
     public record Auth(String kind, String team, java.time.Instant expiresAt) {
