@@ -31,6 +31,14 @@ class GatewayProfileTest {
     }
 
     @Test
+    void everyRouteAnEnvironmentCanNameHasAPathOnTheDefaultGateway() {
+        for (dev.aigateway.contract.environment.Route route : dev.aigateway.contract.environment.Route.values()) {
+            assertThat(route.id(), dev.aigateway.contract.environment.Route.servingPath(route.path(vercel), vercel)
+                    .orElse(null), equalTo(route));
+        }
+    }
+
+    @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() {
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("openrouter"));
         assertThat(refusal.getMessage(), equalTo("unknown gateway \"openrouter\". Gateways that exist: vercel."));
