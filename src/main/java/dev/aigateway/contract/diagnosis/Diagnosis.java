@@ -109,7 +109,7 @@ public final class Diagnosis {
                     cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
                 }
                 return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
-                        ruledOut(rule, exchanges, facts), rule.nextSteps(), rule.references(), evidence);
+                        ruledOut(rule, exchanges, facts, environment.profile()), rule.nextSteps(), rule.references(), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
@@ -191,7 +191,8 @@ public final class Diagnosis {
         return Optional.empty();
     }
 
-    private List<Verdict.RuledOut> ruledOut(Rule rule, List<Exchange> exchanges, List<Map<String, String>> facts) {
+    private List<Verdict.RuledOut> ruledOut(Rule rule, List<Exchange> exchanges, List<Map<String, String>> facts,
+                                            dev.aigateway.contract.gateway.GatewayProfile profile) {
         List<Verdict.RuledOut> ruledOut = new ArrayList<>();
         for (String id : rule.rulesOut()) {
             Check check = rules.checks().get(id);
@@ -209,17 +210,22 @@ public final class Diagnosis {
             shown.ifPresent(sequence -> {
                 Exchange cited = exchanges.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
                 ruledOut.add(new Verdict.RuledOut(fill(check.says(), facts.get(indexOf(exchanges, sequence))), sequence,
-                        cite(cited)));
+                        cite(cited, profile)));
             });
         }
         return ruledOut;
     }
 
-    /** "#3 GET /v1/credits: 403 access_denied, x-vercel-id sim1::iad1::..." */
+    /** "#3 GET /v1/credits: 403 access_denied, " then the request id under the default gateway's name for its header. */
     public static String cite(Exchange exchange) {
+        return cite(exchange, dev.aigateway.contract.gateway.GatewayProfile.standard());
+    }
+
+    /** As {@link #cite(Exchange)}, the request id under the name of the gateway of {@code profile}. */
+    public static String cite(Exchange exchange, dev.aigateway.contract.gateway.GatewayProfile profile) {
         return "#" + exchange.sequence() + " " + exchange.method() + " " + exchange.path() + ": "
                 + (exchange.answered() ? exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())
                 : exchange.failure())
-                + (exchange.vercelId() == null ? "" : ", x-vercel-id " + exchange.vercelId());
+                + (exchange.requestId() == null ? "" : ", " + profile.requestId().header() + " " + exchange.requestId());
     }
 }

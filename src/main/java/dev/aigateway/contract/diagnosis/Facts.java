@@ -6,6 +6,8 @@ import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.gateway.Envelope;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -41,11 +43,12 @@ final class Facts {
     }
 
     static Map<String, String> of(Exchange exchange, Environment environment) {
+        GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("caller", exchange.caller());
         facts.put("method", exchange.method());
         facts.put("path", exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
-        facts.put("route", Route.servingPath(facts.get("path")).map(Route::id).orElse(""));
+        facts.put("route", Route.servingPath(facts.get("path"), profile).map(Route::id).orElse(""));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
         facts.put("model", model);
@@ -57,18 +60,21 @@ final class Facts {
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
         facts.put("status", exchange.status() == null ? "" : String.valueOf(exchange.status()));
         facts.put("type", exchange.errorType() == null ? "" : exchange.errorType());
-        JsonNode error = json(exchange.responseBody()).path("error");
-        facts.put("message", error.isTextual() ? error.asText() : error.path("message").asText(""));
         JsonNode answer = json(exchange.responseBody());
-        facts.put("paidBalance", String.valueOf(paidBalance(exchange, answer)));
-        stream(exchange, facts);
-        facts.put("failedProvider", failedProvider(answer));
-        facts.put("credentialType", failedCredentialType(answer));
+        Envelope envelope = profile.envelopeOf(answer);
+        facts.put("message", envelope.message());
+        facts.put("paidBalance", String.valueOf(paidBalance(exchange, answer, profile.credits())));
+        stream(exchange, facts, profile);
+        facts.put("failedProvider", envelope.failedProvider());
+        facts.put("credentialType", envelope.failedCredentialType());
         facts.put("contentType", header(exchange, "content-type"));
-        facts.put("mitigated", String.valueOf(!header(exchange, "x-vercel-mitigated").isEmpty()));
-        boolean vercelId = exchange.answered() && exchange.vercelId() != null && !exchange.vercelId().isBlank();
-        facts.put("vercelId", String.valueOf(vercelId));
-        facts.put("fromGateway", String.valueOf(vercelId && facts.get("contentType").contains("json")));
+        facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
+        boolean requestId = exchange.answered() && exchange.requestId() != null && !exchange.requestId().isBlank();
+        facts.put("requestId", String.valueOf(requestId));
+        GatewayProfile.OwnAnswer own = profile.ownAnswer();
+        boolean ownHeader = own.header().equalsIgnoreCase(profile.requestId().header()) ? requestId
+                : exchange.answered() && !header(exchange, own.header()).isBlank();
+        facts.put("fromGateway", String.valueOf(ownHeader && facts.get("contentType").contains(own.contentType())));
         facts.put("complete", String.valueOf(exchange.answered() && exchange.failure() == null));
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
@@ -77,10 +83,11 @@ final class Facts {
 
     /**
      * A streamed answer (200, text/event-stream): {@code streamBroken} when it carries an error event or
-     * ends without {@code [DONE]}; {@code streamProblem} says which, {@code streamArrived} what came
-     * before it; the error event's message becomes {@code message}.
+     * ends without the profile's terminator; {@code streamProblem} says which, {@code streamArrived} what
+     * came before it; the error event's message becomes {@code message}.
      */
-    private static void stream(Exchange exchange, Map<String, String> facts) {
+    private static void stream(Exchange exchange, Map<String, String> facts, GatewayProfile profile) {
+        String terminator = profile.stream().terminator();
         facts.put("streamBroken", "false");
         facts.put("streamProblem", "");
         facts.put("streamArrived", "");
@@ -92,13 +99,13 @@ final class Facts {
         StringBuilder text = new StringBuilder();
         int chunks = 0;
         for (String event : events) {
-            if (event.equals("[DONE]")) {
+            if (event.equals(terminator)) {
                 return;
             }
             JsonNode chunk = json(event);
-            if (chunk.has("error")) {
-                JsonNode error = chunk.get("error");
-                String message = error.isTextual() ? error.asText() : error.path("message").asText("");
+            Envelope envelope = profile.envelopeOf(chunk);
+            if (envelope.hasError()) {
+                String message = envelope.message();
                 facts.put("streamBroken", "true");
                 facts.put("streamProblem", "carried an error event: \"" + message + "\"");
                 facts.put("streamArrived", arrived(chunks, text));
@@ -108,11 +115,11 @@ final class Facts {
                 return;
             }
             chunks++;
-            text.append(chunk.at("/choices/0/delta/content").asText(""));
+            text.append(chunk.at(profile.stream().text()).asText(""));
         }
         facts.put("streamBroken", "true");
-        facts.put("streamProblem", exchange.failure() == null ? "ended without data: [DONE]"
-                : "was cut off without data: [DONE] (" + exchange.failure() + ")");
+        facts.put("streamProblem", exchange.failure() == null ? "ended without data: " + terminator
+                : "was cut off without data: " + terminator + " (" + exchange.failure() + ")");
         facts.put("streamArrived", arrived(chunks, text));
     }
 
@@ -121,65 +128,19 @@ final class Facts {
     }
 
     /**
-     * True when {@code /v1/credits} reads a balance above {@value #FREE_CREDITS_USD} US dollars, more than the
-     * free credits a team gets every 30 days (https://vercel.com/docs/ai-gateway/pricing): credits were bought.
+     * True when a 200 answer reads a balance above the free credits the profile names (US dollars, what
+     * a team gets for nothing): credits were bought.
      */
-    private static boolean paidBalance(Exchange exchange, JsonNode answer) {
-        if (exchange.status() == null || exchange.status() != 200 || !answer.path("balance").isTextual()) {
+    private static boolean paidBalance(Exchange exchange, JsonNode answer, GatewayProfile.Credits credits) {
+        JsonNode balance = answer.at(credits.balance());
+        if (exchange.status() == null || exchange.status() != 200 || !balance.isTextual()) {
             return false;
         }
         try {
-            return new java.math.BigDecimal(answer.path("balance").asText()).compareTo(new java.math.BigDecimal(FREE_CREDITS_USD)) > 0;
+            return new java.math.BigDecimal(balance.asText()).compareTo(credits.freeUsd()) > 0;
         } catch (NumberFormatException notADecimal) {
             return false;
         }
-    }
-
-    private static final String FREE_CREDITS_USD = "5";
-
-    /** The provider attempts the gateway's routing metadata reports on an answer, wherever the route puts it. */
-    private static java.util.List<JsonNode> providerAttempts(JsonNode answer) {
-        java.util.List<JsonNode> attempts = new java.util.ArrayList<>();
-        for (JsonNode gateway : java.util.List.of(answer.at("/providerMetadata/gateway"), answer.at("/provider_metadata/gateway"))) {
-            for (JsonNode modelAttempt : gateway.at("/routing/modelAttempts")) {
-                modelAttempt.path("providerAttempts").forEach(attempts::add);
-            }
-        }
-        return attempts;
-    }
-
-    /**
-     * The upstream provider that failed, as the answer names it: the first failed attempt in the routing
-     * metadata, else the host of a provider error passed through ({@code AI_APICallError}, its
-     * {@code param.url}); empty when the answer names none.
-     */
-    private static String failedProvider(JsonNode answer) {
-        for (JsonNode attempt : providerAttempts(answer)) {
-            if (!attempt.path("success").asBoolean(true)) {
-                return attempt.path("provider").asText("");
-            }
-        }
-        JsonNode error = answer.path("error");
-        if ("AI_APICallError".equals(error.path("type").asText()) || error.at("/param/url").isTextual()) {
-            String url = error.at("/param/url").asText("");
-            try {
-                String host = url.isEmpty() ? null : URI.create(url).getHost();
-                return host == null ? "an upstream provider" : host;
-            } catch (IllegalArgumentException notAUrl) {
-                return "an upstream provider";
-            }
-        }
-        return "";
-    }
-
-    /** The credential type of the first failed provider attempt (system or byok), "unknown" when the answer does not say. */
-    private static String failedCredentialType(JsonNode answer) {
-        for (JsonNode attempt : providerAttempts(answer)) {
-            if (!attempt.path("success").asBoolean(true)) {
-                return attempt.path("credentialType").asText("unknown");
-            }
-        }
-        return "unknown";
     }
 
     /**

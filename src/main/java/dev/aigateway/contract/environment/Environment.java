@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -29,7 +30,8 @@ public record Environment(
         List<Route> routes,
         Auth auth,
         String webhookUrl,
-        Limits limits) {
+        Limits limits,
+        String gateway) {
 
     /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
     public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
@@ -37,14 +39,15 @@ public record Environment(
                        Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
                        List<Route> routes) {
         this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null, Limits.DEFAULT);
+                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null, Limits.DEFAULT,
+                GatewayProfile.defaultName());
     }
 
     /**
      * How {@code apiKey} authenticates (README "Authentication"): {@code api-key} (an AI Gateway key),
      * {@code oidc} (a Vercel OIDC token: sent with {@code ai-gateway-auth-method: oidc}, its expiry read
      * locally into {@code expiresAt}) or {@code access-token} (a Vercel access token, sent with
-     * {@code x-vercel-ai-gateway-team: team}); the headers themselves are built with the request's others,
+     * the gateway profile's team header: team); the headers themselves are built with the request's others,
      * in {@code http.RequestHeaders}.
      */
     public record Auth(String kind, String team, java.time.Instant expiresAt) {
@@ -105,6 +108,11 @@ public record Environment(
     /** A value that must never be written anywhere, and the variable it was read from. */
     public record Secret(String variable, String value) {}
 
+    /** The profile of the gateway this environment targets ({@code gateway:}, the default one when absent). */
+    public GatewayProfile profile() {
+        return GatewayProfile.named(gateway == null ? GatewayProfile.defaultName() : gateway);
+    }
+
     public boolean usesSimulator() {
         return simulator != null;
     }
@@ -112,7 +120,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway);
     }
 
     public String host() {

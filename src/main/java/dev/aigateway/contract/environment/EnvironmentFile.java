@@ -8,6 +8,7 @@ import java.util.Map;
 /** The fields of an environment file as written, before defaults; see README "Environments". */
 record EnvironmentFile(
         String description,
+        String gateway,
         String baseUrl,
         String teamId,
         String apiKey,

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -87,12 +88,14 @@ public final class EnvironmentLoader {
         resolve(fields, "", display, lines, secrets);
         EnvironmentFile raw = bind(fields, display, lines);
         requireFields(fields, raw, display, lines);
-        checkBaseUrl(raw, display, lines);
+        String gateway = gateway(raw, display, lines);
+        GatewayProfile profile = GatewayProfile.named(gateway);
+        checkBaseUrl(raw, display, lines, profile);
         if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
             throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
         }
-        Environment.Auth auth = auth(raw, display, lines, secrets);
+        Environment.Auth auth = auth(raw, display, lines, secrets, profile);
         return new Environment(
                 name,
                 raw.description(),
@@ -117,7 +120,20 @@ public final class EnvironmentLoader {
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
-                limits(raw, display, lines));
+                limits(raw, display, lines),
+                gateway);
+    }
+
+    /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
+    private static String gateway(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.gateway() == null) {
+            return GatewayProfile.defaultName();
+        }
+        if (!GatewayProfile.names().contains(raw.gateway())) {
+            throw new EnvironmentException(display + ", line " + lineOf("gateway", lines) + " (gateway): unknown gateway \""
+                    + raw.gateway() + "\". Gateways that exist: " + String.join(", ", GatewayProfile.names()) + ".");
+        }
+        return raw.gateway();
     }
 
     private static Environment.Limits limits(EnvironmentFile raw, String display, Map<String, Integer> lines) {
@@ -139,7 +155,7 @@ public final class EnvironmentLoader {
      * of the token is redacted and scanned for).
      */
     private static Environment.Auth auth(EnvironmentFile raw, String display, Map<String, Integer> lines,
-                                         List<Environment.Secret> secrets) {
+                                         List<Environment.Secret> secrets, GatewayProfile profile) {
         EnvironmentFile.AuthFields fields = raw.auth();
         String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
@@ -150,7 +166,7 @@ public final class EnvironmentLoader {
         if (kind.equals("access-token")) {
             if (fields.team() == null || fields.team().isBlank()) {
                 throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
-                        + "access-token needs auth.team, the team id or slug sent as x-vercel-ai-gateway-team." + kinds);
+                        + "access-token needs auth.team, the team id or slug sent as " + profile.headers().accessTokenTeam() + "." + kinds);
             }
             return new Environment.Auth(kind, fields.team().trim(), null);
         }
@@ -330,7 +346,7 @@ public final class EnvironmentLoader {
     }
 
     /** baseUrl is an http:// or https:// URL with a host: anything else would fail every scenario alike. */
-    private static void checkBaseUrl(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+    private static void checkBaseUrl(EnvironmentFile raw, String display, Map<String, Integer> lines, GatewayProfile profile) {
         if (raw.simulator() != null || raw.baseUrl() == null) {
             return;
         }
@@ -350,7 +366,7 @@ public final class EnvironmentLoader {
             problem = "is not a URL (" + e.getReason() + " at character " + e.getIndex() + ")";
         }
         throw new EnvironmentException(display + ", line " + lineOf("baseUrl", lines) + ": baseUrl " + problem
-                + ". Write the gateway's URL in full, e.g. baseUrl: https://ai-gateway.vercel.sh");
+                + ". Write the gateway's URL in full, e.g. baseUrl: " + profile.links().get("baseUrl"));
     }
 
     private static boolean isSecret(String path) {

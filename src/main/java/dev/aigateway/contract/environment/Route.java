@@ -1,5 +1,6 @@
 package dev.aigateway.contract.environment;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,26 +10,24 @@ import java.util.stream.Collectors;
 /**
  * The gateway's routes an application can call, as {@code routes:} names them. Each one's feature
  * files carry its name as a tag ({@code @messages}); a run checks the routes its environment lists,
- * {@code chat-completions} alone by default. Paths: real-world-failures.md section 6.
+ * {@code chat-completions} alone by default. Where each one lives is the gateway profile's route table.
  */
 public enum Route {
 
-    CHAT_COMPLETIONS("chat-completions", "/v1/chat/completions"),
-    MESSAGES("messages", "/v1/messages"),
-    RESPONSES("responses", "/v1/responses"),
-    EMBEDDINGS("embeddings", "/v1/embeddings"),
-    AI_SDK_V1("ai-sdk-v1", "/v1/ai/language-model"),
-    AI_SDK_V3("ai-sdk-v3", "/v3/ai/language-model"),
-    AI_SDK_V4("ai-sdk-v4", "/v4/ai/language-model");
+    CHAT_COMPLETIONS("chat-completions"),
+    MESSAGES("messages"),
+    RESPONSES("responses"),
+    EMBEDDINGS("embeddings"),
+    AI_SDK_V1("ai-sdk-v1"),
+    AI_SDK_V3("ai-sdk-v3"),
+    AI_SDK_V4("ai-sdk-v4");
 
     public static final List<Route> DEFAULT = List.of(CHAT_COMPLETIONS);
 
     private final String id;
-    private final String path;
 
-    Route(String id, String path) {
+    Route(String id) {
         this.id = id;
-        this.path = path;
     }
 
     /** The name in {@code routes:} and the feature tag without its {@code @}. */
@@ -36,18 +35,18 @@ public enum Route {
         return id;
     }
 
-    /** The path that serves the route's inference. */
-    public String path() {
-        return path;
+    /** The path that serves the route's inference on the gateway of {@code profile}. */
+    public String path(GatewayProfile profile) {
+        return profile.path(id);
     }
 
     public static Optional<Route> named(String id) {
         return Arrays.stream(values()).filter(route -> route.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
     }
 
-    /** The route whose inference {@code path} is, if any ("/v1/messages" is messages). */
-    public static Optional<Route> servingPath(String path) {
-        return Arrays.stream(values()).filter(route -> route.path.equals(path)).findFirst();
+    /** The route whose inference {@code path} is on the gateway of {@code profile}, if any ("/v1/messages" is messages). */
+    public static Optional<Route> servingPath(String path, GatewayProfile profile) {
+        return profile.routeServing(path).flatMap(entry -> named(entry.id()));
     }
 
     public static String names() {

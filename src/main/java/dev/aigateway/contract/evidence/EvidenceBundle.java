@@ -126,7 +126,7 @@ public final class EvidenceBundle {
                     .put("endpoint", exchange.path())
                     .put("status", exchange.status())
                     .put("errorType", exchange.errorType())
-                    .put("vercelId", exchange.vercelId())
+                    .put("requestId", exchange.requestId())
                     .put("generationId", exchange.generationId())
                     .put("ms", exchange.durationMs())
                     .put("failure", exchange.failure())

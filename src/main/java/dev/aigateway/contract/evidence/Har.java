@@ -52,8 +52,8 @@ public final class Har {
         entry.set("response", response(exchange));
         entry.putObject("cache");
         entry.putObject("timings").put("send", 0).put("wait", exchange.durationMs()).put("receive", 0);
-        if (exchange.vercelId() != null) {
-            entry.put("_vercelId", exchange.vercelId());
+        if (exchange.requestId() != null) {
+            entry.put("_requestId", exchange.requestId());
         }
         return entry;
     }

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.Exchange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ public final class RouteOutcomes {
         Map<Route, String> served = new LinkedHashMap<>();
         Map<Route, String> refused = new LinkedHashMap<>();
         for (Exchange exchange : exchanges) {
-            Optional<Route> route = Route.servingPath(exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
+            Optional<Route> route = Route.servingPath(exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""),
+                    GatewayProfile.standard());
             if (route.isEmpty() || !"team-key".equals(exchange.caller()) || !exchange.answered()) {
                 continue;
             }

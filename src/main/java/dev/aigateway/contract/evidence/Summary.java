@@ -42,6 +42,8 @@ final class Summary {
     static String markdown(RunRecord run, Standing history) {
         Verdict verdict = run.verdict();
         Spend spend = Spend.of(run.exchanges());
+        // The run record does not say which gateway it ran against: the default one's name for its request id.
+        String requestIdHeader = dev.aigateway.contract.gateway.GatewayProfile.standard().requestId().header();
         StringBuilder md = new StringBuilder();
         md.append("# AI gateway evidence: ").append(verdict == null ? "no verdict" : verdict.id() + " (" + verdict.title() + ")")
                 .append("\n\n");
@@ -78,18 +80,18 @@ final class Summary {
             md.append("\n## Earlier runs\n\n")
                     .append("The last ").append(history.recent().size()).append(" runs of `").append(history.series())
                     .append("`, newest first (from `reports/history/verdicts.jsonl`):\n\n")
-                    .append("| finished (UTC) | environment | verdict | requests | billable | deciding x-vercel-id |\n")
+                    .append("| finished (UTC) | environment | verdict | requests | billable | deciding " + requestIdHeader + " |\n")
                     .append("|---|---|---|---|---|---|\n");
             for (int i = history.recent().size() - 1; i >= 0; i--) {
                 HistoryEntry entry = history.recent().get(i);
                 md.append("| ").append(time(entry.at())).append(" | `").append(entry.env()).append("` | `")
                         .append(entry.verdict()).append("` | ").append(entry.requests()).append(" | ")
                         .append(entry.billableRequests()).append(" | ")
-                        .append(entry.vercelId() == null ? "" : "`" + entry.vercelId() + "`").append(" |\n");
+                        .append(entry.requestId() == null ? "" : "`" + entry.requestId() + "`").append(" |\n");
             }
         }
         md.append("\n## Every exchange\n\n");
-        md.append("| # | time (UTC) | as | method | path | status | error type | x-vercel-id | ms |\n");
+        md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | ms |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Exchange exchange : run.exchanges()) {
             md.append("| ").append(exchange.sequence())
@@ -99,7 +101,7 @@ final class Summary {
                     .append(" | `").append(exchange.path()).append('`')
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
                     .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
-                    .append(" | ").append(exchange.vercelId() == null ? "" : "`" + exchange.vercelId() + "`")
+                    .append(" | ").append(exchange.requestId() == null ? "" : "`" + exchange.requestId() + "`")
                     .append(" | ").append(exchange.durationMs())
                     .append(" |\n");
         }

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.history;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
@@ -11,8 +12,8 @@ import java.time.Instant;
 
 /**
  * One line of {@code reports/history/verdicts.jsonl}: one finished run, as its verdict and counts.
- * Nothing in it is secret: {@code vercelId} is the gateway's request id of the exchange that decided
- * the verdict (null when none did, as for {@code healthy}). {@code series} is the history the run
+ * Nothing in it is secret: {@code requestId} is the gateway's request id of the exchange that decided
+ * the verdict (null when none did, as for {@code healthy}); lines written before call it {@code vercelId}, and still read. {@code series} is the history the run
  * belongs to: its environment's name unless {@code -Dhistory.series} says otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,7 +27,7 @@ public record HistoryEntry(
         int billableRequests,
         BigDecimal spendUsd,
         long durationMs,
-        String vercelId) {
+        @JsonAlias("vercelId") String requestId) {
 
     static HistoryEntry of(RunRecord run, String series) {
         Verdict verdict = run.verdict();
@@ -35,15 +36,15 @@ public record HistoryEntry(
                 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new HistoryEntry(run.finishedAt(), series, run.env(), run.teamId(),
                 verdict == null ? "none" : verdict.id(), spend.requests(), spend.billableRequests(), spend.usd(),
-                duration, decidingVercelId(run));
+                duration, decidingRequestId(run));
     }
 
-    private static String decidingVercelId(RunRecord run) {
+    private static String decidingRequestId(RunRecord run) {
         if (run.verdict() == null || run.verdict().evidence() == null || run.verdict().evidence().isEmpty()) {
             return null;
         }
         int sequence = run.verdict().evidence().get(0);
         return run.exchanges().stream().filter(exchange -> exchange.sequence() == sequence)
-                .findFirst().map(Exchange::vercelId).orElse(null);
+                .findFirst().map(Exchange::requestId).orElse(null);
     }
 }

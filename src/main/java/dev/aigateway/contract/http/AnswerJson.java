@@ -33,6 +33,18 @@ public final class AnswerJson {
 
     private AnswerJson() {}
 
+    /** {@code text} as a JSON tree when it is a JSON object within the limits, else a missing node. */
+    public static com.fasterxml.jackson.databind.JsonNode object(String text) {
+        if (text == null || !text.strip().startsWith("{")) {
+            return MAPPER.missingNode();
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception notJson) {
+            return MAPPER.missingNode();
+        }
+    }
+
     /**
      * What is wrong with {@code text} as JSON: null when it parses within the limits, else which limit
      * it breaks ("JSON nested deeper than 1000 levels"), or "text that is not JSON".

@@ -2,6 +2,7 @@ package dev.aigateway.contract.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.math.BigDecimal;
 
 /**
@@ -17,8 +18,15 @@ public final class CatalogPrices {
 
     private CatalogPrices() {}
 
-    /** Null when the catalog cannot be read, no price is listed, or the output is not bounded. */
+    /** As the default gateway's catalog lists its prices. */
     public static BigDecimal worstCaseUsd(String catalog, String model, Integer maxTokens, int requestBytes) {
+        return worstCaseUsd(GatewayProfile.standard(), catalog, model, maxTokens, requestBytes);
+    }
+
+    /** Null when the catalog cannot be read, no price is listed, or the output is not bounded; read where {@code profile} says. */
+    public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
+                                          int requestBytes) {
+        GatewayProfile.Catalog where = profile.catalog();
         if (catalog == null || maxTokens == null) {
             return null;
         }
@@ -27,12 +35,12 @@ public final class CatalogPrices {
             BigDecimal output = null;
             BigDecimal dearestInput = BigDecimal.ZERO;
             BigDecimal dearestOutput = BigDecimal.ZERO;
-            for (JsonNode entry : JSON.readTree(catalog).path("data")) {
-                BigDecimal in = new BigDecimal(entry.path("pricing").path("input").asText("0"));
-                BigDecimal out = new BigDecimal(entry.path("pricing").path("output").asText("0"));
+            for (JsonNode entry : JSON.readTree(catalog).at(where.entries())) {
+                BigDecimal in = new BigDecimal(entry.at(where.inputPrice()).asText("0"));
+                BigDecimal out = new BigDecimal(entry.at(where.outputPrice()).asText("0"));
                 dearestInput = dearestInput.max(in);
                 dearestOutput = dearestOutput.max(out);
-                if (entry.path("id").asText().equals(model)) {
+                if (entry.at(where.id()).asText().equals(model)) {
                     input = in;
                     output = out;
                 }

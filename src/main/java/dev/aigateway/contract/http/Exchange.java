@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -17,7 +18,8 @@ import java.util.Map;
  * response arrived; {@code failure} then says why ("could not connect to HOST:PORT"). {@code caller}
  * is who the request claimed to be: team-key, not-issued-key or no-key. {@code requestHeaders} are the
  * header lines the HTTP client wrote, every one in the order sent, a repeated name as often as it went out.
- * {@code neverSent} is true when the connection or its TLS handshake failed before the request went
+ * {@code requestId} is the gateway's request id (its profile names the header; run records written
+ * before it was named so call it {@code vercelId}, and still read). {@code neverSent} is true when the connection or its TLS handshake failed before the request went
  * out: the gateway never saw it.
  */
 public record Exchange(
@@ -33,7 +35,7 @@ public record Exchange(
         Map<String, String> responseHeaders,
         String responseBody,
         long durationMs,
-        String vercelId,
+        @JsonAlias("vercelId") String requestId,
         String generationId,
         String errorType,
         String failure,
@@ -43,10 +45,10 @@ public record Exchange(
     /** An exchange whose request went out. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
                     List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
-                    String responseBody, long durationMs, String vercelId, String generationId, String errorType,
+                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
                     String failure, String caller) {
         this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
-                responseBody, durationMs, vercelId, generationId, errorType, failure, caller, false);
+                responseBody, durationMs, requestId, generationId, errorType, failure, caller, false);
     }
 
     /** One header line of a request, as sent (its secret redacted). */
@@ -68,7 +70,7 @@ public record Exchange(
     /** The same exchange as if sent to {@code baseUrl} instead of {@code from} (for curl lines against another host). */
     public Exchange rebased(String from, String baseUrl) {
         return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
-                requestBody, status, responseHeaders, responseBody, durationMs, vercelId, generationId, errorType,
+                requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
                 failure, caller, neverSent);
     }
 

@@ -1,9 +1,7 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import io.qameta.allure.attachment.DefaultAttachmentProcessor;
 import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
 import io.qameta.allure.attachment.http.HttpRequestAttachment;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.apache.http.ConnectionClosedException;
@@ -48,8 +45,6 @@ import org.apache.http.TruncatedChunkException;
 public final class ExchangeRecorder implements OrderedFilter {
 
     static final int BODY_CAP = 64 * 1024;
-    private static final Pattern GENERATION_ID = Pattern.compile("gen_[0-9A-HJKMNP-TV-Z]{26}");
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
     // The words of the JDK's trust manager, and of the HTTP client's and the JDK's host name checks.
     private static final Pattern UNTRUSTED = Pattern.compile("PKIX path|unable to find valid certification path");
     private static final Pattern OTHER_HOST = Pattern.compile(
@@ -64,14 +59,17 @@ public final class ExchangeRecorder implements OrderedFilter {
     private final String origin;
     private final int readMs;
     private final long answerBytes;
+    private final GatewayProfile profile;
 
     /**
      * Records under {@code scenario} the exchanges of {@code caller}; sends only to {@code origin}
      * (scheme, host and port of the environment's gateway, or of the provider a direct check calls),
-     * within the run's {@code limits}, {@code readMs} for a whole answer and {@code answerBytes} of its body.
+     * within the run's {@code limits}, {@code readMs} for a whole answer and {@code answerBytes} of its body;
+     * the request id, generation id and error type as the gateway's {@code profile} says where they are.
      */
     public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller, RunLimits limits,
-                            String origin, int readMs, long answerBytes) {
+                            String origin, int readMs, long answerBytes, GatewayProfile profile) {
+        this.profile = profile;
         this.answerBytes = answerBytes;
         this.redactor = redactor;
         this.log = log;
@@ -145,8 +143,8 @@ public final class ExchangeRecorder implements OrderedFilter {
             String said = status == null ? why
                     : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
             Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
-                    requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, "x-vercel-id"),
-                    generationId(partial), errorType(partial), said, caller, neverSent);
+                    requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
+                    profile.generationIdIn(partial), errorType(partial), said, caller, neverSent);
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -171,7 +169,7 @@ public final class ExchangeRecorder implements OrderedFilter {
         String recordedBody = cap(responseBody);
         Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                 requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),
-                redactor.redact(response.getHeader("x-vercel-id")), generationId(recordedBody),
+                redactor.redact(response.getHeader(profile.requestId().header())), profile.generationIdIn(recordedBody),
                 unread == null ? errorType(recordedBody) : null,
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);
@@ -240,28 +238,9 @@ public final class ExchangeRecorder implements OrderedFilter {
         return body.substring(0, BODY_CAP) + "\n[... " + (body.length() - BODY_CAP) + " more characters not recorded]";
     }
 
-    static String generationId(String body) {
-        if (body == null) {
-            return null;
-        }
-        Matcher matcher = GENERATION_ID.matcher(body);
-        return matcher.find() ? matcher.group() : null;
-    }
-
-    /** The gateway's error type: {@code error.type} in the OpenAI and Anthropic envelopes, or a flat {@code error}. */
-    static String errorType(String body) {
-        if (body == null || !body.trim().startsWith("{")) {
-            return null;
-        }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (error.isTextual()) {
-                return error.asText();
-            }
-            return error.path("type").isTextual() ? error.path("type").asText() : null;
-        } catch (Exception notJson) {
-            return null;
-        }
+    /** The gateway's error type, where its envelope keeps it. */
+    private String errorType(String body) {
+        return profile.envelopeOf(AnswerJson.object(body)).type();
     }
 
     /**

@@ -22,13 +22,6 @@ import java.util.function.Supplier;
  */
 public final class GatewayClient {
 
-    public static final String MODELS = "/v1/models";
-    public static final String CREDITS = "/v1/credits";
-    public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
-    public static final String MESSAGES = "/v1/messages";
-    public static final String RESPONSES = "/v1/responses";
-    public static final String EMBEDDINGS = "/v1/embeddings";
-
     /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
     public static final String PROVIDER_DIRECT = "provider-direct";
     static final int ATTEMPTS = 3;
@@ -85,6 +78,11 @@ public final class GatewayClient {
         return request(credential, RequestHeaders.OPENAI);
     }
 
+    /** The path of the gateway's route {@code id} (models, credits, chat-completions, ...), from its profile. */
+    public String path(String id) {
+        return environment.profile().path(id);
+    }
+
     /** Its credential and protocol headers come from {@link RequestHeaders} alone: nothing here adds another. */
     private RequestSpecification request(Credential credential, RequestHeaders.Protocol protocol) {
         catalogFirst();
@@ -93,7 +91,7 @@ public final class GatewayClient {
                 .baseUri(environment.baseUrl())
                 .urlEncodingEnabled(false)
                 .filter(recorder(credential.caller(), environment.baseUrl()));
-        RequestHeaders.of(credential, environment.auth(), protocol).forEach(header -> request.header(header.name(), header.value()));
+        RequestHeaders.of(credential, environment.auth(), protocol, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
         return request;
     }
 
@@ -102,13 +100,13 @@ public final class GatewayClient {
     }
 
     public Response creditBalance(Credential credential) {
-        return get(CREDITS, credential);
+        return get(path("credits"), credential);
     }
 
     /** The public catalog, asked for once per run: every scenario that needs it reads the same answer. */
     public Response modelCatalog() {
         try {
-            return catalog.get(this, () -> get(MODELS, Credential.none()));
+            return catalog.get(this, () -> get(path("models"), Credential.none()));
         } catch (GatewayUnreachableException noAnswer) {
             if (!catalog.sentBy(this)) {
                 // For the scenarios that only read the answer: not sent, like any request to a host that did not answer.
@@ -128,7 +126,7 @@ public final class GatewayClient {
         return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential)
                 .contentType(ContentType.JSON)
                 .body(json)
-                .post(CHAT_COMPLETIONS)));
+                .post(path("chat-completions"))));
     }
 
     /**
@@ -139,7 +137,7 @@ public final class GatewayClient {
         if (!"team-key".equals(credential.caller())) {
             return send.get();
         }
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(catalogText(), model, maxTokens,
+        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
                 json.getBytes(StandardCharsets.UTF_8).length))) {
             return send.get();
         }
@@ -151,21 +149,21 @@ public final class GatewayClient {
         return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential, RequestHeaders.ANTHROPIC)
                 .contentType(ContentType.JSON)
                 .body(json)
-                .post(MESSAGES)));
+                .post(path("messages"))));
     }
 
     /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
     public Response response(Credential credential, ResponsesRequest body) {
         String json = json(body);
         return billable(credential, body.model(), body.maxOutputTokens(), json,
-                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(RESPONSES)));
+                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("responses"))));
     }
 
     /** {@code POST /v1/embeddings}. */
     public Response embeddings(Credential credential, EmbeddingsRequest body) {
         String json = json(body);
         return billable(credential, body.model(), 0, json,
-                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(EMBEDDINGS)));
+                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("embeddings"))));
     }
 
     /**
@@ -226,14 +224,14 @@ public final class GatewayClient {
         String json = json(AnthropicMessageRequest.smallest(model));
         // Held under the spend cap like the gateway's billable calls (the provider's id is not the
         // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(catalogText(), model, 1,
+        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, 1,
                 json.getBytes(StandardCharsets.UTF_8).length))) {
             RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)
                     .urlEncodingEnabled(false)
                     .filter(recorder(PROVIDER_DIRECT, providerBaseUrl));
-            RequestHeaders.anthropicDirect(apiKey).forEach(header -> request.header(header.name(), header.value()));
+            RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
             return request
                     .contentType(ContentType.JSON)
                     .body(json)
@@ -244,7 +242,7 @@ public final class GatewayClient {
     private ExchangeRecorder recorder(String caller, String baseUrl) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
-                environment.limits().answerBytes());
+                environment.limits().answerBytes(), environment.profile());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +13,13 @@ import java.util.List;
  */
 public final class RequestHeaders {
 
-    static final String ANTHROPIC_VERSION = "2023-06-01";
-    static final String AI_SDK_PROTOCOL_VERSION = "0.0.1";
-
     /** What a route speaks beside the credential. */
     public sealed interface Protocol permits OpenAi, Anthropic, AiSdk {}
 
     /** The OpenAI-compatible routes, /v1/credits and /v1/models: the credential alone. */
     public record OpenAi() implements Protocol {}
 
-    /** Anthropic's Messages API: {@code anthropic-version}. */
+    /** Anthropic's Messages API: its version header. */
     public record Anthropic() implements Protocol {}
 
     /** {@code @ai-sdk/gateway}'s language-model call: the model, the specification version and streaming in headers. */
@@ -35,10 +33,18 @@ public final class RequestHeaders {
     /**
      * The headers of a request made as {@code credential} on a route that speaks {@code protocol}, in
      * the order they go out: the team's credential as {@code auth} says (an OIDC token with
-     * {@code ai-gateway-auth-method: oidc}, an access token with {@code x-vercel-ai-gateway-team}),
-     * any other key as an API key.
+     * the AI SDK's auth-method header saying {@code oidc}, an access token with the profile's team header),
+     * any other key as an API key; the header names and versions are the default gateway profile's.
      */
     public static List<Exchange.Header> of(Credential credential, Environment.Auth auth, Protocol protocol) {
+        return of(credential, auth, protocol, GatewayProfile.standard());
+    }
+
+    /** As {@link #of(Credential, Environment.Auth, Protocol)}, with the header names of {@code profile}. */
+    public static List<Exchange.Header> of(Credential credential, Environment.Auth auth, Protocol protocol,
+                                           GatewayProfile profile) {
+        GatewayProfile.Headers names = profile.headers();
+        GatewayProfile.AiSdk sdk = names.aiSdk();
         String kind = "team-key".equals(credential.caller()) && credential.apiKey() != null && auth != null
                 ? auth.kind() : "api-key";
         List<Exchange.Header> headers = new ArrayList<>();
@@ -46,30 +52,31 @@ public final class RequestHeaders {
             headers.add(new Exchange.Header("Authorization", "Bearer " + credential.apiKey()));
         }
         if ("access-token".equals(kind)) {
-            headers.add(new Exchange.Header("x-vercel-ai-gateway-team", auth.team()));
+            headers.add(new Exchange.Header(names.accessTokenTeam(), auth.team()));
         }
         String authMethod = "oidc".equals(kind) ? "oidc" : "api-key";
         if (protocol instanceof AiSdk call) {
-            headers.add(new Exchange.Header("ai-gateway-protocol-version", AI_SDK_PROTOCOL_VERSION));
-            headers.add(new Exchange.Header("ai-gateway-auth-method", authMethod));
-            headers.add(new Exchange.Header("ai-language-model-specification-version", call.specificationVersion()));
-            headers.add(new Exchange.Header("ai-language-model-id", call.modelId()));
-            headers.add(new Exchange.Header("ai-language-model-streaming", String.valueOf(call.streaming())));
+            headers.add(new Exchange.Header(sdk.protocolVersion().name(), sdk.protocolVersion().value()));
+            headers.add(new Exchange.Header(sdk.authMethod(), authMethod));
+            headers.add(new Exchange.Header(sdk.specificationVersion(), call.specificationVersion()));
+            headers.add(new Exchange.Header(sdk.modelId(), call.modelId()));
+            headers.add(new Exchange.Header(sdk.streaming(), String.valueOf(call.streaming())));
         } else if ("oidc".equals(kind)) {
             // Outside the AI SDK's own headers, an OIDC token still says what it is.
-            headers.add(new Exchange.Header("ai-gateway-auth-method", authMethod));
+            headers.add(new Exchange.Header(sdk.authMethod(), authMethod));
         }
         if (protocol instanceof Anthropic) {
-            headers.add(new Exchange.Header("anthropic-version", ANTHROPIC_VERSION));
+            headers.add(new Exchange.Header(names.anthropicVersion().name(), names.anthropicVersion().value()));
         }
         return headers;
     }
 
     /**
      * A provider's own Anthropic API, called directly with the user's BYOK key: {@code x-api-key}, as
-     * Anthropic takes it, and {@code anthropic-version}.
+     * Anthropic takes it, and the version header the profile sends Anthropic's API.
      */
-    public static List<Exchange.Header> anthropicDirect(String apiKey) {
-        return List.of(new Exchange.Header("x-api-key", apiKey), new Exchange.Header("anthropic-version", ANTHROPIC_VERSION));
+    public static List<Exchange.Header> anthropicDirect(String apiKey, GatewayProfile profile) {
+        GatewayProfile.NamedValue version = profile.headers().anthropicVersion();
+        return List.of(new Exchange.Header("x-api-key", apiKey), new Exchange.Header(version.name(), version.value()));
     }
 }

@@ -7,7 +7,7 @@ import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.aigateway.contract.gateway.GatewayProfile;
 
 /**
  * What a run cost: requests sent (not those whose connection or TLS handshake failed), billable
@@ -18,21 +18,25 @@ import java.util.regex.Pattern;
  */
 public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd, int unknownCost) {
 
-    private static final Pattern INFERENCE = Pattern.compile(
-            "/v1/(chat/completions|embeddings|messages|responses)|/v[1-4]/ai/.*-model.*");
     private static final ObjectMapper JSON = AnswerJson.MAPPER;
 
+    /** What a run on the default gateway cost. */
     public static Spend of(List<Exchange> exchanges) {
+        return of(exchanges, GatewayProfile.standard());
+    }
+
+    /** What a run cost, its billable routes and usage where {@code profile} says. */
+    public static Spend of(List<Exchange> exchanges, GatewayProfile profile) {
         int billable = 0;
         long tokens = 0;
         BigDecimal usd = BigDecimal.ZERO;
         int unknown = 0;
         for (Exchange exchange : exchanges) {
-            if (!isBillable(exchange)) {
+            if (!isBillable(exchange, profile)) {
                 continue;
             }
             billable++;
-            JsonNode usage = usage(exchange.responseBody());
+            JsonNode usage = usage(exchange.responseBody(), profile.stream().usage());
             tokens += usage.path("total_tokens").asLong(0);
             if (usage.path("cost").isNumber()) {
                 usd = usd.add(usage.path("cost").decimalValue());
@@ -50,8 +54,13 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
      * connection or TLS handshake failed never went out: it costs nothing.
      */
     public static boolean isBillable(Exchange exchange) {
-        boolean inference = "team-key".equals(exchange.caller()) && "POST".equals(exchange.method())
-                && exchange.path() != null && INFERENCE.matcher(exchange.path().replaceFirst("\\?.*", "")).matches();
+        return isBillable(exchange, GatewayProfile.standard());
+    }
+
+    /** As {@link #isBillable(Exchange)}, the billable routes the ones of {@code profile}. */
+    public static boolean isBillable(Exchange exchange, GatewayProfile profile) {
+        boolean inference = "team-key".equals(exchange.caller()) && exchange.path() != null
+                && profile.billable(exchange.method(), exchange.path().replaceFirst("\\?.*", ""));
         boolean served = exchange.status() != null && exchange.status() / 100 == 2;
         boolean lost = exchange.failure() != null && !exchange.neverSent()
                 && (exchange.status() == null || exchange.status() / 100 == 2);
@@ -64,19 +73,19 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
                 + " whose answer was lost (cost unknown)";
     }
 
-    /** {@code usage} of a JSON answer, or of the last SSE chunk that carries one. */
-    static JsonNode usage(String body) {
+    /** {@code usage} (at {@code pointer}) of a JSON answer, or of the last SSE chunk that carries one. */
+    static JsonNode usage(String body, String pointer) {
         if (body == null || body.isBlank()) {
             return JSON.missingNode();
         }
         try {
             if (body.strip().startsWith("{")) {
-                return JSON.readTree(body).path("usage");
+                return JSON.readTree(body).at(pointer);
             }
             JsonNode usage = JSON.missingNode();
             for (String event : ServerSentEvents.data(body)) {
                 if (event.startsWith("{")) {
-                    JsonNode chunk = JSON.readTree(event).path("usage");
+                    JsonNode chunk = JSON.readTree(event).at(pointer);
                     if (chunk.isObject()) {
                         usage = chunk;
                     }

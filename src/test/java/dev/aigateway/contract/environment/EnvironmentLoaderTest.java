@@ -259,4 +259,21 @@ class EnvironmentLoaderTest {
         write("mine", VALID);
         assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").routes(), equalTo(Route.DEFAULT));
     }
+
+    @Test
+    void theGatewayIsVercelUnlessTheEnvironmentNamesAnother() throws IOException {
+        write("mine", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").profile().name(), equalTo("vercel"));
+        write("named", "gateway: vercel\n" + VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("named").gateway(), equalTo("vercel"));
+    }
+
+    @Test
+    void anUnknownGatewayIsRefusedWithTheProfilesThatExist() throws IOException {
+        write("bad", VALID + "gateway: openrouter\n");
+        EnvironmentException refusal = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"openrouter\"."
+                + " Gateways that exist: vercel."));
+    }
 }

@@ -78,7 +78,7 @@ class HarTest {
         JsonNode entry = log.path("entries").get(0);
         assertThat(entry.path("startedDateTime").asText(), equalTo("2025-03-01T10:15:30.123Z"));
         assertThat(entry.path("time").asLong(), is(87L));
-        assertThat(entry.path("_vercelId").asText(), equalTo("fra1::iad1::abcde-1-0a"));
+        assertThat(entry.path("_requestId").asText(), equalTo("fra1::iad1::abcde-1-0a"));
         JsonNode request = entry.path("request");
         assertThat(request.path("method").asText(), equalTo("POST"));
         List<String> lines = new java.util.ArrayList<>();
@@ -105,7 +105,7 @@ class HarTest {
     @Test
     void anExchangeWithoutAnswerHasStatusZeroAndItsFailure() {
         JsonNode entry = log.path("entries").get(1);
-        assertThat(entry.has("_vercelId"), is(false));
+        assertThat(entry.has("_requestId"), is(false));
         assertThat(entry.path("request").has("postData"), is(false));
         assertThat(entry.path("request").path("queryString").size(), is(0));
         JsonNode response = entry.path("response");

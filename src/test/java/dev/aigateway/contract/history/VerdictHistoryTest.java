@@ -50,7 +50,7 @@ class VerdictHistoryTest {
         assertThat(line.path("requests").asInt(), equalTo(1));
         assertThat(line.path("billableRequests").asInt(), equalTo(0));
         assertThat(line.path("durationMs").asLong(), equalTo(3000L));
-        assertThat(line.path("vercelId").asText(), equalTo("sim1::iad1::abc"));
+        assertThat(line.path("requestId").asText(), equalTo("sim1::iad1::abc"));
     }
 
     @Test
@@ -76,6 +76,17 @@ class VerdictHistoryTest {
         VerdictHistory.record(reports, unreachable, "myteam");
         JsonNode line = new ObjectMapper().readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
         assertThat(line.path("verdict").asText(), equalTo("unreachable"));
-        assertThat(line.path("vercelId").isNull() || line.path("vercelId").isMissingNode(), equalTo(true));
+        assertThat(line.path("requestId").isNull() || line.path("requestId").isMissingNode(), equalTo(true));
+    }
+
+    @Test
+    void aLineWrittenWhenTheRequestIdWasCalledVercelIdStillReads() throws Exception {
+        Files.createDirectories(reports.resolve(VerdictHistory.FOLDER));
+        Files.writeString(reports.resolve(VerdictHistory.FILE), "{\"at\":\"2026-11-21T09:00:00Z\",\"series\":\"old\","
+                + "\"env\":\"old\",\"verdict\":\"team-access-denied\",\"requests\":1,\"billableRequests\":0,"
+                + "\"durationMs\":5,\"vercelId\":\"sim1::iad1::old\"}\n");
+        List<HistoryEntry> entries = VerdictHistory.read(reports, "old");
+        assertThat(entries.size(), equalTo(1));
+        assertThat(entries.get(0).requestId(), equalTo("sim1::iad1::old"));
     }
 }

@@ -77,7 +77,7 @@ class SentAsRecordedTest {
                     client -> client.embeddings(team, EmbeddingsRequest.smallest("openai/text-embedding-3-small"))));
             List<Route> aiSdk = List.of(Route.AI_SDK_V1, Route.AI_SDK_V3, Route.AI_SDK_V4);
             for (Route route : aiSdk) {
-                String base = route.path().substring(0, route.path().lastIndexOf('/'));
+                String base = route.path(environment.profile()).substring(0, route.path(environment.profile()).lastIndexOf('/'));
                 String version = route == Route.AI_SDK_V1 ? "v1" : route == Route.AI_SDK_V3 ? "v3" : "v4";
                 routes.add(client -> client.languageModel(team, base, version, MODEL, route != Route.AI_SDK_V1,
                         LanguageModelCall.smallest(1)));
@@ -133,7 +133,7 @@ class SentAsRecordedTest {
             GatewayClient client = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of()),
                     log.forScenario(), "twice", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
             client.request(Credential.teamKey(API_KEY)).header("x-twice", "first").header("x-between", "b")
-                    .header("x-twice", "second").get(GatewayClient.CREDITS);
+                    .header("x-twice", "second").get(client.path("credits"));
 
             List<RawServer.Head> heads = server.heads();
             Exchange exchange = log.all().get(log.all().size() - 1);

@@ -121,7 +121,7 @@ class HistoryRunsTest {
         List<String> lines = Files.readAllLines(root.resolve("reports/" + VerdictHistory.FILE));
         assertThat(lines.size(), equalTo(5));
         assertThat(lines.get(4), allOf(containsString("\"env\":\"local-team-blocked\""),
-                containsString("\"teamId\":\"team_sim_blocked0000000000\""), containsString("\"vercelId\":\"sim1::"),
+                containsString("\"teamId\":\"team_sim_blocked0000000000\""), containsString("\"requestId\":\"sim1::"),
                 not(containsString("vck_sim"))));
     }
 

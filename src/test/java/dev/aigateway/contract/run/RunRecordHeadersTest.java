@@ -51,4 +51,19 @@ class RunRecordHeadersTest {
         assertThat(RunRecord.readFile(file).exchanges().get(0).requestHeaders(), equalTo(List.of(
                 new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"), new Exchange.Header("Accept", "*/*"))));
     }
+
+    @Test
+    void aRecordWrittenWhenTheRequestIdWasCalledVercelIdStillReadsItAndIsWrittenAsRequestId() throws Exception {
+        Path file = root.resolve("old-run.json");
+        Files.writeString(file, """
+                {"env": "local", "passed": 1, "scenarios": [], "exchanges": [{"sequence": 1, "scenario": "s",
+                 "startedAt": "2025-03-01T10:15:30Z", "method": "GET", "url": "http://127.0.0.1:1/v1/credits",
+                 "path": "/v1/credits", "requestHeaders": [], "status": 403, "responseHeaders": {},
+                 "durationMs": 4, "vercelId": "sim1::iad1::old", "caller": "team-key"}]}
+                """);
+
+        RunRecord run = RunRecord.readFile(file);
+        assertThat(run.exchanges().get(0).requestId(), equalTo("sim1::iad1::old"));
+        assertThat(RunRecord.JSON.writeValueAsString(run).replaceAll("\\s", ""), containsString("\"requestId\":\"sim1::iad1::old\""));
+    }
 }

@@ -19,7 +19,7 @@ public class AuthSteps {
 
     @Given("a key the gateway never issued")
     public void aKeyTheGatewayNeverIssued() {
-        context.callAs(Credential.notIssued());
+        context.callAs(Credential.notIssued(context.profile()));
     }
 
     @Given("no key")

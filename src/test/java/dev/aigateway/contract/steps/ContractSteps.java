@@ -39,7 +39,8 @@ public class ContractSteps {
     @Then("the refusal is a(n) {string} in either the gateway's or Anthropic's error envelope")
     public void theRefusalIsInEitherEnvelope(String type) {
         Response answer = context.jsonAnswer();
-        assertThat("x-vercel-id, the request id support asks for", answer.header("x-vercel-id"), notNullValue());
+        String requestId = context.profile().requestId().header();
+        assertThat(requestId + ", the request id support asks for", answer.header(requestId), notNullValue());
         assertThat(context.lastExchange(), answer.asString(), anyOf(matchesSchema("error-envelope"), matchesSchema("anthropic-error")));
         answer.then().body("error.type", equalTo(type));
     }
@@ -47,7 +48,8 @@ public class ContractSteps {
     @Then("the refusal is a(n) {string} in the gateway's error envelope")
     public void theRefusalIsInTheErrorEnvelope(String type) {
         Response answer = context.jsonAnswer();
-        assertThat("x-vercel-id, the request id support asks for", answer.header("x-vercel-id"), notNullValue());
+        String requestId = context.profile().requestId().header();
+        assertThat(requestId + ", the request id support asks for", answer.header(requestId), notNullValue());
         assertThat(context.lastExchange(), answer.asString(), matchesSchema("error-envelope"));
         answer.then().body("error.type", equalTo(type));
     }

@@ -19,7 +19,6 @@ import java.util.List;
 /** {@code POST /v1/chat/completions}: the smallest billable calls the contract makes. */
 public class InferenceSteps {
 
-    static final String GENERATION_ID = "gen_[0-9A-HJKMNP-TV-Z]{26}";
     static final String MODEL_THAT_DOES_NOT_EXIST = "contract-probe/no-such-model";
     private static final ObjectMapper JSON = AnswerJson.MAPPER;
     private final ScenarioContext context;
@@ -56,9 +55,10 @@ public class InferenceSteps {
     }
 
     /** The first event that carries an error, as sent; empty when none does. */
-    private static String firstError(List<String> events) throws Exception {
+    private String firstError(List<String> events) throws Exception {
+        String terminator = context.profile().stream().terminator();
         for (String event : events) {
-            if (!event.equals("[DONE]") && JSON.readTree(event).has("error")) {
+            if (!event.equals(terminator) && context.profile().envelopeOf(JSON.readTree(event)).hasError()) {
                 return event;
             }
         }
@@ -66,15 +66,16 @@ public class InferenceSteps {
     }
 
     /** What a stream delivered before its first error event (or in all): chunks and text. */
-    private static String arrivedBefore(List<String> events) throws Exception {
+    private String arrivedBefore(List<String> events) throws Exception {
+        String terminator = context.profile().stream().terminator();
         StringBuilder text = new StringBuilder();
         int chunks = 0;
         for (String event : events) {
-            if (event.equals("[DONE]") || JSON.readTree(event).has("error")) {
+            if (event.equals(terminator) || context.profile().envelopeOf(JSON.readTree(event)).hasError()) {
                 break;
             }
             chunks++;
-            text.append(JSON.readTree(event).at("/choices/0/delta/content").asText(""));
+            text.append(JSON.readTree(event).at(context.profile().stream().text()).asText(""));
         }
         return chunks + " chunks with the text \"" + text + "\"";
     }
@@ -88,7 +89,7 @@ public class InferenceSteps {
         assertThat("the last event", "data: " + events.get(events.size() - 1), equalTo(terminator));
         JsonNode first = JSON.readTree(events.get(0));
         assertThat("the first chunk's delta role", first.at("/choices/0/delta/role").asText(), equalTo("assistant"));
-        assertThat("the first chunk's id", first.path("id").asText(), matchesPattern(GENERATION_ID));
+        assertThat("the first chunk's id", first.path("id").asText(), matchesPattern(context.profile().generationId().pattern()));
         JsonNode last = JSON.readTree(events.get(events.size() - 2));
         assertThat("the final chunk carries usage", last.path("usage").isObject(), equalTo(true));
         assertThat("the final chunk's finish_reason", last.at("/choices/0/finish_reason").textValue(), notNullValue());

@@ -34,6 +34,11 @@ public class ScenarioContext {
         return run.environment();
     }
 
+    /** What the gateway under test is: its request-id header, its envelope, its stream, its keys. */
+    dev.aigateway.contract.gateway.GatewayProfile profile() {
+        return run.environment().profile();
+    }
+
     GatewayClient gateway() {
         return client;
     }
@@ -126,7 +131,7 @@ public class ScenarioContext {
         if (last == null) {
             return "no exchange";
         }
-        String message = dev.aigateway.contract.evidence.GatewayWords.message(last);
+        String message = dev.aigateway.contract.evidence.GatewayWords.message(last, profile());
         if (!message.isEmpty()) {
             return last.method() + " " + last.path() + " answered " + last.status()
                     + (last.errorType() == null ? "" : " " + last.errorType()) + ": \"" + message + "\"";

@@ -1,0 +1,106 @@
+package dev.aigateway.contract.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one reader of a gateway's answer: its error type and message, the upstream provider that
+ * failed and that attempt's credential type, wherever the profile's {@link Pointers} say the gateway
+ * keeps them (nested {@code {"error":{...}}} or flat {@code {"error":"..."}} envelopes alike).
+ */
+public final class Envelope {
+
+    /** JSON pointers (RFC 6901), in order of preference; the first that reaches a text wins. */
+    public record Pointers(String error, List<String> type, List<String> message, List<String> attempts, String providerAttempts,
+                           String provider, String credentialType, String success, String passedThroughType,
+                           String providerUrl, String source, String guess) implements GatewayProfile.Sourced {}
+
+    private final Pointers pointers;
+    private final JsonNode answer;
+
+    private Envelope(Pointers pointers, JsonNode answer) {
+        this.pointers = pointers;
+        this.answer = answer;
+    }
+
+    /** {@code answer}, parsed by the caller (a missing node when it is not JSON). */
+    static Envelope of(Pointers pointers, JsonNode answer) {
+        return new Envelope(pointers, answer == null ? MissingNode.getInstance() : answer);
+    }
+
+    /** The parsed answer, a missing node when it is not a JSON object. */
+    public JsonNode answer() {
+        return answer;
+    }
+
+    /** The error type, or null. */
+    public String type() {
+        return first(pointers.type());
+    }
+
+    /** The error message, or "". */
+    public String message() {
+        String message = first(pointers.message());
+        return message == null ? "" : message;
+    }
+
+    /** True when the answer carries an error at all (an event of a stream that broke). */
+    public boolean hasError() {
+        return !answer.at(pointers.error()).isMissingNode();
+    }
+
+    /**
+     * The upstream provider that failed, as the answer names it: the first failed attempt in the
+     * routing metadata, else the host of a provider error passed through; empty when it names none.
+     */
+    public String failedProvider() {
+        for (JsonNode attempt : attempts()) {
+            if (!attempt.at(pointers.success()).asBoolean(true)) {
+                return attempt.at(pointers.provider()).asText("");
+            }
+        }
+        JsonNode url = answer.at(pointers.providerUrl());
+        if (pointers.passedThroughType().equals(type()) || url.isTextual()) {
+            try {
+                String host = url.asText("").isEmpty() ? null : URI.create(url.asText()).getHost();
+                return host == null ? "an upstream provider" : host;
+            } catch (IllegalArgumentException notAUrl) {
+                return "an upstream provider";
+            }
+        }
+        return "";
+    }
+
+    /** The credential type of the first failed provider attempt (system or byok), "unknown" when the answer does not say. */
+    public String failedCredentialType() {
+        for (JsonNode attempt : attempts()) {
+            if (!attempt.at(pointers.success()).asBoolean(true)) {
+                return attempt.at(pointers.credentialType()).asText("unknown");
+            }
+        }
+        return "unknown";
+    }
+
+    private List<JsonNode> attempts() {
+        List<JsonNode> attempts = new ArrayList<>();
+        for (String list : pointers.attempts()) {
+            for (JsonNode modelAttempt : answer.at(list)) {
+                modelAttempt.at(pointers.providerAttempts()).forEach(attempts::add);
+            }
+        }
+        return attempts;
+    }
+
+    private String first(List<String> candidates) {
+        for (String pointer : candidates) {
+            JsonNode value = answer.at(pointer);
+            if (value.isTextual()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.aigateway.contract.gateway;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.DataFiles;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * What one gateway is, as data ({@code gateways/<name>.yaml}): how its own answers are recognised,
+ * its request-id header, its envelope, its routes, its stream, its catalog's prices, its free
+ * credits, the key it never issues, its protocol headers and its links. The engine reads these and
+ * names no gateway; {@code gateways/gateways.yaml} lists the profiles and the default one.
+ */
+public record GatewayProfile(
+        String name,
+        String title,
+        Map<String, String> links,
+        HeaderFact requestId,
+        OwnAnswer ownAnswer,
+        HeaderFact mitigatedHeader,
+        PatternFact generationId,
+        Envelope.Pointers envelope,
+        List<RouteEntry> routes,
+        PatternFact billablePathPattern,
+        Stream stream,
+        Catalog catalog,
+        Credits credits,
+        Keys keys,
+        Headers headers) {
+
+    private static final String FOLDER = "gateways/";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Map<String, GatewayProfile> LOADED = new ConcurrentHashMap<>();
+
+    /** Every fact says where it comes from: a public URL or a file of the repository, or that it is a guess. */
+    public interface Sourced {
+        String source();
+
+        String guess();
+    }
+
+    /** A header the gateway puts on its answers. */
+    public record HeaderFact(String header, String source, String guess) implements Sourced {}
+
+    /** The gateway itself answered: {@code header} present and not blank, and a content type containing {@code contentType}. */
+    public record OwnAnswer(String header, String contentType, String source, String guess) implements Sourced {}
+
+    public record PatternFact(String pattern, String source, String guess) implements Sourced {
+        public Pattern compiled() {
+            return Pattern.compile(pattern);
+        }
+    }
+
+    /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
+    public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
+            implements Sourced {}
+
+    /** A stream's last event ({@code terminator}), where a chunk keeps its text and its usage. */
+    public record Stream(String terminator, String text, String usage, String source, String guess) implements Sourced {}
+
+    /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
+            implements Sourced {}
+
+    /** Where the balance is, and the free credits (US dollars) a balance above which was bought. */
+    public record Credits(String balance, BigDecimal freeUsd, String source, String guess) implements Sourced {}
+
+    /** {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is. */
+    public record Keys(String notIssued, String source, String guess) implements Sourced {}
+
+    public record NamedValue(String name, String value) {}
+
+    /** The AI SDK's protocol headers. */
+    public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
+                        String streaming) {}
+
+    /** The headers a request carries beside its credential. */
+    public record Headers(String accessTokenTeam, NamedValue anthropicVersion, AiSdk aiSdk, String source, String guess)
+            implements Sourced {}
+
+    /** The profile an environment without {@code gateway:} targets. */
+    public static GatewayProfile standard() {
+        return named(index().path("default").asText());
+    }
+
+    /** The names of the profiles that exist. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        index().path("profiles").forEach(name -> names.add(name.asText()));
+        return List.copyOf(names);
+    }
+
+    /** The default profile's name. */
+    public static String defaultName() {
+        return index().path("default").asText();
+    }
+
+    /** The profile {@code name}; an unknown name is refused with the names that exist. */
+    public static GatewayProfile named(String name) {
+        if (name == null || !names().contains(name)) {
+            throw new IllegalArgumentException("unknown gateway \"" + name + "\". Gateways that exist: "
+                    + String.join(", ", names()) + ".");
+        }
+        return LOADED.computeIfAbsent(name, GatewayProfile::load);
+    }
+
+    private static JsonNode index() {
+        return DataFiles.read(FOLDER + "gateways.yaml");
+    }
+
+    private static GatewayProfile load(String name) {
+        String resource = FOLDER + name + ".yaml";
+        GatewayProfile profile;
+        try {
+            profile = MAPPER.treeToValue(DataFiles.read(resource), GatewayProfile.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(resource + " is not a gateway profile: " + e.getMessage(), e);
+        }
+        profile.check(resource);
+        return profile;
+    }
+
+    /** Every fact present and sourced, every route sourced; a profile that is not is a packaging error. */
+    void check(String resource) {
+        if (!name().equals(resource.substring(FOLDER.length(), resource.length() - ".yaml".length()))) {
+            throw new IllegalStateException(resource + ": name " + name() + " is not the file's");
+        }
+        List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
+                billablePathPattern, stream, catalog, credits, keys, headers));
+        facts.addAll(routes);
+        for (Sourced fact : facts) {
+            if (isBlank(fact.source()) && isBlank(fact.guess())) {
+                throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
+            }
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The route {@code id}, if this gateway has it. */
+    public Optional<RouteEntry> route(String id) {
+        return routes.stream().filter(route -> route.id().equals(id)).findFirst();
+    }
+
+    /** The path of route {@code id}; a route this gateway does not have is a programming error. */
+    public String path(String id) {
+        return route(id).map(RouteEntry::path)
+                .orElseThrow(() -> new IllegalStateException(title + " has no route " + id));
+    }
+
+    /** The route {@code path} (without its query) is, if any ("/v1/messages" is messages). */
+    public Optional<RouteEntry> routeServing(String path) {
+        return routes.stream().filter(route -> route.path().equals(path)).findFirst();
+    }
+
+    /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */
+    public boolean billable(String method, String path) {
+        return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
+                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches();
+    }
+
+    /** {@code answer} (parsed; a missing node when it is not JSON) as this gateway's envelope. */
+    public Envelope envelopeOf(JsonNode answer) {
+        return Envelope.of(envelope, answer);
+    }
+
+    /** The generation id an answer names, or null. */
+    public String generationIdIn(String body) {
+        if (body == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = generationId.compiled().matcher(body);
+        return matcher.find() ? matcher.group() : null;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.aigateway.contract.gateway;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.captured.Captured;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The profile loader, and the one envelope reader on every form of envelope and on the captured bodies. */
+class GatewayProfileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final GatewayProfile vercel = GatewayProfile.standard();
+
+    @Test
+    void theDefaultProfileIsVercelsWithTodaysFacts() {
+        assertThat(GatewayProfile.names(), equalTo(List.of("vercel")));
+        assertThat(vercel.name(), equalTo("vercel"));
+        assertThat(vercel.requestId().header(), equalTo("x-vercel-id"));
+        assertThat(vercel.stream().terminator(), equalTo("[DONE]"));
+        assertThat(vercel.credits().freeUsd().toPlainString(), equalTo("5"));
+        assertThat(vercel.keys().notIssued(), equalTo("vck_not_issued_by_the_gateway_0000000000"));
+        assertThat(vercel.path("credits"), equalTo("/v1/credits"));
+        assertThat(vercel.routeServing("/v4/ai/language-model").map(GatewayProfile.RouteEntry::id).orElse(""),
+                equalTo("ai-sdk-v4"));
+    }
+
+    @Test
+    void everyRouteAnEnvironmentCanNameHasAPathOnTheDefaultGateway() {
+        for (dev.aigateway.contract.environment.Route route : dev.aigateway.contract.environment.Route.values()) {
+            assertThat(route.id(), dev.aigateway.contract.environment.Route.servingPath(route.path(vercel), vercel)
+                    .orElse(null), equalTo(route));
+        }
+    }
+
+    @Test
+    void anUnknownGatewayIsRefusedWithTheProfilesThatExist() {
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("openrouter"));
+        assertThat(refusal.getMessage(), equalTo("unknown gateway \"openrouter\". Gateways that exist: vercel."));
+    }
+
+    @Test
+    void inferenceIsBillableTheCatalogAndCreditsAreNot() {
+        assertThat(vercel.billable("POST", "/v1/chat/completions"), equalTo(true));
+        assertThat(vercel.billable("POST", "/v2/ai/embedding-model"), equalTo(true));
+        assertThat(vercel.billable("GET", "/v1/chat/completions"), equalTo(false));
+        assertThat(vercel.billable("GET", "/v1/credits"), equalTo(false));
+        assertThat(vercel.billable("POST", "/v1/models"), equalTo(false));
+    }
+
+    @Test
+    void theNestedEnvelopeGivesTypeAndMessage() throws Exception {
+        Envelope envelope = read("{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}");
+        assertThat(envelope.type(), equalTo("access_denied"));
+        assertThat(envelope.message(), equalTo("Forbidden."));
+        assertThat(envelope.hasError(), equalTo(true));
+    }
+
+    @Test
+    void theFlatEnvelopesTextIsBothTypeAndMessage() throws Exception {
+        Envelope envelope = read("{\"error\":\"Invalid generation ID format\",\"type\":\"ignored\"}");
+        assertThat(envelope.type(), equalTo("Invalid generation ID format"));
+        assertThat(envelope.message(), equalTo("Invalid generation ID format"));
+    }
+
+    @Test
+    void aSuccessOrATextHasNoEnvelope() throws Exception {
+        Envelope success = read("{\"balance\":\"1.00\"}");
+        assertThat(success.type(), nullValue());
+        assertThat(success.message(), equalTo(""));
+        assertThat(success.hasError(), equalTo(false));
+        Envelope html = vercel.envelopeOf(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        assertThat(html.type(), nullValue());
+        assertThat(html.failedProvider(), equalTo(""));
+        assertThat(html.failedCredentialType(), equalTo("unknown"));
+    }
+
+    @Test
+    void everyCapturedRefusalReadsItsOwnTypeAndMessage() {
+        int read = 0;
+        for (Captured captured : Captured.all()) {
+            JsonNode body = captured.body();
+            if (body == null || !body.path("error").isObject()) {
+                continue;
+            }
+            Envelope envelope = vercel.envelopeOf(body);
+            assertThat(captured.name(), envelope.type(), equalTo(body.at("/error/type").asText(null)));
+            assertThat(captured.name(), envelope.message(), equalTo(body.at("/error/message").asText("")));
+            read++;
+        }
+        assertThat("captured refusals read", read >= 15, equalTo(true));
+    }
+
+    @Test
+    void theRoutingMetadataNamesTheFailedProviderAndItsCredential() {
+        Envelope xai = vercel.envelopeOf(Captured.named("c5-f7-xai-503").body());
+        assertThat(xai.failedProvider(), equalTo("xai"));
+        assertThat(xai.failedCredentialType(), equalTo("system"));
+        assertThat(vercel.generationIdIn(Captured.named("c5-f7-xai-503").body().toString()),
+                equalTo("gen_01KXGJG3XC3MJ511VVF87ZSBTC"));
+    }
+
+    @Test
+    void aProviderErrorPassedThroughNamesTheProvidersHost() {
+        Envelope zai = vercel.envelopeOf(Captured.named("f7-zai-429").body());
+        assertThat(zai.type(), equalTo("AI_APICallError"));
+        assertThat(zai.failedProvider(), equalTo("api.z.ai"));
+        assertThat(zai.failedCredentialType(), equalTo("unknown"));
+    }
+
+    private Envelope read(String body) throws Exception {
+        return vercel.envelopeOf(JSON.readTree(body));
+    }
+}
