@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.WireLog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -36,8 +37,9 @@ public final class SuiteJvm {
 
     static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
     static final String FOLDER = ".contract-suite";
-    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's. */
-    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.");
+    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's, the wire log's. */
+    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.",
+            WireLog.PROPERTY);
 
     private SuiteJvm() {}
 
