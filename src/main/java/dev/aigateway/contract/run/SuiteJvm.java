@@ -45,7 +45,15 @@ public final class SuiteJvm {
 
     /** Arguments: the project root, the environment's name. The class path is this class's own, the project's test class path. */
     public static void main(String[] args) {
-        BuildStep.run("The contract suite's start", () -> run(args));
+        BuildStep.run("The contract suite's start", () -> {
+            try {
+                run(args);
+            } catch (Throwable stopped) {
+                // The build stops here, before the finishing step that would release the run lock.
+                RunLock.release(Path.of(args[0]));
+                throw stopped;
+            }
+        });
     }
 
     private static void run(String[] args) throws Exception {
