@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.WireLog;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
@@ -40,6 +41,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
     public static ContractRun open(Path root, String name, Map<String, String> variables) {
+        WireLog.apply();
         Environment environment = new EnvironmentLoader(root, variables).load(name);
         useHttpsProxyVariable(variables);
         if (!environment.usesSimulator()) {

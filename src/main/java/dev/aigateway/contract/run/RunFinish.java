@@ -52,7 +52,14 @@ public final class RunFinish {
      * then the environment's name (without it, the report has no Trend of earlier runs).
      */
     public static void main(String[] args) {
-        BuildStep.run("The finishing step", () -> finish(args));
+        BuildStep.run("The finishing step", () -> {
+            try {
+                finish(args);
+            } finally {
+                // The run is over, whatever its outcome: the next one in this JVM (mvnd, an IDE) or another may start.
+                RunLock.release(Path.of(args[0]));
+            }
+        });
     }
 
     private static void finish(String[] args) throws Exception {

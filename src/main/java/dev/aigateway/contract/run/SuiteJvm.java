@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.BuildStep;
+import dev.aigateway.contract.WireLog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -36,14 +37,23 @@ public final class SuiteJvm {
 
     static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
     static final String FOLDER = ".contract-suite";
-    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's. */
-    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.");
+    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's, the wire log's. */
+    private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.",
+            WireLog.PROPERTY);
 
     private SuiteJvm() {}
 
     /** Arguments: the project root, the environment's name. The class path is this class's own, the project's test class path. */
     public static void main(String[] args) {
-        BuildStep.run("The contract suite's start", () -> run(args));
+        BuildStep.run("The contract suite's start", () -> {
+            try {
+                run(args);
+            } catch (Throwable stopped) {
+                // The build stops here, before the finishing step that would release the run lock.
+                RunLock.release(Path.of(args[0]));
+                throw stopped;
+            }
+        });
     }
 
     private static void run(String[] args) throws Exception {

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.global.GlobalSettings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aigateway.contract.WireLog;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class SimulatedGateway implements AutoCloseable {
         WireMockConfiguration options = options()
                 .bindAddress("127.0.0.1")
                 .usingFilesUnderClasspath("simulator")
-                .notifier(new QuietNotifier())
+                .notifier(WireLog.on() ? new LoggedNotifier() : new QuietNotifier())
                 .extensions(new GatewayResponses(teams), new VercelEdgeHeaders());
         options = port == 0 ? options.dynamicPort() : options.port(port);
         WireMockServer server = new WireMockServer(options);

@@ -2,6 +2,7 @@ package dev.aigateway.contract.simulator;
 
 import dev.aigateway.contract.BuildStep;
 import dev.aigateway.contract.Stop;
+import dev.aigateway.contract.WireLog;
 
 /**
  * Runs the simulated gateway in the foreground, serving every team, so that any client can be
@@ -17,6 +18,7 @@ public final class SimulatedGatewayMain {
     }
 
     private static void serve() throws InterruptedException {
+        WireLog.apply();
         String portProperty = System.getProperty("simulator.port", "8080");
         int port;
         try {

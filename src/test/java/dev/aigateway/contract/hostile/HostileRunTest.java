@@ -94,6 +94,8 @@ class HostileRunTest {
             assertThat(run.record().verdict().id(), equalTo("not-the-gateway"));
             assertThat(run.record().exchanges().stream().map(Exchange::status).toList(), everyItem(equalTo(302)));
 
+            // The JUnit XML quotes each failure in full: it is among what the scan reads.
+            assertThat("JUnit XML written", Files.isRegularFile(root.resolve("reports/junit/contract.xml")), equalTo(true));
             List<Path> written = List.of(root.resolve("reports"), root.resolve("target/contract-run"), root.resolve("console.txt"));
             assertThat(SecretScan.describe(SecretScan.scan(written, List.of(new Secret("HOSTILE_TEST_KEY", KEY)))),
                     SecretScan.scan(written, List.of(new Secret("HOSTILE_TEST_KEY", KEY))), empty());

@@ -68,6 +68,11 @@ public final class ContractSuite {
         }
     }
 
+    /** The suite run as {@link #run(String, Path)}, with {@code plugin} (Cucumber's {@code name:argument} form) too. */
+    public static synchronized RunRecord runWithPlugin(String env, Path output, String plugin) throws Exception {
+        return run(null, env, output, Map.of(), ", " + plugin);
+    }
+
     /**
      * The suite run with the environments of another project root ({@code root/environments/}; null:
      * this project's), writing the record, Cucumber's console ({@code console.txt}) and every failure

@@ -58,6 +58,7 @@ class SuiteJvmTest {
         build.setProperty("history.series", "team-a");
         build.setProperty("https.proxyHost", "proxy.example");
         build.setProperty("javax.net.ssl.trustStore", "/etc/proxy-ca.p12");
+        build.setProperty("contract.wire.log", "true");
         build.setProperty("user.home", "/home/someone");
         build.setProperty("maven.repo.local", "/m2");
         Path root = work.toAbsolutePath();
@@ -65,7 +66,7 @@ class SuiteJvmTest {
                 List.of("java", "-XX:SharedArchiveFile=/p/suite.jsa"), build);
         assertThat(command, hasItems("-Denv=myteam", "-Dcontract.root=" + root, "-XX:SharedArchiveFile=/p/suite.jsa",
                 "-Dcucumber.filter.tags=@smoke", "-Dsimulator.latencyMs=300", "-Dhistory.series=team-a",
-                "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12"));
+                "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12", "-Dcontract.wire.log=true"));
         assertThat(command, not(hasItem(startsWith("-Duser.home"))));
         assertThat(command, not(hasItem(startsWith("-Dmaven."))));
         String classPath = command.get(command.indexOf("-cp") + 1);
