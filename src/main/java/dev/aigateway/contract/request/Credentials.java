@@ -42,6 +42,9 @@ final class Credentials {
     private static final Pattern CREDENTIAL_LIKE_FIELD = Pattern.compile("(?i).*(key|token|secret|password|credential).*");
     private static final Set<String> QUERY_CREDENTIALS = Set.of("key", "apikey", "xapikey", "token", "accesstoken", "auth");
 
+    /** A cookie value shorter than this is a setting ({@code theme=dark}), and too short to redact (SecretForms.SHORTEST). */
+    private static final int SHORTEST_SECRET = 8;
+
     private final List<Replaced> replaced = new ArrayList<>();
     private final Map<String, String> variableByValue = new LinkedHashMap<>();
 
@@ -165,7 +168,7 @@ final class Credentials {
             int equals = cookie.indexOf('=');
             String name = (equals < 0 ? cookie : cookie.substring(0, equals)).strip();
             String value = equals < 0 ? "" : cookie.substring(equals + 1).strip();
-            if (value.isEmpty() || KeyShapes.isReference(value)) {
+            if (value.length() < SHORTEST_SECRET || KeyShapes.isReference(value)) {
                 written.add(cookie.strip());
             } else {
                 written.add(name + "=$" + register("cookie " + name, value));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** A HAR 1.2 file's entries, and the one a request file means: {@code #N}, or else its only entry on an inference path. */
+/** A HAR 1.2 file's entries, and the one a request file means: {@code #N}, its only entry, or its only entry on an inference path. */
 final class Har {
 
     /** Listed in a sentence up to this many; the rest are counted. */
@@ -49,7 +49,9 @@ final class Har {
             List<Integer> inference = IntStream.range(0, entries.size())
                     .filter(i -> RequestRoute.of(path(entries.get(i).path("request").path("url").asText())).inference())
                     .boxed().toList();
-            if (inference.size() == 1) {
+            if (entries.size() == 1) {
+                chosen = 1;
+            } else if (inference.size() == 1) {
                 chosen = inference.get(0) + 1;
             } else if (inference.isEmpty()) {
                 throw new RequestFileException(name + ": none of its " + entries.size() + " entries calls an inference path of"
