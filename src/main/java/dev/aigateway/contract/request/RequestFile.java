@@ -108,7 +108,7 @@ public final class RequestFile {
             String original = String.valueOf(e.getOriginalMessage());
             String why = e instanceof JsonEOFException ? "the JSON ends before its brackets and quotes are closed"
                     : original.startsWith("Unexpected character") ? "not valid JSON here: " + original.split("\n")[0].replaceFirst(
-                            "^Unexpected character \\((.*?)\\): ", "$1 where it expected ")
+                            "^Unexpected character \\((.*?)\\): (?:was )?expecting ", "$1 where it expected ")
                     : "not valid JSON here";
             throw new RequestFileException(where + ": " + why + ".");
         }

@@ -121,6 +121,9 @@ class RequestFileProblemsTest {
         String sentence = sentence(json);
         assertThat(sentence, startsWith(json + " line 4, column "));
         assertThat(sentence, not(containsString("Xk9mP2qL7v")));
+        Path comma = file("comma.json", "{\"method\":\"POST\",\"path\":\"/v1/x\",\"body\":{\"a\":1,}}");
+        assertThat(sentence(comma), equalTo(comma + " line 1, column 47: not valid JSON here: '}' (code 125) where it"
+                + " expected double-quote to start field name."));
         Path cut = file("cut.har", "{\"log\": {\"entries\": [\n");
         assertThat(sentence(cut), startsWith(cut + " line 2, column "));
         assertThat(sentence(cut), containsString("the JSON ends before its brackets and quotes are closed"));
