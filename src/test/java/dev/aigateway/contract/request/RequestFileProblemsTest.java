@@ -117,7 +117,7 @@ class RequestFileProblemsTest {
     @Test
     void brokenJsonIsPlacedByLineAndColumnWithoutQuotingIt() throws IOException {
         Path json = file("app.json", "{\n  \"method\": \"POST\",\n  \"path\": \"/v1/chat/completions\",\n"
-                + "  \"headers\": {\"x-api-key\": sk-ant-api03-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS}\n}\n");
+                + "  \"headers\": {\"x-api-key\": fw_Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS}\n}\n");
         String sentence = sentence(json);
         assertThat(sentence, startsWith(json + " line 4, column "));
         assertThat(sentence, not(containsString("Xk9mP2qL7v")));
