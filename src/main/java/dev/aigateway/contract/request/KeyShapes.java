@@ -16,8 +16,12 @@ final class KeyShapes {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-+/=.~]{32,}");
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+]([^}]*))?})");
     private static final Pattern SCHEME = Pattern.compile("(?i)^(bearer|basic|token)\\s+");
-    /** Bits per character above which a long token is taken for a random one (base64 keys are near 6, hex ids at most 4). */
-    private static final double RANDOM_ENTROPY = 4.0;
+    /**
+     * How close to a random string's entropy (log2 of its length, up to base64's 6 bits) a long token must be to be taken
+     * for a key: a random 32-character key is near 0.95 of it, a long mixed-case name such as
+     * {@code MyApplicationName2026ProductionBuild} near 0.83.
+     */
+    private static final double RANDOM_SHARE = 0.88;
 
     private KeyShapes() {}
 
@@ -59,7 +63,8 @@ final class KeyShapes {
         boolean upper = value.chars().anyMatch(Character::isUpperCase);
         boolean lower = value.chars().anyMatch(Character::isLowerCase);
         boolean digit = value.chars().anyMatch(Character::isDigit);
-        return upper && lower && digit && entropy(value) >= RANDOM_ENTROPY;
+        return upper && lower && digit
+                && entropy(value) >= RANDOM_SHARE * Math.log(Math.min(value.length(), 64)) / Math.log(2);
     }
 
     private static double entropy(String value) {

@@ -18,6 +18,7 @@ class KeyShapesTest {
         "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvd25lcjp0ZWFtIiwiZXhwIjoxNzk5OTk5OTk5fQ.c2lnbmF0dXJl",
         "AIzaSyD4fAkE1234567890abcdEFGhijKLmno",
         "Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ",
+        "q8Vd2LrT0xKm5NbZ7cWf3HyJ9sGa1PeU",
     })
     void aKeyLooksLikeOne(String value) {
         assertThat(value, KeyShapes.looksLikeKey(value), equalTo(true));
@@ -35,6 +36,9 @@ class KeyShapesTest {
         "${AI_GATEWAY_API_KEY}",
         "Bearer $AI_GATEWAY_API_KEY",
         "sk-short",
+        "MyApplicationName2026ProductionBuild",
+        "Page1Section2Paragraph3Sentence4Word5",
+        "AAAAAAAAAAaaaaaaaaaa1111111111111",
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36",
     })
     void whatIsNoKeyDoesNot(String value) {
