@@ -33,7 +33,8 @@ public record GatewayProfile(
         Catalog catalog,
         Credits credits,
         Keys keys,
-        Headers headers) {
+        Headers headers,
+        Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -86,6 +87,15 @@ public record GatewayProfile(
     public record Headers(String accessTokenTeam, NamedValue anthropicVersion, AiSdk aiSdk, String source, String guess)
             implements Sourced {}
 
+    /**
+     * What the embedded simulated gateway answers as, beside the facts above: its generation ids
+     * ({@code generationIdPrefix} and a ULID) and the headers on every answer, in order, the request-id
+     * header among them; in a value, {@code {alnum:N}}, {@code {hex:N}} and {@code {epochMs}} are drawn
+     * afresh for each answer. Null when the gateway is not simulated.
+     */
+    public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String source, String guess)
+            implements Sourced {}
+
     /** The profile an environment without {@code gateway:} targets. */
     public static GatewayProfile standard() {
         return named(index().path("default").asText());
@@ -136,10 +146,28 @@ public record GatewayProfile(
         List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
                 billablePathPattern, stream, catalog, credits, keys, headers));
         facts.addAll(routes);
+        if (simulator != null) {
+            facts.add(simulator);
+        }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
             }
+        }
+        if (simulator != null) {
+            checkSimulator(resource);
+        }
+    }
+
+    /** The simulated gateway's ids match the generation-id pattern, and its answers carry the request-id header. */
+    private void checkSimulator(String resource) {
+        if (!generationId.compiled().matcher(simulator.generationIdPrefix() + "0".repeat(26)).matches()) {
+            throw new IllegalStateException(resource + ": simulator generationIdPrefix " + simulator.generationIdPrefix()
+                    + " and a ULID do not match generationId " + generationId.pattern());
+        }
+        if (simulator.edgeHeaders() == null || !simulator.edgeHeaders().containsKey(requestId.header())) {
+            throw new IllegalStateException(resource + ": simulator edgeHeaders lack the request-id header "
+                    + requestId.header());
         }
     }
 

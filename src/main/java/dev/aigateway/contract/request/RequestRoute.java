@@ -54,7 +54,7 @@ public record RequestRoute(String id, Route route, boolean inference) {
     /** The route of {@code pathAndQuery} (its query is ignored); {@code unknown} for a path none serves. */
     public static RequestRoute of(String pathAndQuery) {
         String path = pathAndQuery.replaceFirst("[?#].*$", "");
-        Optional<Route> known = Route.servingPath(path);
+        Optional<Route> known = Route.servingPath(path, dev.aigateway.contract.gateway.GatewayProfile.standard());
         if (known.isPresent()) {
             return new RequestRoute(known.get().id(), known.get(), true);
         }

@@ -27,10 +27,10 @@ final class ChatCompletionsRoute implements SimulatedRoute {
         if (admission.refused()) {
             return admission.refusal();
         }
-        Completion completion = Completion.of(admission.model(), body, Routing.of(admission.model(), body, providers));
+        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body, Routing.of(admission.model(), body, providers));
         call.gateway().remember(completion.generationId(), completion.usageEvent(body.path("stream").asBoolean(false)));
         return body.path("stream").asBoolean(false)
-                ? Replies.eventStream(completion.eventStream())
+                ? Replies.eventStream(completion.eventStream(call.gateway().streamEnd()))
                 : Replies.json(200, completion.body());
     }
 }

@@ -15,25 +15,28 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
     private static final String SYSTEM_FINGERPRINT = "fp_simulated";
     private static final List<String> REPLY = List.of("pong", "from", "the", "simulated", "gateway.");
 
-    /** A reply to a chat completion or an Anthropic message: {@code messages}, {@code system}, {@code max_tokens}. */
-    static Completion of(Catalog.Model model, JsonNode request) {
-        return of(model, request, Routing.system(model));
+    /**
+     * A reply, with id {@code generationId}, to a chat completion or an Anthropic message: {@code messages},
+     * {@code system}, {@code max_tokens}.
+     */
+    static Completion of(String generationId, Catalog.Model model, JsonNode request) {
+        return of(generationId, model, request, Routing.system(model));
     }
 
     /** The same, routed as {@code routing} says (BYOK or system credentials). */
-    static Completion of(Catalog.Model model, JsonNode request, Routing routing) {
+    static Completion of(String generationId, Catalog.Model model, JsonNode request, Routing routing) {
         int systemTokens = request.has("system") ? promptTokens(List.of(request.get("system"))) : 0;
-        return of(model, promptTokens(request.path("messages")) + systemTokens,
+        return of(generationId, model, promptTokens(request.path("messages")) + systemTokens,
                 request.path("max_tokens").asInt(REPLY.size()), routing);
     }
 
-    static Completion of(Catalog.Model model, int promptTokens, int maxTokens) {
-        return of(model, promptTokens, maxTokens, Routing.system(model));
+    static Completion of(String generationId, Catalog.Model model, int promptTokens, int maxTokens) {
+        return of(generationId, model, promptTokens, maxTokens, Routing.system(model));
     }
 
-    static Completion of(Catalog.Model model, int promptTokens, int maxTokens, Routing routing) {
+    static Completion of(String generationId, Catalog.Model model, int promptTokens, int maxTokens, Routing routing) {
         List<String> words = REPLY.subList(0, Math.max(0, Math.min(maxTokens, REPLY.size())));
-        return new Completion(model, Ulid.generationId(), System.currentTimeMillis() / 1000, words, promptTokens,
+        return new Completion(model, generationId, System.currentTimeMillis() / 1000, words, promptTokens,
                 words.size() < REPLY.size() ? "length" : "stop", routing);
     }
 
@@ -130,9 +133,9 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
     /**
      * SSE as a live recording (2026-09) has it: the role alone first, one delta per word, then the final
      * chunk with {@code finish_reason}, usage, the gateway's metadata inside its delta and the generation
-     * id, then {@code [DONE]}. Every chunk carries {@code system_fingerprint}.
+     * id, then {@code end} (the gateway's terminator event). Every chunk carries {@code system_fingerprint}.
      */
-    String eventStream() {
+    String eventStream(String end) {
         List<ObjectNode> chunks = new ArrayList<>();
         chunks.add(chunk(delta -> delta.put("role", "assistant")));
         for (int i = 0; i < words.size(); i++) {
@@ -148,7 +151,7 @@ record Completion(Catalog.Model model, String generationId, long created, List<S
         for (ObjectNode chunk : chunks) {
             stream.append("data: ").append(chunk).append("\n\n");
         }
-        return stream.append("data: [DONE]\n\n").toString();
+        return stream.append(end).toString();
     }
 
     private ObjectNode chunk(Consumer<ObjectNode> delta) {

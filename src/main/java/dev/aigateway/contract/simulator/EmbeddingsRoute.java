@@ -65,7 +65,7 @@ final class EmbeddingsRoute implements SimulatedRoute {
         reply.put("model", model.id());
         reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
         BigDecimal cost = model.cost(promptTokens, 0);
-        String generationId = Ulid.generationId();
+        String generationId = call.gateway().newGenerationId();
         reply.putObject("providerMetadata").set("gateway", GatewayMetadata.of(model, cost, generationId));
         call.gateway().remember(generationId, UsageEvent.of(generationId, model, promptTokens, 0, cost, false, "stop"));
         return Replies.json(200, reply);

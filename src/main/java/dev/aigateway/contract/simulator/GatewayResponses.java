@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.aigateway.contract.environment.OidcToken;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.simulator.Teams.Team;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,9 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
     private final GatewayState state;
     private final Map<String, SimulatedRoute> routes;
 
-    public GatewayResponses(Teams teams) {
-        this.state = new GatewayState(teams, Catalog.load());
+    /** Passes for the gateway of {@code profile} (which has a {@code simulator:} section), hosting {@code teams}. */
+    public GatewayResponses(GatewayProfile profile, Teams teams) {
+        this.state = new GatewayState(profile, teams, Catalog.load());
         Providers providers = Providers.load();
         this.routes = Map.ofEntries(
                 Map.entry("credits", new CreditsRoute()),
@@ -73,7 +75,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         String key = apiKey(request, parameters);
         Optional<Team> team = state.teams.owning(key);
         if (team.isEmpty()) {
-            team = state.teams.owningToken(key, request.getHeader("x-vercel-ai-gateway-team"));
+            team = state.teams.owningToken(key, request.getHeader(state.profile.headers().accessTokenTeam()));
             Optional<OidcToken> oidc = OidcToken.parse(key);
             if (team.isPresent() && oidc.isPresent() && oidc.get().expiredAt(java.time.Instant.now())) {
                 return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));

@@ -5,27 +5,51 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.simulator.Teams.Refusal;
 import dev.aigateway.contract.simulator.Teams.Team;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
-/** What one simulated gateway knows and remembers: its teams, its catalog, refusals served, generations made. */
+/**
+ * What one simulated gateway knows and remembers: the gateway it passes for (its profile), its teams,
+ * its catalog, refusals served, generations made.
+ */
 final class GatewayState {
 
     /** In a refusal's body, stands for a fresh generation id (the gateway gives some refusals one). */
     static final String GENERATION_ID = "{generationId}";
 
+    final GatewayProfile profile;
     final Teams teams;
     final Catalog catalog;
+    private final Pattern generationIdForm;
     private final Map<String, AtomicInteger> refusalsServed = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> generations = new ConcurrentHashMap<>();
 
-    GatewayState(Teams teams, Catalog catalog) {
+    GatewayState(GatewayProfile profile, Teams teams, Catalog catalog) {
+        this.profile = profile;
         this.teams = teams;
         this.catalog = catalog;
+        this.generationIdForm = Pattern.compile(profile.generationId().pattern(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** A fresh generation id: the profile's prefix and a ULID. */
+    String newGenerationId() {
+        return profile.simulator().generationIdPrefix() + Ulid.next();
+    }
+
+    /** True when {@code id} has the form of a generation id (the profile's pattern, in either case). */
+    boolean isGenerationId(String id) {
+        return generationIdForm.matcher(id).matches();
+    }
+
+    /** The last event of an OpenAI-compatible stream, as sent ({@code data: } and the profile's terminator). */
+    String streamEnd() {
+        return "data: " + profile.stream().terminator() + "\n\n";
     }
 
     /** The team's first refusal that covers this kind of route, if it still applies. */
@@ -63,7 +87,7 @@ final class GatewayState {
                 response.withHeader("content-type", refusal.contentType() == null ? "text/html; charset=utf-8"
                         : refusal.contentType()).withBodyFile(refusal.bodyFileName());
             } else if (refusal.body() != null) {
-                String body = refusal.body().toString().replace(GENERATION_ID, Ulid.generationId());
+                String body = refusal.body().toString().replace(GENERATION_ID, newGenerationId());
                 if (modelId != null) {
                     body = body.replace("{model}", modelId).replace("{provider}", modelId.replaceFirst("/.*", ""));
                 }

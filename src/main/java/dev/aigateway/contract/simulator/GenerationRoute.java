@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * {@code GET /v1/generation?id=gen_<ulid>}: the usage event of a generation this simulator produced, with
+ * {@code GET /v1/generation?id=<generation id>}: the usage event of a generation this simulator produced, with
  * costs as numbers. Its errors are flat ({@code {"error":"..."}}, maton's live captures), which
  * {@code @ai-sdk/gateway} reports as {@code GatewayResponseError}. Unlike the real gateway, whose usage
  * events arrive about 9 s late (404 "Usage event not found" until then), a generation can be read back at
  * once: a known difference (README), so that no test waits 9 s.
  */
 final class GenerationRoute implements SimulatedRoute {
-
-    private static final Pattern GENERATION_ID = Pattern.compile("gen_[0-9A-HJKMNP-TV-Z]{26}", Pattern.CASE_INSENSITIVE);
 
     @Override
     public ResponseDefinition serve(RouteCall call) {
@@ -24,9 +21,10 @@ final class GenerationRoute implements SimulatedRoute {
             return Replies.json(400, Replies.JSON.createObjectNode().put("error", "id is required"));
         }
         String generationId = id.firstValue().trim();
-        if (!GENERATION_ID.matcher(generationId).matches()) {
-            return Replies.json(400, Replies.JSON.createObjectNode()
-                    .put("error", "Invalid generation ID format. Expected format: gen_<ulid>"));
+        if (!call.gateway().isGenerationId(generationId)) {
+            return Replies.json(400, Replies.JSON.createObjectNode().put("error",
+                    "Invalid generation ID format. Expected format: " + call.gateway().profile.simulator().generationIdPrefix()
+                            + "<ulid>"));
         }
         Optional<ResponseDefinition> refused = call.refusal("generation");
         if (refused.isPresent()) {

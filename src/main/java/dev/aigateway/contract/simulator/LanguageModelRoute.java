@@ -32,8 +32,8 @@ final class LanguageModelRoute implements SimulatedRoute {
         if (admission.refused()) {
             return admission.refusal();
         }
-        Completion completion = Completion.of(admission.model(), Completion.promptTokens(body.path("prompt")),
-                body.path("maxOutputTokens").asInt(DEFAULT_MAX_OUTPUT_TOKENS));
+        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(),
+                Completion.promptTokens(body.path("prompt")), body.path("maxOutputTokens").asInt(DEFAULT_MAX_OUTPUT_TOKENS));
         boolean streaming = "true".equalsIgnoreCase(call.request().getHeader("ai-language-model-streaming"));
         call.gateway().remember(completion.generationId(), completion.usageEvent(streaming));
         // /v1/ai is @ai-sdk/gateway 1.x and 2.x (ai@5): LanguageModelV2's flat usage and finish reason.

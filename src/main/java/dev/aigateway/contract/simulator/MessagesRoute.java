@@ -26,7 +26,7 @@ final class MessagesRoute implements SimulatedRoute {
         if (admission.refused()) {
             return admission.refusal();
         }
-        Completion completion = Completion.of(admission.model(), body);
+        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body);
         boolean stream = body.path("stream").asBoolean(false);
         call.gateway().remember(completion.generationId(), completion.usageEvent(stream));
         return stream

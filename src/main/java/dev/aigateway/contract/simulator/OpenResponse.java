@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A {@link Completion} in the OpenResponses shape: {@code object: "response"}, {@code id: gen_…},
- * {@code error: null} on success, one {@code message} output item with {@code output_text}
- * (openresponses.md; live ids gen_…, maton). Streamed, it is the Responses API's named SSE events,
+ * A {@link Completion} in the OpenResponses shape: {@code object: "response"}, {@code id}: the generation
+ * id, {@code error: null} on success, one {@code message} output item with {@code output_text}
+ * (openresponses.md; live ids are generation ids, maton). Streamed, it is the Responses API's named SSE events,
  * each data's {@code type} the event's name, numbered by {@code sequence_number}: created,
  * in_progress, the item and its text, then {@code response.completed} carrying the usage.
  */
@@ -83,7 +83,7 @@ final class OpenResponse {
     }
 
     private static String itemId(Completion completion) {
-        return "msg_" + completion.generationId().substring(4);
+        return "msg_" + Ulid.endOf(completion.generationId());
     }
 
     private static void event(StringBuilder stream, int[] sequence, String name,

@@ -28,7 +28,7 @@ final class ResponsesRoute implements SimulatedRoute {
             return admission.refusal();
         }
         int promptTokens = input.isTextual() ? Completion.promptTokens(List.of(input)) : Completion.promptTokens(input);
-        Completion completion = Completion.of(admission.model(), promptTokens, body.path("max_output_tokens").asInt(4096));
+        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), promptTokens, body.path("max_output_tokens").asInt(4096));
         boolean stream = body.path("stream").asBoolean(false);
         call.gateway().remember(completion.generationId(), completion.usageEvent(stream));
         return stream

@@ -1,17 +1,18 @@
 package dev.aigateway.contract.simulator;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.global.GlobalSettings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aigateway.contract.WireLog;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.List;
 
 /**
  * The simulated gateway: WireMock on 127.0.0.1 serving the stub mappings of
- * {@code simulator/mappings} and every team of {@code simulator/teams.yaml}.
+ * {@code simulator/mappings} and every team of {@code simulator/teams.yaml}, passing for the gateway of
+ * the default profile ({@code gateways/<name>.yaml}: its {@code simulator:} section, request-id header,
+ * generation ids and stream terminator).
  */
 public final class SimulatedGateway implements AutoCloseable {
 
@@ -37,11 +38,7 @@ public final class SimulatedGateway implements AutoCloseable {
      */
     public static SimulatedGateway start(int port, int latencyMs) {
         Teams teams = Teams.load();
-        WireMockConfiguration options = options()
-                .bindAddress("127.0.0.1")
-                .usingFilesUnderClasspath("simulator")
-                .notifier(WireLog.on() ? new LoggedNotifier() : new QuietNotifier())
-                .extensions(new GatewayResponses(teams), new VercelEdgeHeaders());
+        WireMockConfiguration options = options(GatewayProfile.standard(), teams);
         options = port == 0 ? options.dynamicPort() : options.port(port);
         WireMockServer server = new WireMockServer(options);
         server.start();
@@ -49,6 +46,19 @@ public final class SimulatedGateway implements AutoCloseable {
             server.updateGlobalSettings(GlobalSettings.builder().fixedDelay(latencyMs).build());
         }
         return new SimulatedGateway(server, teams);
+    }
+
+    /** WireMock as {@link #start(int, int)} configures it, but for the port: passing for {@code profile}, hosting {@code teams}. */
+    static WireMockConfiguration options(GatewayProfile profile, Teams teams) {
+        if (profile.simulator() == null) {
+            throw new IllegalStateException(profile.title() + " is not simulated: gateways/" + profile.name()
+                    + ".yaml has no simulator: section");
+        }
+        return WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .usingFilesUnderClasspath("simulator")
+                .notifier(WireLog.on() ? new LoggedNotifier() : new QuietNotifier())
+                .extensions(new GatewayResponses(profile, teams), new EdgeHeaders(profile.simulator().edgeHeaders()));
     }
 
     /**

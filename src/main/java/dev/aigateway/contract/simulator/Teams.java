@@ -72,8 +72,8 @@ public final class Teams {
     /**
      * The team a credential other than an AI Gateway key belongs to: a Vercel OIDC token (a JWT) whose
      * {@code owner} claim names the team (its expiry is checked by the caller), or a simulated Vercel
-     * access token ({@code vca_sim_...}, {@code vcp_sim_...}) with {@code x-vercel-ai-gateway-team}
-     * naming the team by name or id.
+     * access token ({@code vca_sim_...}, {@code vcp_sim_...}) with the access-token team header
+     * ({@code headers.accessTokenTeam} of the gateway's profile) naming the team by name or id.
      */
     public Optional<Team> owningToken(String token, String teamHeader) {
         if (token == null) {

@@ -13,8 +13,8 @@ class RequestRouteTest {
     @Test
     void everyRouteTheToolChecksIsRecognisedByItsPath() {
         for (Route route : Route.values()) {
-            RequestRoute recognised = RequestRoute.of(route.path());
-            assertThat(route.path(), recognised.id() + " " + recognised.route() + " " + recognised.inference(),
+            RequestRoute recognised = RequestRoute.of(route.path(dev.aigateway.contract.gateway.GatewayProfile.standard()));
+            assertThat(route.path(dev.aigateway.contract.gateway.GatewayProfile.standard()), recognised.id() + " " + recognised.route() + " " + recognised.inference(),
                     equalTo(route.id() + " " + route + " true"));
         }
     }

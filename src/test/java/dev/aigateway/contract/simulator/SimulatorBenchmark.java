@@ -1,10 +1,9 @@
 package dev.aigateway.contract.simulator;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.sun.net.httpserver.HttpServer;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -278,13 +277,7 @@ public final class SimulatorBenchmark {
 
     /** What {@link SimulatedGateway#start(int)} configures, on a dynamic port. */
     private static WireMockConfiguration shippedOptions() {
-        Teams teams = Teams.load();
-        return options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .usingFilesUnderClasspath("simulator")
-                .notifier(new QuietNotifier())
-                .extensions(new GatewayResponses(teams), new VercelEdgeHeaders());
+        return SimulatedGateway.options(GatewayProfile.standard(), Teams.load()).dynamicPort();
     }
 
     private static Map<String, UnaryOperator<WireMockConfiguration>> variants() {
