@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
@@ -26,7 +27,7 @@ public final class GatewayClient {
     public static final String PROVIDER_DIRECT = "provider-direct";
     static final int ATTEMPTS = 3;
     private static final long RETRY_DELAY_MS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private final Environment environment;
     private final Redactor redactor;

@@ -2,7 +2,7 @@ package dev.aigateway.contract.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.math.BigDecimal;
@@ -18,7 +18,7 @@ import dev.aigateway.contract.gateway.GatewayProfile;
  */
 public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd, int unknownCost) {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     /** What a run on the default gateway cost. */
     public static Spend of(List<Exchange> exchanges) {

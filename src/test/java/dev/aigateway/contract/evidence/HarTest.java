@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class HarTest {
                 null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", "team-key");
         Path file = folder.resolve("evidence/exchanges.har");
         Har.write(List.of(blocked, unreachable), "0.1.0", file);
-        log = new ObjectMapper().readTree(file.toFile()).path("log");
+        log = Json.DATA.readTree(file.toFile()).path("log");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
@@ -42,7 +42,7 @@ class VerdictHistoryTest {
         assertThat(both, startsWith(first));
         assertThat(both.lines().count(), equalTo(2L));
         assertThat(standing.changed(), equalTo(true));
-        JsonNode line = new ObjectMapper().readTree(both.lines().toList().get(1));
+        JsonNode line = Json.RECORDS.readTree(both.lines().toList().get(1));
         assertThat(line.path("at").asText(), equalTo("2026-11-21T09:01:00Z"));
         assertThat(line.path("env").asText(), equalTo("myteam"));
         assertThat(line.path("teamId").asText(), equalTo("team_sim_blocked0000000000"));
@@ -74,7 +74,7 @@ class VerdictHistoryTest {
                 0, 1, 0, 0, List.of(), List.of(refused),
                 new Verdict("unreachable", "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
         VerdictHistory.record(reports, unreachable, "myteam");
-        JsonNode line = new ObjectMapper().readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
+        JsonNode line = Json.RECORDS.readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
         assertThat(line.path("verdict").asText(), equalTo("unreachable"));
         assertThat(line.path("requestId").isNull() || line.path("requestId").isMissingNode(), equalTo(true));
     }
