@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
@@ -30,7 +31,7 @@ final class Facts {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
         Set<String> served = new HashSet<>();
         for (Map<String, String> fact : facts) {
-            if (!fact.get("route").isEmpty() && fact.get("caller").equals("team-key") && fact.get("status").startsWith("2")
+            if (!fact.get("route").isEmpty() && fact.get("caller").equals(Caller.TEAM_KEY.id()) && fact.get("status").startsWith("2")
                     && fact.get("fromGateway").equals("true")) {
                 served.add(fact.get("route"));
             }
@@ -45,7 +46,7 @@ final class Facts {
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("caller", exchange.caller());
+        facts.put("caller", exchange.caller() == null ? "" : exchange.caller().id());
         facts.put("method", exchange.method());
         facts.put("path", exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
         facts.put("route", Route.servingPath(facts.get("path"), profile).map(Route::id).orElse(""));

@@ -2,6 +2,7 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class RouteOutcomes {
         for (Exchange exchange : exchanges) {
             Optional<Route> route = Route.servingPath(exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""),
                     GatewayProfile.standard());
-            if (route.isEmpty() || !"team-key".equals(exchange.caller()) || !exchange.answered()) {
+            if (route.isEmpty() || exchange.caller() != Caller.TEAM_KEY || !exchange.answered()) {
                 continue;
             }
             served.putIfAbsent(route.get(), null);

@@ -23,8 +23,6 @@ import java.util.function.Supplier;
  */
 public final class GatewayClient {
 
-    /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
-    public static final String PROVIDER_DIRECT = "provider-direct";
     static final int ATTEMPTS = 3;
     private static final long RETRY_DELAY_MS = 200;
     private static final ObjectMapper JSON = Json.DATA;
@@ -135,7 +133,7 @@ public final class GatewayClient {
      * {@code maxTokens} out, {@code json} in) fits under the spend cap, held until its answer is recorded.
      */
     private Response billable(Credential credential, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        if (!"team-key".equals(credential.caller())) {
+        if (credential.caller() != Caller.TEAM_KEY) {
             return send.get();
         }
         try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
@@ -231,7 +229,7 @@ public final class GatewayClient {
                     .config(config)
                     .baseUri(providerBaseUrl)
                     .urlEncodingEnabled(false)
-                    .filter(recorder(PROVIDER_DIRECT, providerBaseUrl));
+                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl));
             RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
             return request
                     .contentType(ContentType.JSON)
@@ -240,7 +238,7 @@ public final class GatewayClient {
         }
     }
 
-    private ExchangeRecorder recorder(String caller, String baseUrl) {
+    private ExchangeRecorder recorder(Caller caller, String baseUrl) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
                 environment.limits().answerBytes(), environment.profile());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.aigateway.contract.Json;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class RunRecordHeadersTest {
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("Accept", "*/*"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
         Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/ai/language-model",
-                "/v1/ai/language-model", sent, "{}", 200, Map.of(), "{}", 3, null, null, null, null, "team-key");
+                "/v1/ai/language-model", sent, "{}", 200, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY);
         RunRecord run = new RunRecord("wire", "d", "http://127.0.0.1:1", null, false, Instant.EPOCH, Instant.EPOCH,
                 1, 0, 0, 0, List.of(), List.of(exchange), null, List.of());
         Path file = root.resolve("run.json");
