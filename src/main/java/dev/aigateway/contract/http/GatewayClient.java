@@ -133,9 +133,14 @@ public final class GatewayClient {
      * {@code maxTokens} out, {@code json} in) fits under the spend cap, held until its answer is recorded.
      */
     private Response billable(Credential credential, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        if (credential.caller() != Caller.TEAM_KEY) {
-            return send.get();
-        }
+        return credential.caller() == Caller.TEAM_KEY ? underSpendCap(model, maxTokens, json, send) : send.get();
+    }
+
+    /**
+     * The one spend gate: {@code send} runs once the worst-case cost of {@code json} ({@code model}, at
+     * most {@code maxTokens} out) is held under the spend cap, and the hold lasts until its answer is recorded.
+     */
+    private Response underSpendCap(String model, Integer maxTokens, String json, Supplier<Response> send) {
         try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
                 json.getBytes(StandardCharsets.UTF_8).length))) {
             return send.get();
@@ -223,8 +228,7 @@ public final class GatewayClient {
         String json = json(AnthropicMessageRequest.smallest(model));
         // Held under the spend cap like the gateway's billable calls (the provider's id is not the
         // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, 1,
-                json.getBytes(StandardCharsets.UTF_8).length))) {
+        return underSpendCap(model, 1, json, () -> {
             RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)
@@ -235,7 +239,7 @@ public final class GatewayClient {
                     .contentType(ContentType.JSON)
                     .body(json)
                     .post("/v1/messages");
-        }
+        });
     }
 
     private ExchangeRecorder recorder(Caller caller, String baseUrl) {
