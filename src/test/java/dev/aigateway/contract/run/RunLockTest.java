@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.nio.charset.StandardCharsets;
+import dev.aigateway.contract.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +25,12 @@ class RunLockTest {
         Files.writeString(root.resolve("environments/local.yaml"), Files.readString(Path.of("environments/local.yaml")));
         RunLock.take(root);
 
-        Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EnvironmentCheck.class.getName(), root.toString(), "local")
-                .redirectErrorStream(true).start();
-        assertThat("the second run ends", second.waitFor(60, TimeUnit.SECONDS), equalTo(true));
-        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Processes.Result second = Processes.run(null, Duration.ofSeconds(60), Processes.java(),
+                "-cp", System.getProperty("java.class.path"), EnvironmentCheck.class.getName(), root.toString(), "local");
+        assertThat("the second run ends", second.exitCode() != Processes.TIMED_OUT, equalTo(true));
+        String said = second.output();
 
-        assertThat(said, second.exitValue(), not(equalTo(0)));
+        assertThat(said, second.exitCode(), not(equalTo(0)));
         assertThat(said, allOf(containsString("Another contract run is in progress in this checkout (process "
                 + ProcessHandle.current().pid()), containsString("wait for it to finish"), not(containsString("\tat "))));
         // It stopped before it read the environment; the build's own order (the check before reports/ is
