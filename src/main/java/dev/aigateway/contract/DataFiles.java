@@ -1,17 +1,12 @@
 package dev.aigateway.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The project's data files on the classpath (simulated teams, providers, catalog, diagnosis rules), read as JSON trees. */
 public final class DataFiles {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private DataFiles() {}
 
@@ -21,7 +16,7 @@ public final class DataFiles {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
-            return (resource.endsWith(".json") ? JSON : YAML).readTree(in);
+            return (resource.endsWith(".json") ? Json.DATA : Json.YAML).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

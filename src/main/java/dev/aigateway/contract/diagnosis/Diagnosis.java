@@ -2,8 +2,8 @@ package dev.aigateway.contract.diagnosis;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class Diagnosis {
 
     public static Diagnosis load() {
         try {
-            return new Diagnosis(new ObjectMapper().treeToValue(DataFiles.read(RESOURCE), Rules.class));
+            return new Diagnosis(Json.DATA.treeToValue(DataFiles.read(RESOURCE), Rules.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(RESOURCE + " does not hold checks and verdicts: " + e.getOriginalMessage(), e);
         }

@@ -2,23 +2,23 @@ package dev.aigateway.contract.diagnosis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     private Facts() {}
 
@@ -28,13 +28,8 @@ final class Facts {
      */
     static List<Map<String, String>> ofRun(List<Exchange> exchanges, Environment environment) {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
-        Set<String> served = new HashSet<>();
-        for (Map<String, String> fact : facts) {
-            if (!fact.get("route").isEmpty() && fact.get("caller").equals("team-key") && fact.get("status").startsWith("2")
-                    && fact.get("fromGateway").equals("true")) {
-                served.add(fact.get("route"));
-            }
-        }
+        Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
+                .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
@@ -45,10 +40,11 @@ final class Facts {
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("caller", exchange.caller());
+        facts.put("caller", exchange.caller() == null ? "" : exchange.caller().id());
         facts.put("method", exchange.method());
-        facts.put("path", exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""));
-        facts.put("route", Route.servingPath(facts.get("path"), profile).map(Route::id).orElse(""));
+        facts.put("path", RouteServed.pathOf(exchange));
+        facts.put("route", RouteServed.routeOf(exchange, profile).map(Route::id).orElse(""));
+        facts.put("routeServed", String.valueOf(RouteServed.by(exchange, profile).isPresent()));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
         facts.put("model", model);
@@ -69,12 +65,8 @@ final class Facts {
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
-        boolean requestId = exchange.answered() && exchange.requestId() != null && !exchange.requestId().isBlank();
-        facts.put("requestId", String.valueOf(requestId));
-        GatewayProfile.OwnAnswer own = profile.ownAnswer();
-        boolean ownHeader = own.header().equalsIgnoreCase(profile.requestId().header()) ? requestId
-                : exchange.answered() && !header(exchange, own.header()).isBlank();
-        facts.put("fromGateway", String.valueOf(ownHeader && facts.get("contentType").contains(own.contentType())));
+        facts.put("requestId", String.valueOf(RouteServed.carriesRequestId(exchange)));
+        facts.put("fromGateway", String.valueOf(RouteServed.fromGateway(exchange, profile)));
         facts.put("complete", String.valueOf(exchange.answered() && exchange.failure() == null));
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
@@ -189,9 +181,7 @@ final class Facts {
     }
 
     private static String header(Exchange exchange, String name) {
-        return exchange.responseHeaders().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse("");
+        return RouteServed.header(exchange, name);
     }
 
     private static JsonNode json(String text) {

@@ -1,11 +1,11 @@
 package dev.aigateway.contract.environment;
 
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,7 +233,7 @@ public final class EnvironmentLoader {
     }
 
     private static JsonNode parse(Path file, String display, Map<String, Integer> lines) {
-        try (JsonParser parser = new YAMLFactory().createParser(file.toFile())) {
+        try (JsonParser parser = Json.YAML.createParser(file.toFile())) {
             if (parser.nextToken() == null) {
                 throw new EnvironmentException(display + " is empty.");
             }
@@ -374,7 +373,7 @@ public final class EnvironmentLoader {
     }
 
     private static EnvironmentFile bind(ObjectNode fields, String display, Map<String, Integer> lines) {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper mapper = Json.DATA;
         try {
             return mapper.treeToValue(fields, EnvironmentFile.class);
         } catch (UnrecognizedPropertyException e) {

@@ -2,6 +2,7 @@ package dev.aigateway.contract.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record OidcToken(String header, String payload, String signature, JsonNode claims) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     /** The token, or empty when {@code token} is not a JWT whose payload is a JSON object. */
     public static Optional<OidcToken> parse(String token) {

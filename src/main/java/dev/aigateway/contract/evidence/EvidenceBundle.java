@@ -2,6 +2,7 @@ package dev.aigateway.contract.evidence;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.history.Standing;
@@ -11,8 +12,6 @@ import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import dev.aigateway.contract.run.Spend;
 import dev.aigateway.contract.run.ToolVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,7 @@ public final class EvidenceBundle {
     /** Where curl lines of a simulated run point: the standalone simulator's documented port. */
     static final String STANDALONE_SIMULATOR = "http://127.0.0.1:8080";
     private static final DateTimeFormatter ZIP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.RECORDS;
 
     private EvidenceBundle() {}
 

@@ -1,9 +1,9 @@
 package dev.aigateway.contract.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,7 +18,7 @@ import java.util.Map;
 /** The run's exchanges as a HAR 1.2 log, which browser dev tools and HAR viewers open as they are. */
 public final class Har {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.RECORDS;
     private static final String HTTP_VERSION = "HTTP/1.1";
     private static final String UNKNOWN_MIME_TYPE = "application/octet-stream";
 

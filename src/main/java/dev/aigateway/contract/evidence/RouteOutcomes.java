@@ -1,7 +1,9 @@
 package dev.aigateway.contract.evidence;
 
+import dev.aigateway.contract.diagnosis.RouteServed;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,27 +14,33 @@ import java.util.Optional;
 /**
  * What each route did with the team's key in a run, for the closing block and summary.md:
  * "chat-completions served (200); messages refused (403 access_denied)". A route counts as served
- * when any of its requests was, and as refused otherwise (its first refusal is quoted).
+ * when the gateway itself served any of its requests, as the verdict counts it (diagnosis/RouteServed),
+ * and as refused otherwise (its first refusal is quoted).
  */
 public final class RouteOutcomes {
 
     private RouteOutcomes() {}
 
-    /** One phrase per route the team's key called, in the order first called; empty when none was. */
+    /** As {@link #of(List, GatewayProfile)}, with the default gateway's profile. */
     public static List<String> of(List<Exchange> exchanges) {
+        return of(exchanges, GatewayProfile.standard());
+    }
+
+    /** One phrase per route the team's key called, in the order first called; empty when none was. */
+    public static List<String> of(List<Exchange> exchanges, GatewayProfile profile) {
         Map<Route, String> served = new LinkedHashMap<>();
         Map<Route, String> refused = new LinkedHashMap<>();
         for (Exchange exchange : exchanges) {
-            Optional<Route> route = Route.servingPath(exchange.path() == null ? "" : exchange.path().replaceFirst("\\?.*", ""),
-                    GatewayProfile.standard());
-            if (route.isEmpty() || !"team-key".equals(exchange.caller()) || !exchange.answered()) {
+            Optional<Route> route = RouteServed.routeOf(exchange, profile);
+            if (route.isEmpty() || exchange.caller() != Caller.TEAM_KEY || !exchange.answered()) {
                 continue;
             }
             served.putIfAbsent(route.get(), null);
             refused.putIfAbsent(route.get(), null);
-            if (exchange.status() / 100 == 2) {
+            if (RouteServed.by(exchange, profile).isPresent()) {
                 served.put(route.get(), "served (" + exchange.status() + ")");
-            } else if (refused.get(route.get()) == null && !"model_not_found".equals(exchange.errorType())) {
+            } else if (exchange.status() / 100 != 2 && refused.get(route.get()) == null
+                    && !"model_not_found".equals(exchange.errorType())) {
                 refused.put(route.get(), "refused (" + exchange.status()
                         + (exchange.errorType() == null ? "" : " " + exchange.errorType()) + ", #" + exchange.sequence() + ")");
             }

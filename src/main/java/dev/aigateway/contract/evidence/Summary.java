@@ -5,6 +5,7 @@ import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +25,6 @@ final class Summary {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");
-    private static final Map<String, String> CALLERS = Map.of(
-            "team-key", "team's key",
-            "not-issued-key", "unknown key",
-            "no-key", "no key",
-            "provider-direct", "provider, directly");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private Summary() {}
@@ -96,7 +91,7 @@ final class Summary {
         for (Exchange exchange : run.exchanges()) {
             md.append("| ").append(exchange.sequence())
                     .append(" | ").append(TIME.format(exchange.startedAt()))
-                    .append(" | ").append(CALLERS.getOrDefault(exchange.caller(), String.valueOf(exchange.caller())))
+                    .append(" | ").append(exchange.caller() == null ? "" : exchange.caller().words())
                     .append(" | ").append(exchange.method())
                     .append(" | `").append(exchange.path()).append('`')
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())

@@ -1,9 +1,9 @@
 package dev.aigateway.contract.gateway;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,7 @@ public record GatewayProfile(
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper MAPPER = Json.DATA;
     private static final Map<String, GatewayProfile> LOADED = new ConcurrentHashMap<>();
 
     /** Every fact says where it comes from: a public URL or a file of the repository, or that it is a guess. */

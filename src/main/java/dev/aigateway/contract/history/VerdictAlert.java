@@ -1,6 +1,7 @@
 package dev.aigateway.contract.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.run.RunRecord;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class VerdictAlert {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private VerdictAlert() {}
 

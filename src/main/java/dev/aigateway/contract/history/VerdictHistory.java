@@ -2,9 +2,10 @@ package dev.aigateway.contract.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.run.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,10 @@ public final class VerdictHistory {
     /** Under {@code reports/}: the history that outlives a run. */
     public static final String FOLDER = "history";
     public static final String FILE = FOLDER + "/verdicts.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** One entry a line: the records' dates, not indented; entries of later versions still read. */
+    private static final ObjectWriter LINE = Json.RECORDS.writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectReader ENTRY = Json.RECORDS.readerFor(HistoryEntry.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private VerdictHistory() {}
 
@@ -45,7 +47,7 @@ public final class VerdictHistory {
         HistoryEntry entry = HistoryEntry.of(run, series);
         Path file = reports.resolve(FILE);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
+        Files.writeString(file, LINE.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return Standing.of(read(reports, series));
     }
@@ -59,7 +61,7 @@ public final class VerdictHistory {
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             try {
-                HistoryEntry entry = line.isBlank() ? null : JSON.readValue(line, HistoryEntry.class);
+                HistoryEntry entry = line.isBlank() ? null : ENTRY.readValue(line);
                 if (entry != null && series.equals(entry.series()) && entry.verdict() != null && entry.at() != null) {
                     entries.add(entry);
                 }

@@ -1,10 +1,9 @@
 package dev.aigateway.contract.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import java.io.IOException;
 
 /**
@@ -14,22 +13,7 @@ import java.io.IOException;
  */
 public final class AnswerJson {
 
-    public static final int MAX_DEPTH = 1000;
-    public static final int MAX_STRING_CHARS = 8 * 1024 * 1024;
-    public static final long MAX_DOCUMENT_CHARS = 64L * 1024 * 1024;
-    private static final int MAX_NAME_CHARS = 50_000;
-    private static final int MAX_NUMBER_CHARS = 1000;
-
-    /** The mapper for anything a gateway sent. */
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING_CHARS)
-                    .maxDocumentLength(MAX_DOCUMENT_CHARS)
-                    .maxNameLength(MAX_NAME_CHARS)
-                    .maxNumberLength(MAX_NUMBER_CHARS)
-                    .build())
-            .build());
+    private static final ObjectMapper MAPPER = Json.ANSWERS;
 
     private AnswerJson() {}
 
@@ -75,19 +59,19 @@ public final class AnswerJson {
     private static String overLimit(StreamConstraintsException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("nesting depth")) {
-            return "JSON nested deeper than " + MAX_DEPTH + " levels";
+            return "JSON nested deeper than " + Json.MAX_DEPTH + " levels";
         }
         if (message.contains("String value length")) {
-            return "JSON with a string longer than " + MAX_STRING_CHARS + " characters";
+            return "JSON with a string longer than " + Json.MAX_STRING_CHARS + " characters";
         }
         if (message.contains("Document length")) {
-            return "a JSON document longer than " + MAX_DOCUMENT_CHARS + " characters";
+            return "a JSON document longer than " + Json.MAX_DOCUMENT_CHARS + " characters";
         }
         if (message.contains("Name length")) {
-            return "JSON with a property name longer than " + MAX_NAME_CHARS + " characters";
+            return "JSON with a property name longer than " + Json.MAX_NAME_CHARS + " characters";
         }
         if (message.contains("Number value length")) {
-            return "JSON with a number longer than " + MAX_NUMBER_CHARS + " digits";
+            return "JSON with a number longer than " + Json.MAX_NUMBER_CHARS + " digits";
         }
         return "JSON over the run's parsing limits";
     }

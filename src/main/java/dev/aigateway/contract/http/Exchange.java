@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * One request to the gateway and what came back, already redacted. {@code status} is null when no
  * response arrived; {@code failure} then says why ("could not connect to HOST:PORT"). {@code caller}
- * is who the request claimed to be: team-key, not-issued-key or no-key. {@code requestHeaders} are the
+ * is who the request claimed to be (written as its id: team-key, not-issued-key, no-key, provider-direct). {@code requestHeaders} are the
  * header lines the HTTP client wrote, every one in the order sent, a repeated name as often as it went out.
  * {@code requestId} is the gateway's request id (its profile names the header; run records written
  * before it was named so call it {@code vercelId}, and still read). {@code neverSent} is true when the connection or its TLS handshake failed before the request went
@@ -39,14 +39,14 @@ public record Exchange(
         String generationId,
         String errorType,
         String failure,
-        String caller,
+        Caller caller,
         boolean neverSent) {
 
     /** An exchange whose request went out. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
                     List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
                     String responseBody, long durationMs, String requestId, String generationId, String errorType,
-                    String failure, String caller) {
+                    String failure, Caller caller) {
         this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
                 responseBody, durationMs, requestId, generationId, errorType, failure, caller, false);
     }

@@ -54,7 +54,7 @@ public final class ExchangeRecorder implements OrderedFilter {
     private final Redactor redactor;
     private final ExchangeLog log;
     private final String scenario;
-    private final String caller;
+    private final Caller caller;
     private final RunLimits limits;
     private final String origin;
     private final int readMs;
@@ -67,7 +67,7 @@ public final class ExchangeRecorder implements OrderedFilter {
      * within the run's {@code limits}, {@code readMs} for a whole answer and {@code answerBytes} of its body;
      * the request id, generation id and error type as the gateway's {@code profile} says where they are.
      */
-    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, String caller, RunLimits limits,
+    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, Caller caller, RunLimits limits,
                             String origin, int readMs, long answerBytes, GatewayProfile profile) {
         this.profile = profile;
         this.answerBytes = answerBytes;

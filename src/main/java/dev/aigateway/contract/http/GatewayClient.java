@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
@@ -22,11 +23,9 @@ import java.util.function.Supplier;
  */
 public final class GatewayClient {
 
-    /** The caller of a direct provider call, as exchanges and the diagnosis name it. */
-    public static final String PROVIDER_DIRECT = "provider-direct";
     static final int ATTEMPTS = 3;
     private static final long RETRY_DELAY_MS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private final Environment environment;
     private final Redactor redactor;
@@ -134,9 +133,14 @@ public final class GatewayClient {
      * {@code maxTokens} out, {@code json} in) fits under the spend cap, held until its answer is recorded.
      */
     private Response billable(Credential credential, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        if (!"team-key".equals(credential.caller())) {
-            return send.get();
-        }
+        return credential.caller() == Caller.TEAM_KEY ? underSpendCap(model, maxTokens, json, send) : send.get();
+    }
+
+    /**
+     * The one spend gate: {@code send} runs once the worst-case cost of {@code json} ({@code model}, at
+     * most {@code maxTokens} out) is held under the spend cap, and the hold lasts until its answer is recorded.
+     */
+    private Response underSpendCap(String model, Integer maxTokens, String json, Supplier<Response> send) {
         try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
                 json.getBytes(StandardCharsets.UTF_8).length))) {
             return send.get();
@@ -224,22 +228,21 @@ public final class GatewayClient {
         String json = json(AnthropicMessageRequest.smallest(model));
         // Held under the spend cap like the gateway's billable calls (the provider's id is not the
         // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, 1,
-                json.getBytes(StandardCharsets.UTF_8).length))) {
+        return underSpendCap(model, 1, json, () -> {
             RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)
                     .urlEncodingEnabled(false)
-                    .filter(recorder(PROVIDER_DIRECT, providerBaseUrl));
+                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl));
             RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
             return request
                     .contentType(ContentType.JSON)
                     .body(json)
                     .post("/v1/messages");
-        }
+        });
     }
 
-    private ExchangeRecorder recorder(String caller, String baseUrl) {
+    private ExchangeRecorder recorder(Caller caller, String baseUrl) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
                 environment.limits().answerBytes(), environment.profile());

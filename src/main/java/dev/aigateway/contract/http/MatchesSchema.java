@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.aigateway.contract.Json;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  */
 public final class MatchesSchema extends TypeSafeDiagnosingMatcher<String> {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
     private final String name;
 

@@ -45,7 +45,7 @@ public final class RequestHeaders {
                                            GatewayProfile profile) {
         GatewayProfile.Headers names = profile.headers();
         GatewayProfile.AiSdk sdk = names.aiSdk();
-        String kind = "team-key".equals(credential.caller()) && credential.apiKey() != null && auth != null
+        String kind = credential.caller() == Caller.TEAM_KEY && credential.apiKey() != null && auth != null
                 ? auth.kind() : "api-key";
         List<Exchange.Header> headers = new ArrayList<>();
         if (credential.apiKey() != null) {

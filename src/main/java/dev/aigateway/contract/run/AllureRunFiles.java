@@ -3,6 +3,7 @@ package dev.aigateway.contract.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class AllureRunFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
     /** The scenario statuses the run counts as failed (ContractRunPlugin). */
     private static final Set<String> FAILED = Set.of("FAILED", "UNDEFINED", "AMBIGUOUS", "PENDING");
 

@@ -1,8 +1,7 @@
 package dev.aigateway.contract.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
@@ -48,10 +47,7 @@ public record RunRecord(
         public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
     }
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.RECORDS;
 
     /** "6 passed, 0 failed, 0 not run, 7 not applicable": the scenarios, as the closing block and summary.md count them. */
     public String scenarioCounts() {

@@ -2,7 +2,8 @@ package dev.aigateway.contract.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ import dev.aigateway.contract.gateway.GatewayProfile;
  */
 public record Spend(int requests, int billableRequests, long tokens, BigDecimal usd, int unknownCost) {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     /** What a run on the default gateway cost. */
     public static Spend of(List<Exchange> exchanges) {
@@ -59,7 +60,7 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
 
     /** As {@link #isBillable(Exchange)}, the billable routes the ones of {@code profile}. */
     public static boolean isBillable(Exchange exchange, GatewayProfile profile) {
-        boolean inference = "team-key".equals(exchange.caller()) && exchange.path() != null
+        boolean inference = exchange.caller() == Caller.TEAM_KEY && exchange.path() != null
                 && profile.billable(exchange.method(), exchange.path().replaceFirst("\\?.*", ""));
         boolean served = exchange.status() != null && exchange.status() / 100 == 2;
         boolean lost = exchange.failure() != null && !exchange.neverSent()

@@ -2,6 +2,7 @@ package dev.aigateway.contract.captured;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -28,7 +29,7 @@ public record Captured(String name, String kind, String source, String route, Li
         return "capture".equals(kind);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     /** The exact answer: the JSON body as captured, or the captured text (an event stream). */
     public String answer() {

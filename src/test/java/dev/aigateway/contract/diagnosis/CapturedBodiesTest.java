@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.emptyString;
 
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,18 +76,18 @@ class CapturedBodiesTest {
     /** The run of a user whose gateway answers {@code answer} on the route kinds it lists. */
     static List<Exchange> runMeeting(Captured answer) {
         List<Exchange> run = new ArrayList<>();
-        run.add(exchange(1, "not-issued-key", "GET", "/v1/credits", null, 401,
+        run.add(exchange(1, Caller.NOT_ISSUED_KEY, "GET", "/v1/credits", null, 401,
                 "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}", false));
         boolean creditsRefused = answer.on().contains("credits");
-        run.add(exchange(2, "team-key", "GET", "/v1/credits", null, creditsRefused ? answer.status() : 200,
+        run.add(exchange(2, Caller.TEAM_KEY, "GET", "/v1/credits", null, creditsRefused ? answer.status() : 200,
                 creditsRefused ? answer.answer() : CREDITS, false));
-        run.add(exchange(3, "no-key", "GET", "/v1/models", null, 200, "{\"object\":\"list\",\"data\":[]}", false));
-        run.add(exchange(4, "team-key", answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
+        run.add(exchange(3, Caller.NO_KEY, "GET", "/v1/models", null, 200, "{\"object\":\"list\",\"data\":[]}", false));
+        run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
                 answer.status(), answer.answer(), answer.eventStream()));
         return run;
     }
 
-    private static Exchange exchange(int sequence, String caller, String method, String path, String body, int status,
+    private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
                                      String responseBody, boolean eventStream) {
         String type = null;
         try {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class DiagnosisTest {
             dev.aigateway.contract.environment.Route.DEFAULT);
     private final Diagnosis diagnosis = Diagnosis.load();
 
-    private static Exchange exchange(int sequence, String caller, String method, String path, String body, Integer status,
+    private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, Integer status,
                                      String responseBody, String errorType) {
         return new Exchange(sequence, "s", Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), body,
                 status, Map.of("content-type", "application/json"), responseBody, 10, "fra1::iad1::abcde-1-0a", null,
@@ -33,7 +34,7 @@ class DiagnosisTest {
 
     @Test
     void aFailedRunThatNoRuleExplainsIsUnclassified() {
-        List<Exchange> allFine = List.of(exchange(1, "team-key", "GET", "/v1/credits", null, 200, "{\"balance\":\"1\"}", null));
+        List<Exchange> allFine = List.of(exchange(1, Caller.TEAM_KEY, "GET", "/v1/credits", null, 200, "{\"balance\":\"1\"}", null));
         Verdict verdict = diagnosis.diagnose(allFine, 1, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("unclassified"));
         assertThat(verdict.ruledOut().get(0).cited(), startsWith("#1 GET /v1/credits: 200"));
@@ -41,14 +42,14 @@ class DiagnosisTest {
 
     @Test
     void anExpectedModelThatIsNotFoundIsModelUnavailable() {
-        Exchange notFound = exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}",
+        Exchange notFound = exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}",
                 404, "{\"error\":{\"message\":\"Model not found\",\"type\":\"model_not_found\"}}", "model_not_found");
         assertThat(diagnosis.diagnose(List.of(notFound), 1, ENVIRONMENT).id(), equalTo("model-unavailable"));
     }
 
     @Test
     void theDeliberatelyUnknownModelIsNotModelUnavailable() {
-        Exchange probe = exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"contract-probe/no-such-model\"}",
+        Exchange probe = exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"contract-probe/no-such-model\"}",
                 404, "{\"error\":{\"message\":\"Model not found\",\"type\":\"model_not_found\"}}", "model_not_found");
         assertThat(diagnosis.diagnose(List.of(probe), 1, ENVIRONMENT).id(), equalTo("unclassified"));
     }
@@ -58,9 +59,9 @@ class DiagnosisTest {
         String byok = "{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":\"$ANTHROPIC_API_KEY\"}]}}}}";
         String refusal = "{\"error\":{\"message\":\"A positive credit balance is required for all requests, including BYOK\",\"type\":\"insufficient_funds\"}}";
         List<Exchange> exchanges = List.of(
-                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 402, refusal, "insufficient_funds"),
-                exchange(2, "team-key", "POST", "/v1/chat/completions", byok, 402, refusal, "insufficient_funds"),
-                exchange(3, "provider-direct", "POST", "/v1/messages", "{}", 200, "{\"type\":\"message\"}", null));
+                exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 402, refusal, "insufficient_funds"),
+                exchange(2, Caller.TEAM_KEY, "POST", "/v1/chat/completions", byok, 402, refusal, "insufficient_funds"),
+                exchange(3, Caller.PROVIDER_DIRECT, "POST", "/v1/messages", "{}", 200, "{\"type\":\"message\"}", null));
         Verdict verdict = diagnosis.diagnose(exchanges, 2, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("byok-credit-gate"));
         assertThat(verdict.evidence(), equalTo(List.of(2, 3)));
@@ -73,9 +74,9 @@ class DiagnosisTest {
     void aProviderErrorWithAnUnreadableUrlStillNamesAnUpstreamProvider() {
         String body = "{\"error\":{\"message\":\"Overloaded\",\"type\":\"AI_APICallError\",\"param\":{\"url\":\"not a url\"}}}";
         List<Exchange> exchanges = List.of(
-                exchange(1, "not-issued-key", "GET", "/v1/credits", null, 401,
+                exchange(1, Caller.NOT_ISSUED_KEY, "GET", "/v1/credits", null, 401,
                         "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}", "authentication_error"),
-                exchange(2, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 503, body, "AI_APICallError"));
+                exchange(2, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 503, body, "AI_APICallError"));
         Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("provider-unavailable"));
         assertThat(verdict.meaning(), containsString("an upstream provider (credential type unknown) answered \"Overloaded\""));
@@ -83,7 +84,7 @@ class DiagnosisTest {
 
     @Test
     void aPassingRunIsHealthyWhateverItSawOnTheWay() {
-        Exchange blip = exchange(1, "team-key", "POST", "/v1/chat/completions", "{}", 503, "{}", "service_unavailable_error");
+        Exchange blip = exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{}", 503, "{}", "service_unavailable_error");
         assertThat(diagnosis.diagnose(List.of(blip), 0, ENVIRONMENT).id(), equalTo("healthy"));
     }
 
@@ -100,8 +101,8 @@ class DiagnosisTest {
     @Test
     void aRouteTheGatewayDoesNotServeIsNamedAsSuchNeverAsAFailureOfTheKey() {
         List<Exchange> exchanges = List.of(
-                exchange(1, "team-key", "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 200, "{}", null),
-                exchange(2, "team-key", "POST", "/v1/responses", "{\"model\":\"openai/gpt-4o-mini\"}", 404,
+                exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}", 200, "{}", null),
+                exchange(2, Caller.TEAM_KEY, "POST", "/v1/responses", "{\"model\":\"openai/gpt-4o-mini\"}", 404,
                         "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}", "not_found_error"));
         Verdict verdict = diagnosis.diagnose(exchanges, 1, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("route-not-served"));

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.aigateway.contract.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,8 +41,8 @@ class EnvironmentSchemaTest {
     private static final Path ROOT = Path.of(System.getProperty("contract.root", "."));
     private static final Path SCHEMA = ROOT.resolve("environments/environment.schema.json");
     private static final String HEADER = "# yaml-language-server: $schema=environment.schema.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = Json.DATA;
+    private static final ObjectMapper YAML = Json.YAML;
 
     static List<String> shipped() {
         return new EnvironmentLoader(ROOT, Map.of()).names();

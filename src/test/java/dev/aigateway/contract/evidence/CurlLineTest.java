@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.io.File;
 import java.io.IOException;
@@ -108,7 +109,7 @@ class CurlLineTest {
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
         String line = CurlLine.of(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
-                200, Map.of(), "", 5, null, null, null, null, "team-key"));
+                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY));
 
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
@@ -119,7 +120,7 @@ class CurlLineTest {
         List<Exchange.Header> lines = headers.entrySet().stream()
                 .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
         return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
-                null, null, null, null, "team-key");
+                null, null, null, null, Caller.TEAM_KEY);
     }
 
     private static List<String> arguments(String line) throws IOException, InterruptedException {

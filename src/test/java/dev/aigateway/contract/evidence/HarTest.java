@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,13 +36,13 @@ class HarTest {
                 "POST", "https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag", "/v1/chat/completions",
                 requestHeaders, CHAT_BODY, 403,
                 Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"),
-                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null, "team-key");
+                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null, Caller.TEAM_KEY);
         Exchange unreachable = new Exchange(2, "Credits", Instant.parse("2025-03-01T10:15:31Z"), "GET",
                 "http://localhost:1/v1/credits", "/v1/credits", List.of(new Exchange.Header("Authorization", "Bearer [redacted]")), null,
-                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", "team-key");
+                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", Caller.TEAM_KEY);
         Path file = folder.resolve("evidence/exchanges.har");
         Har.write(List.of(blocked, unreachable), "0.1.0", file);
-        log = new ObjectMapper().readTree(file.toFile()).path("log");
+        log = Json.DATA.readTree(file.toFile()).path("log");
     }
 
     @Test

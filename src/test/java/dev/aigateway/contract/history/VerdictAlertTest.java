@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.run.RunRecord;
 import java.math.BigDecimal;
@@ -52,7 +52,7 @@ class VerdictAlertTest {
             WebhookReceiver.Received message = receiver.received().get(0);
             assertThat(message.method(), equalTo("POST"));
             assertThat(message.contentType(), equalTo("application/json"));
-            JsonNode body = new ObjectMapper().readTree(message.body());
+            JsonNode body = Json.DATA.readTree(message.body());
             assertThat(body.size(), equalTo(1));
             assertThat(body.path("text").asText(), allOf(
                     containsString("*myteam* is now *team-access-denied*: Team blocked (403 access_denied, even on /v1/credits)"),

@@ -5,8 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class VerdictHistoryTest {
         Exchange credits = new Exchange(1, "A team reads its balance", finishedAt.minusSeconds(2), "GET",
                 "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, 403, Map.of(),
                 "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 12, "sim1::iad1::abc", null,
-                "access_denied", null, "team-key");
+                "access_denied", null, Caller.TEAM_KEY);
         return new RunRecord(env, "d", "http://127.0.0.1:1", "team_sim_blocked0000000000", true,
                 finishedAt.minusSeconds(3), finishedAt, 1, 1, 0, 0, List.of(), List.of(credits),
                 new Verdict(verdict, "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
@@ -42,7 +43,7 @@ class VerdictHistoryTest {
         assertThat(both, startsWith(first));
         assertThat(both.lines().count(), equalTo(2L));
         assertThat(standing.changed(), equalTo(true));
-        JsonNode line = new ObjectMapper().readTree(both.lines().toList().get(1));
+        JsonNode line = Json.RECORDS.readTree(both.lines().toList().get(1));
         assertThat(line.path("at").asText(), equalTo("2026-11-21T09:01:00Z"));
         assertThat(line.path("env").asText(), equalTo("myteam"));
         assertThat(line.path("teamId").asText(), equalTo("team_sim_blocked0000000000"));
@@ -69,12 +70,12 @@ class VerdictHistoryTest {
         Instant at = Instant.parse("2026-11-21T09:00:00Z");
         Exchange refused = new Exchange(1, "A request without a key is refused", at.minusSeconds(2), "GET",
                 "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, null, Map.of(), null, 5, null, null, null,
-                "could not connect to 127.0.0.1:1 (Connection refused)", "none");
+                "could not connect to 127.0.0.1:1 (Connection refused)", Caller.NO_KEY);
         RunRecord unreachable = new RunRecord("myteam", "d", "http://127.0.0.1:1", null, false, at.minusSeconds(3), at,
                 0, 1, 0, 0, List.of(), List.of(refused),
                 new Verdict("unreachable", "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
         VerdictHistory.record(reports, unreachable, "myteam");
-        JsonNode line = new ObjectMapper().readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
+        JsonNode line = Json.RECORDS.readTree(Files.readString(reports.resolve(VerdictHistory.FILE)));
         assertThat(line.path("verdict").asText(), equalTo("unreachable"));
         assertThat(line.path("requestId").isNull() || line.path("requestId").isMissingNode(), equalTo(true));
     }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.http.Exchange;
@@ -24,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -133,14 +135,11 @@ class HostileRunTest {
 
     /** Runs {@code main} of {@code mainClass} in a JVM of its own, on this test's class path, in {@link #root}: what it printed. */
     private String java(String mainClass, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(Processes.java()));
         command.addAll(List.of(options));
         command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator
                 + Path.of(System.getProperty("contract.root", ".")).toAbsolutePath(), mainClass, root.toString()));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return printed;
+        return Processes.run(root, Duration.ofMinutes(10), command).output();
     }
 
     private static int count(String text, String part) {

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
@@ -96,7 +96,7 @@ class SentAsRecordedTest {
             assertThat("one request reached the server per recorded exchange", heads.size(), equalTo(exchanges.size()));
             Path harFile = root.resolve("exchanges.har");
             Har.write(exchanges, "test", harFile);
-            JsonNode entries = new ObjectMapper().readTree(harFile.toFile()).path("log").path("entries");
+            JsonNode entries = Json.DATA.readTree(harFile.toFile()).path("log").path("entries");
 
             for (int i = 0; i < heads.size(); i++) {
                 RawServer.Head head = heads.get(i);

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.diagnosis.Verdict;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ class ContractSuiteTest {
                     "ANTHROPIC_API_KEY", "sk-ant-sim-valid-demo",
                     "ANTHROPIC_BASE_URL", gateway.baseUrl() + "/anthropic"));
             assertThat(run.verdict().id(), equalTo("healthy"));
-            assertThat(run.exchanges().stream().filter(e -> e.caller().equals("provider-direct")).map(e -> e.url()).toList(),
+            assertThat(run.exchanges().stream().filter(e -> e.caller() == Caller.PROVIDER_DIRECT).map(e -> e.url()).toList(),
                     equalTo(List.of(gateway.baseUrl() + "/anthropic/v1/messages")));
         }
     }
@@ -143,7 +144,7 @@ class ContractSuiteTest {
         assertThat(run.verdict().id(), equalTo("oidc-token-expired"));
         assertThat(run.verdict().meaning(), containsString("expired at 2026-01-01T12:00:00Z"));
         assertThat(run.simulatorLog(), not(hasItem(startsWith("POST"))));
-        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).map(e -> e.status()).distinct().toList(),
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == Caller.TEAM_KEY).map(e -> e.status()).distinct().toList(),
                 equalTo(List.of(401)));
     }
 
@@ -161,10 +162,10 @@ class ContractSuiteTest {
         assertThat(dev.aigateway.contract.evidence.SecretScan.scan(List.of(output), List.of(
                 new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", token),
                 new dev.aigateway.contract.environment.Environment.Secret("VERCEL_OIDC_TOKEN", payload))), equalTo(List.of()));
-        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller()))
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == Caller.TEAM_KEY)
                 .allMatch(e -> e.requestHeaders().stream().filter(h -> h.name().equalsIgnoreCase("ai-gateway-auth-method"))
                         .map(Exchange.Header::value).toList().equals(List.of("oidc"))), equalTo(true));
-        assertThat(run.exchanges().stream().filter(e -> "team-key".equals(e.caller())).count(), greaterThanOrEqualTo(5L));
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == Caller.TEAM_KEY).count(), greaterThanOrEqualTo(5L));
     }
 
     /** F2: the summary names the model that was refused. */

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.Stop;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -44,9 +45,9 @@ class HistoryRunsTest {
     @BeforeAll
     static void oneRunOfEach(@TempDir Path output) throws Exception {
         ContractSuite.run("local", output);
-        healthyRun = (ObjectNode) RunRecord.JSON.readTree(output.resolve("run.json").toFile());
+        healthyRun = (ObjectNode) Json.RECORDS.readTree(output.resolve("run.json").toFile());
         ContractSuite.run("local-team-blocked", output);
-        blockedRun = (ObjectNode) RunRecord.JSON.readTree(output.resolve("run.json").toFile());
+        blockedRun = (ObjectNode) Json.RECORDS.readTree(output.resolve("run.json").toFile());
     }
 
     @BeforeEach
@@ -81,7 +82,7 @@ class HistoryRunsTest {
         record.put("startedAt", finishedAt.minusSeconds(5).toString()).put("finishedAt", finishedAt.toString());
         Path file = root.resolve(RunRecord.FILE);
         Files.createDirectories(file.getParent());
-        RunRecord.JSON.writeValue(file.toFile(), record);
+        Json.RECORDS.writeValue(file.toFile(), record);
         PrintStream console = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

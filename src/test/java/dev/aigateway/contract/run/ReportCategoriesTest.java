@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.SingleFileReport;
@@ -34,7 +35,7 @@ class ReportCategoriesTest {
 
     private static final Path ALLURE_HOME = Path.of(System.getProperty("contract.root", "."))
             .resolve(".allure/allure-" + System.getProperty("allure.commandline.version", "2.34.0"));
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     @TempDir
     Path output;

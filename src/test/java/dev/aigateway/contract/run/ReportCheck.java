@@ -2,6 +2,7 @@ package dev.aigateway.contract.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.run.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class ReportCheck {
 
     private static final Pattern EMBEDDED_TEST_CASE = Pattern.compile("d\\('data/test-cases/([0-9a-f]+)\\.json','([^']+)'\\)");
     private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private ReportCheck() {}
 

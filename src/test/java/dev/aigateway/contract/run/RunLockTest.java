@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.Stop;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +46,12 @@ class RunLockTest {
         Files.writeString(root.resolve("environments/local.yaml"), Files.readString(Path.of("environments/local.yaml")));
         RunLock.take(root);
 
-        Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EnvironmentCheck.class.getName(), root.toString(), "local")
-                .redirectErrorStream(true).start();
-        assertThat("the second run ends", second.waitFor(60, TimeUnit.SECONDS), equalTo(true));
-        String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Processes.Result second = Processes.run(null, Duration.ofSeconds(60), Processes.java(),
+                "-cp", System.getProperty("java.class.path"), EnvironmentCheck.class.getName(), root.toString(), "local");
+        assertThat("the second run ends", second.exitCode() != Processes.TIMED_OUT, equalTo(true));
+        String said = second.output();
 
-        assertThat(said, second.exitValue(), not(equalTo(0)));
+        assertThat(said, second.exitCode(), not(equalTo(0)));
         assertThat(said, allOf(containsString("Another contract run is in progress in this checkout (process "
                 + ProcessHandle.current().pid()), containsString("wait for it to finish"), not(containsString("\tat "))));
         // It stopped before it read the environment; the build's own order (the check before reports/ is

@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,11 @@ class RunRecordHeadersTest {
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("Accept", "*/*"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
         Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/ai/language-model",
-                "/v1/ai/language-model", sent, "{}", 200, Map.of(), "{}", 3, null, null, null, null, "team-key");
+                "/v1/ai/language-model", sent, "{}", 200, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY);
         RunRecord run = new RunRecord("wire", "d", "http://127.0.0.1:1", null, false, Instant.EPOCH, Instant.EPOCH,
                 1, 0, 0, 0, List.of(), List.of(exchange), null, List.of());
         Path file = root.resolve("run.json");
-        Files.writeString(file, RunRecord.JSON.writeValueAsString(run));
+        Files.writeString(file, Json.RECORDS.writeValueAsString(run));
 
         assertThat(Files.readString(file).replaceAll("\\s", ""), containsString("\"requestHeaders\":["
                 + "{\"name\":\"Authorization\",\"value\":\"Bearer$VERCEL_OIDC_TOKEN\"},"
@@ -64,6 +66,6 @@ class RunRecordHeadersTest {
 
         RunRecord run = RunRecord.readFile(file);
         assertThat(run.exchanges().get(0).requestId(), equalTo("sim1::iad1::old"));
-        assertThat(RunRecord.JSON.writeValueAsString(run).replaceAll("\\s", ""), containsString("\"requestId\":\"sim1::iad1::old\""));
+        assertThat(Json.RECORDS.writeValueAsString(run).replaceAll("\\s", ""), containsString("\"requestId\":\"sim1::iad1::old\""));
     }
 }

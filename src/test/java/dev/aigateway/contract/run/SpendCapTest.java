@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.http.CatalogPrices;
 import dev.aigateway.contract.http.ChatCompletionRequest;
@@ -93,7 +93,7 @@ class SpendCapTest {
     @Test
     void theBillableScenariosFiredAtOnceAgainstACapThatFitsOneSendOne() throws Exception {
         String model = "openai/gpt-4o-mini";
-        int requestBytes = new ObjectMapper().writeValueAsString(ChatCompletionRequest.smallest(model, 1))
+        int requestBytes = Json.DATA.writeValueAsString(ChatCompletionRequest.smallest(model, 1))
                 .getBytes(StandardCharsets.UTF_8).length;
         BigDecimal onlyOne;
         try (SimulatedGateway gateway = SimulatedGateway.start(0)) {

@@ -3,6 +3,7 @@ package dev.aigateway.contract.run;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,6 @@ class SpendTest {
 
     private static Exchange completion(int sequence, String failure, boolean neverSent) {
         return new Exchange(sequence, "The smallest chat completion", Instant.now(), "POST", "https://gw/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", null, Map.of(), null, 5, null, null, null, failure, "team-key", neverSent);
+                "/v1/chat/completions", List.of(), "{}", null, Map.of(), null, 5, null, null, null, failure, Caller.TEAM_KEY, neverSent);
     }
 }

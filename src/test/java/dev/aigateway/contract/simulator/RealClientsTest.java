@@ -4,11 +4,10 @@ import dev.aigateway.contract.NodeJs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import dev.aigateway.contract.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,31 +26,15 @@ class RealClientsTest {
         // npm ci when nothing is installed, or when package-lock.json changed since (a client added or upgraded).
         if (!Files.isRegularFile(installed) || Files.getLastModifiedTime(NODE_PROJECT.resolve("package-lock.json"))
                 .compareTo(Files.getLastModifiedTime(installed)) > 0) {
-            Result install = run(NODE_PROJECT, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            assertThat("npm ci in src/test/node:\n" + install.output, install.exitCode, equalTo(0));
+            Processes.Result install = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            assertThat("npm ci in src/test/node:\n" + install.output(), install.exitCode(), equalTo(0));
         }
         try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
-            Result clients = run(NODE_PROJECT, "node", "real-clients.mjs", gateway.baseUrl());
-            System.out.println(clients.output);
-            assertThat("node real-clients.mjs:\n" + clients.output, clients.exitCode, equalTo(0));
+            Processes.Result clients = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "node", "real-clients.mjs", gateway.baseUrl());
+            System.out.println(clients.output());
+            assertThat("node real-clients.mjs:\n" + clients.output(), clients.exitCode(), equalTo(0));
         }
     }
 
-    private record Result(int exitCode, String output) {}
 
-    private static Result run(Path directory, String... command) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        } catch (java.io.IOException notInstalled) {
-            return new Result(127, notInstalled.getMessage());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return new Result(124, output + "\n(timed out)");
-        }
-        return new Result(process.exitValue(), output);
-    }
 }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.LanguageModelCall;
 import dev.aigateway.contract.http.ServerSentEvents;
 import io.cucumber.java.en.Then;
@@ -18,7 +18,7 @@ import java.util.List;
 /** {@code POST <base>/language-model}: the AI SDK's own protocol, as {@code @ai-sdk/gateway} streams text. */
 public class AiSdkSteps {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
     private final ScenarioContext context;
 
     public AiSdkSteps(ScenarioContext context) {

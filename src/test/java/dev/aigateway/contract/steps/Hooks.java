@@ -23,7 +23,7 @@ public class Hooks {
     }
 
     @Before(value = "@billable", order = 1)
-    public void onlyWhereBillableCallsAreAllowedAndWithinTheSpendCap() {
+    public void onlyWhereBillableCallsAreAllowed() {
         if (!context.environment().allowBillable()) {
             throw Skipped.notApplicable("environment " + context.environment().name()
                     + " does not allow billable calls (allowBillable: false)");
@@ -32,9 +32,9 @@ public class Hooks {
             throw new Skipped("skipped: the OIDC token expired at " + context.environment().auth().expiresAt()
                     + " (its exp claim, read before sending); no billable call is spent on it");
         }
-        // The spend cap is held where each billable request is sent (SpendCap), not here: a scenario the
-        // environment leaves out (a funded team's zero-balance check) is then named not applicable,
-        // never counted as one the cap stopped.
+        // The spend cap is held where each billable request is sent (GatewayClient through SpendCap), never
+        // checked here: a scenario the environment leaves out (a funded team's zero-balance check) is then
+        // named not applicable, never counted as one the cap stopped.
     }
 
     @Before(value = "@byok", order = 2)

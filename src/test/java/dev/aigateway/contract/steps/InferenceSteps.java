@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.ChatCompletionRequest;
 import dev.aigateway.contract.http.ServerSentEvents;
 import io.cucumber.java.en.Then;
@@ -20,7 +20,7 @@ import java.util.List;
 public class InferenceSteps {
 
     static final String MODEL_THAT_DOES_NOT_EXIST = "contract-probe/no-such-model";
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
     private final ScenarioContext context;
 
     public InferenceSteps(ScenarioContext context) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.environment.Environment;
@@ -18,7 +19,7 @@ import java.util.List;
 /** What one scenario knows: who it is calling as, and the gateway's last answer. Pico makes one per scenario. */
 public class ScenarioContext {
 
-    private static final ObjectMapper JSON = AnswerJson.MAPPER;
+    private static final ObjectMapper JSON = Json.ANSWERS;
 
     private final ContractRun run = CurrentRun.get();
     private GatewayClient client;

@@ -1,0 +1,67 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.evidence.RouteOutcomes;
+import dev.aigateway.contract.http.Caller;
+import dev.aigateway.contract.http.Exchange;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The closing block's "Routes" line and the verdict say the same about which route the gateway served,
+ * also when a 200 came from something that is not the gateway (no request id: a proxy or a cache).
+ */
+class RouteServedTest {
+
+    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
+            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
+            new Environment.Timeouts(1000, 1000, 60), null,
+            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
+            dev.aigateway.contract.environment.Route.DEFAULT);
+    private static final String SERVED_SAYS = "Your key, team and balance work: the gateway served the chat-completions route"
+            + " (/v1/chat/completions answered 200)";
+    private static final String DENIED = "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}";
+
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    @Test
+    void aTwoHundredFromSomethingElseIsServedNeitherInTheClosingBlockNorInTheVerdict() {
+        List<Exchange> run = run(null);
+        Verdict verdict = diagnosis.diagnose(run, 1, ENVIRONMENT);
+
+        assertThat(RouteOutcomes.of(run), equalTo(List.of("messages refused (403 access_denied, #2)")));
+        assertThat(verdict.id(), not(equalTo("route-refused")));
+        assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(), not(hasItem(SERVED_SAYS)));
+    }
+
+    @Test
+    void aTwoHundredFromTheGatewayIsServedInBoth() {
+        List<Exchange> run = run("fra1::iad1::abcde-1-0a");
+        Verdict verdict = diagnosis.diagnose(run, 1, ENVIRONMENT);
+
+        assertThat(RouteOutcomes.of(run), equalTo(List.of("chat-completions served (200)", "messages refused (403 access_denied, #2)")));
+        assertThat(verdict.id(), equalTo("route-refused"));
+        assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(), hasItem(SERVED_SAYS));
+    }
+
+    /** The team's key: a 200 on chat completions carrying {@code requestId} (or none), then the gateway's 403 on messages. */
+    private static List<Exchange> run(String requestId) {
+        return List.of(
+                exchange(1, "/v1/chat/completions", 200, "{\"choices\":[]}", requestId, null),
+                exchange(2, "/v1/messages", 403, DENIED, "fra1::iad1::abcde-2-0a", "access_denied"));
+    }
+
+    private static Exchange exchange(int sequence, String path, int status, String body, String requestId, String errorType) {
+        return new Exchange(sequence, "s", Instant.EPOCH, "POST", "https://gateway.example" + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o-mini\"}", status, Map.of("content-type", "application/json"), body, 10, requestId,
+                null, errorType, null, Caller.TEAM_KEY);
+    }
+}
