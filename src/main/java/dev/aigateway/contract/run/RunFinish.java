@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.BuildStep;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.ConsoleText;
@@ -13,11 +15,10 @@ import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
-import dev.aigateway.contract.history.AllureTrend;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
-import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.http.SpendGuard;
 import java.math.BigDecimal;

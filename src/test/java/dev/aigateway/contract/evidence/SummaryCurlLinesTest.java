@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aigateway.contract.run.ContractSuite;
-import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.aigateway.contract.run.ContractSuite;
-import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.record.RunRecord;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

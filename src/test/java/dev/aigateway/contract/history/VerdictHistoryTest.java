@@ -9,7 +9,7 @@ import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
-import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -20,7 +20,7 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.SpendGuard;
-import dev.aigateway.contract.run.Spend;
+import dev.aigateway.contract.record.Spend;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.run.ContractSuite;
-import dev.aigateway.contract.run.RunRecord;
+import dev.aigateway.contract.record.RunRecord;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.RunRecord;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import io.qameta.allure.Allure;

@@ -1,5 +1,7 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.RunRecord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Caller;
 import dev.aigateway.contract.http.Exchange;
-import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

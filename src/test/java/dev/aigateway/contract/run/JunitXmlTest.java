@@ -1,11 +1,12 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.RunRecord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

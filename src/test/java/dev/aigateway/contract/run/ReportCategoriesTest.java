@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.RunRecord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,7 +13,7 @@ import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.SingleFileReport;
-import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.record.RunRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.run.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.aigateway.contract.history;
+package dev.aigateway.contract.run;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

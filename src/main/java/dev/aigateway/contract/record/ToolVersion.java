@@ -1,4 +1,4 @@
-package dev.aigateway.contract.run;
+package dev.aigateway.contract.record;
 
 import java.io.InputStream;
 import java.util.Properties;

@@ -1,6 +1,7 @@
-package dev.aigateway.contract.history;
+package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.evidence.SingleFileReport;
+import dev.aigateway.contract.history.VerdictHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.aigateway.contract.run;
+package dev.aigateway.contract.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
@@ -34,7 +34,7 @@ public record RunRecord(
 
     public static final String FILE = "target/contract-run/run.json";
     /** Beside the record: the report's title, {@link #reportName(RunRecord)}. */
-    static final String REPORT_NAME = "report-name.txt";
+    public static final String REPORT_NAME = "report-name.txt";
     /** Where the test JVM writes the record instead of {@link #FILE}, when set (self-tests). */
     public static final String FILE_PROPERTY = "contract.run.record";
 

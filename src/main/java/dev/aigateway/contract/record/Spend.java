@@ -1,4 +1,4 @@
-package dev.aigateway.contract.run;
+package dev.aigateway.contract.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +75,7 @@ public record Spend(int requests, int billableRequests, long tokens, BigDecimal 
     }
 
     /** {@code usage} (at {@code pointer}) of a JSON answer, or of the last SSE chunk that carries one. */
-    static JsonNode usage(String body, String pointer) {
+    public static JsonNode usage(String body, String pointer) {
         if (body == null || body.isBlank()) {
             return JSON.missingNode();
         }
