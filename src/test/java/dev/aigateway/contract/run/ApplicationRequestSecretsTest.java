@@ -86,6 +86,11 @@ class ApplicationRequestSecretsTest {
             // The contract's 9 (no BYOK key here, so its scenarios are not applicable) and the application's.
             assertThat(closing, containsString("Requests     10 sent, 3 billable"));
             assertThat("the bundle's zip was written and scanned", zips(root.resolve("reports")), hasSize(2));
+            String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
+            assertThat(summary, containsString("- **Your application's request 1**: `app.curl`, `POST /v1/chat/completions`."));
+            assertThat(summary, containsString("The file names the host `ai-gateway.vercel.sh`; it was sent to " + gateway.baseUrl()));
+            assertThat(summary, containsString("The file's header authorization (Bearer $REQUEST_AUTHORIZATION) is not sent;"
+                    + " the environment's credential is."));
             List<Path> written = List.of(root.resolve("reports"), root.resolve("target"), root.resolve("console.txt"));
             assertThat(SecretScan.describe(SecretScan.scan(written, fileSecrets)), SecretScan.scan(written, fileSecrets), empty());
         }
