@@ -3,6 +3,7 @@ package dev.aigateway.contract;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.request.ApplicationRequests;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -10,7 +11,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Keeps the contract run to the routes its environment lists ({@code routes:}): before discovery,
  * the Cucumber tag expression gets {@code not @<route>} for every other route, on top of the run's
- * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}). Only in the contract run's JVM
+ * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}); and the scenarios of the application's
+ * request beyond the requests given ({@code -Drequest}, {@code requests:}), all of them when none is. Only in the contract run's JVM
  * (the build sets {@code env}); a broken environment is left for the run to report.
  */
 public final class RouteSelection implements LauncherSessionListener {
@@ -25,8 +27,10 @@ public final class RouteSelection implements LauncherSessionListener {
         }
         try {
             Path root = Path.of(System.getProperty("contract.root", System.getProperty("user.dir")));
-            var routes = new EnvironmentLoader(root).load(env).routes();
-            System.setProperty(TAGS, Route.tagExpression(routes, System.getProperty(TAGS)));
+            var environment = new EnvironmentLoader(root).load(env);
+            int requests = ApplicationRequests.named(environment, System.getProperty(ApplicationRequests.PROPERTY)).size();
+            System.setProperty(TAGS, ApplicationRequests.tagExpression(Math.min(requests, ApplicationRequests.MOST),
+                    Route.tagExpression(environment.routes(), System.getProperty(TAGS))));
         } catch (EnvironmentException reportedByTheRun) {
             // The first scenario opens the environment again and fails with the loader's sentence.
         }

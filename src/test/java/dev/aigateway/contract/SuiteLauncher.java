@@ -51,7 +51,7 @@ public final class SuiteLauncher {
         return "[contract] " + summary.getTestsSucceededCount() + " passed, " + summary.getTestsFailedCount()
                 + " failed, " + skipped + " skipped, in "
                 + String.format("%.1f s", (summary.getTimeFinished() - summary.getTimeStarted()) / 1000.0)
-                + (leftOut == 0 ? "" : " (" + leftOut + " left out by tags: other routes, @wip, -Dcucumber.filter.tags)")
+                + (leftOut == 0 ? "" : " (" + leftOut + " left out by tags: other routes, the application's request beyond those given, @wip, -Dcucumber.filter.tags)")
                 + (summary.getContainersFailedCount() == 0 ? ""
                         : "; " + summary.getContainersFailedCount() + " features or engines failed outside a scenario");
     }

@@ -10,7 +10,9 @@ import java.util.Map;
  * One target of a contract run, as read from {@code environments/<name>.yaml} with every
  * {@code ${VAR}} resolved. {@link #baseUrl()} is empty when the run targets the embedded simulator:
  * the simulator's own URL is only known once it listens. {@link #webhookUrl()} ({@code notify.webhookUrl})
- * is where a change of verdict is announced, a secret; null when none is set.
+ * is where a change of verdict is announced, a secret; null when none is set. {@link #requests()}
+ * ({@code requests:}) are the application's own request files, relative to the project root, each
+ * {@code FILE} or {@code FILE#N}; empty when none is listed.
  */
 public record Environment(
         String name,
@@ -31,7 +33,21 @@ public record Environment(
         Auth auth,
         String webhookUrl,
         Limits limits,
-        String gateway) {
+        String gateway,
+        List<String> requests) {
+
+    public Environment {
+        requests = requests == null ? List.of() : List.copyOf(requests);
+    }
+
+    /** An environment that lists none of the application's requests. */
+    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
+                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
+                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
+                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway) {
+        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
+                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, List.of());
+    }
 
     /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
     public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
@@ -120,7 +136,7 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests);
     }
 
     public String host() {

@@ -24,7 +24,8 @@ record EnvironmentFile(
         List<String> routes,
         AuthFields auth,
         @JsonProperty("notify") NotifyFields notifyFields,
-        LimitFields limits) {
+        LimitFields limits,
+        List<String> requests) {
 
     record LimitFields(Long answerBytes) {}
 

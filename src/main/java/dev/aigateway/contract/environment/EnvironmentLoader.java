@@ -120,7 +120,8 @@ public final class EnvironmentLoader {
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
                 limits(raw, display, lines),
-                gateway);
+                gateway,
+                requests(raw, display, lines));
     }
 
     /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
@@ -205,6 +206,22 @@ public final class EnvironmentLoader {
                     + Route.names() + ".");
         }
         return List.copyOf(routes);
+    }
+
+    /** {@code requests:}, the application's request files ({@code FILE} or {@code FILE#N}); read, later, by the run. */
+    private static List<String> requests(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        if (raw.requests() == null) {
+            return List.of();
+        }
+        for (int i = 0; i < raw.requests().size(); i++) {
+            String file = raw.requests().get(i);
+            if (file == null || file.isBlank()) {
+                throw new EnvironmentException(display + ", line " + lineOf("requests/" + i, lines) + " (requests): item "
+                        + (i + 1) + " is empty; each item is a request file relative to the project root (a curl command,"
+                        + " a HAR or a JSON request), FILE#N for the N-th entry of a HAR.");
+            }
+        }
+        return List.copyOf(raw.requests().stream().map(String::strip).toList());
     }
 
     private static Environment.Byok byok(EnvironmentFile raw) {

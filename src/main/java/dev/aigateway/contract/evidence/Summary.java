@@ -85,6 +85,7 @@ final class Summary {
                         .append(entry.requestId() == null ? "" : "`" + entry.requestId() + "`").append(" |\n");
             }
         }
+        applicationRequests(md, run);
         md.append("\n## Every exchange\n\n");
         md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | ms |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -170,6 +171,43 @@ final class Summary {
                 .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(' ').append(System.getProperty("os.arch")).append("\n");
         return md.toString();
+    }
+
+    /**
+     * The application's own requests ({@code -Drequest}, {@code requests:}): which file and entry, that its
+     * credentials were replaced by the environment's, and where it was sent when the file named another host.
+     */
+    private static void applicationRequests(StringBuilder md, RunRecord run) {
+        if (run.applicationRequests().isEmpty()) {
+            return;
+        }
+        md.append("\n## Your application's request\n\n");
+        String target = hostOf(run.targetUrl());
+        for (RunRecord.ApplicationRequestSent request : run.applicationRequests()) {
+            md.append("- **").append(request.scenario()).append("**: `").append(request.source()).append("`, `")
+                    .append(request.request()).append("`.\n");
+            if (request.fileHost() != null && !request.fileHost().equalsIgnoreCase(target)) {
+                md.append("  - The file names the host `").append(request.fileHost()).append("`; it was sent to ")
+                        .append(run.targetUrl()).append(" (the environment's baseUrl) instead.\n");
+            }
+            if (request.replaced().isEmpty()) {
+                md.append("  - The file carries no credential; the environment's was sent.\n");
+            }
+            request.replaced().forEach(sentence -> md.append("  - ").append(capitalised(sentence)).append(".\n"));
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url == null ? "" : url);
+            return uri.getHost() == null ? "" : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (IllegalArgumentException notAUrl) {
+            return "";
+        }
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** The variables the curl lines read ({@code $AI_GATEWAY_API_KEY}), in order of first use. */

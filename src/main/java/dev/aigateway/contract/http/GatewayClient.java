@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.request.ApplicationRequest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -183,6 +184,37 @@ public final class GatewayClient {
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(base + "/language-model")));
+    }
+
+    /**
+     * The application's own request ({@code -Drequest}), as its file gives it: to the environment's
+     * {@code baseUrl}, with the file's headers and the credential headers {@link RequestHeaders} builds for
+     * {@code credential} (the file's own were taken out when it was read). A request that runs a model is
+     * billable: its worst case, for its model and its output bound, is reserved under the spend cap first.
+     */
+    public Response applicationRequest(Credential credential, ApplicationRequest application) {
+        String body = application.body();
+        Supplier<Response> send = () -> withRetries(() -> {
+            // The file's headers, then the credential's; the file's own credentials were taken out when it was read.
+            RequestSpecification sent = given().config(config.encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                            .defaultContentCharset(StandardCharsets.UTF_8)
+                            .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .baseUri(environment.baseUrl())
+                    .urlEncodingEnabled(false)
+                    .filter(recorder(credential.caller(), environment.baseUrl()));
+            application.headers().forEach(header -> sent.header(header.name(), header.value()));
+            RequestHeaders.forApplication(credential, environment.auth(), application.route().id().startsWith("ai-sdk-"),
+                    environment.profile()).forEach(header -> sent.header(header.name(), header.value()));
+            if (body != null) {
+                sent.body(body);
+            }
+            return sent.request(application.method(), application.pathAndQuery());
+        });
+        catalogFirst();
+        if (!application.route().inference()) {
+            return send.get();
+        }
+        return billable(credential, application.model(), application.maxTokens(), body == null ? "" : body, send);
     }
 
     /**

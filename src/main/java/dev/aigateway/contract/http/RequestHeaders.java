@@ -72,6 +72,21 @@ public final class RequestHeaders {
     }
 
     /**
+     * The credential headers of the application's own request, sent with the file's other headers: as
+     * {@link #of} gives them on an OpenAI-compatible route, and on the AI SDK's own routes ({@code aiSdk})
+     * the auth-method header too, since the file's was taken out with its credential.
+     */
+    public static List<Exchange.Header> forApplication(Credential credential, Environment.Auth auth, boolean aiSdk,
+                                                       GatewayProfile profile) {
+        List<Exchange.Header> headers = new ArrayList<>(of(credential, auth, OPENAI, profile));
+        String authMethod = profile.headers().aiSdk().authMethod();
+        if (aiSdk && headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(authMethod))) {
+            headers.add(new Exchange.Header(authMethod, "api-key"));
+        }
+        return headers;
+    }
+
+    /**
      * A provider's own Anthropic API, called directly with the user's BYOK key: {@code x-api-key}, as
      * Anthropic takes it, and the version header the profile sends Anthropic's API.
      */

@@ -30,7 +30,31 @@ public record RunRecord(
         List<ScenarioResult> scenarios,
         List<Exchange> exchanges,
         Verdict verdict,
-        List<String> simulatorLog) {
+        List<String> simulatorLog,
+        List<ApplicationRequestSent> applicationRequests) {
+
+    public RunRecord {
+        applicationRequests = applicationRequests == null ? List.of() : List.copyOf(applicationRequests);
+    }
+
+    /** A run that sent none of the application's requests. */
+    public RunRecord(String env, String description, String targetUrl, String teamId, boolean simulated, Instant startedAt,
+                     Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
+                     List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog) {
+        this(env, description, targetUrl, teamId, simulated, startedAt, finishedAt, passed, failed, skipped, notApplicable,
+                scenarios, exchanges, verdict, simulatorLog, List.of());
+    }
+
+    /**
+     * One of the application's requests ({@code -Drequest}, {@code requests:}), as its scenario sent it.
+     *
+     * @param scenario the scenario that sent it ("Your application's request 1")
+     * @param source   the file and, for a HAR, the entry ({@code app.har#2})
+     * @param request  method and path ({@code POST /v1/chat/completions})
+     * @param fileHost the host the file named, or null when it named none
+     * @param replaced one sentence per credential of the file that was not sent, with no value in it
+     */
+    public record ApplicationRequestSent(String scenario, String source, String request, String fileHost, List<String> replaced) {}
 
     public static final String FILE = "target/contract-run/run.json";
     /** Beside the record: the report's title, {@link #reportName(RunRecord)}. */

@@ -1,5 +1,9 @@
 package dev.aigateway.contract.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.aigateway.contract.environment.Environment.Secret;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +57,40 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
     /** The route the path calls, {@code unknown} when none. */
     public RequestRoute route() {
         return RequestRoute.of(pathAndQuery);
+    }
+
+    /** Fields that bound a request's output, as the routes name them (OpenAI's, Anthropic's, OpenResponses', the AI SDK's). */
+    private static final List<String> OUTPUT_LIMITS = List.of("max_tokens", "max_completion_tokens", "max_output_tokens",
+            "maxOutputTokens");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The model the request asks for: the body's {@code model}, else the AI SDK's model header; null when neither says. */
+    public String model() {
+        String model = bodyJson().path("model").asText("");
+        if (!model.isBlank()) {
+            return model;
+        }
+        return headers.stream().filter(header -> header.name().equalsIgnoreCase("ai-language-model-id"))
+                .map(Header::value).findFirst().orElse(null);
+    }
+
+    /** The most output tokens the request allows ({@code max_tokens} and its kin); null when it sets no bound. */
+    public Integer maxTokens() {
+        JsonNode body = bodyJson();
+        for (String field : OUTPUT_LIMITS) {
+            if (body.path(field).canConvertToInt() && body.path(field).isNumber()) {
+                return body.path(field).intValue();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode bodyJson() {
+        try {
+            return body == null ? MissingNode.getInstance() : JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** The path without its query. */

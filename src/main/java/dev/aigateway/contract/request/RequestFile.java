@@ -46,17 +46,29 @@ public final class RequestFile {
 
     /** {@code FILE} or {@code FILE#N} (the N-th entry of a HAR file), as {@code -Drequest} gives it. */
     public static ApplicationRequest read(String argument) {
+        return readFrom(Path.of(""), argument);
+    }
+
+    /**
+     * As {@link #read(String)}, a relative {@code FILE} read from {@code root} (the project root, where
+     * {@code requests:} files and {@code -Drequest} are found), and named as given.
+     */
+    public static ApplicationRequest readFrom(Path root, String argument) {
         Matcher entry = ENTRY.matcher(argument);
-        if (entry.matches() && !Files.exists(Path.of(argument))) {
-            return read(Path.of(entry.group(1)), entry.group(2));
+        if (entry.matches() && !Files.exists(root.resolve(argument))) {
+            return read(root, Path.of(entry.group(1)), entry.group(2));
         }
-        return read(Path.of(argument), null);
+        return read(root, Path.of(argument), null);
     }
 
     /** The request in {@code file}; {@code entry} picks a HAR entry (1-based) and is null otherwise. */
     public static ApplicationRequest read(Path file, String entry) {
+        return read(Path.of(""), file, entry);
+    }
+
+    private static ApplicationRequest read(Path base, Path file, String entry) {
         String name = file.toString();
-        String text = text(file, name);
+        String text = text(base, file, name);
         String start = text.stripLeading();
         if (start.startsWith("{") || start.startsWith("[")) {
             JsonNode root = json(text, name);
@@ -80,13 +92,14 @@ public final class RequestFile {
         }
     }
 
-    private static String text(Path file, String name) {
+    private static String text(Path root, Path given, String name) {
+        Path file = root.resolve(given);
         if (Files.isDirectory(file)) {
             throw new RequestFileException(name + " is a folder; -Drequest names a file: a curl command, a HAR or a JSON request.");
         }
         if (!Files.isRegularFile(file)) {
             throw new RequestFileException("No request file " + name + ": it does not exist"
-                    + (file.isAbsolute() ? "." : " (relative to " + Path.of("").toAbsolutePath() + ")."));
+                    + (given.isAbsolute() ? "." : " (relative to " + root.toAbsolutePath().normalize() + ")."));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

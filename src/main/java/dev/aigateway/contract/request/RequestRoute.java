@@ -1,6 +1,7 @@
 package dev.aigateway.contract.request;
 
 import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ public record RequestRoute(String id, Route route, boolean inference) {
     /** The route of {@code pathAndQuery} (its query is ignored); {@code unknown} for a path none serves. */
     public static RequestRoute of(String pathAndQuery) {
         String path = pathAndQuery.replaceFirst("[?#].*$", "");
-        Optional<Route> known = Route.servingPath(path, dev.aigateway.contract.gateway.GatewayProfile.standard());
+        Optional<Route> known = Route.servingPath(path, GatewayProfile.standard());
         if (known.isPresent()) {
             return new RequestRoute(known.get().id(), known.get(), true);
         }

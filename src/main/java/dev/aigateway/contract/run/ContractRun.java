@@ -10,6 +10,8 @@ import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.RunLimits;
+import dev.aigateway.contract.request.ApplicationRequest;
+import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,25 +33,39 @@ public final class ContractRun implements AutoCloseable {
     private final RunLimits limits;
     private final SpendCap spendCap;
     private final SharedAnswer catalog = new SharedAnswer();
+    private final List<ApplicationRequest> requests;
 
-    private ContractRun(Environment environment, SimulatedGateway simulator) {
+    private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
         this.simulator = simulator;
+        this.requests = requests;
         this.limits = new RunLimits(environment.timeouts().runSeconds());
         this.spendCap = new SpendCap(environment.maxSpendUsd(), environment.name(), this::spend);
-        this.redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
+        // A key pasted into a request file is never sent, and redacted like the environment's own.
+        List<Environment.Secret> secrets = new java.util.ArrayList<>(environment.secrets());
+        secrets.addAll(ApplicationRequests.secrets(requests));
+        this.redactor = new Redactor(secrets, Set.of(Credential.NOT_ISSUED_KEY));
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
     public static ContractRun open(Path root, String name, Map<String, String> variables) {
+        return open(root, name, variables, null);
+    }
+
+    /**
+     * As {@link #open(Path, String, Map)}, with the application's requests: {@code request} ({@code -Drequest=FILE[#N]})
+     * when set, else the environment's {@code requests:}, read from {@code root} before anything is sent.
+     */
+    public static ContractRun open(Path root, String name, Map<String, String> variables, String request) {
         WireLog.apply();
         Environment environment = new EnvironmentLoader(root, variables).load(name);
+        List<ApplicationRequest> requests = ApplicationRequests.read(root, ApplicationRequests.named(environment, request));
         useHttpsProxyVariable(variables);
         if (!environment.usesSimulator()) {
-            return new ContractRun(environment, null);
+            return new ContractRun(environment, null, requests);
         }
         SimulatedGateway simulator = SimulatedGateway.start(0, SimulatedGateway.latencyMs(environment.simulator().latencyMs()));
-        return new ContractRun(environment.targeting(simulator.baseUrl()), simulator);
+        return new ContractRun(environment.targeting(simulator.baseUrl()), simulator, requests);
     }
 
     /**
@@ -76,6 +92,19 @@ public final class ContractRun implements AutoCloseable {
 
     public Environment environment() {
         return environment;
+    }
+
+    /** The application's requests this run sends, one scenario each; empty when none was given. */
+    public List<ApplicationRequest> requests() {
+        return requests;
+    }
+
+    /** The {@code slot}-th (1-based) of {@link #requests()}. */
+    public ApplicationRequest request(int slot) {
+        if (slot < 1 || slot > requests.size()) {
+            throw new IllegalStateException("no application request " + slot + ": this run has " + requests.size());
+        }
+        return requests.get(slot - 1);
     }
 
     public Redactor redactor() {

@@ -5,12 +5,16 @@ import dev.aigateway.contract.BuildStep;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.simulator.SimulatedGateway;
+import dev.aigateway.contract.request.ApplicationRequest;
+import dev.aigateway.contract.request.ApplicationRequests;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Runs before the contract suite ({@code package}, before {@code reports/} is emptied): takes the
- * checkout's {@link RunLock} (released by the finishing step, or here when the build stops), then reads the chosen environment so that a missing file, field or
- * variable stops the build with one clear sentence, before any report is started.
+ * checkout's {@link RunLock} (released by the finishing step, or here when the build stops), then reads the chosen environment,
+ * and the application's request files it or {@code -Drequest} names, so that a missing file, field or
+ * variable, or a request file that cannot be read, stops the build with one clear sentence, before any report is started.
  */
 public final class EnvironmentCheck {
 
@@ -26,8 +30,12 @@ public final class EnvironmentCheck {
         RunLock.take(root);
         boolean runFollows = args.length < 3 || !Boolean.parseBoolean(args[2]);
         Environment environment;
+        List<ApplicationRequest> requests;
         try {
             environment = new EnvironmentLoader(root).load(args[1]);
+            // A request file that cannot be read stops the build here too, before anything is sent.
+            requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
+                    System.getProperty(ApplicationRequests.PROPERTY)));
         } catch (Throwable stopped) {
             RunLock.release(root);
             throw stopped;
@@ -40,6 +48,16 @@ public final class EnvironmentCheck {
                 + " -> " + (environment.usesSimulator()
                         ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
                         : environment.baseUrl()));
+        for (int i = 0; i < requests.size(); i++) {
+            System.out.println("[contract] " + line(i + 1, requests.get(i)));
+        }
+    }
+
+    /** "your application's request 1: requests/app.curl, POST /v1/chat/completions (chat-completions), with the environment's credential". */
+    static String line(int slot, ApplicationRequest request) {
+        return "your application's request " + slot + ": " + request.source() + ", " + request.method() + " "
+                + request.path() + " (" + request.route().id() + "), sent with the environment's credential"
+                + (request.replaced().isEmpty() ? "" : " in place of the file's");
     }
 
     private static String latency(Environment environment) {

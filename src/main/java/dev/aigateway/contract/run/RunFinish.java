@@ -8,6 +8,7 @@ import dev.aigateway.contract.ConsoleText;
 import dev.aigateway.contract.Stop;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.BundleZip;
@@ -15,6 +16,8 @@ import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.request.ApplicationRequests;
+import dev.aigateway.contract.request.RequestFileException;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
@@ -150,9 +153,24 @@ public final class RunFinish {
         }
     }
 
+    /**
+     * The secrets to scan for: the environment's, and every literal credential in the application's
+     * request files ({@code -Drequest}, else {@code requests:}), read again as the suite read them.
+     */
+    static List<Secret> secretsToScanFor(Path root, Environment environment, String request) {
+        List<Secret> secrets = new ArrayList<>(environment.secrets());
+        try {
+            secrets.addAll(ApplicationRequests.secrets(ApplicationRequests.read(root, ApplicationRequests.named(environment, request))));
+        } catch (RequestFileException e) {
+            throw new Stop("The finishing step cannot read the secrets to scan for, so no bundle is written: " + e.getMessage());
+        }
+        return secrets;
+    }
+
     /** Fail closed: a form of a secret in anything written removes all of it and fails the build. */
     private static void scanEverythingWritten(Path root, Path reports, Environment environment) throws IOException {
-        List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONTRACT_RUN)), environment.secrets());
+        List<Secret> secrets = secretsToScanFor(root, environment, System.getProperty(ApplicationRequests.PROPERTY));
+        List<SecretScan.Finding> findings = SecretScan.scan(List.of(reports, root.resolve(CONTRACT_RUN)), secrets);
         if (!findings.isEmpty()) {
             removeEverythingWritten(reports, findings);
             delete(root.resolve(CONTRACT_RUN));

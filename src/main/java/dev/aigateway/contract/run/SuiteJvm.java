@@ -2,6 +2,7 @@ package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.BuildStep;
 import dev.aigateway.contract.WireLog;
+import dev.aigateway.contract.request.ApplicationRequests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -37,9 +38,13 @@ public final class SuiteJvm {
 
     static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
     static final String FOLDER = ".contract-suite";
-    /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's, the wire log's. */
+    /**
+     * The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's,
+     * the wire log's, the application's request ({@code -Drequest=FILE}, and nothing else that starts with its name).
+     */
     private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.",
             WireLog.PROPERTY);
+    private static final List<String> PASSED_ON_EXACTLY = List.of(ApplicationRequests.PROPERTY);
 
     private SuiteJvm() {}
 
@@ -92,7 +97,8 @@ public final class SuiteJvm {
         command.add("-Dcontract.console=" + root.resolve(RunFinish.CONSOLE));
         command.add("-Dallure.results.directory=" + root.resolve("reports/allure-results"));
         build.stringPropertyNames().stream().sorted()
-                .filter(name -> PASSED_ON.stream().anyMatch(name::startsWith) && !name.equals("allure.results.directory"))
+                .filter(name -> (PASSED_ON.stream().anyMatch(name::startsWith) || PASSED_ON_EXACTLY.contains(name))
+                        && !name.equals("allure.results.directory"))
                 .forEach(name -> command.add("-D" + name + "=" + build.getProperty(name)));
         command.add("-cp");
         List<String> classPath = new ArrayList<>(jars.stream().map(Path::toString).toList());

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -275,5 +276,21 @@ class EnvironmentLoaderTest {
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
         assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"openrouter\"."
                 + " Gateways that exist: vercel."));
+    }
+    @Test
+    void theApplicationsRequestFilesAreListedAsWrittenAndNoneWhenTheFieldIsAbsent() throws IOException {
+        write("mine", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("mine").requests(), equalTo(List.of()));
+        write("requests", VALID + "requests:\n  - requests/app.curl\n  - ${TEST_HAR:-requests/app.har}#2\n");
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("requests").requests(),
+                equalTo(List.of("requests/app.curl", "requests/app.har#2")));
+    }
+
+    @Test
+    void anEmptyRequestFileItemIsRefusedWithItsLine() throws IOException {
+        write("bad", VALID + "requests:\n  - requests/app.curl\n  - \"\"\n");
+        EnvironmentException refusal = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
+        assertThat(refusal.getMessage(), startsWith("environments/bad.yaml, line 10 (requests): item 2 is empty; each item is a request file"));
     }
 }

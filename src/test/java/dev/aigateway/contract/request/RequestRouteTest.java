@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,8 +14,9 @@ class RequestRouteTest {
     @Test
     void everyRouteTheToolChecksIsRecognisedByItsPath() {
         for (Route route : Route.values()) {
-            RequestRoute recognised = RequestRoute.of(route.path(dev.aigateway.contract.gateway.GatewayProfile.standard()));
-            assertThat(route.path(dev.aigateway.contract.gateway.GatewayProfile.standard()), recognised.id() + " " + recognised.route() + " " + recognised.inference(),
+            String path = route.path(GatewayProfile.standard());
+            RequestRoute recognised = RequestRoute.of(path);
+            assertThat(path, recognised.id() + " " + recognised.route() + " " + recognised.inference(),
                     equalTo(route.id() + " " + route + " true"));
         }
     }

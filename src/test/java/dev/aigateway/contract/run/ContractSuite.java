@@ -12,7 +12,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
+import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
 import java.util.Map;
@@ -85,14 +87,25 @@ public final class ContractSuite {
         return run(root, env, output, variables, "");
     }
 
+    /** The suite run as {@link #run(String, Path)}, sending the application's request {@code request} too, as {@code -Drequest} does. */
+    public static synchronized RunRecord runWithRequest(String env, Path output, String request) throws Exception {
+        return run(null, env, output, Map.of(), "", request);
+    }
+
     private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins)
             throws Exception {
+        return run(root, env, output, variables, morePlugins, null);
+    }
+
+    private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins,
+                                 String applicationRequest) throws Exception {
         Path record = output.resolve("run.json");
         Map<String, String> saved = new TreeMap<>();
         if (root != null) {
             set(saved, "contract.root", root.toString());
         }
         set(saved, "env", env);
+        set(saved, ApplicationRequests.PROPERTY, applicationRequest);
         set(saved, RunRecord.FILE_PROPERTY, record.toString());
         variables.forEach((name, value) -> set(saved, "contract.env." + name, value));
         try {
@@ -102,7 +115,7 @@ public final class ContractSuite {
                     .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
                             + output.resolve("console.txt") + morePlugins)
-                    .configurationParameter("cucumber.filter.tags", Route.tagExpression(routes(root, env, variables), "not @wip"))
+                    .configurationParameter("cucumber.filter.tags", tags(root, env, variables, applicationRequest))
                     .build();
             StringWriter failures = new StringWriter();
             LauncherFactory.create().execute(request, new TestExecutionListener() {
@@ -129,15 +142,20 @@ public final class ContractSuite {
         }
     }
 
-    /** The routes the environment lists, or the default ones when it cannot be read (the run then reports why). */
-    private static List<Route> routes(Path root, String env, Map<String, String> variables) {
+    /**
+     * The run's tag expression, as RouteSelection makes it: the routes the environment lists and the
+     * application's requests given, or the default routes and none when it cannot be read (the run then reports why).
+     */
+    private static String tags(Path root, String env, Map<String, String> variables, String request) {
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
         all.putAll(variables);
         try {
-            return new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
-                    .load(env).routes();
+            Environment environment = new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
+                    .load(env);
+            int requests = Math.min(ApplicationRequests.named(environment, request).size(), ApplicationRequests.MOST);
+            return ApplicationRequests.tagExpression(requests, Route.tagExpression(environment.routes(), "not @wip"));
         } catch (EnvironmentException unreadable) {
-            return Route.DEFAULT;
+            return ApplicationRequests.tagExpression(0, Route.tagExpression(Route.DEFAULT, "not @wip"));
         }
     }
 

@@ -102,6 +102,36 @@ class RunFinishTest {
         }
     }
 
+    /** A key pasted into the application's request file is scanned for like the environment's own. */
+    @Test
+    void aKeyFromTheApplicationsRequestFileInTheReportFailsTheRunAndRemovesTheBundle() throws Exception {
+        String pasted = "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+        Files.writeString(root.resolve("app.curl"), "curl https://ai-gateway.vercel.sh/v1/credits -H 'authorization: Bearer "
+                + pasted + "'\n");
+        Files.writeString(root.resolve("environments/canary.yaml"), Files.readString(root.resolve("environments/canary.yaml"))
+                + "requests: [app.curl]\n");
+        Files.writeString(root.resolve("reports/allure-report/index.html"), "<html>" + pasted.substring(8) + "</html>");
+        Stop failure = assertThrows(Stop.class, () -> RunFinish.main(new String[] {root.toString()}));
+        assertThat(failure.getMessage(), allOf(containsString("Secret scan failed"), containsString("REQUEST_AUTHORIZATION"),
+                not(containsString("7hQ2mX9pL4"))));
+        assertThat(Files.exists(root.resolve("reports/allure-report")), equalTo(false));
+    }
+
+    /** -Drequest names the file the scan reads, in place of the environment's requests:. */
+    @Test
+    void theSecretsToScanForAreTheEnvironmentsAndTheRequestFilesOfDrequestElseOfTheEnvironment() throws Exception {
+        Files.writeString(root.resolve("app.curl"), "curl https://ai-gateway.vercel.sh/v1/credits -H 'x-api-key: "
+                + "vck_Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ'\n");
+        dev.aigateway.contract.environment.Environment canary = new dev.aigateway.contract.environment.EnvironmentLoader(root,
+                java.util.Map.of()).load("canary");
+        assertThat(RunFinish.secretsToScanFor(root, canary, null).stream().map(secret -> secret.variable()).toList(),
+                equalTo(List.of("RUN_FINISH_TEST_KEY")));
+        assertThat(RunFinish.secretsToScanFor(root, canary, "app.curl").stream().map(secret -> secret.variable()).toList(),
+                equalTo(List.of("RUN_FINISH_TEST_KEY", "REQUEST_X_API_KEY")));
+        Stop unreadable = assertThrows(Stop.class, () -> RunFinish.secretsToScanFor(root, canary, "missing.curl"));
+        assertThat(unreadable.getMessage(), containsString("No request file missing.curl"));
+    }
+
     @Test
     void aCanaryInTheConsoleCopyRemovesTheContractRunFolderTooAndFailsTheRun() throws Exception {
         Path console = root.resolve(RunFinish.CONSOLE);

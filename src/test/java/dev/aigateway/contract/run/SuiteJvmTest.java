@@ -61,12 +61,16 @@ class SuiteJvmTest {
         build.setProperty("contract.wire.log", "true");
         build.setProperty("user.home", "/home/someone");
         build.setProperty("maven.repo.local", "/m2");
+        build.setProperty("request", "requests/app.har#2");
+        build.setProperty("requestTimeout", "5");
         Path root = work.toAbsolutePath();
         List<String> command = SuiteJvm.command(root, "myteam", List.of(Path.of("/m2/a.jar"), Path.of("/p/classes.jar")),
                 List.of("java", "-XX:SharedArchiveFile=/p/suite.jsa"), build);
         assertThat(command, hasItems("-Denv=myteam", "-Dcontract.root=" + root, "-XX:SharedArchiveFile=/p/suite.jsa",
                 "-Dcucumber.filter.tags=@smoke", "-Dsimulator.latencyMs=300", "-Dhistory.series=team-a",
-                "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12", "-Dcontract.wire.log=true"));
+                "-Dhttps.proxyHost=proxy.example", "-Djavax.net.ssl.trustStore=/etc/proxy-ca.p12", "-Dcontract.wire.log=true",
+                "-Drequest=requests/app.har#2"));
+        assertThat("only -Drequest itself, not any option that starts like it", command, not(hasItem(startsWith("-DrequestTimeout"))));
         assertThat(command, not(hasItem(startsWith("-Duser.home"))));
         assertThat(command, not(hasItem(startsWith("-Dmaven."))));
         String classPath = command.get(command.indexOf("-cp") + 1);

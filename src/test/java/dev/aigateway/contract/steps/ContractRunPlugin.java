@@ -8,6 +8,7 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.run.AllureRunFiles;
 import dev.aigateway.contract.run.ContractRun;
 import dev.aigateway.contract.record.RunRecord;
@@ -84,13 +85,29 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 redacted,
                 exchanges,
                 verdict,
-                simulatorLog);
+                simulatorLog,
+                applicationRequests(run, redactor));
         try {
             record.write(CurrentRun.root());
             AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's record", e);
         }
+    }
+
+    /** The application's requests the run sent, each by the scenario that sent it (the feature's N-th for the N-th). */
+    private static List<RunRecord.ApplicationRequestSent> applicationRequests(ContractRun run, Redactor redactor) {
+        if (run == null) {
+            return List.of();
+        }
+        List<RunRecord.ApplicationRequestSent> sent = new ArrayList<>();
+        for (int i = 0; i < run.requests().size(); i++) {
+            ApplicationRequest request = run.requests().get(i);
+            sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.source(),
+                    request.method() + " " + redactor.redact(request.path()), request.host(),
+                    request.replaced().stream().map(replaced -> redactor.redact(replaced.sentence())).toList()));
+        }
+        return sent;
     }
 
     /** What the diagnosis reads of the scenarios: how many failed, which held, which were left out and why. */

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.steps;
 
+import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.run.ContractRun;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ final class CurrentRun {
 
     static synchronized ContractRun get() {
         if (run == null) {
-            run = ContractRun.open(root(), System.getProperty("env", "local"), variables());
+            run = ContractRun.open(root(), System.getProperty("env", "local"), variables(),
+                    System.getProperty(ApplicationRequests.PROPERTY));
         }
         return run;
     }
