@@ -28,8 +28,8 @@ class PackageGraphTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.aigateway\\.contract\\.(?:([a-z]+)\\.)?[A-Z]", Pattern.MULTILINE);
 
     /** Lowest first: the root package's small shared types, the gateway's profile, ..., run/, which only launches. */
-    static final List<String> LAYERS = List.of("(root)", "gateway", "environment", "http", "diagnosis", "record",
-            "request", "simulator", "history", "evidence", "run");
+    static final List<String> LAYERS = List.of("(root)", "gateway", "environment", "request", "http", "diagnosis",
+            "record", "simulator", "history", "evidence", "run");
 
     @Test
     void everyPackageIsPlacedInALayer() throws IOException {
