@@ -35,7 +35,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SuiteJvm {
 
-    static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
+    static final String LAUNCHER = SuiteLauncher.class.getName();
     static final String FOLDER = ".contract-suite";
     /** The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's, the wire log's. */
     private static final List<String> PASSED_ON = List.of("cucumber.", "simulator.", "history", "http.", "https.", "javax.net.ssl.", "allure.",
