@@ -38,6 +38,11 @@ class DocsTest {
     /** A Java comment's pointer to a README section: {@code README "Environments"}. */
     private static final Pattern README_SECTION = Pattern.compile("README(?:\\.md)?,? \"([^\"]+)\"");
 
+    /** A Java comment: a block, or a run of line comments. */
+    private static final Pattern JAVA_COMMENT = Pattern.compile("/\\*.*?\\*/|(?://[^\n]*\n\\s*)+", Pattern.DOTALL);
+    /** A timing figure: "1.5 s", "200 ms", "9 seconds". */
+    private static final Pattern TIMING = Pattern.compile("\\b\\d+(?:\\.\\d+)? ?(?:ms|s|seconds?|minutes?)\\b");
+
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
     private final Path root = Path.of(System.getProperty("contract.root", ".")).toAbsolutePath().normalize();
@@ -63,6 +68,11 @@ class DocsTest {
     }
 
     @Test
+    void aJavaCommentThatCitesTheBenchmarkStatesNoFigureOfItsOwn() {
+        assertThat(timingsBesideTheBenchmark(root), empty());
+    }
+
+    @Test
     void aBrokenLinkAHeadingThatIsNotThereAndADeadCitationAreCaught(@TempDir Path repo) throws IOException {
         Files.createDirectories(repo.resolve("src/site/markdown"));
         Files.createDirectories(repo.resolve("src/main/resources/diagnosis"));
@@ -83,6 +93,9 @@ class DocsTest {
                 "src/main/java/dev/x/Route.java: vercel-ai-gateway-api.md", "src/main/resources/diagnosis/rules.yaml: vercel-ai-gateway-api.md",
                 "src/test/java/dev/x/StepsTest.java: real-world-failures.md"));
         assertThat(deadReadmeSections(repo), contains("src/main/java/dev/x/Route.java: README \"Authentication\""));
+        Files.writeString(repo.resolve("src/main/java/dev/x/Fast.java"), "/** Shorter start-up (src/bench/verify-speed.sh). */\n"
+                + "class Fast {\n    // Saves 1.5 s of start-up\n    // (src/bench/verify-speed.sh).\n    int late = 9; // 9 s late, as measured live\n}\n");
+        assertThat(timingsBesideTheBenchmark(repo), contains("src/main/java/dev/x/Fast.java: 1.5 s"));
     }
 
     /** Each relative link of README.md and src/site/markdown/*.md whose file (or heading) does not exist, as "file: link". */
@@ -148,6 +161,28 @@ class DocsTest {
             }
         }
         return dead;
+    }
+
+    /**
+     * Each figure ("1.5 s") in a Java comment that also cites a script of src/bench/, as "file: figure": the script
+     * prints the figures of the day, a comment that copies one goes stale.
+     */
+    static List<String> timingsBesideTheBenchmark(Path repo) {
+        List<String> stated = new ArrayList<>();
+        for (String folder : List.of("src/main/java", "src/test/java")) {
+            for (Path file : files(repo.resolve(folder)).stream().filter(f -> !isThisTest(f)).toList()) {
+                Matcher comment = JAVA_COMMENT.matcher(read(file));
+                while (comment.find()) {
+                    if (comment.group().contains("src/bench/")) {
+                        Matcher figure = TIMING.matcher(comment.group());
+                        while (figure.find()) {
+                            stated.add(repo.relativize(file) + ": " + figure.group());
+                        }
+                    }
+                }
+            }
+        }
+        return stated;
     }
 
     /** This test's own source, which names the dead citations it looks for. */
