@@ -14,8 +14,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Loads the request side of the contract run (REST Assured and the Groovy under it, the HTTP client
  * with its TLS setup, the JSON Schema validator, the Allure attachment templates) on a second core while JUnit and Cucumber discover
- * the features on the first, instead of after them: the run's test JVM starts about a second
- * sooner on two cores (src/bench/verify-speed.sh). Nothing is sent. Only in the contract run's JVM
+ * the features on the first, instead of after them: the run's test JVM starts
+ * sooner on two cores (measured by src/bench/verify-speed.sh). Nothing is sent. Only in the contract run's JVM
  * (the build sets {@code env}).
  */
 public final class WarmUp implements LauncherSessionListener {

@@ -60,7 +60,8 @@ public record Environment(
     }
 
     /**
-     * How {@code apiKey} authenticates (README "Authentication"): {@code api-key} (an AI Gateway key),
+     * How {@code apiKey} authenticates (src/site/markdown/environments.md, {@code auth.kind}):
+     * {@code api-key} (an AI Gateway key),
      * {@code oidc} (a Vercel OIDC token: sent with {@code ai-gateway-auth-method: oidc}, its expiry read
      * locally into {@code expiresAt}) or {@code access-token} (a Vercel access token, sent with
      * the gateway profile's team header: team); the headers themselves are built with the request's others,

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The fields of an environment file as written, before defaults; see README "Environments". */
+/** The fields of an environment file as written, before defaults; see src/site/markdown/environments.md, "Fields". */
 record EnvironmentFile(
         String description,
         String gateway,

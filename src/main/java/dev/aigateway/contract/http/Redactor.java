@@ -36,11 +36,6 @@ public final class Redactor {
         }
     }
 
-    /** Every form a secret value can take in what we write: see {@link SecretForms}. */
-    public static List<String> forms(String value) {
-        return SecretForms.of(value);
-    }
-
     public static String placeholder(String variable) {
         return variable.matches("[A-Z_][A-Z0-9_]*") ? "$" + variable : "[redacted " + variable + "]";
     }

@@ -21,8 +21,10 @@ public record RequestRoute(String id, Route route, boolean inference) {
     public static final String UNKNOWN = "unknown";
 
     /**
-     * Paths the gateway serves that {@link Route} does not list (reference/vercel-ai-gateway-api.md
-     * 4.11 and real-world-failures.md section 7). The AI SDK's native kinds sit under
+     * Paths the gateway serves that {@link Route} does not list: {@code count_tokens}
+     * (https://github.com/vercel/ai/issues/17326), the catalog, credits and generations
+     * (https://vercel.com/docs/ai-gateway/usage), and the AI SDK's native protocol
+     * (https://github.com/vercel/ai/blob/main/packages/gateway/src/gateway-provider.ts). The AI SDK's native kinds sit under
      * {@code /v1/ai}, {@code /v3/ai} and {@code /v4/ai}; each is named {@code ai-sdk-v<N>-<kind>}.
      * Vercel's facts: they belong in the gateway profile once it exists.
      */

@@ -1,6 +1,5 @@
 /**
- * The application's own request, read from a file the user has at hand (design.md, "The application's
- * own request"; issue 20, item 1). {@code RequestFile.read(System.getProperty("request"))} gives an
+ * The application's own request, read from a file the user has at hand. {@code RequestFile.read(System.getProperty("request"))} gives an
  * {@link dev.aigateway.contract.request.ApplicationRequest}: method, path and query, headers and body
  * to send at the environment's {@code baseUrl} with the environment's credential. Register its
  * {@code secrets()} with the redactor and the secret scan first; show its {@code replaced()} notes and,

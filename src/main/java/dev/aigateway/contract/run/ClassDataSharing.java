@@ -11,7 +11,7 @@ import java.util.List;
  * Java's class data sharing for a JVM this tool starts with a class path of jars: the first run
  * records the classes it loads in an archive ({@code -XX:ArchiveClassesAtExit}, Java 13 and later),
  * later runs map them from it instead of reading, verifying and parsing each jar again, which
- * halves the start-up of Allure's generator (src/bench/verify-speed.sh). The archive is made afresh
+ * shortens the start-up of Allure's generator (measured by src/bench/verify-speed.sh). The archive is made afresh
  * when the JDK or a jar changed, and a JVM that cannot use it runs without it: Java's own logging
  * about the archive is turned off, so nothing of this reaches the console.
  */

@@ -27,8 +27,8 @@ import java.util.zip.ZipOutputStream;
  * Runs the contract suite in a JVM of its own ({@code integration-test}) and waits for it; the
  * finishing step comes next, whatever the outcome, and fails the build once the report is written.
  * The JVM's class path is jars alone, so that its classes are mapped from an archive that its first
- * run recorded ({@link ClassDataSharing}), which saves about a second and a half of its start-up
- * (src/bench/verify-speed.sh): the project's own classes are packed into {@code .contract-suite/},
+ * run recorded ({@link ClassDataSharing}), which shortens its start-up (measured by
+ * src/bench/verify-speed.sh): the project's own classes are packed into {@code .contract-suite/},
  * a jar rewritten only when its content changes, and the project folder, where the suite finds
  * {@code features/}, comes last, since nothing but feature files is read from it. The jars and the
  * archive live outside {@code target/}, as Allure's commandline does in {@code .allure/}: after a
@@ -36,7 +36,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SuiteJvm {
 
-    static final String LAUNCHER = "dev.aigateway.contract.SuiteLauncher";
+    static final String LAUNCHER = SuiteLauncher.class.getName();
     static final String FOLDER = ".contract-suite";
     /**
      * The build's -D options that concern the suite: Cucumber's, the simulator's, the history's, a proxy's and its TLS trust, Allure's,

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code GET /v1/ai/config}, {@code /v3/ai/config} and {@code /v4/ai/config}: the catalog as
  * {@code @ai-sdk/gateway}'s {@code getAvailableModels()} parses it, {@code specification.specificationVersion}
  * matching the path ({@code v2} for gateway 1.x and 2.x on {@code /v1/ai}, {@code v3} for 3.x, {@code v4}
- * for 4.x: the SDK accepts only its own literal; vercel-ai-gateway-api.md 4.11). The SDK requires
+ * for 4.x: the SDK accepts only its own literal; https://github.com/vercel/ai/blob/main/packages/gateway/src/gateway-fetch-metadata.ts). The SDK requires
  * both {@code input} and {@code output} in a {@code pricing}, so a model priced otherwise has none here.
  */
 final class AvailableModelsRoute implements SimulatedRoute {

@@ -17,7 +17,9 @@ import java.util.List;
  * (400), the team's gates, the model (404), then one unit vector per input, the same for the same text,
  * {@code dimensions} long (1536 by default, as {@code openai/text-embedding-3-small}, the catalog's
  * embedding model, answers live). The generation id is only in {@code providerMetadata.gateway}:
- * there is no top-level {@code id} (embeddings.md; maton).
+ * there is no top-level {@code id} (Vercel's docs,
+ * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/openai-compat/embeddings.md;
+ * https://github.com/maton-ai/api-gateway-skill/blob/HEAD/providers/kiro/.kiro/powers/api-gateway/references/vercel-ai-gateway/README.md).
  */
 final class EmbeddingsRoute implements SimulatedRoute {
 

@@ -19,7 +19,10 @@ enum ErrorEnvelope {
     /** {@code {"error":{"message","type"}}}: the OpenAI-compatible routes and the AI SDK's. */
     GATEWAY,
 
-    /** {@code {"type":"error","error":{"type","message"}}}: {@code /v1/messages}'s request errors (anthropic-compat.md). */
+    /**
+     * {@code {"type":"error","error":{"type","message"}}}: {@code /v1/messages}'s request errors
+     * (Vercel's docs, https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/anthropic-compat.md).
+     */
     ANTHROPIC;
 
     private static final java.util.Set<Integer> REQUEST_ERRORS = java.util.Set.of(400, 401, 404);

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 /**
  * The gateway's own metadata on a reply ({@code provider_metadata.gateway} / {@code providerMetadata.gateway}):
  * the routing with its provider attempts (one successful system-credential attempt at the model's
- * creator unless BYOK was tried), the cost as a decimal string and the generation id (provider-options.md).
+ * creator unless BYOK was tried), the cost as a decimal string and the generation id (Vercel's docs,
+ * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/models-and-providers/provider-options.md).
  */
 final class GatewayMetadata {
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * costs as numbers. Its errors are flat ({@code {"error":"..."}}, maton's live captures), which
  * {@code @ai-sdk/gateway} reports as {@code GatewayResponseError}. Unlike the real gateway, whose usage
  * events arrive about 9 s late (404 "Usage event not found" until then), a generation can be read back at
- * once: a known difference (README), so that no test waits 9 s.
+ * once: a known difference (src/site/markdown/simulator.md, "Known differences from the real gateway"),
+ * so that no test waits 9 s.
  */
 final class GenerationRoute implements SimulatedRoute {
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
 /**
- * {@code POST /v1/messages}, Anthropic's Messages API on the gateway (anthropic-compat.md), plain and
+ * {@code POST /v1/messages}, Anthropic's Messages API on the gateway (Vercel's docs,
+ * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/anthropic-compat.md), plain and
  * streamed: the request checked ({@code max_tokens} is required), the team's gates, the model (404),
  * then the reply in Anthropic's shape. Its mapping states {@code envelope: anthropic}, so its request
  * errors reach the client as {@code {"type":"error","error":{...}}}; account gates keep the gateway's envelope.

@@ -7,7 +7,8 @@ import java.net.URI;
 
 /**
  * {@code GET /v1/models/{creator}/{model}/endpoints}, public: the model's per-provider endpoints
- * (vercel-ai-gateway-api.md 4.3, from the issue-15894 fixture and maton): {@code data} is an object,
+ * (as captured live in https://github.com/vercel/ai/blob/main/packages/gateway/src/__fixtures__/issue-15894-deepseek-v3.2-catalog.json
+ * and https://github.com/maton-ai/api-gateway-skill/blob/HEAD/providers/kiro/.kiro/powers/api-gateway/references/vercel-ai-gateway/README.md): {@code data} is an object,
  * not a list, and pricing says {@code prompt} and {@code completion} where the catalog says
  * {@code input} and {@code output}. One endpoint, the creator's own, at the catalog's prices. An
  * unknown model is 404 {@code model_not_found}.

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A {@link Completion} in the OpenResponses shape: {@code object: "response"}, {@code id}: the generation
  * id, {@code error: null} on success, one {@code message} output item with {@code output_text}
- * (openresponses.md; live ids are generation ids, maton). Streamed, it is the Responses API's named SSE events,
+ * (Vercel's docs, https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/openresponses.md;
+ * live ids are generation ids, https://github.com/maton-ai/api-gateway-skill/blob/HEAD/providers/kiro/.kiro/powers/api-gateway/references/vercel-ai-gateway/README.md). Streamed, it is the Responses API's named SSE events,
  * each data's {@code type} the event's name, numbered by {@code sequence_number}: created,
  * in_progress, the item and its text, then {@code response.completed} carrying the usage.
  */

@@ -5,7 +5,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.List;
 
 /**
- * {@code POST /v1/responses}, OpenResponses (openresponses.md), what the OpenAI SDK's
+ * {@code POST /v1/responses}, OpenResponses (Vercel's docs,
+ * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/openresponses.md), what the OpenAI SDK's
  * {@code responses.create} calls: {@code input} is required (a string or a list of messages),
  * {@code max_output_tokens} bounds the reply. Checked like chat completions: the request (400), the
  * team's gates, the model (404); then a completed response, or its named events when streamed.

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * What {@code GET /v1/generation?id=} reads back about one generation: the {@code data} of usage.md's
- * sample with costs as numbers, plus the fields {@code @ai-sdk/gateway}'s schema requires
+ * What {@code GET /v1/generation?id=} reads back about one generation: the {@code data} of the sample
+ * in Vercel's docs (https://vercel.com/docs/ai-gateway/usage) with costs as numbers, plus the fields {@code @ai-sdk/gateway}'s schema requires
  * ({@code upstream_inference_cost}, {@code finish_reason}, {@code native_tokens_cache_creation},
  * {@code billable_web_search_calls}).
  */

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan.Finding;
-import dev.aigateway.contract.http.Redactor;
+import dev.aigateway.contract.http.SecretForms;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +98,7 @@ class SecretScanTest {
         assertThat(message, containsString("secret AI_GATEWAY_API_KEY found in " + reports.resolve("a.html") + ", "
                 + reports.resolve("b.json") + "; secret OPENAI_API_KEY found in " + reports.resolve("b.json")));
         for (Secret secret : SECRETS) {
-            for (String form : Redactor.forms(secret.value())) {
+            for (String form : SecretForms.of(secret.value())) {
                 assertThat(message, not(containsString(form)));
             }
         }

@@ -117,7 +117,7 @@ class HostileRunTest {
     private Outcome run(String baseUrl, String what) throws Exception {
         HostileEnvironment.write(root, baseUrl, KEY, "5000", "15000", "60", "");
         long start = System.nanoTime();
-        String console = java("dev.aigateway.contract.SuiteLauncher", "-Denv=hostile", "-Dcontract.root=" + root,
+        String console = java("dev.aigateway.contract.run.SuiteLauncher", "-Denv=hostile", "-Dcontract.root=" + root,
                 "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
                 "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
         String closing = java("dev.aigateway.contract.run.RunFinish");

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The requests of real-world-failures.md section 7 (R1-R5), each written the way people paste it: a
+ * Requests the gateway refused for reasons of their own (R1-R5: https://github.com/vercel/ai/issues/20649,
+ * https://vercel.com/docs/ai-gateway/security-and-compliance/zdr, https://github.com/vercel/ai/issues/10325,
+ * https://github.com/vercel/ai/issues/17326, https://github.com/vercel/ai/issues/11413), each written the way people paste it: a
  * curl command (Chrome's "Copy as cURL", Vercel's and Anthropic's docs), a HAR and a JSON request.
  * Each form reads to the same request, and none keeps a credential.
  */

@@ -1,7 +1,6 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.record.RunRecord;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -20,11 +19,9 @@ import dev.aigateway.contract.environment.Route;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -109,10 +106,7 @@ public final class ContractSuite {
         set(saved, RunRecord.FILE_PROPERTY, record.toString());
         variables.forEach((name, value) -> set(saved, "contract.env." + name, value));
         try {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("features"))
-                    .filters(EngineFilter.includeEngines("cucumber"))
-                    .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
+            LauncherDiscoveryRequest request = SuiteLauncher.contract()
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
                             + output.resolve("console.txt") + morePlugins)
                     .configurationParameter("cucumber.filter.tags", tags(root, env, variables, applicationRequest))

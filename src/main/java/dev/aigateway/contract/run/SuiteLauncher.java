@@ -1,13 +1,13 @@
-package dev.aigateway.contract;
+package dev.aigateway.contract.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.aigateway.contract.http.GatewayUnreachableException;
-import dev.aigateway.contract.run.SuiteOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -17,14 +17,24 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The contract run's JVM, started by {@code dev.aigateway.contract.run.SuiteJvm}: runs
- * {@link RunContractIT} on the JUnit Platform, prints how many scenarios passed, failed and were
- * skipped, and writes that outcome for the finishing step, which fails the build once the report and
- * the bundle are written. It exits 0 whenever the suite ran to its end, whatever its outcome.
+ * The contract run's JVM, started by {@link SuiteJvm}: runs the contract ({@link #contract()}) on the
+ * JUnit Platform, prints how many scenarios passed, failed and were skipped, and writes that outcome
+ * for the finishing step, which fails the build once the report and the bundle are written. It exits 0
+ * whenever the suite ran to its end, whatever its outcome.
  */
 public final class SuiteLauncher {
 
     private SuiteLauncher() {}
+
+    /**
+     * The contract: every feature under {@code features/}, on the Cucumber engine alone. The glue and the
+     * plugins are the suite's configuration, read by the Platform from the class path's
+     * {@code junit-platform.properties} (and {@code -D}), so that this class names none of the suite's classes.
+     */
+    static LauncherDiscoveryRequestBuilder contract() {
+        return LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("features"))
+                .filters(EngineFilter.includeEngines("cucumber"));
+    }
 
     /** Argument: the project root, under which the outcome is written ({@link SuiteOutcome#FILE}). */
     public static void main(String[] args) throws IOException {
@@ -33,7 +43,7 @@ public final class SuiteLauncher {
         LeftOutByTags leftOut = new LeftOutByTags();
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(
-                    LauncherDiscoveryRequestBuilder.request().selectors(selectClass(RunContractIT.class)).build(),
+                    contract().build(),
                     summary, leftOut, new UnexpectedErrors());
             // Still inside the session: the console copy that the secret scan reads gets this line too.
             System.out.println(line(summary.getSummary(), leftOut.count.get()));
