@@ -64,7 +64,7 @@ class ApplicationRequestSecretsTest {
                     requests: [app.curl]
                     """.formatted(gateway.baseUrl(), TEAM_KEY));
 
-            String console = java("dev.aigateway.contract.SuiteLauncher", "-Denv=app", "-Dcontract.root=" + root,
+            String console = java(SuiteLauncher.class.getName(), "-Denv=app", "-Dcontract.root=" + root,
                     "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
                     "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
             String closing = java("dev.aigateway.contract.run.RunFinish");
