@@ -37,7 +37,7 @@ public final class ContractRun implements AutoCloseable {
         this.simulator = simulator;
         this.limits = new RunLimits(environment.timeouts().runSeconds());
         this.spendCap = new SpendCap(environment.maxSpendUsd(), environment.name(), this::spend);
-        this.redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
+        this.redactor = new Redactor(environment.secrets(), Set.of(environment.profile().keys().notIssued()));
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
