@@ -63,5 +63,10 @@ class OpenRouterReplayTest {
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/key")), equalTo(true));
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/credits")
                 && e.caller() != dev.aigateway.contract.http.Caller.TEAM_KEY), equalTo(false));
+        // OpenRouter's never-issued key is public: shown as is in the evidence, the team's key never.
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == dev.aigateway.contract.http.Caller.NOT_ISSUED_KEY)
+                .flatMap(e -> e.requestHeaders().stream()).filter(h -> h.name().equalsIgnoreCase("authorization"))
+                .map(dev.aigateway.contract.http.Exchange.Header::value).toList(),
+                org.hamcrest.Matchers.hasItem("Bearer sk-or-v1-not_issued_by_the_gateway_000000000000"));
     }
 }
