@@ -10,7 +10,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Keeps the contract run to the routes its environment lists ({@code routes:}): before discovery,
  * the Cucumber tag expression gets {@code not @<route>} for every other route, on top of the run's
- * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}). Only in the contract run's JVM
+ * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}), and {@code not @<gateway>} for every other gateway. Only in the contract run's JVM
  * (the build sets {@code env}); a broken environment is left for the run to report.
  */
 public final class RouteSelection implements LauncherSessionListener {
@@ -25,8 +25,8 @@ public final class RouteSelection implements LauncherSessionListener {
         }
         try {
             Path root = Path.of(System.getProperty("contract.root", System.getProperty("user.dir")));
-            var routes = new EnvironmentLoader(root).load(env).routes();
-            System.setProperty(TAGS, Route.tagExpression(routes, System.getProperty(TAGS)));
+            var environment = new EnvironmentLoader(root).load(env);
+            System.setProperty(TAGS, Route.tagExpression(environment.routes(), System.getProperty(TAGS), environment.profile().name()));
         } catch (EnvironmentException reportedByTheRun) {
             // The first scenario opens the environment again and fails with the loader's sentence.
         }

@@ -102,7 +102,7 @@ public final class ContractSuite {
                     .configurationParameter("cucumber.glue", "dev.aigateway.contract.steps")
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
                             + output.resolve("console.txt") + morePlugins)
-                    .configurationParameter("cucumber.filter.tags", Route.tagExpression(routes(root, env, variables), "not @wip"))
+                    .configurationParameter("cucumber.filter.tags", tags(root, env, variables))
                     .build();
             StringWriter failures = new StringWriter();
             LauncherFactory.create().execute(request, new TestExecutionListener() {
@@ -129,15 +129,16 @@ public final class ContractSuite {
         }
     }
 
-    /** The routes the environment lists, or the default ones when it cannot be read (the run then reports why). */
-    private static List<Route> routes(Path root, String env, Map<String, String> variables) {
+    /** The tags of the routes and the gateway the environment names, or the default ones when it cannot be read (the run then reports why). */
+    private static String tags(Path root, String env, Map<String, String> variables) {
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
         all.putAll(variables);
         try {
-            return new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
-                    .load(env).routes();
+            var environment = new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
+                    .load(env);
+            return Route.tagExpression(environment.routes(), "not @wip", environment.profile().name());
         } catch (EnvironmentException unreadable) {
-            return Route.DEFAULT;
+            return Route.tagExpression(Route.DEFAULT, "not @wip");
         }
     }
 
