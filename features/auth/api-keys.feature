@@ -8,18 +8,18 @@ Feature: API keys
   @smoke
   Scenario: A key the gateway never issued is refused
     Given a key the gateway never issued
-    When I ask for my credit balance
+    When the key is checked without spending
     Then the gateway answers 401
     And the refusal is an "authentication_error" in the gateway's error envelope
 
   Scenario: A request without a key is refused
     Given no key
-    When I ask for my credit balance
+    When the key is checked without spending
     Then the gateway answers 401
     And the refusal is an "authentication_error" in the gateway's error envelope
 
   @smoke
   Scenario: The team's key is recognised
     Given my team's API key
-    When I ask for my credit balance
+    When the key is checked without spending
     Then the gateway does not answer 401

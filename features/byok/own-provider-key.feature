@@ -1,4 +1,4 @@
-@chat-completions @byok @billable
+@chat-completions @byok @billable @vercel
 Feature: Bring your own key
   With a request-scoped BYOK credential (providerOptions.gateway.byok) and routing restricted to
   that provider, the gateway serves the request with the user's own provider key and says so in

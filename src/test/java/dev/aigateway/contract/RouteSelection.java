@@ -11,8 +11,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Keeps the contract run to the routes its environment lists ({@code routes:}): before discovery,
  * the Cucumber tag expression gets {@code not @<route>} for every other route, on top of the run's
- * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}); and the scenarios of the application's
- * request beyond the requests given ({@code -Drequest}, {@code requests:}), all of them when none is. Only in the contract run's JVM
+ * own ({@code -Dcucumber.filter.tags}, else {@code not @wip}), {@code not @<gateway>} for every other gateway, and the scenarios of the
+ * application's request beyond the requests given ({@code -Drequest}, {@code requests:}), all of them when none is. Only in the contract run's JVM
  * (the build sets {@code env}); a broken environment is left for the run to report.
  */
 public final class RouteSelection implements LauncherSessionListener {
@@ -30,7 +30,7 @@ public final class RouteSelection implements LauncherSessionListener {
             var environment = new EnvironmentLoader(root).load(env);
             int requests = ApplicationRequests.named(environment, System.getProperty(ApplicationRequests.PROPERTY)).size();
             System.setProperty(TAGS, ApplicationRequests.tagExpression(Math.min(requests, ApplicationRequests.MOST),
-                    Route.tagExpression(environment.routes(), System.getProperty(TAGS))));
+                    Route.tagExpression(environment.routes(), System.getProperty(TAGS), environment.profile().name())));
         } catch (EnvironmentException reportedByTheRun) {
             // The first scenario opens the environment again and fails with the loader's sentence.
         }

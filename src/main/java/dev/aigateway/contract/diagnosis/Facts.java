@@ -63,6 +63,7 @@ final class Facts {
         stream(exchange, facts, profile);
         facts.put("failedProvider", envelope.failedProvider());
         facts.put("credentialType", envelope.failedCredentialType());
+        facts.put("providerMessage", envelope.providerMessage());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
         facts.put("requestId", String.valueOf(RouteServed.carriesRequestId(exchange)));
@@ -136,12 +137,13 @@ final class Facts {
     }
 
     /**
-     * What the environment says before anything is sent: {@code authKind}, and for a token whose expiry
+     * What the environment says before anything is sent: {@code gateway} (its profile's name), {@code authKind}, and for a token whose expiry
      * it read ({@code auth: oidc}), {@code tokenExpired} and {@code tokenExpiresAt}.
      */
     static Map<String, String> ofEnvironment(Environment environment) {
         Map<String, String> facts = new LinkedHashMap<>();
         Environment.Auth auth = environment.auth() == null ? Environment.Auth.API_KEY : environment.auth();
+        facts.put("gateway", environment.profile().name());
         facts.put("authKind", auth.kind());
         facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
         facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());

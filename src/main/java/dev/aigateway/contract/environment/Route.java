@@ -58,8 +58,18 @@ public enum Route {
      * others', combined with the run's own expression ({@code not @wip} by default).
      */
     public static String tagExpression(List<Route> selected, String runExpression) {
-        String others = Arrays.stream(values()).filter(route -> !selected.contains(route))
-                .map(route -> "not @" + route.id).collect(Collectors.joining(" and "));
+        return tagExpression(selected, runExpression, GatewayProfile.defaultName());
+    }
+
+    /**
+     * As {@link #tagExpression(List, String)}, and without the features of other gateways than
+     * {@code gateway}: a feature that exists for one gateway only carries its name as a tag ({@code @vercel}).
+     */
+    public static String tagExpression(List<Route> selected, String runExpression, String gateway) {
+        String others = java.util.stream.Stream.concat(
+                Arrays.stream(values()).filter(route -> !selected.contains(route)).map(route -> "not @" + route.id),
+                GatewayProfile.names().stream().filter(name -> !name.equals(gateway)).map(name -> "not @" + name))
+                .collect(Collectors.joining(" and "));
         String base = runExpression == null || runExpression.isBlank() ? "not @wip" : runExpression;
         return others.isEmpty() ? base : "(" + base + ") and " + others;
     }

@@ -13,9 +13,16 @@ import java.util.List;
  */
 public final class Envelope {
 
-    /** JSON pointers (RFC 6901), in order of preference; the first that reaches a text wins. */
-    public record Pointers(String error, List<String> type, List<String> message, List<String> attempts, String providerAttempts,
-                           String provider, String credentialType, String success, String passedThroughType,
+    /**
+     * JSON pointers (RFC 6901), in order of preference; the first that reaches a text wins. Optional,
+     * null when the gateway has no such thing: {@code code} (a status inside the envelope, for an
+     * error that arrives in a 200 stream), {@code providerName} (the failed provider named directly),
+     * {@code providerMessage} (the provider's own words passed through), and the routing metadata's
+     * {@code attempts} with the passed-through error's {@code passedThroughType} and {@code providerUrl}.
+     */
+    public record Pointers(String error, List<String> type, List<String> message, String code, List<String> attempts,
+                           String providerAttempts, String provider, String credentialType, String success,
+                           List<String> providerName, List<String> providerMessage, String passedThroughType,
                            String providerUrl, String source, String guess) implements GatewayProfile.Sourced {}
 
     private final Pointers pointers;
@@ -47,6 +54,18 @@ public final class Envelope {
         return message == null ? "" : message;
     }
 
+    /** The status the envelope itself states (an error in a 200 stream keeps its own), or null when it states none. */
+    public Integer code() {
+        JsonNode code = pointers.code() == null ? MissingNode.getInstance() : answer.at(pointers.code());
+        return code.isInt() ? code.asInt() : null;
+    }
+
+    /** The provider's own words passed through (OpenRouter's {@code metadata.raw}), or "". */
+    public String providerMessage() {
+        String raw = first(pointers.providerMessage());
+        return raw == null ? "" : raw;
+    }
+
     /** True when the answer carries an error at all (an event of a stream that broke). */
     public boolean hasError() {
         return !answer.at(pointers.error()).isMissingNode();
@@ -54,7 +73,8 @@ public final class Envelope {
 
     /**
      * The upstream provider that failed, as the answer names it: the first failed attempt in the
-     * routing metadata, else the host of a provider error passed through; empty when it names none.
+     * routing metadata, else the provider the envelope names, else the host of a provider error passed
+     * through; empty when it names none.
      */
     public String failedProvider() {
         for (JsonNode attempt : attempts()) {
@@ -62,8 +82,12 @@ public final class Envelope {
                 return attempt.at(pointers.provider()).asText("");
             }
         }
-        JsonNode url = answer.at(pointers.providerUrl());
-        if (pointers.passedThroughType().equals(type()) || url.isTextual()) {
+        String named = first(pointers.providerName());
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
+        JsonNode url = pointers.providerUrl() == null ? MissingNode.getInstance() : answer.at(pointers.providerUrl());
+        if (pointers.passedThroughType() != null && pointers.passedThroughType().equals(type()) || url.isTextual()) {
             try {
                 String host = url.asText("").isEmpty() ? null : URI.create(url.asText()).getHost();
                 return host == null ? "an upstream provider" : host;
@@ -86,7 +110,7 @@ public final class Envelope {
 
     private List<JsonNode> attempts() {
         List<JsonNode> attempts = new ArrayList<>();
-        for (String list : pointers.attempts()) {
+        for (String list : pointers.attempts() == null ? List.<String>of() : pointers.attempts()) {
             for (JsonNode modelAttempt : answer.at(list)) {
                 modelAttempt.at(pointers.providerAttempts()).forEach(attempts::add);
             }
@@ -95,7 +119,7 @@ public final class Envelope {
     }
 
     private String first(List<String> candidates) {
-        for (String pointer : candidates) {
+        for (String pointer : candidates == null ? List.<String>of() : candidates) {
             JsonNode value = answer.at(pointer);
             if (value.isTextual()) {
                 return value.asText();

@@ -25,9 +25,10 @@ public record GatewayProfile(
         HeaderFact requestId,
         OwnAnswer ownAnswer,
         HeaderFact mitigatedHeader,
-        PatternFact generationId,
+        GenerationId generationId,
         Envelope.Pointers envelope,
         List<RouteEntry> routes,
+        KeyCheck keyCheck,
         PatternFact billablePathPattern,
         Stream stream,
         Catalog catalog,
@@ -59,12 +60,29 @@ public record GatewayProfile(
         }
     }
 
+    /**
+     * The generation id: its form ({@code pattern}) and, when the gateway sends it as a header of its
+     * own, that header ({@code header}, null when the id is only in the body).
+     */
+    public record GenerationId(String pattern, String header, String source, String guess) implements Sourced {
+        public Pattern compiled() {
+            return Pattern.compile(pattern);
+        }
+    }
+
+    /** The route that checks the team's key without spending anything (its id in {@code routes}). */
+    public record KeyCheck(String route, String source, String guess) implements Sourced {}
+
     /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
     public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
             implements Sourced {}
 
-    /** A stream's last event ({@code terminator}), where a chunk keeps its text and its usage. */
-    public record Stream(String terminator, String text, String usage, String source, String guess) implements Sourced {}
+    /**
+     * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
+     * comment line the gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
+     */
+    public record Stream(String terminator, String comment, String text, String usage, String source, String guess)
+            implements Sourced {}
 
     /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
@@ -143,7 +161,7 @@ public record GatewayProfile(
             throw new IllegalStateException(resource + ": name " + name() + " is not the file's");
         }
         List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
-                billablePathPattern, stream, catalog, credits, keys, headers));
+                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers));
         facts.addAll(routes);
         if (simulator != null) {
             facts.add(simulator);
@@ -152,6 +170,9 @@ public record GatewayProfile(
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
             }
+        }
+        if (route(keyCheck.route()).isEmpty()) {
+            throw new IllegalStateException(resource + ": keyCheck names route " + keyCheck.route() + ", which routes lack");
         }
         if (simulator != null) {
             checkSimulator(resource);
@@ -196,9 +217,29 @@ public record GatewayProfile(
                 || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches();
     }
 
+    /** The route that checks the team's key without spending anything. */
+    public RouteEntry keyCheckRoute() {
+        return route(keyCheck.route()).orElseThrow();
+    }
+
     /** {@code answer} (parsed; a missing node when it is not JSON) as this gateway's envelope. */
     public Envelope envelopeOf(JsonNode answer) {
         return Envelope.of(envelope, answer);
+    }
+
+    /**
+     * The generation id of an answer: the profile's generation-id header when it carries one of the
+     * id's form ({@code headers} by any case of the name), else the first id its body names; or null.
+     */
+    public String generationIdOf(Map<String, String> headers, String body) {
+        if (generationId.header() != null && headers != null) {
+            String sent = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(generationId.header()))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+            if (generationId.compiled().matcher(sent.strip()).matches()) {
+                return sent.strip();
+            }
+        }
+        return generationIdIn(body);
     }
 
     /** The generation id an answer names, or null. */

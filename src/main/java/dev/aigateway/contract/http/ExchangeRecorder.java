@@ -144,7 +144,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
             Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                     requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
-                    profile.generationIdIn(partial), errorType(partial), said, caller, neverSent);
+                    profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -169,7 +169,7 @@ public final class ExchangeRecorder implements OrderedFilter {
         String recordedBody = cap(responseBody);
         Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                 requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),
-                redactor.redact(response.getHeader(profile.requestId().header())), profile.generationIdIn(recordedBody),
+                redactor.redact(response.getHeader(profile.requestId().header())), profile.generationIdOf(responseHeaders, recordedBody),
                 unread == null ? errorType(recordedBody) : null,
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);

@@ -103,6 +103,11 @@ public final class GatewayClient {
         return get(path("credits"), credential);
     }
 
+    /** The gateway's check of a key that spends nothing: its profile's key-check route. */
+    public Response keyCheck(Credential credential) {
+        return get(environment.profile().keyCheckRoute().path(), credential);
+    }
+
     /** The public catalog, asked for once per run: every scenario that needs it reads the same answer. */
     public Response modelCatalog() {
         try {

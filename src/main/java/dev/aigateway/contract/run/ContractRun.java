@@ -44,7 +44,7 @@ public final class ContractRun implements AutoCloseable {
         // A key pasted into a request file is never sent, and redacted like the environment's own.
         List<Environment.Secret> secrets = new java.util.ArrayList<>(environment.secrets());
         secrets.addAll(ApplicationRequests.secrets(requests));
-        this.redactor = new Redactor(secrets, Set.of(Credential.NOT_ISSUED_KEY));
+        this.redactor = new Redactor(secrets, Set.of(environment.profile().keys().notIssued()));
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */

@@ -48,9 +48,18 @@ public record Captured(String name, String kind, String source, String route, Li
         return route.substring(route.indexOf(' ') + 1);
     }
 
-    /** Every captured answer, by file name. */
+    /** Every captured answer of the default gateway (Vercel's), by file name. */
     public static List<Captured> all() {
-        try (Stream<Path> files = Files.list(folder())) {
+        return all("");
+    }
+
+    /** Every captured answer of the gateway whose answers are in {@code captured/<gateway>/}, by file name. */
+    public static List<Captured> of(String gateway) {
+        return all("/" + gateway);
+    }
+
+    private static List<Captured> all(String subfolder) {
+        try (Stream<Path> files = Files.list(folder().resolve(subfolder.isEmpty() ? "." : subfolder.substring(1)))) {
             List<Captured> all = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 all.add(read(file));

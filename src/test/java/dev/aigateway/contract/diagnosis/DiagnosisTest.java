@@ -91,7 +91,7 @@ class DiagnosisTest {
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "free-credits-restricted",
+                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "credits-below-request", "free-credits-restricted",
                 "free-tier-model-restricted", "gateway-outage", "healthy", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
                 "provider-unavailable", "quota-exceeded", "rate-limited", "route-not-served", "route-refused",

@@ -155,7 +155,7 @@ class EnvironmentLoaderTest {
     @Test
     void theShippedEnvironmentsAllLoad() {
         EnvironmentLoader shipped = new EnvironmentLoader(Path.of(System.getProperty("contract.root", ".")),
-                Map.of("AI_GATEWAY_API_KEY", "vck_test_key_0000"));
+                Map.of("AI_GATEWAY_API_KEY", "vck_test_key_0000", "OPENROUTER_API_KEY", "sk-or-v1-test_key_0000"));
         List<String> names = shipped.names();
         assertThat(names, not(List.of()));
         for (String name : names) {
@@ -271,11 +271,29 @@ class EnvironmentLoaderTest {
 
     @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() throws IOException {
-        write("bad", VALID + "gateway: openrouter\n");
+        write("bad", VALID + "gateway: litellm\n");
         EnvironmentException refusal = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
-        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"openrouter\"."
-                + " Gateways that exist: vercel."));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"litellm\"."
+                + " Gateways that exist: vercel, openrouter."));
+    }
+
+    @Test
+    void anEnvironmentTargetsOpenRouterByItsProfile() throws IOException {
+        write("mine", VALID + "gateway: openrouter\n");
+        Environment environment = loader(Map.of("TEST_GATEWAY_KEY", "sk-or-v1-abc123456789")).load("mine");
+        assertThat(environment.profile().name(), equalTo("openrouter"));
+        assertThat(environment.profile().keyCheckRoute().path(), equalTo("/api/v1/key"));
+    }
+
+    @Test
+    void theShippedOpenRouterTemplateReadsItsKeyAndNeedsNoTeamId() {
+        Environment environment = new EnvironmentLoader(java.nio.file.Path.of(System.getProperty("contract.root", ".")),
+                Map.of("OPENROUTER_API_KEY", "sk-or-v1-abc123456789")).load("openrouter");
+        assertThat(environment.profile().name(), equalTo("openrouter"));
+        assertThat(environment.apiKey(), equalTo("sk-or-v1-abc123456789"));
+        assertThat(environment.baseUrl(), equalTo("https://openrouter.ai"));
+        assertThat(environment.secrets(), contains(new Environment.Secret("OPENROUTER_API_KEY", "sk-or-v1-abc123456789")));
     }
     @Test
     void theApplicationsRequestFilesAreListedAsWrittenAndNoneWhenTheFieldIsAbsent() throws IOException {

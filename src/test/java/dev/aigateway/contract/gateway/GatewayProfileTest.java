@@ -17,10 +17,11 @@ class GatewayProfileTest {
 
     private static final ObjectMapper JSON = Json.DATA;
     private final GatewayProfile vercel = GatewayProfile.standard();
+    private final GatewayProfile openRouter = GatewayProfile.named("openrouter");
 
     @Test
     void theDefaultProfileIsVercelsWithTodaysFacts() {
-        assertThat(GatewayProfile.names(), equalTo(List.of("vercel")));
+        assertThat(GatewayProfile.names(), equalTo(List.of("vercel", "openrouter")));
         assertThat(vercel.name(), equalTo("vercel"));
         assertThat(vercel.requestId().header(), equalTo("x-vercel-id"));
         assertThat(vercel.stream().terminator(), equalTo("[DONE]"));
@@ -41,8 +42,8 @@ class GatewayProfileTest {
 
     @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() {
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("openrouter"));
-        assertThat(refusal.getMessage(), equalTo("unknown gateway \"openrouter\". Gateways that exist: vercel."));
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("litellm"));
+        assertThat(refusal.getMessage(), equalTo("unknown gateway \"litellm\". Gateways that exist: vercel, openrouter."));
     }
 
     @Test
@@ -112,6 +113,49 @@ class GatewayProfileTest {
         assertThat(zai.type(), equalTo("AI_APICallError"));
         assertThat(zai.failedProvider(), equalTo("api.z.ai"));
         assertThat(zai.failedCredentialType(), equalTo("unknown"));
+    }
+
+    @Test
+    void eachProfileNamesTheRouteThatChecksTheKeyWithoutSpending() {
+        assertThat(vercel.keyCheckRoute().path(), equalTo("/v1/credits"));
+        assertThat(openRouter.keyCheckRoute().path(), equalTo("/api/v1/key"));
+        assertThat(openRouter.billable(openRouter.keyCheckRoute().method(), openRouter.keyCheckRoute().path()), equalTo(false));
+        assertThat(openRouter.billable("POST", "/api/v1/chat/completions"), equalTo(true));
+        assertThat(openRouter.billable("POST", "/v1/chat/completions"), equalTo(false));
+        assertThat(openRouter.billable("POST", "/v4/ai/language-model"), equalTo(false));
+    }
+
+    @Test
+    void openRoutersEnvelopeKeepsTheStatusInsideAndMayHaveNoType() throws Exception {
+        Envelope funds = openRouter.envelopeOf(JSON.readTree(
+                "{\"error\":{\"message\":\"Insufficient credits.\",\"code\":402,\"metadata\":{\"provider_name\":null}},\"user_id\":\"user_1\"}"));
+        assertThat(funds.type(), nullValue());
+        assertThat(funds.message(), equalTo("Insufficient credits."));
+        assertThat(funds.code(), equalTo(402));
+        assertThat(funds.failedProvider(), equalTo(""));
+        Envelope typed = openRouter.envelopeOf(JSON.readTree(
+                "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\",\"metadata\":{\"error_type\":\"rate_limit_exceeded\"}}}"));
+        assertThat(typed.type(), equalTo("rate_limit_exceeded"));
+        assertThat(vercel.envelopeOf(JSON.readTree("{\"error\":{\"code\":402,\"message\":\"m\",\"type\":\"t\"}}")).code(), nullValue());
+    }
+
+    @Test
+    void openRoutersProviderErrorNamesTheProviderAndItsOwnWords() throws Exception {
+        Envelope provider = openRouter.envelopeOf(JSON.readTree("{\"error\":{\"code\":502,\"message\":\"Provider returned error\","
+                + "\"metadata\":{\"raw\":\"upstream overloaded\",\"provider_name\":\"Anthropic\",\"is_byok\":false}}}"));
+        assertThat(provider.failedProvider(), equalTo("Anthropic"));
+        assertThat(provider.providerMessage(), equalTo("upstream overloaded"));
+        assertThat(vercel.envelopeOf(JSON.readTree("{\"error\":{\"message\":\"m\",\"metadata\":{\"provider_name\":\"x\"}}}"))
+                .failedProvider(), equalTo(""));
+    }
+
+    @Test
+    void theGenerationIdIsTakenFromTheProfilesHeaderElseFromTheBody() {
+        assertThat(openRouter.generationIdOf(java.util.Map.of("x-generation-id", "gen-1764000000-AbC123"), "{}"),
+                equalTo("gen-1764000000-AbC123"));
+        assertThat(openRouter.generationIdOf(java.util.Map.of("x-generation-id", "not an id"), "{\"id\":\"gen-abc123\"}"),
+                equalTo("gen-abc123"));
+        assertThat(vercel.generationIdOf(java.util.Map.of("x-generation-id", "gen_01KXGJG3XC3MJ511VVF87ZSBTC"), "{}"), nullValue());
     }
 
     private Envelope read(String body) throws Exception {

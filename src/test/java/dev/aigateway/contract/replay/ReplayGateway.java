@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * the answer {@code <name>} on the route kinds it lists; elsewhere it answers as a healthy team's
  * gateway would, with the simulator's catalog. Any other key gets 401. Every answer carries
  * {@code server: Vercel} and an {@code x-vercel-id}, as the real gateway's do.
+ * {@link #openRouter()} replays OpenRouter's (captured/openrouter/) the same way, on its profile's
+ * paths: keys {@code sk-or-v1-replay_<name>_<anything>}, {@code cf-ray} on every answer, the key
+ * check {@code /api/v1/key}, and {@code /api/v1/credits} refused to an inference key as documented.
  */
 public final class ReplayGateway implements AutoCloseable {
 
@@ -30,13 +33,31 @@ public final class ReplayGateway implements AutoCloseable {
             "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}";
     private static final String NOT_FOUND = "{\"error\":{\"message\":\"Not found\",\"type\":\"not_found_error\"}}";
 
+    /** How one gateway answers around the replayed answer. */
+    private record Speaks(String keyPrefix, String catalogPath, String keyCheckPath, String keyRecord, String creditsPath,
+                          String creditsRefusal, List<String> inferencePaths, String unknownKey, String notFound,
+                          Map<String, String> headers, String requestIdHeader, String requestIdForm) {}
+
+    private static final Speaks VERCEL = new Speaks("vck_replay_", "/v1/models", "/v1/credits", CREDITS, null, null,
+            List.of("/v1/chat/completions", "/v1/messages"), UNKNOWN_KEY, NOT_FOUND, Map.of("server", "Vercel"),
+            "x-vercel-id", "iad1::replay-%d-0a");
+    /** https://openrouter.ai/openapi.yaml: /key's record (shortened), /credits' 403 to an inference key; the 401 of an unknown key as captured. */
+    private static final Speaks OPENROUTER = new Speaks("sk-or-v1-replay_", "/api/v1/models", "/api/v1/key",
+            "{\"data\":{\"label\":\"sk-or-v1-rep...emo\",\"limit\":null,\"limit_remaining\":null,\"usage\":0.5,\"is_free_tier\":false}}",
+            "/api/v1/credits", "{\"error\":{\"code\":403,\"message\":\"Only management keys can perform this operation\"}}",
+            List.of("/api/v1/chat/completions", "/api/v1/messages"), "{\"error\":{\"message\":\"User not found.\",\"code\":401}}",
+            "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", Map.of("server", "cloudflare"), "cf-ray", "9a00000000%04d-IAD");
+
+    private final Speaks speaks;
+
     private final HttpServer server;
     private final Map<String, Captured> answers;
     private final String catalog;
     private final AtomicInteger served = new AtomicInteger();
 
-    private ReplayGateway(HttpServer server, List<Captured> answers) {
+    private ReplayGateway(HttpServer server, List<Captured> answers, Speaks speaks) {
         this.server = server;
+        this.speaks = speaks;
         this.answers = answers.stream().collect(Collectors.toMap(Captured::name, Function.identity()));
         this.catalog = resource("/simulator/__files/models.json");
         server.createContext("/", this::serve);
@@ -44,9 +65,18 @@ public final class ReplayGateway implements AutoCloseable {
     }
 
     public static ReplayGateway start() {
+        return start(Captured.all(), VERCEL);
+    }
+
+    /** The replay of OpenRouter's answers (captured/openrouter/). */
+    public static ReplayGateway openRouter() {
+        return start(Captured.of("openrouter"), OPENROUTER);
+    }
+
+    private static ReplayGateway start(List<Captured> answers, Speaks speaks) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            return new ReplayGateway(server, Captured.all());
+            return new ReplayGateway(server, answers, speaks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +88,12 @@ public final class ReplayGateway implements AutoCloseable {
 
     /** The key that meets the captured answer {@code name}. */
     public static String keyFor(String name) {
-        return "vck_replay_" + name + "_demo";
+        return VERCEL.keyPrefix() + name + "_demo";
+    }
+
+    /** The key that meets OpenRouter's captured answer {@code name}. */
+    public static String openRouterKeyFor(String name) {
+        return OPENROUTER.keyPrefix() + name + "_demo";
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -72,34 +107,40 @@ public final class ReplayGateway implements AutoCloseable {
             }
             Optional<Captured> team = team(exchange.getRequestHeaders().getFirst("Authorization"));
             if (team.isEmpty()) {
-                reply(exchange, 401, "application/json", UNKNOWN_KEY);
-            } else if (team.get().on().contains(kind)) {
+                reply(exchange, 401, "application/json", speaks.unknownKey());
+            } else if (team.get().on().contains(kind)
+                    || team.get().on().contains("key") && (kind.equals("credits") || kind.equals("management"))) {
                 Captured answer = team.get();
                 reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
             } else if (kind.equals("credits")) {
-                reply(exchange, 200, "application/json", CREDITS);
+                reply(exchange, 200, "application/json", speaks.keyRecord());
+            } else if (kind.equals("management")) {
+                reply(exchange, 403, "application/json", speaks.creditsRefusal());
             } else {
-                reply(exchange, 404, "application/json", NOT_FOUND);
+                reply(exchange, 404, "application/json", speaks.notFound());
             }
         }
     }
 
-    private static String kindOf(String method, String path) {
-        if (method.equals("GET") && path.startsWith("/v1/models")) {
+    /** The route kind: catalog, credits (the key check), management (a management key's route), inference, other. */
+    private String kindOf(String method, String path) {
+        if (method.equals("GET") && path.startsWith(speaks.catalogPath())) {
             return "catalog";
         }
-        if (method.equals("GET") && path.equals("/v1/credits")) {
+        if (method.equals("GET") && path.equals(speaks.keyCheckPath())) {
             return "credits";
         }
-        return method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/v1/messages"))
-                ? "inference" : "other";
+        if (method.equals("GET") && path.equals(speaks.creditsPath())) {
+            return "management";
+        }
+        return method.equals("POST") && speaks.inferencePaths().contains(path) ? "inference" : "other";
     }
 
     private Optional<Captured> team(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer vck_replay_")) {
+        if (authorization == null || !authorization.startsWith("Bearer " + speaks.keyPrefix())) {
             return Optional.empty();
         }
-        String key = authorization.substring("Bearer vck_replay_".length());
+        String key = authorization.substring(("Bearer " + speaks.keyPrefix()).length());
         int end = key.lastIndexOf('_');
         return end < 0 ? Optional.empty() : Optional.ofNullable(answers.get(key.substring(0, end)));
     }
@@ -107,8 +148,8 @@ public final class ReplayGateway implements AutoCloseable {
     private void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", contentType);
-        exchange.getResponseHeaders().set("server", "Vercel");
-        exchange.getResponseHeaders().set("x-vercel-id", "iad1::replay-" + served.incrementAndGet() + "-0a");
+        speaks.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.getResponseHeaders().set(speaks.requestIdHeader(), String.format(speaks.requestIdForm(), served.incrementAndGet()));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

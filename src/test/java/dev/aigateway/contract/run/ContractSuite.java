@@ -137,8 +137,8 @@ public final class ContractSuite {
     }
 
     /**
-     * The run's tag expression, as RouteSelection makes it: the routes the environment lists and the
-     * application's requests given, or the default routes and none when it cannot be read (the run then reports why).
+     * The run's tag expression, as RouteSelection makes it: the routes and the gateway the environment
+     * names and the application's requests given, or the default routes and none when it cannot be read (the run then reports why).
      */
     private static String tags(Path root, String env, Map<String, String> variables, String request) {
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
@@ -147,7 +147,7 @@ public final class ContractSuite {
             Environment environment = new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
                     .load(env);
             int requests = Math.min(ApplicationRequests.named(environment, request).size(), ApplicationRequests.MOST);
-            return ApplicationRequests.tagExpression(requests, Route.tagExpression(environment.routes(), "not @wip"));
+            return ApplicationRequests.tagExpression(requests, Route.tagExpression(environment.routes(), "not @wip", environment.profile().name()));
         } catch (EnvironmentException unreadable) {
             return ApplicationRequests.tagExpression(0, Route.tagExpression(Route.DEFAULT, "not @wip"));
         }

@@ -2,6 +2,7 @@ package dev.aigateway.contract.steps;
 
 import dev.aigateway.contract.http.Credential;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
 
 /** Who the scenario calls the gateway as. */
 public class AuthSteps {
@@ -25,5 +26,11 @@ public class AuthSteps {
     @Given("no key")
     public void noKey() {
         context.callAs(Credential.none());
+    }
+
+    /** On the route the gateway's profile names as its key check (Vercel's /v1/credits, OpenRouter's /api/v1/key). */
+    @When("the key is checked without spending")
+    public void theKeyIsCheckedWithoutSpending() {
+        context.answered(context.gateway().keyCheck(context.credential()));
     }
 }

@@ -1,0 +1,126 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.captured.Captured;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.Caller;
+import dev.aigateway.contract.http.Exchange;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The diagnosis fed OpenRouter's answers as published (src/test/resources/captured/openrouter/), with
+ * the OpenRouter profile, in the run a user would make: a key it never issued checked on the key-check
+ * route, the team's key checked there, the public catalog, then the answer on the route it was seen on.
+ */
+class OpenRouterCapturedBodiesTest {
+
+    private static final GatewayProfile OPENROUTER = GatewayProfile.named("openrouter");
+    private static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
+            "account", "sk-or-v1-x", true, List.of("openai/gpt-4o-mini"),
+            new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
+            new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
+            dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT,
+            "openrouter");
+    /** A key's record as /api/v1/key answers it (https://openrouter.ai/openapi.yaml, paths./key.get, shortened). */
+    private static final String KEY = "{\"data\":{\"label\":\"sk-or-v1-au7...890\",\"limit\":null,\"limit_remaining\":null,"
+            + "\"usage\":0.5,\"is_free_tier\":false}}";
+    private static final String PROBE = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}";
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    static Stream<String> captured() {
+        return Captured.of("openrouter").stream().map(Captured::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captured")
+    void eachAnswerGetsItsVerdict(String name) {
+        Captured answer = named(name);
+        Verdict verdict = diagnosis.diagnose(runMeeting(answer), 1, ENVIRONMENT);
+        assertThat(answer.source(), not(emptyString()));
+        assertThat(name + " (" + answer.source() + ")", verdict.id(), equalTo(answer.verdict()));
+        int captured = answer.on().contains("key") ? 2 : 4;
+        assertThat("the exchanges that selected " + verdict.id(), verdict.evidence(), hasItem(captured));
+    }
+
+    @Test
+    void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
+        List<Captured> all = Captured.of("openrouter");
+        assertThat(all.size(), equalTo(11));
+        assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
+                equalTo(List.of("credits-below-request", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
+                        "quota-exceeded", "rate-limited")));
+    }
+
+    @Test
+    void theVerdictQuotesOpenRoutersWordsAndTheProvidersOwn() {
+        Verdict afford = diagnosis.diagnose(runMeeting(named("or-402-can-only-afford")), 1, ENVIRONMENT);
+        assertThat(afford.meaning(), containsString("can only afford 10114"));
+        Verdict provider = diagnosis.diagnose(runMeeting(named("or-502-provider-returned-error")), 1, ENVIRONMENT);
+        assertThat(provider.meaning(), containsString("Anthropic answered 502 \"Provider returned error\""));
+        assertThat(provider.meaning(), containsString("Overloaded"));
+    }
+
+    @Test
+    void theKeyLimitIsTheKeysOwnOnVercelToo() {
+        // A fact rule, not a gateway's: the same words mean the same on any gateway.
+        Environment vercel = new Environment("vercel", "test", "https://ai-gateway.vercel.sh", "team_1", "vck_x", true,
+                List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
+                dev.aigateway.contract.environment.Route.DEFAULT);
+        assertThat(diagnosis.diagnose(runMeeting(named("or-403-key-limit-monthly")), 1, vercel).id(), equalTo("quota-exceeded"));
+        // Where the advice is OpenRouter's, the rule says so: a Vercel 401 gets Vercel's next steps.
+        assertThat(diagnosis.diagnose(runMeeting(named("or-401-user-not-found")), 1, vercel).nextSteps().toString(),
+                containsString("AI_GATEWAY_API_KEY"));
+    }
+
+    private static Captured named(String name) {
+        return Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The run of a user whose OpenRouter answers {@code answer} on the route kinds it lists ({@code key}: the key check). */
+    static List<Exchange> runMeeting(Captured answer) {
+        String keyCheck = OPENROUTER.keyCheckRoute().path();
+        List<Exchange> run = new ArrayList<>();
+        run.add(exchange(1, Caller.NOT_ISSUED_KEY, "GET", keyCheck, null, 401,
+                "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", false));
+        boolean keyRefused = answer.on().contains("key");
+        run.add(exchange(2, Caller.TEAM_KEY, "GET", keyCheck, null, keyRefused ? answer.status() : 200,
+                keyRefused ? answer.answer() : KEY, false));
+        run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", false));
+        run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
+                answer.status(), answer.answer(), answer.eventStream()));
+        return run;
+    }
+
+    private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
+                                     String responseBody, boolean eventStream) {
+        String type = eventStream ? null : OPENROUTER.envelopeOf(json(responseBody)).type();
+        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://openrouter.ai" + path, path, List.of(),
+                body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json",
+                "cf-ray", "9a1b2c3d4e5f" + sequence + "-IAD"), responseBody,
+                10, "9a1b2c3d4e5f" + sequence + "-IAD", null, type, null, caller);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.ANSWERS.readTree(text);
+        } catch (Exception notJson) {
+            return Json.ANSWERS.missingNode();
+        }
+    }
+}

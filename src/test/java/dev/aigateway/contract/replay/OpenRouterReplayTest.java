@@ -1,0 +1,72 @@
+package dev.aigateway.contract.replay;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.aigateway.contract.captured.Captured;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.run.ContractSuite;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The whole contract, run over HTTP with the shipped {@code environments/openrouter.yaml} (its URL and
+ * key from variables, as a user sets them) against a stand-alone gateway that replays each of
+ * OpenRouter's captured answers: each run gets the verdict that answer calls for.
+ */
+class OpenRouterReplayTest {
+
+    private static ReplayGateway gateway;
+
+    @TempDir
+    Path output;
+
+    @BeforeAll
+    static void start() {
+        gateway = ReplayGateway.openRouter();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static Stream<String> captured() {
+        return Captured.of("openrouter").stream().map(Captured::name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captured")
+    void aRunThatMeetsACapturedAnswerGetsItsVerdict(String name) throws Exception {
+        Captured answer = Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        RunRecord run = ContractSuite.run("openrouter", output, Map.of(
+                "OPENROUTER_BASE_URL", gateway.baseUrl(),
+                "OPENROUTER_API_KEY", ReplayGateway.openRouterKeyFor(name)));
+        assertThat(run.targetUrl(), startsWith(gateway.baseUrl()));
+        assertThat(run.failed(), greaterThanOrEqualTo(1));
+        assertThat(name + " (" + answer.source() + ")", run.verdict().id(), equalTo(answer.verdict()));
+        // Selected by an exchange that met the replayed answer itself, on OpenRouter's paths.
+        int selected = run.verdict().evidence().get(0);
+        dev.aigateway.contract.http.Exchange cited = run.exchanges().stream().filter(e -> e.sequence() == selected)
+                .findFirst().orElseThrow();
+        assertThat(cited.path(), startsWith("/api/v1/"));
+        assertThat(cited.status(), equalTo(answer.status()));
+        // The key was checked where OpenRouter checks it; Vercel's credits feature (@vercel) left out, so
+        // nothing asks /credits, a management key's route.
+        assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/key")), equalTo(true));
+        assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/credits")), equalTo(false));
+        // OpenRouter's never-issued key is public: shown as is in the evidence, the team's key never.
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == dev.aigateway.contract.http.Caller.NOT_ISSUED_KEY)
+                .flatMap(e -> e.requestHeaders().stream()).filter(h -> h.name().equalsIgnoreCase("authorization"))
+                .map(dev.aigateway.contract.http.Exchange.Header::value).toList(),
+                org.hamcrest.Matchers.hasItem("Bearer sk-or-v1-not_issued_by_the_gateway_000000000000"));
+    }
+}
