@@ -1,5 +1,7 @@
 package dev.aigateway.contract.diagnosis;
 
+import dev.aigateway.contract.http.AnswerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
@@ -187,13 +189,6 @@ final class Facts {
     }
 
     private static JsonNode json(String text) {
-        if (text == null || !text.strip().startsWith("{")) {
-            return JSON.missingNode();
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (Exception notJson) {
-            return JSON.missingNode();
-        }
+        return AnswerJson.object(text);
     }
 }
