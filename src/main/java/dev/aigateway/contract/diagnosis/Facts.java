@@ -3,8 +3,6 @@ package dev.aigateway.contract.diagnosis;
 import dev.aigateway.contract.http.AnswerJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
@@ -20,7 +18,6 @@ import java.util.Map;
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
-    private static final ObjectMapper JSON = Json.ANSWERS;
 
     private Facts() {}
 
