@@ -27,9 +27,12 @@ class PackageGraphTest {
     private static final Path MAIN = Path.of(System.getProperty("contract.root", "."), "src/main/java/dev/aigateway/contract");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.aigateway\\.contract\\.(?:([a-z]+)\\.)?[A-Z]", Pattern.MULTILINE);
 
-    /** Lowest first: the root package's small shared types, the gateway's profile, ..., run/, which only launches. */
-    static final List<String> LAYERS = List.of("(root)", "gateway", "environment", "request", "http", "diagnosis",
-            "record", "simulator", "history", "evidence", "run");
+    /**
+     * Lowest first: the root package's small shared types, the record types every layer reads and writes (an
+     * exchange, a verdict, a run), the gateway's profile, ..., run/, which only launches.
+     */
+    static final List<String> LAYERS = List.of("(root)", "record", "gateway", "environment", "request", "http",
+            "diagnosis", "simulator", "history", "evidence", "run");
 
     @Test
     void everyPackageIsPlacedInALayer() throws IOException {

@@ -4,16 +4,16 @@ import dev.aigateway.contract.http.AnswerJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Exchange;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {

@@ -2,8 +2,8 @@ package dev.aigateway.contract.diagnosis;
 
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.GatewayProfile;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.aigateway.contract.evidence;
 
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Exchange;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;

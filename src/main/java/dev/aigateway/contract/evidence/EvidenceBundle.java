@@ -1,17 +1,18 @@
 package dev.aigateway.contract.evidence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Diagnosis;
-import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.history.Standing;
-import dev.aigateway.contract.http.Exchange;
-import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.record.ToolVersion;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.record.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class EvidenceBundle {
 
     static ObjectNode verdictJson(RunRecord run) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         ObjectNode json = JSON.createObjectNode()
                 .put("verdict", verdict == null ? null : verdict.id())
                 .put("title", verdict == null ? null : verdict.title())

@@ -2,7 +2,7 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.AnswerJson;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Exchange;
 
 /**
  * The gateway's own words in a refusal: the message of its envelope, where its profile says the

@@ -2,15 +2,16 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.Skipped;
 
-import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
-import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.record.ToolVersion;
+import dev.aigateway.contract.record.Verdict;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +37,7 @@ final class Summary {
     /** {@code history}: what the verdict history says of this run, or null without one. */
     static String markdown(RunRecord run, Standing history) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         // The run record does not say which gateway it ran against: the default one's name for its request id.
         String requestIdHeader = dev.aigateway.contract.gateway.GatewayProfile.standard().requestId().header();
         StringBuilder md = new StringBuilder();

@@ -2,10 +2,11 @@ package dev.aigateway.contract.history;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.Verdict;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record HistoryEntry(
 
     static HistoryEntry of(RunRecord run, String series) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         long duration = run.startedAt() == null || run.finishedAt() == null ? 0
                 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new HistoryEntry(run.finishedAt(), series, run.env(), run.teamId(),

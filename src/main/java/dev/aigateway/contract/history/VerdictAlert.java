@@ -2,8 +2,8 @@ package dev.aigateway.contract.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Verdict;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

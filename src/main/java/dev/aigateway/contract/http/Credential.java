@@ -1,6 +1,7 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
 
 /** Who a request claims to be ({@code caller}): the team's key, a key the gateway never issued, or nobody. */
 public record Credential(Caller caller, String apiKey) {

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.record.Exchange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

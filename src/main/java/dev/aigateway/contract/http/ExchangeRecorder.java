@@ -2,13 +2,15 @@ package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import io.qameta.allure.attachment.DefaultAttachmentProcessor;
 import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
 import io.qameta.allure.attachment.http.HttpRequestAttachment;
 import io.qameta.allure.attachment.http.HttpResponseAttachment;
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
-import io.restassured.builder.ResponseBuilder;
 import io.restassured.http.Header;
 import io.restassured.http.Headers;
 import io.restassured.response.Response;
@@ -26,14 +28,14 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.apache.http.ConnectionClosedException;
-import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.TruncatedChunkException;
+import org.apache.http.conn.ConnectTimeoutException;
 
 /**
  * The one filter every request passes: records the redacted {@link Exchange} in the run's log and

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.request.ApplicationRequest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;

@@ -2,6 +2,8 @@ package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import java.util.ArrayList;
 import java.util.List;
 

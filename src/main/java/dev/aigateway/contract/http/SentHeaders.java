@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.record.Exchange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

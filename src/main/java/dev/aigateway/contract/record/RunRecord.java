@@ -2,8 +2,6 @@ package dev.aigateway.contract.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Exchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

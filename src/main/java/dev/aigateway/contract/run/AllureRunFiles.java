@@ -1,14 +1,14 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.ToolVersion;
-import dev.aigateway.contract.record.RunRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.ToolVersion;
+import dev.aigateway.contract.record.Verdict;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

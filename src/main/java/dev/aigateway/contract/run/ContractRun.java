@@ -1,6 +1,5 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.WireLog;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
@@ -8,8 +7,10 @@ import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.ExchangeLog;
 import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.Redactor;
-import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.RunLimits;
+import dev.aigateway.contract.http.SharedAnswer;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -144,7 +145,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** What the run has spent so far, as the gateway reported it. */
     public Spend spend() {
-        return Spend.of(exchanges.all());
+        return Spending.of(exchanges.all());
     }
 
     /** A client whose exchanges are recorded under {@code scenario}. */

@@ -1,14 +1,11 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.Spend;
-import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.BuildStep;
-import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.ConsoleText;
+import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.Stop;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.evidence.BundleZip;
@@ -16,12 +13,16 @@ import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
-import dev.aigateway.contract.request.ApplicationRequests;
-import dev.aigateway.contract.request.RequestFileException;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
+import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.Verdict;
+import dev.aigateway.contract.request.ApplicationRequests;
+import dev.aigateway.contract.request.RequestFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -206,7 +207,7 @@ public final class RunFinish {
     }
 
     private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history, String alert) {
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));

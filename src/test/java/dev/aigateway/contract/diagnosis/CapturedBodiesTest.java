@@ -8,8 +8,9 @@ import static org.hamcrest.Matchers.emptyString;
 
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.evidence.RouteOutcomes;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

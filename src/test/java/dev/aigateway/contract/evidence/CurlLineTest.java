@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

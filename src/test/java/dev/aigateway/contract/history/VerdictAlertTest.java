@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.diagnosis.Verdict;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Verdict;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Instant;

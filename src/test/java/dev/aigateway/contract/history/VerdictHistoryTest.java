@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

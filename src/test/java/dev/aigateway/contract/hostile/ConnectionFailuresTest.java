@@ -12,7 +12,6 @@ import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
-import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.ExchangeLog;
 import dev.aigateway.contract.http.GatewayClient;
 import dev.aigateway.contract.http.GatewayUnreachableException;
@@ -20,6 +19,8 @@ import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.SpendGuard;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Spend;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -72,7 +73,7 @@ class ConnectionFailuresTest {
             List<Exchange> recorded = exchanges.all();
             assertThat(recorded.size(), equalTo(1));
             assertThat(recorded.get(0).neverSent(), equalTo(true));
-            assertThat(Spend.of(recorded).requests(), equalTo(0));
+            assertThat(Spending.of(recorded).requests(), equalTo(0));
         }
     }
 
@@ -119,7 +120,7 @@ class ConnectionFailuresTest {
             assertThrows(Skipped.class, () -> client(reset.url(), "A team reads its balance")
                     .creditBalance(Credential.teamKey("vck_tls_test_key")));
             assertThat("connections", reset.connections.get(), equalTo(1));
-            assertThat(Spend.of(exchanges.all()).billableRequests(), equalTo(0));
+            assertThat(Spending.of(exchanges.all()).billableRequests(), equalTo(0));
         }
     }
 

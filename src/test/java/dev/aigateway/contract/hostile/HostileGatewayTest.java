@@ -20,12 +20,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.run.ContractSuite;
 import dev.aigateway.contract.run.RunFinish;
-import dev.aigateway.contract.record.RunRecord;
-import dev.aigateway.contract.record.RunRecord.ScenarioResult;
-import dev.aigateway.contract.record.Spend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,7 @@ class HostileGatewayTest {
             assertThat(cut.get(0).path(), equalTo("/v1/chat/completions"));
             assertThat(cut.get(0).status(), equalTo(200));
             assertThat(cut.get(0).responseBody(), startsWith("data: {\"id\":\"gen_"));
-            Spend spend = Spend.of(run.exchanges());
+            Spend spend = Spending.of(run.exchanges());
             assertThat(spend.billableRequests(), greaterThanOrEqualTo(1));
             assertThat(spend.unknownCost(), equalTo(1));
             assertThat(run.scenarios().stream().filter(s -> s.status().equals("SKIPPED")).map(ScenarioResult::message).toList(),

@@ -17,7 +17,8 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import java.io.File;
@@ -64,7 +65,7 @@ class HostileRunTest {
             assertThat(gateway.received(), empty());
             List<Exchange> exchanges = run.record().exchanges();
             assertThat(exchanges.size(), equalTo(1));
-            assertThat(Spend.of(exchanges).billableRequests(), equalTo(0));
+            assertThat(Spending.of(exchanges).billableRequests(), equalTo(0));
             assertThat(run.closing(), containsString("0 sent, 0 billable"));
             assertThat(run.closing(), not(containsString("cost unknown")));
 

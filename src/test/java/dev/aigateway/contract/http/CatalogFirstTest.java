@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.record.Exchange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

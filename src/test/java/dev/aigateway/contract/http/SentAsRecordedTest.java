@@ -12,6 +12,7 @@ import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.evidence.CurlLine;
 import dev.aigateway.contract.evidence.Har;
+import dev.aigateway.contract.record.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

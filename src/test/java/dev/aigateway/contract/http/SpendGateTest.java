@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.math.BigDecimal;
 import java.nio.file.Path;

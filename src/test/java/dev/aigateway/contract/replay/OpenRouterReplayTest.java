@@ -55,7 +55,7 @@ class OpenRouterReplayTest {
         assertThat(name + " (" + answer.source() + ")", run.verdict().id(), equalTo(answer.verdict()));
         // Selected by an exchange that met the replayed answer itself, on OpenRouter's paths.
         int selected = run.verdict().evidence().get(0);
-        dev.aigateway.contract.http.Exchange cited = run.exchanges().stream().filter(e -> e.sequence() == selected)
+        dev.aigateway.contract.record.Exchange cited = run.exchanges().stream().filter(e -> e.sequence() == selected)
                 .findFirst().orElseThrow();
         assertThat(cited.path(), startsWith("/api/v1/"));
         assertThat(cited.status(), equalTo(answer.status()));
@@ -64,9 +64,9 @@ class OpenRouterReplayTest {
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/key")), equalTo(true));
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/credits")), equalTo(false));
         // OpenRouter's never-issued key is public: shown as is in the evidence, the team's key never.
-        assertThat(run.exchanges().stream().filter(e -> e.caller() == dev.aigateway.contract.http.Caller.NOT_ISSUED_KEY)
+        assertThat(run.exchanges().stream().filter(e -> e.caller() == dev.aigateway.contract.record.Caller.NOT_ISSUED_KEY)
                 .flatMap(e -> e.requestHeaders().stream()).filter(h -> h.name().equalsIgnoreCase("authorization"))
-                .map(dev.aigateway.contract.http.Exchange.Header::value).toList(),
+                .map(dev.aigateway.contract.record.Exchange.Header::value).toList(),
                 org.hamcrest.Matchers.hasItem("Bearer sk-or-v1-not_issued_by_the_gateway_000000000000"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class ApplicationRequestRunTest {
         RunRecord run = ContractSuite.run("local", output);
         assertThat(run.scenarios().stream().filter(s -> s.feature().contains("application-request")).toList(), empty());
         assertThat(run.exchanges().size(), equalTo(12));
-        assertThat(run.exchanges().stream().filter(dev.aigateway.contract.record.Spend::isBillable).count(), equalTo(4L));
+        assertThat(run.exchanges().stream().filter(Spending::isBillable).count(), equalTo(4L));
         assertThat(run.verdict().id(), equalTo("healthy"));
     }
 

@@ -1,7 +1,7 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,17 +14,18 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The contract suite itself, run in this JVM against shipped environments: it passes where it must, fails where it must. */
 class ContractSuiteTest {
@@ -219,10 +220,10 @@ class ContractSuiteTest {
     @Test
     void theDefaultSuiteStaysWithinItsRequestBudget() throws Exception {
         RunRecord run = ContractSuite.run("local", output);
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         assertThat(spend.requests(), equalTo(12));
         assertThat(spend.billableRequests(), equalTo(4));
-        assertThat(run.exchanges().stream().filter(Spend::isBillable)
+        assertThat(run.exchanges().stream().filter(Spending::isBillable)
                 .allMatch(e -> e.requestBody().contains("\"max_tokens\":1")), equalTo(true));
         // routes: absent checks chat completions alone, as before routes existed.
         assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().sorted().toList(),
@@ -285,7 +286,7 @@ class ContractSuiteTest {
         RunRecord run = ContractSuite.run("local-all-routes", output);
         assertThat(run.failed(), equalTo(0));
         assertThat(run.verdict().id(), equalTo("healthy"));
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         assertThat(spend.requests(), lessThanOrEqualTo(30));
         assertThat(spend.billableRequests(), lessThanOrEqualTo(12));
         assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().toList(),

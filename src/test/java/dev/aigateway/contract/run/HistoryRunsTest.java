@@ -1,8 +1,8 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.Stop;
+import dev.aigateway.contract.record.RunRecord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.history.VerdictHistory;
 import dev.aigateway.contract.history.WebhookReceiver;
+import dev.aigateway.contract.record.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.aigateway.contract.run;
 
-import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,8 +13,9 @@ import dev.aigateway.contract.Json;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.http.CatalogPrices;
 import dev.aigateway.contract.http.ChatCompletionRequest;
-import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.SpendGuard;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -112,7 +113,7 @@ class SpendCapTest {
             System.clearProperty(SimulatedGateway.LATENCY_PROPERTY);
         }
 
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges());
         assertThat("billable requests sent", spend.billableRequests(), equalTo(1));
         assertThat("spent", spend.usd(), lessThanOrEqualTo(onlyOne));
         assertThat(run.scenarios().stream().map(RunRecord.ScenarioResult::message).toList(),

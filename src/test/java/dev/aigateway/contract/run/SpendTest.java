@@ -4,8 +4,9 @@ import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.aigateway.contract.http.Caller;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.http.Spending;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,12 @@ class SpendTest {
         Exchange neverSent = completion(1, "the certificate of gw:443 is not trusted by this Java", true);
         Exchange lost = completion(2, "the connection to gw:443 broke (Connection reset)", false);
 
-        Spend handshakeOnly = Spend.of(List.of(neverSent));
+        Spend handshakeOnly = Spending.of(List.of(neverSent));
         assertThat(List.of(handshakeOnly.requests(), handshakeOnly.billableRequests(), handshakeOnly.unknownCost()),
                 equalTo(List.of(0, 0, 0)));
         assertThat(handshakeOnly.unknownCostNote(), equalTo(""));
 
-        Spend both = Spend.of(List.of(neverSent, lost));
+        Spend both = Spending.of(List.of(neverSent, lost));
         assertThat(List.of(both.requests(), both.billableRequests(), both.unknownCost()), equalTo(List.of(1, 1, 1)));
     }
 

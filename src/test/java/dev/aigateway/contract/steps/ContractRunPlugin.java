@@ -1,18 +1,18 @@
 package dev.aigateway.contract.steps;
 
 import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Redactor;
-import dev.aigateway.contract.diagnosis.Diagnosis;
-import dev.aigateway.contract.diagnosis.Verdict;
-import dev.aigateway.contract.http.Exchange;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.RunRecord.ScenarioResult;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Verdict;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.run.AllureRunFiles;
 import dev.aigateway.contract.run.ContractRun;
-import dev.aigateway.contract.record.RunRecord;
-import dev.aigateway.contract.record.RunRecord.ScenarioResult;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;

@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
-import dev.aigateway.contract.http.AnswerJson;
-import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.Credential;
-import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.http.GatewayClient;
+import dev.aigateway.contract.http.ServerSentEvents;
+import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.run.ContractRun;
 import io.restassured.response.Response;
 import java.util.List;

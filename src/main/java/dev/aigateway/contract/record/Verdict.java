@@ -1,4 +1,4 @@
-package dev.aigateway.contract.diagnosis;
+package dev.aigateway.contract.record;
 
 import java.util.List;
 

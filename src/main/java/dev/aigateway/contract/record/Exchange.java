@@ -1,4 +1,4 @@
-package dev.aigateway.contract.http;
+package dev.aigateway.contract.record;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.aigateway.contract.http;
+package dev.aigateway.contract.record;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
