@@ -48,7 +48,7 @@ public final class SuiteJvm {
 
     private SuiteJvm() {}
 
-    /** Arguments: the project root, the environment's name. The class path is this class's own, the project's test class path. */
+    /** Arguments: the project root, the environment's name. The class path is this class's own, the project's runtime class path. */
     public static void main(String[] args) {
         BuildStep.run("The contract suite's start", () -> {
             try {
@@ -109,10 +109,10 @@ public final class SuiteJvm {
         return command;
     }
 
-    /** The project's test class path, as the build handed it to this class: its classes folders, then its dependencies. */
+    /** The project's runtime class path, as the build handed it to this class: its classes folders, then its dependencies. */
     private static List<Path> projectClassPath() {
         if (!(SuiteJvm.class.getClassLoader() instanceof URLClassLoader loader)) {
-            throw new IllegalStateException("SuiteJvm must run from the build (exec:java with classpathScope test), "
+            throw new IllegalStateException("SuiteJvm must run from the build (exec:java), "
                     + "which hands it the project's class path");
         }
         List<Path> entries = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.aigateway.contract;
+package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;

@@ -1,4 +1,4 @@
-package dev.aigateway.contract;
+package dev.aigateway.contract.run;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,4 +1,4 @@
-package dev.aigateway.contract;
+package dev.aigateway.contract.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
