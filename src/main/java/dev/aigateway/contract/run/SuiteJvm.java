@@ -29,8 +29,8 @@ import java.util.zip.ZipOutputStream;
  * The JVM's class path is jars alone, so that its classes are mapped from an archive that its first
  * run recorded ({@link ClassDataSharing}), which shortens its start-up (measured by
  * src/bench/verify-speed.sh): the project's own classes are packed into {@code .contract-suite/},
- * a jar rewritten only when its content changes, and the project folder, where the suite finds
- * {@code features/}, comes last, since nothing but feature files is read from it. The jars and the
+ * a jar rewritten only when its content changes. The suite reads {@code features/} in place, from the
+ * project folder, its working directory, which is not on the class path. The jars and the
  * archive live outside {@code target/}, as Allure's commandline does in {@code .allure/}: after a
  * {@code clean} the classes compile to the same bytes, so the archive still fits.
  */
@@ -88,7 +88,7 @@ public final class SuiteJvm {
 
     /**
      * The suite's JVM: {@code java} (from {@link ClassDataSharing#javaCommand}), the run's settings and the build's
-     * own {@code -D} options that concern the suite, and a class path of {@code jars}, then {@code root}.
+     * own {@code -D} options that concern the suite, and a class path of {@code jars}.
      */
     static List<String> command(Path root, String env, List<Path> jars, List<String> java, Properties build) {
         List<String> command = new ArrayList<>(java);
@@ -101,9 +101,7 @@ public final class SuiteJvm {
                         && !name.equals("allure.results.directory"))
                 .forEach(name -> command.add("-D" + name + "=" + build.getProperty(name)));
         command.add("-cp");
-        List<String> classPath = new ArrayList<>(jars.stream().map(Path::toString).toList());
-        classPath.add(root.toString());
-        command.add(String.join(File.pathSeparator, classPath));
+        command.add(String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
         command.add(LAUNCHER);
         command.add(root.toString());
         return command;

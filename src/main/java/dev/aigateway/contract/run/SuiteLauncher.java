@@ -1,6 +1,6 @@
 package dev.aigateway.contract.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
 import dev.aigateway.contract.http.GatewayUnreachableException;
 import java.io.IOException;
@@ -26,13 +26,17 @@ public final class SuiteLauncher {
 
     private SuiteLauncher() {}
 
+    /** The folder of the contract's features, in the project folder; RunContractIT selects it too. */
+    public static final String FEATURES = "features";
+
     /**
-     * The contract: every feature under {@code features/}, on the Cucumber engine alone. The glue and the
-     * plugins are the suite's configuration, read by the Platform from the class path's
+     * The contract: every feature under {@code root/features/}, read in place, on the Cucumber engine alone.
+     * The glue and the plugins are the suite's configuration, read by the Platform from the class path's
      * {@code junit-platform.properties} (and {@code -D}), so that this class names none of the suite's classes.
      */
-    static LauncherDiscoveryRequestBuilder contract() {
-        return LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("features"))
+    static LauncherDiscoveryRequestBuilder contract(Path root) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(root.toAbsolutePath().normalize().resolve(FEATURES).toFile()))
                 .filters(EngineFilter.includeEngines("cucumber"));
     }
 
@@ -43,7 +47,7 @@ public final class SuiteLauncher {
         LeftOutByTags leftOut = new LeftOutByTags();
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(
-                    contract().build(),
+                    contract(root).build(),
                     summary, leftOut, new UnexpectedErrors());
             // Still inside the session: the console copy that the secret scan reads gets this line too.
             System.out.println(line(summary.getSummary(), leftOut.count.get()));

@@ -49,7 +49,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
     private synchronized void scenarioFinished(TestCaseFinished event) {
         Status status = event.getResult().getStatus();
         Throwable error = event.getResult().getError();
-        String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
+        String feature = FeatureFile.path(event.getTestCase().getUri());
         scenarios.put(feature + String.format("#%09d", event.getTestCase().getLocation().getLine()),
                 new ScenarioResult(feature, event.getTestCase().getName(),
                         error instanceof Skipped left && left.isNotApplicable() ? ScenarioResult.NOT_APPLICABLE : status.name(),

@@ -25,7 +25,7 @@ public final class ScenarioLines implements ConcurrentEventListener {
 
     private synchronized void finished(TestCaseFinished event) {
         Status status = event.getResult().getStatus();
-        String feature = event.getTestCase().getUri().toString().replaceFirst("^classpath:", "");
+        String feature = FeatureFile.path(event.getTestCase().getUri());
         out.printf("%-8s %s  (%s:%d)%n", status == Status.PASSED ? "passed" : status.name().toLowerCase(),
                 event.getTestCase().getName(), feature, event.getTestCase().getLocation().getLine());
         Throwable error = event.getResult().getError();

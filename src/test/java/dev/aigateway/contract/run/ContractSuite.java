@@ -97,6 +97,8 @@ public final class ContractSuite {
     private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins,
                                  String applicationRequest) throws Exception {
         Path record = output.resolve("run.json");
+        // The contract is this project's, whichever project's environments the run reads.
+        Path project = Path.of(System.getProperty("contract.root", "."));
         Map<String, String> saved = new TreeMap<>();
         if (root != null) {
             set(saved, "contract.root", root.toString());
@@ -106,7 +108,7 @@ public final class ContractSuite {
         set(saved, RunRecord.FILE_PROPERTY, record.toString());
         variables.forEach((name, value) -> set(saved, "contract.env." + name, value));
         try {
-            LauncherDiscoveryRequest request = SuiteLauncher.contract()
+            LauncherDiscoveryRequest request = SuiteLauncher.contract(project)
                     .configurationParameter("cucumber.plugin", "dev.aigateway.contract.steps.ContractRunPlugin, pretty:"
                             + output.resolve("console.txt") + morePlugins)
                     .configurationParameter("cucumber.filter.tags", tags(root, env, variables, applicationRequest))

@@ -74,45 +74,42 @@ class SuiteJvmTest {
         assertThat(command, not(hasItem(startsWith("-Duser.home"))));
         assertThat(command, not(hasItem(startsWith("-Dmaven."))));
         String classPath = command.get(command.indexOf("-cp") + 1);
-        assertThat("jars, then the project folder for features/", classPath,
-                equalTo(String.join(File.pathSeparator, "/m2/a.jar", "/p/classes.jar", root.toString())));
+        assertThat("jars alone: features/ is read in place, not from the class path", classPath,
+                equalTo(String.join(File.pathSeparator, "/m2/a.jar", "/p/classes.jar")));
     }
 
     /**
      * The reason for the jars: Java records no archive with a non-empty folder on the class path in
-     * front of a class it loaded, but does with the project folder last, where only features are read.
+     * front of a class it loaded; with jars alone (the suite's class path) it records one, then maps it.
      */
     @Test
-    void anArchiveIsRecordedAndMappedWithTheProjectFolderLastOnTheClassPath() throws Exception {
+    void anArchiveIsRecordedAndMappedWithJarsAloneOnTheClassPath() throws Exception {
         Path classes = work.resolve("classes");
         Path source = Files.writeString(work.resolve("Hello.java"), """
                 public class Hello {
-                    public static void main(String[] a) throws Exception {
-                        System.out.println(new String(Hello.class.getClassLoader().getResourceAsStream("features/a.feature").readAllBytes()));
+                    public static void main(String[] a) {
+                        System.out.println("Hello from the jar");
                     }
                 }
                 """);
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()), equalTo(0));
         Path jar = SuiteJvm.packed(classes, work.resolve("classes.jar"));
-        Path project = work.resolve("project");
-        Files.createDirectories(project.resolve("features"));
-        Files.writeString(project.resolve("features/a.feature"), "Feature: A");
         Path archive = work.resolve("suite.jsa");
 
         ClassDataSharing first = ClassDataSharing.of(archive, List.of(jar));
-        first.exited(run(first.options(), jar, project));
+        first.exited(run(first.options(), jar));
         assertThat("recorded", Files.isRegularFile(archive), equalTo(true));
         ClassDataSharing second = ClassDataSharing.of(archive, List.of(jar));
-        assertThat("mapped (-Xshare:on fails the JVM otherwise)", run(second.options(), jar, project, "-Xshare:on"), equalTo(0));
+        assertThat("mapped (-Xshare:on fails the JVM otherwise)", run(second.options(), jar, "-Xshare:on"), equalTo(0));
     }
 
-    private static int run(List<String> classData, Path jar, Path project, String... more) throws Exception {
+    private static int run(List<String> classData, Path jar, String... more) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(classData);
         command.addAll(List.of(more));
-        command.addAll(List.of("-cp", jar + File.pathSeparator + project, "Hello"));
+        command.addAll(List.of("-cp", jar.toString(), "Hello"));
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(new String(java.getInputStream().readAllBytes()).strip(), equalTo("Feature: A"));
+        assertThat(new String(java.getInputStream().readAllBytes()).strip(), equalTo("Hello from the jar"));
         return java.waitFor();
     }
 }

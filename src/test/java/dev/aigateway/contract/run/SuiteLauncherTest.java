@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.aigateway.contract.RunContractIT;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class SuiteLauncherTest {
 
     @Test
     void theBuildsRunSelectsTheScenariosOfRunContractITOnTheCucumberEngineAlone() {
-        TestPlan build = LauncherFactory.create().discover(SuiteLauncher.contract().build());
+        TestPlan build = LauncherFactory.create().discover(SuiteLauncher.contract(Path.of(System.getProperty("contract.root", "."))).build());
         Set<String> scenarios = scenarios(build);
         assertThat("scenarios found under features/", scenarios.size(), greaterThan(0));
         assertThat(build.getRoots().stream().map(TestIdentifier::getUniqueId).toList(), everyItem(startsWith("[engine:cucumber]")));
