@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.diagnosis.Diagnosis;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
@@ -94,7 +95,8 @@ public final class EvidenceBundle {
 
     static ObjectNode verdictJson(RunRecord run) {
         Verdict verdict = run.verdict();
-        Spend spend = Spending.of(run.exchanges());
+        GatewayProfile profile = GatewayProfile.of(run);
+        Spend spend = Spending.of(run.exchanges(), profile);
         ObjectNode json = JSON.createObjectNode()
                 .put("verdict", verdict == null ? null : verdict.id())
                 .put("title", verdict == null ? null : verdict.title())
@@ -129,7 +131,7 @@ public final class EvidenceBundle {
                     .put("generationId", exchange.generationId())
                     .put("ms", exchange.durationMs())
                     .put("failure", exchange.failure())
-                    .put("cited", Diagnosis.cite(exchange));
+                    .put("cited", Diagnosis.cite(exchange, profile));
         }
         json.set("failedScenarios", JSON.valueToTree(run.scenarios().stream()
                 .filter(s -> "FAILED".equals(s.status())).map(ScenarioResult::name).toList()));

@@ -2,6 +2,7 @@ package dev.aigateway.contract.evidence;
 
 import dev.aigateway.contract.Skipped;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.http.Spending;
@@ -37,9 +38,9 @@ final class Summary {
     /** {@code history}: what the verdict history says of this run, or null without one. */
     static String markdown(RunRecord run, Standing history) {
         Verdict verdict = run.verdict();
-        Spend spend = Spending.of(run.exchanges());
-        // The run record does not say which gateway it ran against: the default one's name for its request id.
-        String requestIdHeader = dev.aigateway.contract.gateway.GatewayProfile.standard().requestId().header();
+        GatewayProfile profile = GatewayProfile.of(run);
+        Spend spend = Spending.of(run.exchanges(), profile);
+        String requestIdHeader = profile.requestId().header();
         StringBuilder md = new StringBuilder();
         md.append("# AI gateway evidence: ").append(verdict == null ? "no verdict" : verdict.id() + " (" + verdict.title() + ")")
                 .append("\n\n");
@@ -56,7 +57,7 @@ final class Summary {
         row(md, "Scenarios", run.scenarioCounts());
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
-        List<String> routes = RouteOutcomes.of(run.exchanges());
+        List<String> routes = RouteOutcomes.of(run.exchanges(), profile);
         if (!routes.isEmpty()) {
             row(md, "Routes", String.join("; ", routes));
         }
@@ -105,7 +106,7 @@ final class Summary {
         md.append("\n## What the gateway said\n\n");
         java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
         for (Exchange exchange : run.exchanges()) {
-            String message = GatewayWords.message(exchange);
+            String message = GatewayWords.message(exchange, profile);
             if (!message.isEmpty() && quoted.add(exchange.status() + " " + exchange.errorType() + " " + message)) {
                 md.append("- #").append(exchange.sequence()).append(" ").append(exchange.method()).append(" ")
                         .append(exchange.path()).append(": ").append(exchange.status())

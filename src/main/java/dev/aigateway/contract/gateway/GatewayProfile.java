@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.DataFiles;
 import dev.aigateway.contract.Json;
+import dev.aigateway.contract.record.RunRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,11 @@ public record GatewayProfile(
     /** The profile an environment without {@code gateway:} targets. */
     public static GatewayProfile standard() {
         return named(index().path("default").asText());
+    }
+
+    /** The profile of the gateway {@code run} checked, which its record names. */
+    public static GatewayProfile of(RunRecord run) {
+        return named(run.gateway());
     }
 
     /** The names of the profiles that exist. */

@@ -2,6 +2,7 @@ package dev.aigateway.contract.history;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
@@ -32,7 +33,7 @@ public record HistoryEntry(
 
     static HistoryEntry of(RunRecord run, String series) {
         Verdict verdict = run.verdict();
-        Spend spend = Spending.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges(), GatewayProfile.of(run));
         long duration = run.startedAt() == null || run.finishedAt() == null ? 0
                 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new HistoryEntry(run.finishedAt(), series, run.env(), run.teamId(),

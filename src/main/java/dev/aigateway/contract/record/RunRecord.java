@@ -12,6 +12,8 @@ import java.util.List;
  * What a contract run leaves for the steps after it (report summary, verdict, evidence), written by
  * the test JVM to {@code target/contract-run/run.json}. Everything in it is already redacted.
  * {@code simulatorLog} is what the simulated gateway itself served ("METHOD /path"), when it ran.
+ * {@code gateway} is the name of the gateway's profile the run checked ({@code vercel}, {@code openrouter}):
+ * its readers read the exchanges with that profile. Records written before it was named read as {@value #GATEWAY_BEFORE_NAMED}.
  */
 public record RunRecord(
         String env,
@@ -29,10 +31,24 @@ public record RunRecord(
         List<Exchange> exchanges,
         Verdict verdict,
         List<String> simulatorLog,
-        List<ApplicationRequestSent> applicationRequests) {
+        List<ApplicationRequestSent> applicationRequests,
+        String gateway) {
+
+    /** The gateway of the records written before they named it: every reader then read them with Vercel's profile. */
+    public static final String GATEWAY_BEFORE_NAMED = "vercel";
 
     public RunRecord {
         applicationRequests = applicationRequests == null ? List.of() : List.copyOf(applicationRequests);
+        gateway = gateway == null ? GATEWAY_BEFORE_NAMED : gateway;
+    }
+
+    /** A record that names no gateway: {@value #GATEWAY_BEFORE_NAMED}'s. */
+    public RunRecord(String env, String description, String targetUrl, String teamId, boolean simulated, Instant startedAt,
+                     Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
+                     List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog,
+                     List<ApplicationRequestSent> applicationRequests) {
+        this(env, description, targetUrl, teamId, simulated, startedAt, finishedAt, passed, failed, skipped, notApplicable,
+                scenarios, exchanges, verdict, simulatorLog, applicationRequests, null);
     }
 
     /** A run that sent none of the application's requests. */
@@ -40,7 +56,7 @@ public record RunRecord(
                      Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
                      List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog) {
         this(env, description, targetUrl, teamId, simulated, startedAt, finishedAt, passed, failed, skipped, notApplicable,
-                scenarios, exchanges, verdict, simulatorLog, List.of());
+                scenarios, exchanges, verdict, simulatorLog, List.of(), null);
     }
 
     /**

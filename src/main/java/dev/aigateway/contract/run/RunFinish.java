@@ -13,6 +13,7 @@ import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.PublicBundle;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.evidence.SecretScan;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.history.Standing;
 import dev.aigateway.contract.history.VerdictAlert;
 import dev.aigateway.contract.history.VerdictHistory;
@@ -207,7 +208,8 @@ public final class RunFinish {
     }
 
     private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history, String alert) {
-        Spend spend = Spending.of(run.exchanges());
+        GatewayProfile profile = GatewayProfile.of(run);
+        Spend spend = Spending.of(run.exchanges(), profile);
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
@@ -215,7 +217,7 @@ public final class RunFinish {
         line("Scenarios", run.scenarioCounts());
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
-        List<String> routes = RouteOutcomes.of(run.exchanges());
+        List<String> routes = RouteOutcomes.of(run.exchanges(), profile);
         if (!routes.isEmpty()) {
             line("Routes", String.join("; ", routes));
         }

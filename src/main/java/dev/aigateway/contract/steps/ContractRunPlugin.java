@@ -5,6 +5,7 @@ import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord.ScenarioResult;
@@ -86,7 +87,8 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 exchanges,
                 verdict,
                 simulatorLog,
-                applicationRequests(run, redactor));
+                applicationRequests(run, redactor),
+                environment == null ? GatewayProfile.defaultName() : environment.profile().name());
         try {
             record.write(CurrentRun.root());
             AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record);

@@ -51,6 +51,7 @@ class OpenRouterReplayTest {
                 "OPENROUTER_BASE_URL", gateway.baseUrl(),
                 "OPENROUTER_API_KEY", ReplayGateway.openRouterKeyFor(name)));
         assertThat(run.targetUrl(), startsWith(gateway.baseUrl()));
+        assertThat("the record names the gateway its readers read it as", run.gateway(), equalTo("openrouter"));
         assertThat(run.failed(), greaterThanOrEqualTo(1));
         assertThat(name + " (" + answer.source() + ")", run.verdict().id(), equalTo(answer.verdict()));
         // Selected by an exchange that met the replayed answer itself, on OpenRouter's paths.

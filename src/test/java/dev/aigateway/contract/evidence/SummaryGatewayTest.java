@@ -1,0 +1,64 @@
+package dev.aigateway.contract.evidence;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run record names the gateway it checked; the evidence reads its exchanges with that gateway's profile. */
+class SummaryGatewayTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+
+    @TempDir
+    Path root;
+
+    /** One served chat completion, at {@code path}. */
+    private static RunRecord run(String path, String gateway) {
+        Exchange served = new Exchange(1, "s", T0, "POST", "https://gateway.example" + path, path, List.of(), "{}", 200,
+                Map.of(), "{\"usage\":{\"total_tokens\":7,\"cost\":0.0001}}", 3, "req-1", null, null, null, Caller.TEAM_KEY);
+        return new RunRecord("myteam", "d", "https://gateway.example", "team_abc", false, T0, T0, 1, 0, 0, 0, List.of(),
+                List.of(served), null, List.of(), List.of(), gateway);
+    }
+
+    @Test
+    void anOpenRouterRunIsReadWithOpenRoutersRoutesAndRequestIdHeader() {
+        String md = Summary.markdown(run("/api/v1/chat/completions", "openrouter"));
+        String header = GatewayProfile.named("openrouter").requestId().header();
+        assertThat(md, containsString("| " + header + " | ms |"));
+        assertThat(md, containsString("1 sent, 1 billable, 7 tokens"));
+        assertThat("read as Vercel's, OpenRouter's path is no billable route", Summary.markdown(run("/api/v1/chat/completions", "vercel")),
+                containsString("1 sent, 0 billable"));
+        assertThat(header, not(equalTo(GatewayProfile.named("vercel").requestId().header())));
+    }
+
+    @Test
+    void theGatewayIsWrittenAndReadBack() throws Exception {
+        Path file = Files.writeString(root.resolve("run.json"), Json.RECORDS.writeValueAsString(run("/api/v1/chat/completions", "openrouter")));
+        assertThat(Files.readString(file).replaceAll("\\s", ""), containsString("\"gateway\":\"openrouter\""));
+        assertThat(GatewayProfile.of(RunRecord.readFile(file)).name(), equalTo("openrouter"));
+    }
+
+    @Test
+    void aRecordWrittenBeforeItNamedItsGatewayReadsAsVercels() throws Exception {
+        Path file = Files.writeString(root.resolve("old-run.json"), """
+                {"env": "local", "passed": 1, "scenarios": [], "exchanges": []}
+                """);
+        RunRecord old = RunRecord.readFile(file);
+        assertThat(old.gateway(), equalTo("vercel"));
+        assertThat(GatewayProfile.of(old).name(), equalTo("vercel"));
+    }
+}
