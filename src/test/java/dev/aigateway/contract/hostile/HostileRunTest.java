@@ -21,7 +21,6 @@ import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
-import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,6 +116,9 @@ class HostileRunTest {
      */
     private Outcome run(String baseUrl, String what) throws Exception {
         HostileEnvironment.write(root, baseUrl, KEY, "5000", "15000", "60", "");
+        if (!Files.isDirectory(root.resolve("features"))) {
+            dev.aigateway.contract.run.ContractSuite.copyFeaturesTo(root);
+        }
         long start = System.nanoTime();
         String console = java("dev.aigateway.contract.run.SuiteLauncher", "-Denv=hostile", "-Dcontract.root=" + root,
                 "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
@@ -138,8 +140,7 @@ class HostileRunTest {
     private String java(String mainClass, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Processes.java()));
         command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator
-                + Path.of(System.getProperty("contract.root", ".")).toAbsolutePath(), mainClass, root.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, root.toString()));
         return Processes.run(root, Duration.ofMinutes(10), command).output();
     }
 

@@ -12,7 +12,6 @@ import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +63,7 @@ class ApplicationRequestSecretsTest {
                     requests: [app.curl]
                     """.formatted(gateway.baseUrl(), TEAM_KEY));
 
+            ContractSuite.copyFeaturesTo(root);
             String console = java(SuiteLauncher.class.getName(), "-Denv=app", "-Dcontract.root=" + root,
                     "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
                     "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
@@ -106,8 +106,7 @@ class ApplicationRequestSecretsTest {
     private String java(String mainClass, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator
-                + Path.of(System.getProperty("contract.root", ".")).toAbsolutePath(), mainClass, root.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, root.toString()));
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

@@ -155,6 +155,24 @@ public final class ContractSuite {
         }
     }
 
+    /**
+     * A copy of this project's {@code features/} in {@code root}, for a run in a JVM of its own whose project
+     * folder is {@code root}: the suite reads the features of the folder it runs for, as a checkout's.
+     */
+    public static void copyFeaturesTo(Path root) throws java.io.IOException {
+        Path features = Path.of(System.getProperty("contract.root", ".")).resolve(SuiteLauncher.FEATURES).toAbsolutePath();
+        try (java.util.stream.Stream<Path> files = Files.walk(features)) {
+            for (Path file : files.toList()) {
+                Path copy = root.resolve(SuiteLauncher.FEATURES).resolve(features.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+
     private static void set(Map<String, String> saved, String key, String value) {
         saved.put(key, System.getProperty(key));
         if (value == null) {
