@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +25,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code environments/<name>.yaml}: parses it, resolves {@code ${VAR}} and
- * {@code ${VAR:-default}} from the process environment, applies defaults and checks required
- * fields. Every problem becomes an {@link EnvironmentException} naming the file, the field and the
- * line, never a stack trace.
+ * Reads {@code environments/<name>.yaml}: parses it, checks it against {@code environments/environment.schema.json}
+ * ({@link EnvironmentSchema}), resolves {@code ${VAR}} and {@code ${VAR:-default}} from the process environment,
+ * then checks what the schema cannot see (the values variables give, the gateway's profile, the key's
+ * characters), and applies defaults. Every problem becomes an {@link EnvironmentException} naming the file,
+ * the field and the line, never a stack trace.
  */
 public final class EnvironmentLoader {
 
@@ -83,6 +83,10 @@ public final class EnvironmentLoader {
         if (!(tree instanceof ObjectNode fields)) {
             throw new EnvironmentException(display + ": expected a YAML mapping of fields (description, teamId, apiKey, ...).");
         }
+        String problem = EnvironmentSchema.problem(fields, display, lines);
+        if (problem != null) {
+            throw new EnvironmentException(problem);
+        }
         List<Environment.Secret> secrets = new ArrayList<>();
         resolve(fields, "", display, lines, secrets);
         EnvironmentFile raw = bind(fields, display, lines);
@@ -90,6 +94,7 @@ public final class EnvironmentLoader {
         String gateway = gateway(raw, display, lines);
         GatewayProfile profile = GatewayProfile.named(gateway);
         checkBaseUrl(raw, display, lines, profile);
+        // The schema holds a written latency to 0 or more; this, the one a variable gives.
         if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
             throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
@@ -115,11 +120,11 @@ public final class EnvironmentLoader {
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
-                routes(raw, display, lines),
+                routes(raw),
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
-                limits(raw, display, lines),
+                limits(raw),
                 gateway,
                 requests(raw, display, lines));
     }
@@ -136,17 +141,10 @@ public final class EnvironmentLoader {
         return raw.gateway();
     }
 
-    private static Environment.Limits limits(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+    /** {@code limits:}; the schema holds answerBytes to 1024 or more. */
+    private static Environment.Limits limits(EnvironmentFile raw) {
         Long answerBytes = raw.limits() == null ? null : raw.limits().answerBytes();
-        if (answerBytes == null) {
-            return Environment.Limits.DEFAULT;
-        }
-        if (answerBytes < 1024) {
-            throw new EnvironmentException(display + ", line " + lineOf("limits/answerBytes", lines)
-                    + ": limits.answerBytes is how many bytes of an answer the run keeps, 1024 or more (default "
-                    + Environment.Limits.DEFAULT_ANSWER_BYTES + ").");
-        }
-        return new Environment.Limits(answerBytes);
+        return answerBytes == null ? Environment.Limits.DEFAULT : new Environment.Limits(answerBytes);
     }
 
     /**
@@ -159,10 +157,6 @@ public final class EnvironmentLoader {
         EnvironmentFile.AuthFields fields = raw.auth();
         String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
-        if (!Environment.Auth.KINDS.contains(kind)) {
-            throw new EnvironmentException(display + ", line " + lineOf("auth/kind", lines) + " (auth.kind): \"" + kind
-                    + "\" is not an auth kind." + kinds);
-        }
         if (kind.equals("access-token")) {
             if (fields.team() == null || fields.team().isBlank()) {
                 throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
@@ -185,27 +179,13 @@ public final class EnvironmentLoader {
         return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
     }
 
-    /** {@code routes:}, each a name {@link Route} knows; chat-completions alone when the field is absent. */
-    private static List<Route> routes(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+    /** {@code routes:}, names the schema lists, each a {@link Route}; chat-completions alone when the field is absent. */
+    private static List<Route> routes(EnvironmentFile raw) {
         if (raw.routes() == null) {
             return Route.DEFAULT;
         }
-        List<Route> routes = new ArrayList<>();
-        for (int i = 0; i < raw.routes().size(); i++) {
-            String name = raw.routes().get(i) == null ? "" : raw.routes().get(i);
-            Route route = Route.named(name).orElseThrow(() -> new EnvironmentException(display + ", line "
-                    + lineOf("routes", lines) + " (routes): unknown route \"" + name + "\". Routes that exist: "
-                    + Route.names() + "."));
-            if (!routes.contains(route)) {
-                routes.add(route);
-            }
-        }
-        if (routes.isEmpty()) {
-            throw new EnvironmentException(display + ", line " + lineOf("routes", lines)
-                    + " (routes): name at least one route, or leave the field out for chat-completions. Routes that exist: "
-                    + Route.names() + ".");
-        }
-        return List.copyOf(routes);
+        return raw.routes().stream().map(name -> Route.named(name).orElseThrow(() -> new IllegalStateException(
+                "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"))).distinct().toList();
     }
 
     /** {@code requests:}, the application's request files ({@code FILE} or {@code FILE#N}); read, later, by the run. */
@@ -393,18 +373,15 @@ public final class EnvironmentLoader {
         ObjectMapper mapper = Json.DATA;
         try {
             return mapper.treeToValue(fields, EnvironmentFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            String path = pathOf(e);
-            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + ": unknown field \""
-                    + path.replace('/', '.') + "\". Known fields: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ".");
         } catch (JsonProcessingException e) {
+            // A value a variable gave that the field cannot take (the schema saw only the variable).
             String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
             throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
                     + "): " + firstLine(e.getOriginalMessage()));
         }
     }
 
+    /** The required fields, once more after the variables are read: a variable may give nothing ({@code ${TEAM_ID:-}}). */
     private static void requireFields(ObjectNode fields, EnvironmentFile raw, String display, Map<String, Integer> lines) {
         List<String> required = new ArrayList<>(REQUIRED);
         if (raw.simulator() == null) {
@@ -427,7 +404,7 @@ public final class EnvironmentLoader {
                 .collect(Collectors.joining("/"));
     }
 
-    private static int lineOf(String path, Map<String, Integer> lines) {
+    static int lineOf(String path, Map<String, Integer> lines) {
         String probe = path;
         while (!lines.containsKey(probe) && probe.contains("/")) {
             probe = probe.substring(0, probe.lastIndexOf('/'));

@@ -49,10 +49,6 @@ public enum Route {
         return profile.routeServing(path).flatMap(entry -> named(entry.id()));
     }
 
-    public static String names() {
-        return Arrays.stream(values()).map(Route::id).collect(Collectors.joining(", "));
-    }
-
     /**
      * The Cucumber tag expression that keeps the features of {@code selected} routes and drops the
      * others', combined with the run's own expression ({@code not @wip} by default).

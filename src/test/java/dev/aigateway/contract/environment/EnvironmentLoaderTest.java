@@ -176,7 +176,12 @@ class EnvironmentLoaderTest {
         write("early", simulated.replace("latencyMs: 300", "latencyMs: -5"));
         EnvironmentException error = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("early"));
-        assertThat(error.getMessage(), allOf(containsString("environments/early.yaml, line 4"),
+        assertThat(error.getMessage(), equalTo("environments/early.yaml, line 4 (simulator.latencyMs): expected a whole number"
+                + " of 0 or more, or a variable, ${VAR} or ${VAR:-default}."));
+        write("early-by-variable", simulated.replace("latencyMs: 300", "latencyMs: ${TEST_LATENCY:--5}"));
+        EnvironmentException byVariable = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("early-by-variable"));
+        assertThat(byVariable.getMessage(), allOf(containsString("environments/early-by-variable.yaml, line 4"),
                 containsString("simulator.latencyMs is a delay in milliseconds, 0 or more")));
     }
 
@@ -191,8 +196,7 @@ class EnvironmentLoaderTest {
         write("tiny", VALID + "limits:\n  answerBytes: 10\n");
         EnvironmentException error = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("tiny"));
-        assertThat(error.getMessage(), allOf(containsString("environments/tiny.yaml, line 9"),
-                containsString("limits.answerBytes is how many bytes of an answer the run keeps, 1024 or more")));
+        assertThat(error.getMessage(), equalTo("environments/tiny.yaml, line 9 (limits.answerBytes): expected a whole number of 1024 or more."));
     }
 
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
@@ -251,7 +255,7 @@ class EnvironmentLoaderTest {
     @Test
     void anUnknownRouteIsRefusedListingTheRoutesThatExist() throws IOException {
         EnvironmentException refusal = refused(VALID + "routes: [chat-completions, chat]\n", Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
-        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (routes): unknown route \"chat\". Routes that exist:"
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (routes, item 2): expected one of"
                 + " chat-completions, messages, responses, embeddings, ai-sdk-v1, ai-sdk-v3, ai-sdk-v4."));
     }
 
@@ -309,6 +313,29 @@ class EnvironmentLoaderTest {
         write("bad", VALID + "requests:\n  - requests/app.curl\n  - \"\"\n");
         EnvironmentException refusal = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
-        assertThat(refusal.getMessage(), startsWith("environments/bad.yaml, line 10 (requests): item 2 is empty; each item is a request file"));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 10 (requests, item 2): expected text, not empty."));
+        write("unset", VALID + "requests:\n  - requests/app.curl\n  - ${TEST_HAR:-}\n");
+        EnvironmentException fromAVariable = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("unset"));
+        assertThat(fromAVariable.getMessage(), startsWith("environments/unset.yaml, line 10 (requests): item 2 is empty; each item is a request file"));
+    }
+
+    @Test
+    void aValueTheSchemaRefusesGetsOneSentenceWithWhatTheFieldTakesAndNeverTheValue() throws IOException {
+        EnvironmentException model = refused(VALID.replace("${TEST_PROBE_MODEL:-openai/gpt-4o-mini}", "gpt-4o-mini-secret"),
+                Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(model.getMessage(), equalTo("environments/bad.yaml, line 7 (probe.model): expected a value of the form its"
+                + " description gives. Its description: The model every billable call asks for (creator/model), e.g. openai/gpt-4o-mini."));
+        EnvironmentException funded = refused(VALID + "funded: maybe-secret\n", Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(funded.getMessage(), equalTo("environments/bad.yaml, line 8 (funded): expected true or false, or a variable,"
+                + " ${VAR} or ${VAR:-default}."));
+        assertThat(model.getMessage() + funded.getMessage(), not(containsString("secret")));
+    }
+
+    @Test
+    void ofTwoProblemsTheOneHigherInTheFileIsNamed() throws IOException {
+        EnvironmentException refusal = refused(VALID.replace("probe:\n", "probe:\n  maxTokens: lots\n") + "routes: [chat]\n",
+                Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
+        assertThat(refusal.getMessage(), startsWith("environments/bad.yaml, line 7 (probe.maxTokens): expected a whole number of 1 or more"));
     }
 }
