@@ -8,6 +8,7 @@ import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.request.RequestRoute;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,14 @@ import java.util.Map;
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
+    /**
+     * The name every scenario of the application's own request starts with (features/request/): its
+     * exchanges are request-level evidence, never an account's or a route's.
+     */
+    static final String APPLICATION_REQUEST_SCENARIO = "Your application's request";
+
+    /** Path prefixes a client's base URL may add or lack before a route's own path ("", or a version segment). */
+    private static final List<String> BASE_PREFIXES = List.of("", "/v1");
 
     private Facts() {}
 
@@ -46,10 +55,25 @@ final class Facts {
         facts.put("routeServed", String.valueOf(RouteServed.by(exchange, profile).isPresent()));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
+        if (model.isEmpty() && profile.headers() != null && profile.headers().aiSdk() != null
+                && profile.headers().aiSdk().modelId() != null) {
+            // The AI SDK's own protocol names the model in a header, not in the body.
+            String modelHeader = profile.headers().aiSdk().modelId();
+            model = exchange.requestHeaderMap().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(modelHeader))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+        }
         facts.put("model", model);
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
         facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
+        facts.put("dataPolicy", request.at("/providerOptions/gateway/zeroDataRetention").asBoolean(false) ? "zeroDataRetention"
+                : request.at("/providerOptions/gateway/disallowPromptTraining").asBoolean(false) ? "disallowPromptTraining" : "");
+        facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
+                && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
+        // Written by the reduction of the application's request (issue 20, item 3) when it runs; empty until then.
+        facts.put("requestFinding", "");
+        facts.put("requestTrigger", "");
+        wrongBase(facts.get("path"), profile, facts);
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
@@ -63,6 +87,7 @@ final class Facts {
         facts.put("failedProvider", envelope.failedProvider());
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("providerMessage", envelope.providerMessage());
+        facts.put("providerRequestId", envelope.providerRequestId());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
         facts.put("requestId", String.valueOf(RouteServed.carriesRequestId(exchange)));
@@ -71,6 +96,45 @@ final class Facts {
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
         return facts;
+    }
+
+    /**
+     * For a path the gateway serves no route at ({@code /v1/v1/messages}, {@code /chat/completions},
+     * {@code /v1/ai/chat/completions}) that ends like one it serves, the path it serves
+     * ({@code correctedPath}), the base URL the client was given ({@code givenBaseUrl}) and the one it
+     * should be ({@code clientBaseUrl}), both under the profile's public base URL; all empty otherwise.
+     * {@code parentRoute} is a served route's path that {@code path} extends by a sub-endpoint
+     * ({@code /v1/messages} for {@code /v1/messages/count_tokens}), or empty.
+     */
+    private static void wrongBase(String path, GatewayProfile profile, Map<String, String> facts) {
+        facts.put("correctedPath", "");
+        facts.put("givenBaseUrl", "");
+        facts.put("clientBaseUrl", "");
+        facts.put("parentRoute", profile.routes().stream().map(GatewayProfile.RouteEntry::path)
+                .filter(route -> path.startsWith(route + "/")).findFirst().orElse(""));
+        if (path.isEmpty() || served(path, profile)) {
+            return;
+        }
+        String base = profile.links() == null ? "" : profile.links().getOrDefault("baseUrl", "").replaceFirst("/+$", "");
+        String[] segments = path.substring(1).split("/");
+        for (int from = 0; from < segments.length; from++) {
+            String suffix = "/" + String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
+            String given = path.substring(0, path.length() - suffix.length());
+            for (String prefix : BASE_PREFIXES) {
+                String candidate = prefix + suffix;
+                if (!candidate.equals(path) && !given.equals(prefix) && served(candidate, profile)) {
+                    facts.put("correctedPath", candidate);
+                    facts.put("givenBaseUrl", base + given);
+                    facts.put("clientBaseUrl", base + prefix);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** True when the profile lists a route at {@code path}, or the application's request knows one there. */
+    private static boolean served(String path, GatewayProfile profile) {
+        return profile.routeServing(path).isPresent() || RequestRoute.of(path).known();
     }
 
     /**

@@ -77,6 +77,7 @@ class ContractSuiteTest {
             "local-byok-free-credits, byok-requires-paid-credits",
             "local-team-restricted,   team-restricted",
             "local-region-restricted, model-unavailable-in-region",
+            "local-zdr-team,          data-policy-no-provider",
             "local-free-restricted-paid, free-credits-restricted",
             "local-stream-error,      stream-error",
             "local-oidc,              healthy",
