@@ -78,6 +78,7 @@ class ContractSuiteTest {
             "local-team-restricted,   team-restricted",
             "local-region-restricted, model-unavailable-in-region",
             "local-zdr-team,          data-policy-no-provider",
+            "local-request-refusals,  healthy",
             "local-free-restricted-paid, free-credits-restricted",
             "local-stream-error,      stream-error",
             "local-oidc,              healthy",
