@@ -8,7 +8,6 @@ import dev.aigateway.contract.http.Exchange;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
-import dev.aigateway.contract.request.RequestRoute;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +24,6 @@ final class Facts {
      */
     static final String APPLICATION_REQUEST_SCENARIO = "Your application's request";
 
-    /** Path prefixes a client's base URL may add or lack before a route's own path ("", or a version segment). */
-    private static final List<String> BASE_PREFIXES = List.of("", "/v1");
 
     private Facts() {}
 
@@ -41,6 +38,17 @@ final class Facts {
         for (Map<String, String> fact : facts) {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
+        }
+        // The corrected path sent once after a wrong base URL, in the same scenario: what it answered.
+        for (int i = 0; i < facts.size(); i++) {
+            String corrected = facts.get(i).get("correctedPath");
+            for (int later = i + 1; later < facts.size() && !corrected.isEmpty(); later++) {
+                if (corrected.equals(facts.get(later).get("path"))
+                        && java.util.Objects.equals(exchanges.get(i).scenario(), exchanges.get(later).scenario())) {
+                    facts.get(i).put("correctedStatus", facts.get(later).get("status"));
+                    break;
+                }
+            }
         }
         return facts;
     }
@@ -99,42 +107,19 @@ final class Facts {
     }
 
     /**
-     * For a path the gateway serves no route at ({@code /v1/v1/messages}, {@code /chat/completions},
-     * {@code /v1/ai/chat/completions}) that ends like one it serves, the path it serves
-     * ({@code correctedPath}), the base URL the client was given ({@code givenBaseUrl}) and the one it
-     * should be ({@code clientBaseUrl}), both under the profile's public base URL; all empty otherwise.
+     * {@link BaseUrlCorrection}'s {@code correctedPath}, {@code givenBaseUrl} and {@code clientBaseUrl}
+     * for a path the gateway serves no route at that ends like one it serves, all empty otherwise;
      * {@code parentRoute} is a served route's path that {@code path} extends by a sub-endpoint
      * ({@code /v1/messages} for {@code /v1/messages/count_tokens}), or empty.
      */
     private static void wrongBase(String path, GatewayProfile profile, Map<String, String> facts) {
-        facts.put("correctedPath", "");
-        facts.put("givenBaseUrl", "");
-        facts.put("clientBaseUrl", "");
+        java.util.Optional<BaseUrlCorrection> correction = BaseUrlCorrection.of(path, profile);
+        facts.put("correctedPath", correction.map(BaseUrlCorrection::correctedPath).orElse(""));
+        facts.put("givenBaseUrl", correction.map(BaseUrlCorrection::givenBaseUrl).orElse(""));
+        facts.put("clientBaseUrl", correction.map(BaseUrlCorrection::clientBaseUrl).orElse(""));
+        facts.put("correctedStatus", "");
         facts.put("parentRoute", profile.routes().stream().map(GatewayProfile.RouteEntry::path)
                 .filter(route -> path.startsWith(route + "/")).findFirst().orElse(""));
-        if (path.isEmpty() || served(path, profile)) {
-            return;
-        }
-        String base = profile.links() == null ? "" : profile.links().getOrDefault("baseUrl", "").replaceFirst("/+$", "");
-        String[] segments = path.substring(1).split("/");
-        for (int from = 0; from < segments.length; from++) {
-            String suffix = "/" + String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
-            String given = path.substring(0, path.length() - suffix.length());
-            for (String prefix : BASE_PREFIXES) {
-                String candidate = prefix + suffix;
-                if (!candidate.equals(path) && !given.equals(prefix) && served(candidate, profile)) {
-                    facts.put("correctedPath", candidate);
-                    facts.put("givenBaseUrl", base + given);
-                    facts.put("clientBaseUrl", base + prefix);
-                    return;
-                }
-            }
-        }
-    }
-
-    /** True when the profile lists a route at {@code path}, or the application's request knows one there. */
-    private static boolean served(String path, GatewayProfile profile) {
-        return profile.routeServing(path).isPresent() || RequestRoute.of(path).known();
     }
 
     /**
