@@ -99,6 +99,8 @@ class CapturedBodiesTest {
                 org.hamcrest.Matchers.containsString("for example/model-name"),
                 org.hamcrest.Matchers.containsString("providerOptions.gateway.zeroDataRetention: true"),
                 org.hamcrest.Matchers.containsString("Providers considered: provider-a, provider-b")));
+        assertThat(meaning("r5-anthropic-envelope-passed-through"), org.hamcrest.Matchers.containsString(
+                "the provider's own envelope (its request id req_011CSHoEeqs5C35K2UUqR7Fy): 404 not_found_error"));
         assertThat(meaning("r2-zdr-team-flat"), org.hamcrest.Matchers.containsString("team-wide Zero Data Retention"));
         assertThat(meaning("c5-google-503-resolved-provider"), org.hamcrest.Matchers.containsString("google (credential type unknown)"));
     }
@@ -121,7 +123,7 @@ class CapturedBodiesTest {
         assertThat(Captured.all().stream().filter(c -> !c.isCapture()).map(Captured::name).sorted().toList(),
                 equalTo(List.of("c1-budget-project-402", "c1-quota-key-402", "c10-card-required", "c5-google-503-resolved-provider",
                         "f6-stream-error-event", "f8-model-unavailable-in-region", "r2-no-training-request-flat",
-                        "r2-zdr-request-flat", "r2-zdr-team-flat")));
+                        "r2-zdr-request-flat", "r2-zdr-team-flat", "r5-anthropic-envelope-passed-through")));
     }
 
     @org.junit.jupiter.api.Test
