@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
 /** An exchange as the facts the diagnosis rules read (see the header of {@code diagnosis/verdicts.yaml}). */
 final class Facts {
 
+    /**
+     * The name every scenario of the application's own request starts with (features/request/): its
+     * exchanges are request-level evidence, never an account's or a route's.
+     */
+    static final String APPLICATION_REQUEST_SCENARIO = "Your application's request";
+
 
     private Facts() {}
 
@@ -33,6 +39,17 @@ final class Facts {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
         }
+        // The corrected path sent once after a wrong base URL, in the same scenario: what it answered.
+        for (int i = 0; i < facts.size(); i++) {
+            String corrected = facts.get(i).get("correctedPath");
+            for (int later = i + 1; later < facts.size() && !corrected.isEmpty(); later++) {
+                if (corrected.equals(facts.get(later).get("path"))
+                        && java.util.Objects.equals(exchanges.get(i).scenario(), exchanges.get(later).scenario())) {
+                    facts.get(i).put("correctedStatus", facts.get(later).get("status"));
+                    break;
+                }
+            }
+        }
         return facts;
     }
 
@@ -46,10 +63,25 @@ final class Facts {
         facts.put("routeServed", String.valueOf(RouteServed.by(exchange, profile).isPresent()));
         JsonNode request = json(exchange.requestBody());
         String model = request.path("model").asText("");
+        if (model.isEmpty() && profile.headers() != null && profile.headers().aiSdk() != null
+                && profile.headers().aiSdk().modelId() != null) {
+            // The AI SDK's own protocol names the model in a header, not in the body.
+            String modelHeader = profile.headers().aiSdk().modelId();
+            model = exchange.requestHeaderMap().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(modelHeader))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+        }
         facts.put("model", model);
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
         facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
+        facts.put("dataPolicy", request.at("/providerOptions/gateway/zeroDataRetention").asBoolean(false) ? "zeroDataRetention"
+                : request.at("/providerOptions/gateway/disallowPromptTraining").asBoolean(false) ? "disallowPromptTraining" : "");
+        facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
+                && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
+        // Written by the reduction of the application's request (issue 20, item 3) when it runs; empty until then.
+        facts.put("requestFinding", "");
+        facts.put("requestTrigger", "");
+        wrongBase(facts.get("path"), profile, facts);
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
@@ -63,6 +95,7 @@ final class Facts {
         facts.put("failedProvider", envelope.failedProvider());
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("providerMessage", envelope.providerMessage());
+        facts.put("providerRequestId", envelope.providerRequestId());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
         facts.put("requestId", String.valueOf(RouteServed.carriesRequestId(exchange)));
@@ -71,6 +104,22 @@ final class Facts {
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
         return facts;
+    }
+
+    /**
+     * {@link BaseUrlCorrection}'s {@code correctedPath}, {@code givenBaseUrl} and {@code clientBaseUrl}
+     * for a path the gateway serves no route at that ends like one it serves, all empty otherwise;
+     * {@code parentRoute} is a served route's path that {@code path} extends by a sub-endpoint
+     * ({@code /v1/messages} for {@code /v1/messages/count_tokens}), or empty.
+     */
+    private static void wrongBase(String path, GatewayProfile profile, Map<String, String> facts) {
+        java.util.Optional<BaseUrlCorrection> correction = BaseUrlCorrection.of(path, profile);
+        facts.put("correctedPath", correction.map(BaseUrlCorrection::correctedPath).orElse(""));
+        facts.put("givenBaseUrl", correction.map(BaseUrlCorrection::givenBaseUrl).orElse(""));
+        facts.put("clientBaseUrl", correction.map(BaseUrlCorrection::clientBaseUrl).orElse(""));
+        facts.put("correctedStatus", "");
+        facts.put("parentRoute", profile.routes().stream().map(GatewayProfile.RouteEntry::path)
+                .filter(route -> path.startsWith(route + "/")).findFirst().orElse(""));
     }
 
     /**

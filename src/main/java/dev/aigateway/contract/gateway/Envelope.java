@@ -18,12 +18,19 @@ public final class Envelope {
      * null when the gateway has no such thing: {@code code} (a status inside the envelope, for an
      * error that arrives in a 200 stream), {@code providerName} (the failed provider named directly),
      * {@code providerMessage} (the provider's own words passed through), and the routing metadata's
-     * {@code attempts} with the passed-through error's {@code passedThroughType} and {@code providerUrl}.
+     * {@code attempts} with the passed-through error's {@code passedThroughType} and {@code providerUrl};
+     * {@code routingAttempts}, lists of provider attempts kept directly under the routing metadata
+     * (not inside a model attempt), {@code attemptError} an attempt's own error text,
+     * {@code resolvedProvider} the provider the routing chose and {@code attemptCount} how many provider
+     * attempts it made (routing that names no attempt, only these), and {@code providerRequestId} the
+     * request id of a provider's own envelope passed through (Anthropic's {@code request_id}).
      */
     public record Pointers(String error, List<String> type, List<String> message, String code, List<String> attempts,
                            String providerAttempts, String provider, String credentialType, String success,
                            List<String> providerName, List<String> providerMessage, String passedThroughType,
-                           String providerUrl, String source, String guess) implements GatewayProfile.Sourced {}
+                           String providerUrl, List<String> routingAttempts, String attemptError,
+                           List<String> resolvedProvider, List<String> attemptCount, List<String> providerRequestId,
+                           String source, String guess) implements GatewayProfile.Sourced {}
 
     private final Pointers pointers;
     private final JsonNode answer;
@@ -43,9 +50,9 @@ public final class Envelope {
         return answer;
     }
 
-    /** The error type, or null. */
+    /** The error type, or null (always null for an answer that carries no error, whatever its own {@code type}). */
     public String type() {
-        return first(pointers.type());
+        return hasError() ? first(pointers.type()) : null;
     }
 
     /** The error message, or "". */
@@ -60,10 +67,28 @@ public final class Envelope {
         return code.isInt() ? code.asInt() : null;
     }
 
-    /** The provider's own words passed through (OpenRouter's {@code metadata.raw}), or "". */
+    /**
+     * The provider's own words passed through (OpenRouter's {@code metadata.raw}), else the error of the
+     * first failed provider attempt in the routing metadata, or "".
+     */
     public String providerMessage() {
         String raw = first(pointers.providerMessage());
-        return raw == null ? "" : raw;
+        if (raw != null) {
+            return raw;
+        }
+        for (JsonNode attempt : attempts()) {
+            if (!attempt.at(pointers.success()).asBoolean(true) && pointers.attemptError() != null
+                    && attempt.at(pointers.attemptError()).isTextual()) {
+                return attempt.at(pointers.attemptError()).asText();
+            }
+        }
+        return "";
+    }
+
+    /** The request id of a provider's own envelope passed through (Anthropic's {@code req_...}), or "". */
+    public String providerRequestId() {
+        String id = first(pointers.providerRequestId());
+        return id == null ? "" : id;
     }
 
     /** True when the answer carries an error at all (an event of a stream that broke). */
@@ -74,7 +99,8 @@ public final class Envelope {
     /**
      * The upstream provider that failed, as the answer names it: the first failed attempt in the
      * routing metadata, else the provider the envelope names, else the host of a provider error passed
-     * through; empty when it names none.
+     * through, else, for an error whose routing names no attempt but counts at least one, the provider
+     * the routing resolved to; empty when it names none.
      */
     public String failedProvider() {
         for (JsonNode attempt : attempts()) {
@@ -95,7 +121,21 @@ public final class Envelope {
                 return "an upstream provider";
             }
         }
+        String resolved = first(pointers.resolvedProvider());
+        if (hasError() && resolved != null && !resolved.isBlank() && attempted()) {
+            return resolved;
+        }
         return "";
+    }
+
+    /** True when the routing metadata counts at least one provider attempt. */
+    private boolean attempted() {
+        for (String pointer : pointers.attemptCount() == null ? List.<String>of() : pointers.attemptCount()) {
+            if (answer.at(pointer).asInt(0) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The credential type of the first failed provider attempt (system or byok), "unknown" when the answer does not say. */
@@ -114,6 +154,9 @@ public final class Envelope {
             for (JsonNode modelAttempt : answer.at(list)) {
                 modelAttempt.at(pointers.providerAttempts()).forEach(attempts::add);
             }
+        }
+        for (String list : pointers.routingAttempts() == null ? List.<String>of() : pointers.routingAttempts()) {
+            answer.at(list).forEach(attempts::add);
         }
         return attempts;
     }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code synthesized} body (written by us where no capture exists) test the diagnosis all the same.
  */
 public record Captured(String name, String kind, String source, String route, List<String> on, int status, JsonNode body,
-                       String text, String verdict) {
+                       String text, String verdict, String request) {
 
     /** The kinds of source an answer can have: seen from the live gateway, a docs example, or written by us. */
     public static final List<String> KINDS = List.of("capture", "docs", "synthesized");
@@ -31,9 +31,18 @@ public record Captured(String name, String kind, String source, String route, Li
 
     private static final ObjectMapper JSON = Json.ANSWERS;
 
-    /** The exact answer: the JSON body as captured, or the captured text (an event stream). */
+    /** The exact answer: the JSON body as captured, the captured text (an event stream), or "" when it had no body. */
     public String answer() {
-        return text != null ? text : body.toString();
+        return text != null ? text : body == null || body.isNull() ? "" : body.toString();
+    }
+
+    /**
+     * True for an answer to the application's own request ({@code request}: the request file, under
+     * src/test/resources/requests/, that it answered), not to a probe: a run meets it only when it sends
+     * that request, and its probes are served.
+     */
+    public boolean toApplicationRequest() {
+        return request != null;
     }
 
     public boolean eventStream() {
@@ -86,7 +95,7 @@ public record Captured(String name, String kind, String source, String route, Li
         }
         return new Captured(name, kind, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
                 node.path("status").asInt(), node.get("body"), node.hasNonNull("text") ? node.get("text").asText() : null,
-                node.path("verdict").asText());
+                node.path("verdict").asText(), node.hasNonNull("request") ? node.get("request").asText() : null);
     }
 
     private static Path folder() {

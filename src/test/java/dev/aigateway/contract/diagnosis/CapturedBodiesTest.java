@@ -11,6 +11,8 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
+import dev.aigateway.contract.request.ApplicationRequest;
+import dev.aigateway.contract.request.RequestFile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +49,65 @@ class CapturedBodiesTest {
         Verdict verdict = diagnosis.diagnose(runMeeting(answer), 1, ENVIRONMENT);
         assertThat(answer.source(), not(emptyString()));
         assertThat(name + " (" + answer.source() + ")", verdict.id(), equalTo(answer.verdict()));
-        int captured = answer.path().equals("/v1/credits") ? 2 : 4;
+        int captured = answer.toApplicationRequest() ? 5 : answer.path().equals("/v1/credits") ? 2 : 4;
         assertThat("the exchanges that selected " + verdict.id(), verdict.evidence(), hasItem(captured));
+    }
+
+    /** The same answer met by a probe, not by the application's own request, is no request-level verdict. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("toApplicationRequests")
+    void aRequestLevelAnswerToAProbeIsNoRequestLevelVerdict(String name) {
+        Captured answer = Captured.named(name);
+        List<Exchange> run = runMeeting(answer);
+        Exchange refused = run.get(4);
+        run.set(4, new Exchange(refused.sequence(), "Your team's key completes a chat", refused.startedAt(), refused.method(),
+                refused.url(), refused.path(), refused.requestHeaders(), refused.requestBody(), refused.status(),
+                refused.responseHeaders(), refused.responseBody(), refused.durationMs(), refused.requestId(),
+                refused.generationId(), refused.errorType(), refused.failure(), refused.caller()));
+        assertThat(name, diagnosis.diagnose(run, 1, ENVIRONMENT).id(),
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.oneOf("request-rejected", "provider-rejected-request",
+                        "wrong-base-url", "endpoint-unsupported-for-model")));
+    }
+
+    static Stream<String> toApplicationRequests() {
+        return Captured.all().stream().filter(Captured::toApplicationRequest)
+                .filter(c -> !c.verdict().equals("data-policy-no-provider")).map(Captured::name);
+    }
+
+    /** An account verdict wins over a request-level one: the same run on a team whose credits are refused. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("toApplicationRequests")
+    void anAccountVerdictWinsOverARequestLevelOne(String name) {
+        List<Exchange> run = runMeeting(Captured.named(name));
+        run.set(1, exchange(2, Caller.TEAM_KEY, "GET", "/v1/credits", null, 403,
+                "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", false));
+        assertThat(name, diagnosis.diagnose(run, 1, ENVIRONMENT).id(), equalTo("team-access-denied"));
+    }
+
+    /** Each request-level verdict names what it is about: the trigger, the provider, the corrected base URL, the sub-endpoint. */
+    @org.junit.jupiter.api.Test
+    void requestLevelVerdictsNameWhatTheyAreAbout() {
+        assertThat(meaning("r1-max-tokens-21k"), org.hamcrest.Matchers.containsString(
+                "must be under 21K for anthropic/claude-opus-5"));
+        assertThat(meaning("r5-provider-rejected-thinking-signature"), org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.containsString("anthropic (credential type byok)"),
+                org.hamcrest.Matchers.containsString("\"messages.3.content.0: Invalid signature in thinking block\"")));
+        assertThat(meaning("r3-v1-v1-messages-405"), org.hamcrest.Matchers.containsString(
+                "it was https://ai-gateway.vercel.sh/v1, and it must be https://ai-gateway.vercel.sh."));
+        assertThat(meaning("r4-count-tokens-anthropic-404"), org.hamcrest.Matchers.containsString(
+                "The route /v1/messages itself"));
+        assertThat(meaning("r2-zdr-request-flat"), org.hamcrest.Matchers.allOf(
+                org.hamcrest.Matchers.containsString("for example/model-name"),
+                org.hamcrest.Matchers.containsString("providerOptions.gateway.zeroDataRetention: true"),
+                org.hamcrest.Matchers.containsString("Providers considered: provider-a, provider-b")));
+        assertThat(meaning("r5-anthropic-envelope-passed-through"), org.hamcrest.Matchers.containsString(
+                "the provider's own envelope (its request id req_011CSHoEeqs5C35K2UUqR7Fy): 404 not_found_error"));
+        assertThat(meaning("r2-zdr-team-flat"), org.hamcrest.Matchers.containsString("team-wide Zero Data Retention"));
+        assertThat(meaning("c5-google-503-resolved-provider"), org.hamcrest.Matchers.containsString("google (credential type unknown)"));
+    }
+
+    private String meaning(String name) {
+        return diagnosis.diagnose(runMeeting(Captured.named(name)), 1, ENVIRONMENT).meaning();
     }
 
     /**
@@ -58,12 +117,14 @@ class CapturedBodiesTest {
     @org.junit.jupiter.api.Test
     void onlyCapturesCountAsTheGatewaysWords() {
         assertThat(Captured.all().stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("byok-requires-paid-credits", "free-credits-restricted", "free-tier-model-restricted",
-                        "insufficient-funds", "oidc-token-expired", "provider-unavailable", "quota-exceeded", "rate-limited",
-                        "team-access-denied", "team-restricted")));
+                equalTo(List.of("byok-requires-paid-credits", "endpoint-unsupported-for-model", "free-credits-restricted",
+                        "free-tier-model-restricted", "insufficient-funds", "oidc-token-expired", "provider-rejected-request",
+                        "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected", "team-access-denied",
+                        "team-restricted", "wrong-base-url")));
         assertThat(Captured.all().stream().filter(c -> !c.isCapture()).map(Captured::name).sorted().toList(),
-                equalTo(List.of("c1-budget-project-402", "c1-quota-key-402", "c10-card-required", "f6-stream-error-event",
-                        "f8-model-unavailable-in-region")));
+                equalTo(List.of("c1-budget-project-402", "c1-quota-key-402", "c10-card-required", "c5-google-503-resolved-provider",
+                        "f6-stream-error-event", "f8-model-unavailable-in-region", "r2-no-training-request-flat",
+                        "r2-zdr-request-flat", "r2-zdr-team-flat", "r5-anthropic-envelope-passed-through")));
     }
 
     @org.junit.jupiter.api.Test
@@ -83,19 +144,33 @@ class CapturedBodiesTest {
         run.add(exchange(2, Caller.TEAM_KEY, "GET", "/v1/credits", null, creditsRefused ? answer.status() : 200,
                 creditsRefused ? answer.answer() : CREDITS, false));
         run.add(exchange(3, Caller.NO_KEY, "GET", "/v1/models", null, 200, "{\"object\":\"list\",\"data\":[]}", false));
+        if (answer.toApplicationRequest()) {
+            run.add(exchange(4, Caller.TEAM_KEY, "POST", "/v1/chat/completions", PROBE, 200, SERVED, false));
+            ApplicationRequest request = RequestFile.read(REQUESTS + answer.request());
+            assertThat(answer.name() + " answers " + request.source(), request.method() + " " + request.path(),
+                    equalTo(answer.route()));
+            Exchange sent = exchange(5, Caller.TEAM_KEY, request.method(), request.path(), request.body(), answer.status(),
+                    answer.answer(), answer.eventStream());
+            List<Exchange.Header> headers = request.headers().stream().map(h -> new Exchange.Header(h.name(), h.value())).toList();
+            run.add(new Exchange(5, "Your application's request 1", sent.startedAt(), sent.method(), sent.url(), sent.path(),
+                    headers, sent.requestBody(), sent.status(), sent.responseHeaders(), sent.responseBody(),
+                    sent.durationMs(), sent.requestId(), sent.generationId(), sent.errorType(), sent.failure(), sent.caller()));
+            return run;
+        }
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
                 answer.status(), answer.answer(), answer.eventStream()));
         return run;
     }
 
+    private static final String REQUESTS = "src/test/resources/requests/";
+    private static final String SERVED = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"openai/gpt-4o-mini\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"pong\"},\"finish_reason\":\"length\"}]}";
+
     private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
                                      String responseBody, boolean eventStream) {
-        String type = null;
-        try {
-            type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(responseBody).path("error").path("type").asText(null);
-        } catch (Exception notJson) {
-            // an event stream has no error type of its own
-        }
+        // As the run's recorder reads it: the profile's envelope, nested or flat.
+        String type = dev.aigateway.contract.gateway.GatewayProfile.standard()
+                .envelopeOf(dev.aigateway.contract.http.AnswerJson.object(responseBody)).type();
         return new Exchange(sequence, "s", Instant.EPOCH, method, "https://ai-gateway.vercel.sh" + path, path, List.of(),
                 body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json"), responseBody,
                 10, "iad1::iad1::abcde-" + sequence + "-0a", null, type, null, caller);

@@ -92,11 +92,13 @@ class DiagnosisTest {
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "credits-below-request", "free-credits-restricted",
+                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "credits-below-request",
+                "data-policy-no-provider", "endpoint-unsupported-for-model", "free-credits-restricted",
                 "free-tier-model-restricted", "gateway-outage", "healthy", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
-                "provider-unavailable", "quota-exceeded", "rate-limited", "route-not-served", "route-refused",
-                "stream-error", "team-access-denied", "team-restricted", "unclassified", "unreachable")));
+                "provider-rejected-request", "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected",
+                "route-not-served", "route-refused", "stream-error", "team-access-denied", "team-restricted", "unclassified",
+                "unreachable", "wrong-base-url")));
     }
 
     @Test

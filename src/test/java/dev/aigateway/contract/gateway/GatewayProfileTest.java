@@ -65,9 +65,19 @@ class GatewayProfileTest {
 
     @Test
     void theFlatEnvelopesTextIsBothTypeAndMessage() throws Exception {
-        Envelope envelope = read("{\"error\":\"Invalid generation ID format\",\"type\":\"ignored\"}");
+        Envelope envelope = read("{\"error\":\"Invalid generation ID format\"}");
         assertThat(envelope.type(), equalTo("Invalid generation ID format"));
         assertThat(envelope.message(), equalTo("Invalid generation ID format"));
+    }
+
+    /** https://vercel.com/docs/ai-gateway/security-and-compliance/zdr: the flat envelope keeps its type top-level. */
+    @Test
+    void theFlatEnvelopesTopLevelTypeIsItsType() throws Exception {
+        Envelope envelope = read("{\"error\":\"No ZDR (Zero Data Retention) providers available for model: m. Providers considered: a\","
+                + "\"type\":\"no_providers_available\",\"statusCode\":400}");
+        assertThat(envelope.type(), equalTo("no_providers_available"));
+        assertThat(envelope.message(), equalTo("No ZDR (Zero Data Retention) providers available for model: m. Providers considered: a"));
+        assertThat(read("{\"type\":\"message\",\"content\":[]}").type(), nullValue());
     }
 
     @Test

@@ -3,6 +3,13 @@ package dev.aigateway.contract.replay;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.aigateway.contract.captured.Captured;
+import dev.aigateway.contract.http.AnswerJson;
+import dev.aigateway.contract.request.RequestFile;
+import dev.aigateway.contract.simulator.SimulatedGateway;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +29,10 @@ import java.util.stream.Collectors;
  * the answer {@code <name>} on the route kinds it lists; elsewhere it answers as a healthy team's
  * gateway would, with the simulator's catalog. Any other key gets 401. Every answer carries
  * {@code server: Vercel} and an {@code x-vercel-id}, as the real gateway's do.
+ * An answer to the application's own request ({@link Captured#toApplicationRequest()}) is replayed only to
+ * that request (its method and path, and its model); every other request of such a key is served by a
+ * healthy team of the embedded simulator behind it, so the probes pass as they would for a team whose
+ * application alone is refused.
  * {@link #openRouter()} replays OpenRouter's (captured/openrouter/) the same way, on its profile's
  * paths: keys {@code sk-or-v1-replay_<name>_<anything>}, {@code cf-ray} on every answer, the key
  * check {@code /api/v1/key}, and {@code /api/v1/credits} refused to an inference key as documented.
@@ -54,12 +65,19 @@ public final class ReplayGateway implements AutoCloseable {
     private final Map<String, Captured> answers;
     private final String catalog;
     private final AtomicInteger served = new AtomicInteger();
+    /** The model of each application's request an answer is replayed to, by answer name ("" when it names none). */
+    private final Map<String, String> requestModels;
+    private final SimulatedGateway healthy;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private ReplayGateway(HttpServer server, List<Captured> answers, Speaks speaks) {
         this.server = server;
         this.speaks = speaks;
         this.answers = answers.stream().collect(Collectors.toMap(Captured::name, Function.identity()));
         this.catalog = resource("/simulator/__files/models.json");
+        this.requestModels = answers.stream().filter(Captured::toApplicationRequest).collect(Collectors.toMap(Captured::name,
+                answer -> java.util.Objects.requireNonNullElse(RequestFile.read(REQUESTS + answer.request()).model(), "")));
+        this.healthy = requestModels.isEmpty() ? null : SimulatedGateway.start(0);
         server.createContext("/", this::serve);
         server.start();
     }
@@ -98,15 +116,24 @@ public final class ReplayGateway implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             String kind = kindOf(exchange.getRequestMethod(), path);
             if (kind.equals("catalog")) {
                 reply(exchange, 200, "application/json", catalog);
                 return;
             }
-            Optional<Captured> team = team(exchange.getRequestHeaders().getFirst("Authorization"));
-            if (team.isEmpty()) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
+            Optional<Captured> team = team(authorization != null ? authorization : apiKey == null ? null : "Bearer " + apiKey);
+            if (team.isPresent() && team.get().toApplicationRequest()) {
+                Captured answer = team.get();
+                if (answer.route().equals(exchange.getRequestMethod() + " " + path) && asksFor(exchange, body, requestModels.get(answer.name()))) {
+                    reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
+                } else {
+                    servedByHealthyTeam(exchange, body);
+                }
+            } else if (team.isEmpty()) {
                 reply(exchange, 401, "application/json", speaks.unknownKey());
             } else if (team.get().on().contains(kind)
                     || team.get().on().contains("key") && (kind.equals("credits") || kind.equals("management"))) {
@@ -121,6 +148,42 @@ public final class ReplayGateway implements AutoCloseable {
             }
         }
     }
+
+    /** True when the request asks for {@code model} (in its body's {@code model} or the AI SDK's model header), or names none. */
+    private static boolean asksFor(HttpExchange exchange, byte[] body, String model) {
+        if (model.isEmpty()) {
+            return true;
+        }
+        String header = exchange.getRequestHeaders().getFirst("ai-language-model-id");
+        return model.equals(header) || model.equals(AnswerJson.object(new String(body, StandardCharsets.UTF_8)).path("model").asText(""));
+    }
+
+    /** The same request answered by a healthy team of the embedded simulator, with that team's key. */
+    private void servedByHealthyTeam(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(healthy.baseUrl() + exchange.getRequestURI()))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer vck_sim_healthy_replay");
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            reply(exchange, answer.statusCode(), answer.headers().firstValue("content-type").orElse("application/json"), answer.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** The request headers the healthy team reads beside its key. */
+    private static final java.util.Set<String> FORWARDED = java.util.Set.of("content-type", "accept", "anthropic-version",
+            "ai-gateway-protocol-version", "ai-gateway-auth-method", "ai-language-model-specification-version",
+            "ai-language-model-id", "ai-language-model-streaming");
+
+    private static final String REQUESTS = "src/test/resources/requests/";
 
     /** The route kind: catalog, credits (the key check), management (a management key's route), inference, other. */
     private String kindOf(String method, String path) {
@@ -167,5 +230,8 @@ public final class ReplayGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (healthy != null) {
+            healthy.close();
+        }
     }
 }

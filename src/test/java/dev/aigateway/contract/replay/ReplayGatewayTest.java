@@ -40,7 +40,60 @@ class ReplayGatewayTest {
     }
 
     static Stream<String> captured() {
-        return Captured.all().stream().map(Captured::name);
+        return Captured.all().stream().filter(answer -> !answer.toApplicationRequest()).map(Captured::name);
+    }
+
+    static Stream<String> toApplicationRequests() {
+        return Captured.all().stream().filter(Captured::toApplicationRequest).map(Captured::name);
+    }
+
+    /**
+     * The application's own request (-Drequest, its file as src/test/resources/requests/ holds it) sent to
+     * a gateway that answers it as the source shows and serves the probes: the run gets the request-level
+     * verdict, from the application's scenario's exchange. The environment is environments/vercel.yaml's,
+     * with maxSpendUsd raised so that the request's worst case (R1 asks 21,334 tokens of a model the
+     * catalog does not price) fits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("toApplicationRequests")
+    void aRunWhoseRequestMeetsACapturedAnswerGetsItsVerdict(String name) throws Exception {
+        runMeeting(name, Captured.named(name).request());
+    }
+
+    /**
+     * Each R case of issue 20 in the three forms people have at hand (curl, HAR, JSON) meets the same answer
+     * and verdict; r4.har holds a /v1/messages call first, so its count_tokens call is picked as entry 2.
+     */
+    @ParameterizedTest(name = "{0} meets {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "r1.curl, r1-max-tokens-21k", "r1.har, r1-max-tokens-21k", "r1.json, r1-max-tokens-21k",
+            "r2.curl, r2-zdr-request-flat", "r2.har, r2-zdr-request-flat", "r2.json, r2-zdr-request-flat",
+            "r3.curl, r3-v1-v1-messages-405", "r3.har, r3-v1-v1-messages-405", "r3.json, r3-v1-v1-messages-405",
+            "r4.curl, r4-count-tokens-anthropic-404", "r4.har#2, r4-count-tokens-anthropic-404", "r4.json, r4-count-tokens-anthropic-404"
+    })
+    void eachFormOfTheRequestGetsTheVerdict(String request, String name) throws Exception {
+        runMeeting(name, request);
+    }
+
+    private void runMeeting(String name, String request) throws Exception {
+        Captured answer = Captured.named(name);
+        Path root = output.resolve("root");
+        java.nio.file.Files.createDirectories(root.resolve("environments"));
+        java.nio.file.Files.writeString(root.resolve("environments/replay.yaml"), java.nio.file.Files.readString(
+                Path.of(System.getProperty("contract.root", "."), "environments/vercel.yaml")).replace("maxSpendUsd: 0.01", "maxSpendUsd: 5"));
+        RunRecord run = ContractSuite.runWithRequest(root, "replay", output, Map.of(
+                "AI_GATEWAY_BASE_URL", gateway.baseUrl(),
+                "AI_GATEWAY_API_KEY", ReplayGateway.keyFor(name),
+                "VERCEL_TEAM_ID", "team_replay",
+                "ANTHROPIC_API_KEY", ""), Path.of(System.getProperty("contract.root", "."), "src/test/resources/requests", request)
+                .toAbsolutePath().toString());
+        assertThat(run.targetUrl(), startsWith(gateway.baseUrl()));
+        assertThat(name + " (" + answer.source() + ")", run.verdict().id(), equalTo(answer.verdict()));
+        java.util.List<dev.aigateway.contract.record.Exchange> sent = run.exchanges().stream()
+                .filter(e -> e.scenario() != null && e.scenario().startsWith("Your application's request"))
+                .filter(e -> answer.route().equals(e.method() + " " + e.path())).toList();
+        assertThat(name + ": the application's request (" + request + ") went out once", sent.size(), equalTo(1));
+        assertThat(run.verdict().evidence(), org.hamcrest.Matchers.hasItem(sent.get(0).sequence()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -89,6 +89,12 @@ public final class ContractSuite {
         return run(null, env, output, Map.of(), "", request);
     }
 
+    /** As {@link #runWithRequest(String, Path, String)}, with environments read under {@code root} and {@code variables}. */
+    public static synchronized RunRecord runWithRequest(Path root, String env, Path output, Map<String, String> variables,
+                                                        String request) throws Exception {
+        return run(root, env, output, variables, "", request);
+    }
+
     private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins)
             throws Exception {
         return run(root, env, output, variables, morePlugins, null);

@@ -78,6 +78,8 @@ class ContractSuiteTest {
             "local-byok-free-credits, byok-requires-paid-credits",
             "local-team-restricted,   team-restricted",
             "local-region-restricted, model-unavailable-in-region",
+            "local-zdr-team,          data-policy-no-provider",
+            "local-request-refusals,  healthy",
             "local-free-restricted-paid, free-credits-restricted",
             "local-stream-error,      stream-error",
             "local-oidc,              healthy",
