@@ -198,6 +198,14 @@ public final class GatewayClient {
      * billable: its worst case, for its model and its output bound, is reserved under the spend cap first.
      */
     public Response applicationRequest(Credential credential, ApplicationRequest application) {
+        return applicationRequest(credential, application, null);
+    }
+
+    /**
+     * As {@link #applicationRequest(Credential, ApplicationRequest)}, its exchange marked as the variant that
+     * changed {@code variant} (null: the request itself), sent to find what the gateway refuses in it.
+     */
+    public Response applicationRequest(Credential credential, ApplicationRequest application, String variant) {
         String body = application.body();
         Supplier<Response> send = () -> withRetries(() -> {
             // The file's headers, then the credential's; the file's own credentials were taken out when it was read.
@@ -206,7 +214,7 @@ public final class GatewayClient {
                             .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                     .baseUri(environment.baseUrl())
                     .urlEncodingEnabled(false)
-                    .filter(recorder(credential.caller(), environment.baseUrl()));
+                    .filter(recorder(credential.caller(), environment.baseUrl(), variant));
             application.headers().forEach(header -> sent.header(header.name(), header.value()));
             RequestHeaders.forApplication(credential, environment.auth(), application.route().id().startsWith("ai-sdk-"),
                     environment.profile()).forEach(header -> sent.header(header.name(), header.value()));
@@ -280,9 +288,28 @@ public final class GatewayClient {
     }
 
     private ExchangeRecorder recorder(Caller caller, String baseUrl) {
+        return recorder(caller, baseUrl, null);
+    }
+
+    private ExchangeRecorder recorder(Caller caller, String baseUrl, String variant) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
-                environment.limits().answerBytes(), environment.profile());
+                environment.limits().answerBytes(), environment.profile(), variant);
+    }
+
+    /** Puts {@code exchange} in the place of the recorded one of the same number (a finding added to it). */
+    public void replace(Exchange exchange) {
+        log.replace(exchange);
+    }
+
+    /** The scenario whose exchanges this client records. */
+    public String scenario() {
+        return scenario;
+    }
+
+    /** The environment this client sends to. */
+    public Environment environment() {
+        return environment;
     }
 
     /**

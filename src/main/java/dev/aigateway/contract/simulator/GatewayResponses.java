@@ -25,6 +25,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "simulated-gateway";
 
+    /**
+     * The route name of a mapping that states its own answer (status, headers, body file): served as
+     * mapped once the key is checked, as the gateway checks the key before the request. A refusal of
+     * one kind of request is then data: a mapping file that matches it, and its body.
+     */
+    static final String AS_MAPPED = "as-mapped";
+
     /** Guess: the gateway's own words for an expired OIDC token were not captured; this names OIDC as they do. */
     static final String OIDC_EXPIRED = "OIDC token verification failed: the token has expired. Run 'vercel env pull' to fetch a new one.";
 
@@ -64,7 +71,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         Request request = serveEvent.getRequest();
         Parameters parameters = serveEvent.getTransformerParameters();
         String name = parameters.getString("route");
-        SimulatedRoute route = routes.get(name);
+        SimulatedRoute route = AS_MAPPED.equals(name) ? call -> serveEvent.getResponseDefinition() : routes.get(name);
         if (route == null) {
             throw new IllegalArgumentException("no simulated route named " + name);
         }

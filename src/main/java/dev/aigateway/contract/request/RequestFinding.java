@@ -1,0 +1,44 @@
+package dev.aigateway.contract.request;
+
+/**
+ * What the refusal of the application's request follows, found by its variants, in one sentence, and
+ * the field it names ({@code max_tokens}; {@code model} when even the probe's smallest request is
+ * refused; {@code stream}; empty when no single change settled it).
+ */
+public record RequestFinding(String sentence, String trigger) {
+
+    /** Even the probe's smallest request on the same route and model is refused: the model or the account, not the request. */
+    public static RequestFinding model(String path, String model, String answer) {
+        return new RequestFinding("the gateway refuses even the probe's smallest request to " + path + " on " + model + " ("
+                + answer + "): the refusal follows the model or the account, not this request", "model");
+    }
+
+    /**
+     * A field whose one change is served: "the gateway refuses `max_tokens: 21334` with `stream: false` on
+     * anthropic/claude-opus-5; streamed, or with `max_tokens: 10667`, it is served" ({@code stream} null when
+     * the request flipped to or from streaming was refused too, or not tried).
+     */
+    public static RequestFinding field(RequestVariant found, RequestVariant stream, String model) {
+        return new RequestFinding("the gateway refuses " + found.refusedPart() + (stream == null ? "" : " with " + stream.refusedPart())
+                + " on " + model + "; " + (stream == null ? "" : stream.servedPart() + ", or ") + found.servedPart()
+                + ", it is served", found.field());
+    }
+
+    /** Only the request flipped to or from streaming is served. */
+    public static RequestFinding stream(RequestVariant stream, String model) {
+        return new RequestFinding("the gateway refuses this request with " + stream.refusedPart() + " on " + model + "; "
+                + stream.servedPart() + ", it is served", "stream");
+    }
+
+    /**
+     * No variant that changes one thing is served: the refusal follows more than one part of the request, or one
+     * not varied. {@code smallestServed}: the probe's smallest request on the same model was served;
+     * {@code notTried}: candidates left out by {@code request.maxVariants}.
+     */
+    public static RequestFinding none(String model, int tried, boolean smallestServed, int notTried, int maxVariants) {
+        return new RequestFinding("the gateway refuses this request on " + model
+                + (smallestServed ? ", yet serves the probe's smallest request there," : ",") + " and none of the " + tried
+                + (tried == 1 ? " variant" : " variants") + " that change one thing of it is served: the refusal follows more than one part of it"
+                + (notTried == 0 ? "" : ", or one of the " + notTried + " changes not tried (request.maxVariants: " + maxVariants + ")"), "");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.aigateway.contract.http;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.request.ApplicationRequest;
+import dev.aigateway.contract.request.RequestFile;
+import dev.aigateway.contract.simulator.SimulatedGateway;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Variants of a refused application request, against the simulated gateway on a dynamic port, which
+ * refuses R1 (https://github.com/vercel/ai/issues/20649): non-streamed anthropic/claude-opus-5 above
+ * 21,333 output tokens. Each changes one thing, each goes through the spend gate, and the finding names
+ * the field.
+ */
+class RefusalReductionTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("contract.root", "."));
+    private static SimulatedGateway gateway;
+    private static Environment environment;
+
+    @BeforeAll
+    static void start() {
+        gateway = SimulatedGateway.start(0);
+        environment = new EnvironmentLoader(ROOT, Map.of()).load("local").targeting(gateway.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static GatewayClient client(ExchangeLog log, SpendGuard guard) {
+        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+                log.forScenario(), "Your application's request 1", new RunLimits(60), guard, new SharedAnswer());
+    }
+
+    private static ApplicationRequest r1() {
+        return RequestFile.readFrom(ROOT, "src/test/resources/requests/r1.curl");
+    }
+
+    private static Credential key() {
+        return Credential.teamKey(environment.apiKey());
+    }
+
+    @Test
+    void theSimulatorRefusesR1AsTheIssueShowsItAndServesItStreamedOrWithHalfTheTokens() {
+        ExchangeLog log = new ExchangeLog();
+        GatewayClient client = client(log, SpendGuard.NONE);
+        Response refused = client.applicationRequest(key(), r1());
+        assertThat(refused.statusCode(), equalTo(400));
+        assertThat(refused.asString(), containsString("must be under 21K for anthropic/claude-opus-5"));
+        assertThat(RefusalReduction.refusedByTheGateway(refused, environment.profile()), equalTo(true));
+        Response streamed = client.applicationRequest(key(), r1().withBody(r1().body().replace("\"stream\":false", "\"stream\":true")));
+        assertThat(streamed.statusCode(), equalTo(200));
+        Response unset = client.applicationRequest(key(), r1().withBody(r1().body().replace("\"stream\":false,", "")));
+        assertThat("no stream field is not streamed", unset.statusCode(), equalTo(400));
+        Response halved = client.applicationRequest(key(), r1().withBody(r1().body().replace("21334", "21333")));
+        assertThat(halved.statusCode(), equalTo(200));
+    }
+
+    @Test
+    void r1FollowsMaxTokensWithStreamFalseInThreeExtraRequests() {
+        ExchangeLog log = new ExchangeLog();
+        GatewayClient variants = client(log, SpendGuard.NONE);
+        RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
+        assertThat(outcome.finding().sentence(), equalTo("the gateway refuses `max_tokens: 21334` with `stream: false` on"
+                + " anthropic/claude-opus-5; streamed, or with `max_tokens: 10667`, it is served"));
+        assertThat(outcome.finding().trigger(), equalTo("max_tokens"));
+        assertThat(outcome.requests(), equalTo(3));
+        assertThat(outcome.waves(), equalTo(2));
+        List<String> changes = log.all().stream().filter(e -> e.variant() != null).map(Exchange::variant).sorted().toList();
+        assertThat(changes, equalTo(List.of("max_tokens: 10667", "stream: true", RefusalReduction.SMALLEST)));
+        assertThat("every variant is the scenario's", log.all().stream().filter(e -> e.variant() != null)
+                .allMatch(e -> e.scenario().equals("Your application's request 1")), equalTo(true));
+    }
+
+    @Test
+    void aVariantThatDoesNotFitTheSpendCapIsSkippedAndNamedWithTheFigure() {
+        ExchangeLog log = new ExchangeLog();
+        // Room for max_tokens 10667 ($0.27 at most), not for the streamed 21334 ($0.53).
+        SpendGuard guard = worstCaseUsd -> {
+            if (worstCaseUsd != null && worstCaseUsd.compareTo(new BigDecimal("0.30")) > 0) {
+                throw new Skipped("skipped: this request could cost up to $" + worstCaseUsd.stripTrailingZeros().toPlainString()
+                        + ", and environment local caps it at maxSpendUsd: 0.30");
+            }
+            return () -> { };
+        };
+        RefusalReduction.Outcome outcome = RefusalReduction.find(client(log, guard), key(), r1());
+        assertThat(outcome.finding().sentence(), equalTo("the gateway refuses `max_tokens: 21334` on anthropic/claude-opus-5;"
+                + " with `max_tokens: 10667`, it is served"));
+        RefusalReduction.Tried stream = outcome.tried().stream().filter(t -> t.variant().field().equals("stream")).findFirst().orElseThrow();
+        assertThat(stream.line(), allOf(startsWith("stream: true: not sent (skipped: this request could cost up to $0.53"),
+                containsString("maxSpendUsd: 0.30")));
+        assertThat(outcome.requests(), equalTo(2));
+    }
+
+    @Test
+    void whenEvenTheSmallestRequestOnTheModelIsRefusedItIsTheModelAndNothingMoreIsSent() {
+        ExchangeLog log = new ExchangeLog();
+        ApplicationRequest unknownModel = r1().withBody(r1().body().replace("anthropic/claude-opus-5", "anthropic/claude-opus-0"));
+        RefusalReduction.Outcome outcome = RefusalReduction.find(client(log, SpendGuard.NONE), key(), unknownModel);
+        assertThat(outcome.finding().trigger(), equalTo("model"));
+        assertThat(outcome.finding().sentence(), allOf(startsWith("the gateway refuses even the probe's smallest request to"
+                + " /v1/chat/completions on anthropic/claude-opus-0 (404 model_not_found)"), containsString("not this request")));
+        assertThat(outcome.tried(), hasSize(1));
+        assertThat(outcome.requests(), equalTo(1));
+    }
+
+    @Test
+    void noVariantIsSentBeyondMaxVariants() {
+        ExchangeLog log = new ExchangeLog();
+        Environment one = new Environment(environment.name(), environment.description(), environment.baseUrl(), environment.teamId(),
+                environment.apiKey(), environment.funded(), environment.expectedModels(), environment.probe(), true,
+                environment.timeouts(), environment.simulator(), environment.byok(), environment.maxSpendUsd(), environment.secrets(),
+                environment.routes(), environment.auth(), environment.webhookUrl(), environment.limits(), environment.gateway(),
+                environment.requests(), new Environment.RequestSettings(1));
+        GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+                log.forScenario(), "Your application's request 1", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
+        RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
+        assertThat(outcome.requests(), equalTo(1));
+        assertThat(outcome.finding().trigger(), equalTo(""));
+        assertThat(outcome.finding().sentence(), containsString("or one of the 2 changes not tried (request.maxVariants: 1)"));
+    }
+}
