@@ -162,6 +162,16 @@ public final class GatewayClient {
                 .post(path("messages"))));
     }
 
+    /**
+     * {@code POST /v1/messages/count_tokens}: Anthropic's token count on the gateway, as Claude Code calls it
+     * every turn; it runs no model, so it is not held under the spend cap.
+     */
+    public Response countTokens(Credential credential, CountTokensRequest body) {
+        String json = json(body);
+        return withRetries(() -> request(credential, RequestHeaders.ANTHROPIC).contentType(ContentType.JSON).body(json)
+                .post(path("messages-count-tokens")));
+    }
+
     /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
     public Response response(Credential credential, ResponsesRequest body) {
         String json = json(body);

@@ -49,6 +49,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
                 Map.entry("model-endpoints", new ModelEndpointsRoute()),
                 Map.entry("embeddings", new EmbeddingsRoute()),
                 Map.entry("messages", new MessagesRoute()),
+                Map.entry("messages-count-tokens", new CountTokensRoute()),
                 Map.entry("responses", new ResponsesRoute()),
                 Map.entry("generation", new GenerationRoute()),
                 Map.entry("available-models", new AvailableModelsRoute()),
