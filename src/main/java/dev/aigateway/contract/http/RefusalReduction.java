@@ -55,8 +55,8 @@ public final class RefusalReduction {
     }
 
     /**
-     * What the variants found: the finding (null when the request was not refused by the gateway itself, so none
-     * was sent), every variant tried, how many requests they took (retries included), in how many waves, in how long.
+     * What the variants found: the finding (null when the request was not refused by the gateway itself, or
+     * request.maxVariants is 0, or the request has nothing to vary: then none was sent), every variant tried, how many requests they took (retries included), in how many waves, in how long.
      */
     public record Outcome(RequestFinding finding, List<Tried> tried, int requests, int waves, long wallMs) {
 
@@ -108,7 +108,10 @@ public final class RefusalReduction {
                         : probe.status() + (probe.errorType() == null ? "" : " " + probe.errorType())), tried, variants, waves, started);
             }
         }
-        Optional<RequestVariant> stream = VariantPlan.streamFlipped(request);
+        // The AI SDK's native protocol asks for a stream in a header, not in the body; embeddings do not stream.
+        String route = request.route().id();
+        Optional<RequestVariant> stream = route.startsWith("ai-sdk-") || route.equals("embeddings") ? Optional.empty()
+                : VariantPlan.streamFlipped(request);
         List<RequestVariant> topLevel = new ArrayList<>();
         stream.ifPresent(topLevel::add);
         topLevel.addAll(VariantPlan.topLevel(request));
@@ -134,9 +137,12 @@ public final class RefusalReduction {
         if (item.isPresent()) {
             return outcome(RequestFinding.field(item.get().variant(), null, model), tried, variants, waves, started);
         }
+        if (tried.isEmpty()) {
+            return Outcome.NONE;
+        }
         int notTried = topLevel.size() + items.size() + (smallest.isPresent() ? 1 : 0) - tried.size();
-        return outcome(RequestFinding.none(model, (int) tried.stream().filter(t -> t.sequence() != null).count(), smallestServed,
-                notTried, budget), tried, variants, waves, started);
+        int sent = (int) tried.stream().filter(t -> t.sequence() != null && t.variant().kind() != RequestVariant.Kind.SMALLEST).count();
+        return outcome(RequestFinding.none(model, sent, smallestServed, notTried, budget), tried, variants, waves, started);
     }
 
     private static Optional<Tried> smallestServed(List<Tried> wave, RequestVariant.Kind kind) {

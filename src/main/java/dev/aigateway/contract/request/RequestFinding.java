@@ -32,13 +32,18 @@ public record RequestFinding(String sentence, String trigger) {
 
     /**
      * No variant that changes one thing is served: the refusal follows more than one part of the request, or one
-     * not varied. {@code smallestServed}: the probe's smallest request on the same model was served;
-     * {@code notTried}: candidates left out by {@code request.maxVariants}.
+     * not varied. {@code tried}: the variants of the request itself that were sent (the probe's smallest request is
+     * not one); {@code smallestServed}: the probe's smallest request on the same model was served;
+     * {@code notTried}: changes left out by {@code request.maxVariants}.
      */
     public static RequestFinding none(String model, int tried, boolean smallestServed, int notTried, int maxVariants) {
-        return new RequestFinding("the gateway refuses this request on " + model
-                + (smallestServed ? ", yet serves the probe's smallest request there," : ",") + " and none of the " + tried
-                + (tried == 1 ? " variant" : " variants") + " that change one thing of it is served: the refusal follows more than one part of it"
-                + (notTried == 0 ? "" : ", or one of the " + notTried + " changes not tried (request.maxVariants: " + maxVariants + ")"), "");
+        String start = "the gateway refuses this request on " + model + (smallestServed ? ", yet serves the probe's smallest request there" : "");
+        String left = notTried == 0 ? "" : " (" + notTried + (notTried == 1 ? " change" : " changes") + " not tried: request.maxVariants: "
+                + maxVariants + ")";
+        if (tried == 0) {
+            return new RequestFinding(start + "; no variant that changes one thing of it was sent" + left, "");
+        }
+        return new RequestFinding(start + "; none of the " + tried + (tried == 1 ? " variant" : " variants")
+                + " that change one thing of it is served: the refusal follows more than one part of it, or one not varied" + left, "");
     }
 }

@@ -122,10 +122,13 @@ public final class ContractRun implements AutoCloseable {
      */
     public RefusalReduction.Outcome findWhatIsRefused(int slot, GatewayClient client, Credential credential, Response answer) {
         ApplicationRequest request = request(slot);
-        if (!RefusalReduction.refusedByTheGateway(answer, environment.profile())) {
+        if (environment.request().maxVariants() == 0 || !RefusalReduction.refusedByTheGateway(answer, environment.profile())) {
             return RefusalReduction.Outcome.NONE;
         }
         RefusalReduction.Outcome found = RefusalReduction.find(client(client.scenario()), credential, request);
+        if (!found.found()) {
+            return found;
+        }
         RequestFinding finding = new RequestFinding(redactor.redact(found.finding().sentence()), found.finding().trigger());
         RefusalReduction.Outcome outcome = new RefusalReduction.Outcome(finding, found.tried(), found.requests(), found.waves(),
                 found.wallMs());

@@ -136,6 +136,22 @@ class RefusalReductionTest {
         RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
         assertThat(outcome.requests(), equalTo(1));
         assertThat(outcome.finding().trigger(), equalTo(""));
-        assertThat(outcome.finding().sentence(), containsString("or one of the 2 changes not tried (request.maxVariants: 1)"));
+        assertThat(outcome.finding().sentence(), equalTo("the gateway refuses this request on anthropic/claude-opus-5, yet serves"
+                + " the probe's smallest request there; no variant that changes one thing of it was sent (2 changes not tried:"
+                + " request.maxVariants: 1)"));
+    }
+
+    /** Halving max_tokens (90000 to 45000) is not enough, streaming is: the finding is the stream, and the messages are not varied. */
+    @Test
+    void whenOnlyTheStreamedRequestIsServedTheFindingIsTheStream() {
+        ExchangeLog log = new ExchangeLog();
+        ApplicationRequest twoMessages = r1().withBody("{\"model\":\"anthropic/claude-opus-5\",\"max_tokens\":90000,\"stream\":false,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"user\",\"content\":\"b\"}]}");
+        RefusalReduction.Outcome outcome = RefusalReduction.find(client(log, SpendGuard.NONE), key(), twoMessages);
+        // stream: true is served; max_tokens halved (45000) is still above the limit.
+        assertThat(outcome.finding().trigger(), equalTo("stream"));
+        assertThat(outcome.finding().sentence(), equalTo("the gateway refuses this request with `stream: false` on anthropic/claude-opus-5;"
+                + " streamed, it is served"));
+        assertThat("the messages are not varied once a top-level change settles it", outcome.requests(), equalTo(3));
     }
 }
