@@ -297,6 +297,31 @@ public final class GatewayClient {
         });
     }
 
+    /**
+     * The application's request, once, directly at its model's provider with the user's own key (not through the
+     * gateway), as the BYOK check calls the provider: to {@code providerBaseUrl} with the same path, and the body's
+     * model as the provider names it ({@code providerModel}); the key in {@code x-api-key} and as a Bearer token,
+     * as Anthropic's Messages API and its OpenAI SDK compatibility read it (https://docs.anthropic.com/en/api/openai-sdk).
+     * Held under the spend cap like the gateway's billable calls, though the provider bills it; marked {@code variant}.
+     */
+    public Response applicationRequestDirect(String providerBaseUrl, String apiKey, ApplicationRequest application,
+                                             String providerModel, String variant) {
+        catalogFirst();
+        String body = application.body().replace("\"model\":\"" + application.model() + "\"", "\"model\":\"" + providerModel + "\"");
+        return underSpendCap(application.model(), application.maxTokens(), body, () -> {
+            RequestSpecification request = given()
+                    .config(config)
+                    .baseUri(providerBaseUrl)
+                    .urlEncodingEnabled(false)
+                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl, variant));
+            RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
+            return request.header("Authorization", "Bearer " + apiKey)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post(application.path());
+        });
+    }
+
     private ExchangeRecorder recorder(Caller caller, String baseUrl) {
         return recorder(caller, baseUrl, null);
     }

@@ -67,6 +67,21 @@ public final class RefusalReduction {
         }
     }
 
+    /**
+     * Where the same request can be sent directly, with the user's own key for its model's provider (a BYOK key
+     * in the environment): the provider's slug, its API's base URL, the key.
+     */
+    public record Direct(String provider, String baseUrl, String apiKey) {
+
+        /** The provider's own id of a gateway model id: anthropic/claude-haiku-4.5 is claude-haiku-4-5 at Anthropic. */
+        String providerModel(String model) {
+            return model.substring(model.indexOf('/') + 1).replace('.', '-');
+        }
+    }
+
+    /** Routes whose request the provider's own API takes as it is (Anthropic's Messages API and its OpenAI SDK compatibility). */
+    private static final java.util.Set<String> DIRECT_ROUTES = java.util.Set.of("chat-completions", "messages");
+
     private RefusalReduction() {}
 
     /**
@@ -90,6 +105,46 @@ public final class RefusalReduction {
      * whose exchanges are marked as variants), as {@code credential}.
      */
     public static Outcome find(GatewayClient variants, Credential credential, ApplicationRequest request) {
+        return find(variants, credential, request, null);
+    }
+
+    /**
+     * As {@link #find(GatewayClient, Credential, ApplicationRequest)}; then, when a change of the request itself is
+     * served and {@code direct} is given (null: not), the request once more, directly at the provider, within
+     * {@code request.maxVariants}: whose limit it is.
+     */
+    public static Outcome find(GatewayClient variants, Credential credential, ApplicationRequest request, Direct direct) {
+        Outcome outcome = reduce(variants, credential, request);
+        String trigger = outcome.found() ? outcome.finding().trigger() : "";
+        if (direct == null || trigger.isEmpty() || trigger.equals("model") || !DIRECT_ROUTES.contains(request.route().id())
+                || request.model() == null || outcome.tried().size() >= variants.environment().request().maxVariants()) {
+            return outcome;
+        }
+        long started = System.nanoTime() - outcome.wallMs() * 1_000_000;
+        String change = "directly at " + direct.provider() + " with your own key";
+        RequestVariant same = new RequestVariant(RequestVariant.Kind.DIRECT, "provider", change, "this request", "directly",
+                request.body(), 1);
+        List<Tried> tried = new ArrayList<>(outcome.tried());
+        Tried there;
+        try {
+            Response answer = variants.applicationRequestDirect(direct.baseUrl(), direct.apiKey(), request,
+                    direct.providerModel(request.model()), change);
+            Exchange exchange = last(variants, change);
+            there = new Tried(same, exchange == null ? null : exchange.sequence(), answer.statusCode(),
+                    exchange == null ? null : exchange.errorType(), answer.statusCode() >= 200 && answer.statusCode() < 300, null);
+        } catch (Skipped notSent) {
+            there = new Tried(same, null, null, null, false, notSent.getMessage());
+        } catch (GatewayUnreachableException noAnswer) {
+            Exchange exchange = last(variants, change);
+            there = new Tried(same, exchange == null ? null : exchange.sequence(), null, null, false, noAnswer.getMessage());
+        }
+        tried.add(there);
+        RequestFinding finding = there.status() == null ? outcome.finding()
+                : outcome.finding().directly(direct.provider(), there.status(), there.status() + (there.errorType() == null ? "" : " " + there.errorType()));
+        return outcome(finding, tried, variants, outcome.waves() + 1, started);
+    }
+
+    private static Outcome reduce(GatewayClient variants, Credential credential, ApplicationRequest request) {
         long started = System.nanoTime();
         Environment environment = variants.environment();
         int budget = environment.request().maxVariants();

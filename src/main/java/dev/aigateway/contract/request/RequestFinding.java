@@ -46,4 +46,20 @@ public record RequestFinding(String sentence, String trigger) {
         return new RequestFinding(start + "; none of the " + tried + (tried == 1 ? " variant" : " variants")
                 + " that change one thing of it is served: the refusal follows more than one part of it, or one not varied" + left, "");
     }
+
+    /**
+     * The same finding, with what the provider itself answered the same request sent directly with the user's own
+     * key ({@code status}, {@code answer} as "400 invalid_request_error"): served there, the refusal is the gateway's
+     * own limit; refused there too, it is the provider's; the key itself refused (401, 403) settles neither.
+     */
+    public RequestFinding directly(String provider, int status, String answer) {
+        String clause = "; sent directly to " + provider + " with your own key, ";
+        if (status == 401 || status == 403) {
+            return new RequestFinding(sentence + clause + "the key was refused (" + answer + "), so whose limit it is stays open", trigger);
+        }
+        boolean served = status >= 200 && status < 300;
+        return new RequestFinding(sentence + clause + "the same request is "
+                + (served ? "served (" + answer + "): the limit is the gateway's, not " + provider + "'s"
+                        : "refused too (" + answer + "): the limit is " + provider + "'s, not the gateway's"), trigger);
+    }
 }

@@ -18,8 +18,8 @@ package dev.aigateway.contract.request;
 public record RequestVariant(Kind kind, String field, String change, String refusedPart, String servedPart, String body,
                              int size) {
 
-    /** What a variant changes, in the order they are tried. */
-    public enum Kind { SMALLEST, STREAM, TOP_LEVEL, ITEM }
+    /** What a variant changes, in the order they are tried; DIRECT is the same request sent to the provider itself. */
+    public enum Kind { SMALLEST, STREAM, TOP_LEVEL, ITEM, DIRECT }
 
     /** The application's request with this variant's body. */
     public ApplicationRequest applyTo(ApplicationRequest request) {

@@ -125,7 +125,7 @@ public final class ContractRun implements AutoCloseable {
         if (environment.request().maxVariants() == 0 || !RefusalReduction.refusedByTheGateway(answer, environment.profile())) {
             return RefusalReduction.Outcome.NONE;
         }
-        RefusalReduction.Outcome found = RefusalReduction.find(client(client.scenario()), credential, request);
+        RefusalReduction.Outcome found = RefusalReduction.find(client(client.scenario()), credential, request, direct(request));
         if (!found.found()) {
             return found;
         }
@@ -135,6 +135,27 @@ public final class ContractRun implements AutoCloseable {
         ownExchange(client, request).ifPresent(exchange -> client.replace(exchange.withFinding(finding.sentence(), finding.trigger())));
         reductions.put(slot, outcome);
         return outcome;
+    }
+
+    /**
+     * Where the request may also go directly: its model's provider, when the environment has the user's own key for it
+     * ({@code credentials.byok}) and the run knows that provider's API ({@link #providerBaseUrl(String)}).
+     */
+    private RefusalReduction.Direct direct(ApplicationRequest request) {
+        String model = request.model();
+        if (model == null || !model.contains("/")) {
+            return null;
+        }
+        String provider = model.substring(0, model.indexOf('/'));
+        String key = environment.byok().keys().get(provider);
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            return new RefusalReduction.Direct(provider, providerBaseUrl(provider), key);
+        } catch (IllegalArgumentException unknownProvider) {
+            return null;
+        }
     }
 
     /** What the variants of the {@code slot}-th application request found, when it was refused and they were sent. */

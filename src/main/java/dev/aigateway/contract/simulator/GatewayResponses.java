@@ -54,7 +54,8 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
                 Map.entry("generation", new GenerationRoute()),
                 Map.entry("available-models", new AvailableModelsRoute()),
                 Map.entry("language-model", new LanguageModelRoute()),
-                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)));
+                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)),
+                Map.entry("provider-anthropic-chat-completions", new ProviderAnthropicChatCompletionsRoute(providers)));
     }
 
     @Override

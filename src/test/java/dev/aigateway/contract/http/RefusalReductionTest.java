@@ -154,4 +154,33 @@ class RefusalReductionTest {
                 + " streamed, it is served"));
         assertThat("the messages are not varied once a top-level change settles it", outcome.requests(), equalTo(3));
     }
+
+    @Test
+    void withAByokKeyTheSameRequestDirectlyAtTheProviderSaysTheLimitIsTheGateways() {
+        ExchangeLog log = new ExchangeLog();
+        RefusalReduction.Direct anthropic = new RefusalReduction.Direct("anthropic", gateway.baseUrl() + "/anthropic", "sk-ant-sim-valid-demo");
+        RefusalReduction.Outcome outcome = RefusalReduction.find(client(log, SpendGuard.NONE), key(), r1(), anthropic);
+        assertThat(outcome.finding().sentence(), equalTo(RequestFindingText.R1 + "; sent directly to anthropic with your own key,"
+                + " the same request is served (200): the limit is the gateway's, not anthropic's"));
+        assertThat(outcome.requests(), equalTo(4));
+        Exchange direct = log.all().stream().filter(e -> e.caller() == Caller.PROVIDER_DIRECT).findFirst().orElseThrow();
+        assertThat(direct.url(), equalTo(gateway.baseUrl() + "/anthropic/v1/chat/completions"));
+        assertThat(direct.requestBody(), containsString("\"model\":\"claude-opus-5\""));
+        assertThat("the key is redacted in what is recorded", direct.requestHeaderMap().toString().contains("sk-ant-sim-valid-demo"), equalTo(false));
+    }
+
+    @Test
+    void aKeyTheProviderRefusesSaysNothingOfWhoseLimitItIs() {
+        ExchangeLog log = new ExchangeLog();
+        RefusalReduction.Direct wrongKey = new RefusalReduction.Direct("anthropic", gateway.baseUrl() + "/anthropic", "sk-ant-sim-revoked");
+        RefusalReduction.Outcome outcome = RefusalReduction.find(client(log, SpendGuard.NONE), key(), r1(), wrongKey);
+        assertThat(outcome.finding().sentence(), allOf(containsString("; sent directly to anthropic with your own key, the key was"
+                + " refused (401 authentication_error), so whose limit it is stays open"), org.hamcrest.Matchers.not(containsString("the limit is"))));
+    }
+
+    /** The finding for R1 without the provider's word. */
+    static final class RequestFindingText {
+        static final String R1 = "the gateway refuses `max_tokens: 21334` with `stream: false` on anthropic/claude-opus-5; streamed,"
+                + " or with `max_tokens: 10667`, it is served";
+    }
 }

@@ -66,4 +66,18 @@ class RequestReductionRunTest {
                     sent.extraRequests(), sent.waves(), spend.usd().toPlainString(), sent.wallMs());
         }
     }
+
+    /** The embedded simulator with local's BYOK key for Anthropic: the same request directly at the provider is served. */
+    @org.junit.jupiter.api.Test
+    void withAByokKeyForTheModelsProviderTheSameRequestDirectlyNamesTheGatewaysLimit() throws Exception {
+        RunRecord run = ContractSuite.runWithRequest("local", output, ApplicationRequestRunTest.REQUESTS + "r1.curl",
+                Map.of("CONTRACT_MAX_SPEND_USD", "2"));
+        RunRecord.ApplicationRequestSent sent = run.applicationRequests().get(0);
+        assertThat(sent.finding(), equalTo(FINDING + "; sent directly to anthropic with your own key, the same request is served (200):"
+                + " the limit is the gateway's, not anthropic's"));
+        assertThat(sent.extraRequests(), equalTo(4));
+        List<Exchange> variants = run.exchanges().stream().filter(e -> e.variant() != null).toList();
+        System.out.printf("figures r1.curl with a BYOK key (embedded): %d extra requests in %d waves, variants spent $%s, %d ms to find it%n",
+                sent.extraRequests(), sent.waves(), Spend.of(variants).usd().toPlainString(), sent.wallMs());
+    }
 }
