@@ -86,12 +86,12 @@ public final class RefusalReduction {
 
     /**
      * True when {@code answer} is a refusal the request itself may explain: a 4xx the gateway itself sent (its
-     * own header and a JSON body, as its profile says), but not 401 (the key: nothing in the request changes it)
-     * nor 429 (more requests would only add to it).
+     * own header and a JSON body, as its profile says), but not 401 (the key: nothing in the request changes it),
+     * 405 (the method or the path, not the body) nor 429 (more requests would only add to it).
      */
     public static boolean refusedByTheGateway(Response answer, GatewayProfile profile) {
         int status = answer.statusCode();
-        if (status < 400 || status >= 500 || status == 401 || status == 429) {
+        if (status < 400 || status >= 500 || status == 401 || status == 429 || status == 405) {
             return false;
         }
         GatewayProfile.OwnAnswer own = profile.ownAnswer();
@@ -114,6 +114,10 @@ public final class RefusalReduction {
      * {@code request.maxVariants}: whose limit it is.
      */
     public static Outcome find(GatewayClient variants, Credential credential, ApplicationRequest request, Direct direct) {
+        if (!request.route().known() || !request.route().inference()) {
+            // A path the gateway does not serve, or one that runs no model: no change of the body speaks to it.
+            return Outcome.NONE;
+        }
         Outcome outcome = reduce(variants, credential, request);
         String trigger = outcome.found() ? outcome.finding().trigger() : "";
         if (direct == null || trigger.isEmpty() || trigger.equals("model") || !DIRECT_ROUTES.contains(request.route().id())
@@ -220,12 +224,15 @@ public final class RefusalReduction {
             return Optional.empty();
         }
         int maxTokens = environment.probe().maxTokens();
-        Object body = switch (request.route().id()) {
+        String route = request.route().id();
+        Object body = switch (route) {
             case "chat-completions" -> ChatCompletionRequest.smallest(model, maxTokens);
             case "messages" -> AnthropicMessageRequest.smallest(model, maxTokens);
+            case "messages-count-tokens" -> CountTokensRequest.smallest(model);
             case "responses" -> ResponsesRequest.smallest(model, maxTokens);
             case "embeddings" -> EmbeddingsRequest.smallest(model);
-            default -> null;
+            // The AI SDK's native protocol names the model in a header, which the file's headers keep.
+            default -> route.matches("ai-sdk-v\\d-language-model|ai-sdk-v\\d") ? LanguageModelCall.smallest(maxTokens) : null;
         };
         if (body == null) {
             return Optional.empty();

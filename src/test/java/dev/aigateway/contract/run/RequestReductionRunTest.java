@@ -80,4 +80,26 @@ class RequestReductionRunTest {
         System.out.printf("figures r1.curl with a BYOK key (embedded): %d extra requests in %d waves, variants spent $%s, %d ms to find it%n",
                 sent.extraRequests(), sent.waves(), Spend.of(variants).usd().toPlainString(), sent.wallMs());
     }
+
+    /**
+     * The other cases of real-world-failures.md's section 7 as this simulator answers them (it refuses none of them
+     * the way the live gateway did; its catalog lacks their models): a model the gateway does not serve is settled by
+     * the probe's smallest request on it, in one extra request; a path it does not serve (R3's /v1/v1/messages,
+     * 405) gets no variant, since no change of the body speaks to it.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"r2.curl, 1, model", "r3.curl, 0, ", "r4.curl, 1, model", "r5.curl, 1, model"})
+    void eachOtherCaseUsesAtMostOneExtraRequestOnThisSimulator(String file, int extra, String trigger) throws Exception {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+            RunRecord run = ContractSuite.runWithRequest("simulator-url", output, ApplicationRequestRunTest.REQUESTS + file,
+                    Map.of("SIMULATOR_URL", gateway.baseUrl(), "CONTRACT_MAX_SPEND_USD", "2"));
+            RunRecord.ApplicationRequestSent sent = run.applicationRequests().get(0);
+            List<Exchange> variants = run.exchanges().stream().filter(e -> e.variant() != null).toList();
+            assertThat(variants, hasSize(extra));
+            assertThat(sent.extraRequests(), equalTo(extra));
+            assertThat(sent.trigger(), equalTo(trigger));
+            System.out.printf("figures %s: %d extra requests in %d waves, variants spent $%s, %d ms; %s%n", file, sent.extraRequests(),
+                    sent.waves(), Spend.of(variants).usd().toPlainString(), sent.wallMs(), sent.finding());
+        }
+    }
 }
