@@ -25,3 +25,12 @@ Feature: Anthropic Messages
     When I send the probe model the smallest message through the Messages API, streamed
     Then the gateway answers 200
     And the stream's named events run from message_start to message_stop
+
+  # Claude Code asks for the count before every turn; it runs no model and costs nothing
+  # (https://docs.anthropic.com/en/api/messages-count-tokens). Vercel's route (gateways/vercel.yaml).
+  @vercel
+  Scenario: The probe model counts the tokens of a message
+    Given my team's API key
+    When I count the tokens of the probe model's smallest message
+    Then the gateway answers 200
+    And the answer counts the message's input tokens

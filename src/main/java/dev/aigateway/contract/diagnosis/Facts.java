@@ -103,6 +103,8 @@ final class Facts {
         facts.put("complete", String.valueOf(exchange.answered() && exchange.failure() == null));
         facts.put("location", hostOf(header(exchange, "location")));
         facts.put("proxy", proxyFor(exchange.url()));
+        facts.put("requestFinding", exchange.requestFinding() == null ? "" : exchange.requestFinding());
+        facts.put("requestTrigger", exchange.requestTrigger() == null ? "" : exchange.requestTrigger());
         return facts;
     }
 

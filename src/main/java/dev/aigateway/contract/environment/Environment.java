@@ -34,10 +34,30 @@ public record Environment(
         String webhookUrl,
         Limits limits,
         String gateway,
-        List<String> requests) {
+        List<String> requests,
+        RequestSettings request) {
 
     public Environment {
         requests = requests == null ? List.of() : List.copyOf(requests);
+        request = request == null ? RequestSettings.DEFAULT : request;
+    }
+
+    /** With the default {@code request:} settings. */
+    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
+                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
+                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
+                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway, List<String> requests) {
+        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
+                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests, RequestSettings.DEFAULT);
+    }
+
+    /**
+     * How the application's own request is examined when the gateway refuses it ({@code request:}):
+     * at most {@code maxVariants} extra requests, each changing one thing, find what the refusal follows.
+     */
+    public record RequestSettings(int maxVariants) {
+        public static final int DEFAULT_MAX_VARIANTS = 8;
+        public static final RequestSettings DEFAULT = new RequestSettings(DEFAULT_MAX_VARIANTS);
     }
 
     /** An environment that lists none of the application's requests. */
@@ -137,7 +157,8 @@ public record Environment(
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests);
+                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests,
+                request);
     }
 
     public String host() {

@@ -25,7 +25,10 @@ record EnvironmentFile(
         AuthFields auth,
         @JsonProperty("notify") NotifyFields notifyFields,
         LimitFields limits,
-        List<String> requests) {
+        List<String> requests,
+        RequestFields request) {
+
+    record RequestFields(Integer maxVariants) {}
 
     record LimitFields(Long answerBytes) {}
 

@@ -126,7 +126,8 @@ public final class EnvironmentLoader {
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
                 limits(raw),
                 gateway,
-                requests(raw, display, lines));
+                requests(raw, display, lines),
+                request(raw, display, lines));
     }
 
     /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
@@ -186,6 +187,20 @@ public final class EnvironmentLoader {
         }
         return raw.routes().stream().map(name -> Route.named(name).orElseThrow(() -> new IllegalStateException(
                 "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"))).distinct().toList();
+    }
+
+    /** {@code request:}: how many variants of a refused application request the run may send (0 sends none). */
+    private static Environment.RequestSettings request(EnvironmentFile raw, String display, Map<String, Integer> lines) {
+        Integer maxVariants = raw.request() == null ? null : raw.request().maxVariants();
+        if (maxVariants == null) {
+            return Environment.RequestSettings.DEFAULT;
+        }
+        if (maxVariants < 0) {
+            throw new EnvironmentException(display + ", line " + lineOf("request/maxVariants", lines)
+                    + ": request.maxVariants is how many extra requests may find what the gateway refuses in your application's"
+                    + " request, 0 or more (default " + Environment.RequestSettings.DEFAULT_MAX_VARIANTS + ").");
+        }
+        return new Environment.RequestSettings(maxVariants);
     }
 
     /** {@code requests:}, the application's request files ({@code FILE} or {@code FILE#N}); read, later, by the run. */

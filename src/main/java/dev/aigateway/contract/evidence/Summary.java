@@ -196,6 +196,13 @@ final class Summary {
                 md.append("  - The file carries no credential; the environment's was sent.\n");
             }
             request.replaced().forEach(sentence -> md.append("  - ").append(capitalised(sentence)).append(".\n"));
+            if (request.finding() != null) {
+                md.append("  - **What the gateway refuses**: ").append(capitalised(request.finding())).append(".\n")
+                        .append("  - Found with ").append(request.extraRequests()).append(request.extraRequests() == 1 ? " extra request" : " extra requests")
+                        .append(" in ").append(request.waves()).append(request.waves() == 1 ? " wave" : " waves").append(", ")
+                        .append(request.wallMs()).append(" ms; each variant changes one thing:\n");
+                request.variants().forEach(line -> md.append("    - ").append(line).append("\n"));
+            }
         }
     }
 

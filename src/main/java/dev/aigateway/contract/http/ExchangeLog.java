@@ -44,6 +44,16 @@ public final class ExchangeLog {
         }
     }
 
+    /** Puts {@code exchange} in the place of the one of the same sequence number, here and in the run's log. */
+    public void replace(Exchange exchange) {
+        synchronized (this) {
+            exchanges.replaceAll(each -> each.sequence() == exchange.sequence() ? exchange : each);
+        }
+        if (run != null) {
+            run.replace(exchange);
+        }
+    }
+
     public synchronized List<Exchange> all() {
         return List.copyOf(exchanges);
     }

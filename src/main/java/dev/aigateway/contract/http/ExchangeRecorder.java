@@ -62,6 +62,7 @@ public final class ExchangeRecorder implements OrderedFilter {
     private final int readMs;
     private final long answerBytes;
     private final GatewayProfile profile;
+    private final String variant;
 
     /**
      * Records under {@code scenario} the exchanges of {@code caller}; sends only to {@code origin}
@@ -71,6 +72,13 @@ public final class ExchangeRecorder implements OrderedFilter {
      */
     public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, Caller caller, RunLimits limits,
                             String origin, int readMs, long answerBytes, GatewayProfile profile) {
+        this(redactor, log, scenario, caller, limits, origin, readMs, answerBytes, profile, null);
+    }
+
+    /** As above, each exchange marked as the variant of the application's request that changed {@code variant} (null: none). */
+    public ExchangeRecorder(Redactor redactor, ExchangeLog log, String scenario, Caller caller, RunLimits limits,
+                            String origin, int readMs, long answerBytes, GatewayProfile profile, String variant) {
+        this.variant = variant;
         this.profile = profile;
         this.answerBytes = answerBytes;
         this.redactor = redactor;
@@ -147,6 +155,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                     requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
                     profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
+            exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -175,6 +184,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                 unread == null ? errorType(recordedBody) : null,
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);
+        exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
         log.add(exchange);
         attach(exchange);
         if (exchange.failure() != null) {
@@ -335,7 +345,7 @@ public final class ExchangeRecorder implements OrderedFilter {
     private static void attach(Exchange exchange) {
         DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
         HttpRequestAttachment.Builder request = HttpRequestAttachment.Builder
-                .create("Request: " + exchange.method() + " " + exchange.path(), exchange.url())
+                .create("Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": " + exchange.method() + " " + exchange.path(), exchange.url())
                 .setMethod(exchange.method())
                 // Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
                 .setHeaders(exchange.requestHeaderMap());

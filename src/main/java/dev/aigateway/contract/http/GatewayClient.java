@@ -164,6 +164,16 @@ public final class GatewayClient {
                 .post(path("messages"))));
     }
 
+    /**
+     * {@code POST /v1/messages/count_tokens}: Anthropic's token count on the gateway, as Claude Code calls it
+     * every turn; it runs no model, so it is not held under the spend cap.
+     */
+    public Response countTokens(Credential credential, CountTokensRequest body) {
+        String json = json(body);
+        return withRetries(() -> request(credential, RequestHeaders.ANTHROPIC).contentType(ContentType.JSON).body(json)
+                .post(path("messages-count-tokens")));
+    }
+
     /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
     public Response response(Credential credential, ResponsesRequest body) {
         String json = json(body);
@@ -200,6 +210,14 @@ public final class GatewayClient {
      * billable: its worst case, for its model and its output bound, is reserved under the spend cap first.
      */
     public Response applicationRequest(Credential credential, ApplicationRequest application) {
+        return applicationRequest(credential, application, null);
+    }
+
+    /**
+     * As {@link #applicationRequest(Credential, ApplicationRequest)}, its exchange marked as the variant that
+     * changed {@code variant} (null: the request itself), sent to find what the gateway refuses in it.
+     */
+    public Response applicationRequest(Credential credential, ApplicationRequest application, String variant) {
         String body = application.body();
         Supplier<Response> send = () -> withRetries(() -> {
             // The file's headers, then the credential's; the file's own credentials were taken out when it was read.
@@ -208,7 +226,7 @@ public final class GatewayClient {
                             .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                     .baseUri(environment.baseUrl())
                     .urlEncodingEnabled(false)
-                    .filter(recorder(credential.caller(), environment.baseUrl()));
+                    .filter(recorder(credential.caller(), environment.baseUrl(), variant));
             application.headers().forEach(header -> sent.header(header.name(), header.value()));
             RequestHeaders.forApplication(credential, environment.auth(), application.route().id().startsWith("ai-sdk-"),
                     environment.profile()).forEach(header -> sent.header(header.name(), header.value()));
@@ -281,10 +299,54 @@ public final class GatewayClient {
         });
     }
 
+    /**
+     * The application's request, once, directly at its model's provider with the user's own key (not through the
+     * gateway), as the BYOK check calls the provider: to {@code providerBaseUrl} with the same path, and the body's
+     * model as the provider names it ({@code providerModel}); the key in {@code x-api-key} and as a Bearer token,
+     * as Anthropic's Messages API and its OpenAI SDK compatibility read it (https://docs.anthropic.com/en/api/openai-sdk).
+     * Held under the spend cap like the gateway's billable calls, though the provider bills it; marked {@code variant}.
+     */
+    public Response applicationRequestDirect(String providerBaseUrl, String apiKey, ApplicationRequest application,
+                                             String providerModel, String variant) {
+        catalogFirst();
+        String body = application.body().replace("\"model\":\"" + application.model() + "\"", "\"model\":\"" + providerModel + "\"");
+        return underSpendCap(application.model(), application.maxTokens(), body, () -> {
+            RequestSpecification request = given()
+                    .config(config)
+                    .baseUri(providerBaseUrl)
+                    .urlEncodingEnabled(false)
+                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl, variant));
+            RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
+            return request.header("Authorization", "Bearer " + apiKey)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post(application.path());
+        });
+    }
+
     private ExchangeRecorder recorder(Caller caller, String baseUrl) {
+        return recorder(caller, baseUrl, null);
+    }
+
+    private ExchangeRecorder recorder(Caller caller, String baseUrl, String variant) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
-                environment.limits().answerBytes(), environment.profile());
+                environment.limits().answerBytes(), environment.profile(), variant);
+    }
+
+    /** Puts {@code exchange} in the place of the recorded one of the same number (a finding added to it). */
+    public void replace(Exchange exchange) {
+        log.replace(exchange);
+    }
+
+    /** The scenario whose exchanges this client records. */
+    public String scenario() {
+        return scenario;
+    }
+
+    /** The environment this client sends to. */
+    public Environment environment() {
+        return environment;
     }
 
     /**

@@ -20,7 +20,11 @@ import java.util.Map;
  * header lines the HTTP client wrote, every one in the order sent, a repeated name as often as it went out.
  * {@code requestId} is the gateway's request id (its profile names the header; run records written
  * before it was named so call it {@code vercelId}, and still read). {@code neverSent} is true when the connection or its TLS handshake failed before the request went
- * out: the gateway never saw it.
+ * out: the gateway never saw it. {@code variant} is null for a request as its scenario sends it; for a variant of the
+ * application's own request that the run sent to find what the gateway refuses in it, what it changed
+ * ({@code stream: true}, {@code max_tokens: 10667}, {@code the probe's smallest request}). On the application's
+ * request itself, once its variants settled it, {@code requestFinding} says in one sentence what the refusal follows
+ * and {@code requestTrigger} names the field ({@code max_tokens}); both null otherwise.
  */
 public record Exchange(
         int sequence,
@@ -40,7 +44,19 @@ public record Exchange(
         String errorType,
         String failure,
         Caller caller,
-        boolean neverSent) {
+        boolean neverSent,
+        String variant,
+        String requestFinding,
+        String requestTrigger) {
+
+    /** An exchange of a scenario's own request, not a variant, with no finding. */
+    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
+                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
+                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
+                    String failure, Caller caller, boolean neverSent) {
+        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
+                responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent, null, null, null);
+    }
 
     /** An exchange whose request went out. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
@@ -71,7 +87,21 @@ public record Exchange(
     public Exchange rebased(String from, String baseUrl) {
         return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
-                failure, caller, neverSent);
+                failure, caller, neverSent, variant, requestFinding, requestTrigger);
+    }
+
+    /** The same exchange, recorded as the variant of the application's request that changed {@code change}. */
+    public Exchange asVariant(String change) {
+        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
+                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
+                change, requestFinding, requestTrigger);
+    }
+
+    /** The same exchange with what its variants found: the sentence, and the field the refusal follows ("" when none). */
+    public Exchange withFinding(String finding, String trigger) {
+        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
+                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
+                variant, finding, trigger);
     }
 
     /**

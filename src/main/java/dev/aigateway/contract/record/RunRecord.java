@@ -67,8 +67,26 @@ public record RunRecord(
      * @param request  method and path ({@code POST /v1/chat/completions})
      * @param fileHost the host the file named, or null when it named none
      * @param replaced one sentence per credential of the file that was not sent, with no value in it
+     * @param finding  what the refusal follows, in one sentence, found by its variants; null when none were sent
+     * @param trigger  the field the finding names ({@code max_tokens}, {@code stream}, {@code model}), "" when none; null with no finding
+     * @param variants one line per variant ("#14 stream: true: 200, served"), in the order they were tried
+     * @param extraRequests the requests the variants took, retries included
+     * @param waves    how many waves they were sent in
+     * @param wallMs   how long finding it took
      */
-    public record ApplicationRequestSent(String scenario, String source, String request, String fileHost, List<String> replaced) {}
+    public record ApplicationRequestSent(String scenario, String source, String request, String fileHost, List<String> replaced,
+                                         String finding, String trigger, List<String> variants, int extraRequests, int waves,
+                                         long wallMs) {
+
+        public ApplicationRequestSent {
+            variants = variants == null ? List.of() : List.copyOf(variants);
+        }
+
+        /** A request that was served, or whose variants were not sent. */
+        public ApplicationRequestSent(String scenario, String source, String request, String fileHost, List<String> replaced) {
+            this(scenario, source, request, fileHost, replaced, null, null, List.of(), 0, 0, 0);
+        }
+    }
 
     public static final String FILE = "target/contract-run/run.json";
     /** Beside the record: the report's title, {@link #reportName(RunRecord)}. */

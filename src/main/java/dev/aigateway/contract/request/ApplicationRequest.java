@@ -93,6 +93,11 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
         }
     }
 
+    /** The same request with {@code body} instead of its own: a variant that changes one thing. */
+    public ApplicationRequest withBody(String body) {
+        return new ApplicationRequest(method, pathAndQuery, headers, body, file, entry, host, replaced, secrets);
+    }
+
     /** The path without its query. */
     public String path() {
         return pathAndQuery.replaceFirst("\\?.*$", "");

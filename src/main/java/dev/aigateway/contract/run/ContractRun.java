@@ -11,6 +11,12 @@ import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.http.RefusalReduction;
+import dev.aigateway.contract.request.RequestFinding;
+import io.restassured.response.Response;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -35,6 +41,7 @@ public final class ContractRun implements AutoCloseable {
     private final SpendCap spendCap;
     private final SharedAnswer catalog = new SharedAnswer();
     private final List<ApplicationRequest> requests;
+    private final Map<Integer, RefusalReduction.Outcome> reductions = new ConcurrentHashMap<>();
 
     private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
@@ -106,6 +113,69 @@ public final class ContractRun implements AutoCloseable {
             throw new IllegalStateException("no application request " + slot + ": this run has " + requests.size());
         }
         return requests.get(slot - 1);
+    }
+
+    /**
+     * When the gateway itself refused the {@code slot}-th application request ({@code answer}, sent by
+     * {@code client}), finds what it refuses in it with variants sent under the same scenario
+     * ({@link RefusalReduction}); the finding, redacted, goes on the request's own exchange and in the run's
+     * record. {@link RefusalReduction.Outcome#NONE} when the answer is not such a refusal.
+     */
+    public RefusalReduction.Outcome findWhatIsRefused(int slot, GatewayClient client, Credential credential, Response answer) {
+        ApplicationRequest request = request(slot);
+        if (environment.request().maxVariants() == 0 || !RefusalReduction.refusedByTheGateway(answer, environment.profile())) {
+            return RefusalReduction.Outcome.NONE;
+        }
+        RefusalReduction.Outcome found = RefusalReduction.find(client(client.scenario()), credential, request, direct(request));
+        if (!found.found()) {
+            return found;
+        }
+        RequestFinding finding = new RequestFinding(redactor.redact(found.finding().sentence()), found.finding().trigger());
+        RefusalReduction.Outcome outcome = new RefusalReduction.Outcome(finding, found.tried(), found.requests(), found.waves(),
+                found.wallMs());
+        ownExchange(client, request).ifPresent(exchange -> client.replace(exchange.withFinding(finding.sentence(), finding.trigger())));
+        reductions.put(slot, outcome);
+        return outcome;
+    }
+
+    /**
+     * Where the request may also go directly: its model's provider, when the environment has the user's own key for it
+     * ({@code credentials.byok}) and the run knows that provider's API ({@link #providerBaseUrl(String)}).
+     */
+    private RefusalReduction.Direct direct(ApplicationRequest request) {
+        String model = request.model();
+        if (model == null || !model.contains("/")) {
+            return null;
+        }
+        String provider = model.substring(0, model.indexOf('/'));
+        String key = environment.byok().keys().get(provider);
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        try {
+            return new RefusalReduction.Direct(provider, providerBaseUrl(provider), key);
+        } catch (IllegalArgumentException unknownProvider) {
+            return null;
+        }
+    }
+
+    /** What the variants of the {@code slot}-th application request found, when it was refused and they were sent. */
+    public Optional<RefusalReduction.Outcome> reduction(int slot) {
+        return Optional.ofNullable(reductions.get(slot));
+    }
+
+    /** The application request's own exchange: its scenario's last one to its path that is not a variant. */
+    private Optional<Exchange> ownExchange(GatewayClient client, ApplicationRequest request) {
+        List<Exchange> all = client.exchanges();
+        String path = redactor.redact(request.path());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Exchange exchange = all.get(i);
+            if (exchange.variant() == null && exchange.method().equalsIgnoreCase(request.method())
+                    && exchange.path() != null && exchange.path().replaceFirst("\\?.*", "").equals(path)) {
+                return Optional.of(exchange);
+            }
+        }
+        return Optional.empty();
     }
 
     public Redactor redactor() {

@@ -224,6 +224,8 @@ public final class RunFinish {
         for (ScenarioResult scenario : run.scenarios()) {
             if ("FAILED".equals(scenario.status())) {
                 line("  failed", scenario.name() + ": " + firstLine(scenario.message()));
+                run.applicationRequests().stream().filter(request -> request.scenario().equals(scenario.name()) && request.finding() != null)
+                        .forEach(request -> line("  found", request.finding() + " (" + request.extraRequests() + " extra requests)"));
             } else if ("SKIPPED".equals(scenario.status())) {
                 line("  not run", scenario.name() + ": " + firstLine(Skipped.reasonOf(scenario.message())));
             }

@@ -25,6 +25,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "simulated-gateway";
 
+    /**
+     * The route name of a mapping that states its own answer (status, headers, body file): served as
+     * mapped once the key is checked, as the gateway checks the key before the request. A refusal of
+     * one kind of request is then data: a mapping file that matches it, and its body.
+     */
+    static final String AS_MAPPED = "as-mapped";
+
     /** Guess: the gateway's own words for an expired OIDC token were not captured; this names OIDC as they do. */
     static final String OIDC_EXPIRED = "OIDC token verification failed: the token has expired. Run 'vercel env pull' to fetch a new one.";
 
@@ -42,11 +49,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
                 Map.entry("model-endpoints", new ModelEndpointsRoute()),
                 Map.entry("embeddings", new EmbeddingsRoute()),
                 Map.entry("messages", new MessagesRoute()),
+                Map.entry("messages-count-tokens", new CountTokensRoute()),
                 Map.entry("responses", new ResponsesRoute()),
                 Map.entry("generation", new GenerationRoute()),
                 Map.entry("available-models", new AvailableModelsRoute()),
                 Map.entry("language-model", new LanguageModelRoute()),
-                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)));
+                Map.entry("provider-anthropic-messages", new ProviderAnthropicMessagesRoute(providers)),
+                Map.entry("provider-anthropic-chat-completions", new ProviderAnthropicChatCompletionsRoute(providers)));
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         Request request = serveEvent.getRequest();
         Parameters parameters = serveEvent.getTransformerParameters();
         String name = parameters.getString("route");
-        SimulatedRoute route = routes.get(name);
+        SimulatedRoute route = AS_MAPPED.equals(name) ? call -> serveEvent.getResponseDefinition() : routes.get(name);
         if (route == null) {
             throw new IllegalArgumentException("no simulated route named " + name);
         }

@@ -48,6 +48,15 @@ public class ApplicationRequestSteps {
         });
     }
 
+    @When("if the gateway refuses request {int}, variants of it find what it refuses")
+    public void variantsFindWhatItRefuses(int slot) {
+        var outcome = context.run().findWhatIsRefused(slot, context.gateway(), context.credential(), context.response());
+        if (outcome.found()) {
+            io.qameta.allure.Allure.step("What the gateway refuses: " + outcome.finding().sentence()
+                    + " (" + outcome.requests() + " extra requests)");
+        }
+    }
+
     @Then("the gateway answers 2xx")
     public void theGatewayAnswersSuccess() {
         assertThat(context.lastExchange(), context.response().statusCode(), allOf(greaterThanOrEqualTo(200), lessThan(300)));

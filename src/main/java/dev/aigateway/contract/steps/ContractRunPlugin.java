@@ -105,9 +105,15 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         List<RunRecord.ApplicationRequestSent> sent = new ArrayList<>();
         for (int i = 0; i < run.requests().size(); i++) {
             ApplicationRequest request = run.requests().get(i);
+            var reduction = run.reduction(i + 1);
             sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.source(),
                     request.method() + " " + redactor.redact(request.path()), request.host(),
-                    request.replaced().stream().map(replaced -> redactor.redact(replaced.sentence())).toList()));
+                    request.replaced().stream().map(replaced -> redactor.redact(replaced.sentence())).toList(),
+                    reduction.map(found -> found.finding().sentence()).orElse(null),
+                    reduction.map(found -> found.finding().trigger()).orElse(null),
+                    reduction.map(found -> found.tried().stream().map(tried -> redactor.redact(tried.line())).toList()).orElse(List.of()),
+                    reduction.map(found -> found.requests()).orElse(0), reduction.map(found -> found.waves()).orElse(0),
+                    reduction.map(found -> found.wallMs()).orElse(0L)));
         }
         return sent;
     }

@@ -4,6 +4,7 @@ import static dev.aigateway.contract.http.MatchesSchema.matchesSchema;
 import static org.hamcrest.MatcherAssert.assertThat;
 
 import dev.aigateway.contract.http.AnthropicMessageRequest;
+import dev.aigateway.contract.http.CountTokensRequest;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -28,6 +29,16 @@ public class MessagesSteps {
     @When("I send the probe model the smallest message through the Messages API, streamed")
     public void iSendTheSmallestMessageStreamed() {
         context.answered(context.gateway().message(context.credential(), smallest().streamed()));
+    }
+
+    @When("I count the tokens of the probe model's smallest message")
+    public void iCountTheTokensOfTheSmallestMessage() {
+        context.answered(context.gateway().countTokens(context.credential(), CountTokensRequest.smallest(context.environment().probe().model())));
+    }
+
+    @Then("the answer counts the message's input tokens")
+    public void theAnswerCountsTheInputTokens() {
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("anthropic-count-tokens"));
     }
 
     @Then("the answer is an Anthropic message with a generation id and its token usage")

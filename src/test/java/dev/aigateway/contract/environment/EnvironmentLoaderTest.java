@@ -199,6 +199,22 @@ class EnvironmentLoaderTest {
         assertThat(error.getMessage(), equalTo("environments/tiny.yaml, line 9 (limits.answerBytes): expected a whole number of 1024 or more."));
     }
 
+    @Test
+    void aRefusedRequestGetsAtMostEightVariantsUnlessTheEnvironmentSaysOtherwise() throws IOException {
+        write("plain", VALID);
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("plain").request().maxVariants(), equalTo(8));
+
+        write("frugal", VALID + "request:\n  maxVariants: ${TEST_MAX_VARIANTS:-2}\n");
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k")).load("frugal").request().maxVariants(), equalTo(2));
+        assertThat(loader(Map.of("TEST_GATEWAY_KEY", "k", "TEST_MAX_VARIANTS", "0")).load("frugal").request().maxVariants(), equalTo(0));
+
+        write("negative", VALID + "request:\n  maxVariants: -1\n");
+        EnvironmentException error = assertThrows(EnvironmentException.class,
+                () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("negative"));
+        assertThat(error.getMessage(), allOf(containsString("environments/negative.yaml, line 9"),
+                containsString("request.maxVariants is how many extra requests")));
+    }
+
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
 
     private EnvironmentException refused(String yaml, Map<String, String> variables) throws IOException {

@@ -41,4 +41,26 @@ class SummaryApplicationRequestTest {
         assertThat(same, containsString("  - The file carries no credential; the environment's was sent.\n"));
         assertThat(Summary.markdown(run("https://ai-gateway.vercel.sh", List.of())), not(containsString("Your application's request")));
     }
+
+    @Test
+    void whatTheGatewayRefusesIsOneSentenceWithEveryVariantBelowIt() {
+        String md = Summary.markdown(run("https://gateway.example", List.of(new ApplicationRequestSent(
+                "Your application's request 1", "r1.curl", "POST /v1/chat/completions", null, List.of(),
+                "the gateway refuses `max_tokens: 21334` with `stream: false` on anthropic/claude-opus-5; streamed, or with"
+                        + " `max_tokens: 10667`, it is served", "max_tokens",
+                List.of("#14 the probe's smallest request on the same route and model: 200, served", "#15 stream: true: 200, served",
+                        "#16 max_tokens: 10667: 200, served"), 3, 2, 41))));
+        assertThat(md, containsString("  - **What the gateway refuses**: The gateway refuses `max_tokens: 21334` with `stream: false`"
+                + " on anthropic/claude-opus-5; streamed, or with `max_tokens: 10667`, it is served.\n"
+                + "  - Found with 3 extra requests in 2 waves, 41 ms; each variant changes one thing:\n"
+                + "    - #14 the probe's smallest request on the same route and model: 200, served\n"
+                + "    - #15 stream: true: 200, served\n"));
+    }
+
+    @Test
+    void aRequestServedHasNoFinding() {
+        String md = Summary.markdown(run("https://gateway.example", List.of(new ApplicationRequestSent(
+                "Your application's request 1", "served.curl", "POST /v1/chat/completions", null, List.of()))));
+        assertThat(md, not(containsString("What the gateway refuses")));
+    }
 }

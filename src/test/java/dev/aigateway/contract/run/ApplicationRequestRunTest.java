@@ -59,12 +59,12 @@ class ApplicationRequestRunTest {
         assertThat(run.verdict().id(), equalTo("team-access-denied"));
     }
 
-    /** R1's request asks for 21,334 tokens of a model the catalog does not list, priced as its dearest: more than maxSpendUsd. */
+    /** R1's request asks for 21,334 tokens of anthropic/claude-opus-5, at $25 per million: more than maxSpendUsd. */
     @Test
     void aRequestWhoseWorstCaseDoesNotFitTheSpendCapIsNotSentAndSaysTheFigureAndTheSetting() throws Exception {
         RunRecord run = ContractSuite.runWithRequest("local", output, REQUESTS + "r1.curl");
         assertThat(scenario(run).status(), equalTo("SKIPPED"));
-        assertThat(scenario(run).message(), allOf(containsString("this request could cost up to $0.10"),
+        assertThat(scenario(run).message(), allOf(containsString("this request could cost up to $0.53"),
                 containsString("maxSpendUsd: 0.01")));
         assertThat(sentBy(run), empty());
     }

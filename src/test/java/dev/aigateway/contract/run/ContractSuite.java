@@ -95,6 +95,12 @@ public final class ContractSuite {
         return run(root, env, output, variables, "", request);
     }
 
+    /** As {@link #runWithRequest(String, Path, String)}, {@code variables} standing in for the process's environment variables. */
+    public static synchronized RunRecord runWithRequest(String env, Path output, String request, Map<String, String> variables)
+            throws Exception {
+        return run(null, env, output, variables, "", request);
+    }
+
     private static RunRecord run(Path root, String env, Path output, Map<String, String> variables, String morePlugins)
             throws Exception {
         return run(root, env, output, variables, morePlugins, null);

@@ -293,7 +293,9 @@ class ContractSuiteTest {
         assertThat(spend.billableRequests(), lessThanOrEqualTo(12));
         assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().toList(),
                 org.hamcrest.Matchers.hasItems("/v1/chat/completions", "/v1/messages", "/v1/responses", "/v1/embeddings",
-                        "/v1/ai/language-model", "/v3/ai/language-model", "/v4/ai/language-model"));
+                        "/v1/ai/language-model", "/v3/ai/language-model", "/v4/ai/language-model", "/v1/messages/count_tokens"));
+        assertThat("counting tokens is not billed", run.exchanges().stream().filter(e -> e.path().equals("/v1/messages/count_tokens"))
+                .filter(Spending::isBillable).toList(), org.hamcrest.Matchers.empty());
     }
 
     /** Over every route, each simulated team gets the verdict its own environment gets (with a BYOK key, as local has). */
