@@ -35,6 +35,7 @@ public record GatewayProfile(
         Credits credits,
         Keys keys,
         Headers headers,
+        Answers answers,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -95,6 +96,20 @@ public record GatewayProfile(
     public record Keys(String notIssued, String source, String guess) implements Sourced {}
 
     public record NamedValue(String name, String value) {}
+
+    /**
+     * One of the gateway's own answers as the contract expects it: its status, the schema its body has
+     * ({@code schemas/<schema>.json}), and the text at the JSON pointer {@code at} matching the regex {@code matches}.
+     */
+    public record Expected(int status, String schema, String at, String matches, String source, String guess)
+            implements Sourced {}
+
+    /**
+     * The gateway's own answers the features check in its words: to a key it never issued, to a request
+     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion.
+     */
+    public record Answers(Expected unknownKey, Expected noKey, Expected unknownModel, String catalogSchema,
+                          String completionSchema, String source, String guess) implements Sourced {}
 
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
@@ -161,7 +176,8 @@ public record GatewayProfile(
             throw new IllegalStateException(resource + ": name " + name() + " is not the file's");
         }
         List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
-                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers));
+                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
+                answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
         if (simulator != null) {
             facts.add(simulator);
