@@ -123,10 +123,32 @@ public record GatewayProfile(
      * What the embedded simulated gateway answers as, beside the facts above: its generation ids
      * ({@code generationIdPrefix} and a ULID) and the headers on every answer, in order, the request-id
      * header among them; in a value, {@code {alnum:N}}, {@code {hex:N}} and {@code {epochMs}} are drawn
-     * afresh for each answer. Null when the gateway is not simulated.
+     * afresh for each answer; where its data lives and the form of its keys; the answers it gives in the
+     * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
      */
-    public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String source, String guess)
-            implements Sourced {}
+    public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, String source, String guess)
+            implements Sourced {
+
+        /**
+         * The classpath folder of the simulator's data ({@code mappings/}, {@code __files/}, {@code teams.yaml},
+         * {@code __files/models.json}): {@code root}, {@code simulator} when not set.
+         */
+        public String folder() {
+            return root == null ? "simulator" : root;
+        }
+
+        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code vck_sim_} when not set. */
+        public String teamKeyPrefix() {
+            return keyPrefix == null ? "vck_sim_" : keyPrefix;
+        }
+    }
+
+    /**
+     * An answer the simulated gateway gives in the gateway's own words, where its profile sets one (null:
+     * the simulator's built-in answer): a status and a JSON body, in which {@code {model}} is the model asked for.
+     */
+    public record Reply(int status, JsonNode body) {}
 
     /** The profile an environment without {@code gateway:} targets. */
     public static GatewayProfile standard() {
