@@ -93,7 +93,7 @@ public final class EvidenceBundle {
 
     static ObjectNode verdictJson(RunRecord run) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spend.of(run.exchanges(), run.profile());
         ObjectNode json = JSON.createObjectNode()
                 .put("verdict", verdict == null ? null : verdict.id())
                 .put("title", verdict == null ? null : verdict.title())
@@ -128,7 +128,7 @@ public final class EvidenceBundle {
                     .put("generationId", exchange.generationId())
                     .put("ms", exchange.durationMs())
                     .put("failure", exchange.failure())
-                    .put("cited", Diagnosis.cite(exchange));
+                    .put("cited", Diagnosis.cite(exchange, run.profile()));
         }
         json.set("failedScenarios", JSON.valueToTree(run.scenarios().stream()
                 .filter(s -> "FAILED".equals(s.status())).map(ScenarioResult::name).toList()));

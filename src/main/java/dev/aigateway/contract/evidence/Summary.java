@@ -36,9 +36,10 @@ final class Summary {
     /** {@code history}: what the verdict history says of this run, or null without one. */
     static String markdown(RunRecord run, Standing history) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
-        // The run record does not say which gateway it ran against: the default one's name for its request id.
-        String requestIdHeader = dev.aigateway.contract.gateway.GatewayProfile.standard().requestId().header();
+        Spend spend = Spend.of(run.exchanges(), run.profile());
+        String requestIdHeader = run.profile().requestId().header();
+        // Where the gateway sends the generation id as a header of its own, its support asks for it: a column.
+        String generationIdHeader = run.profile().generationId().header();
         StringBuilder md = new StringBuilder();
         md.append("# AI gateway evidence: ").append(verdict == null ? "no verdict" : verdict.id() + " (" + verdict.title() + ")")
                 .append("\n\n");
@@ -55,7 +56,7 @@ final class Summary {
         row(md, "Scenarios", run.scenarioCounts());
         row(md, "Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
-        List<String> routes = RouteOutcomes.of(run.exchanges());
+        List<String> routes = RouteOutcomes.of(run.exchanges(), run.profile());
         if (!routes.isEmpty()) {
             row(md, "Routes", String.join("; ", routes));
         }
@@ -87,8 +88,9 @@ final class Summary {
         }
         applicationRequests(md, run);
         md.append("\n## Every exchange\n\n");
-        md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | "
+                + (generationIdHeader == null ? "" : generationIdHeader + " | ") + "ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|" + (generationIdHeader == null ? "" : "---|") + "---|\n");
         for (Exchange exchange : run.exchanges()) {
             md.append("| ").append(exchange.sequence())
                     .append(" | ").append(TIME.format(exchange.startedAt()))
@@ -98,13 +100,14 @@ final class Summary {
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
                     .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
                     .append(" | ").append(exchange.requestId() == null ? "" : "`" + exchange.requestId() + "`")
+                    .append(generationIdHeader == null ? "" : " | " + (exchange.generationId() == null ? "" : "`" + exchange.generationId() + "`"))
                     .append(" | ").append(exchange.durationMs())
                     .append(" |\n");
         }
         md.append("\n## What the gateway said\n\n");
         java.util.Set<String> quoted = new java.util.LinkedHashSet<>();
         for (Exchange exchange : run.exchanges()) {
-            String message = GatewayWords.message(exchange);
+            String message = GatewayWords.message(exchange, run.profile());
             if (!message.isEmpty() && quoted.add(exchange.status() + " " + exchange.errorType() + " " + message)) {
                 md.append("- #").append(exchange.sequence()).append(" ").append(exchange.method()).append(" ")
                         .append(exchange.path()).append(": ").append(exchange.status())

@@ -36,6 +36,7 @@ public record GatewayProfile(
         Keys keys,
         Headers headers,
         Answers answers,
+        AccountId accountId,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -92,8 +93,18 @@ public record GatewayProfile(
     /** Where the balance is, and the free credits (US dollars) a balance above which was bought. */
     public record Credits(String balance, BigDecimal freeUsd, String source, String guess) implements Sourced {}
 
-    /** {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is. */
-    public record Keys(String notIssued, String source, String guess) implements Sourced {}
+    /**
+     * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
+     * {@code echoes}: JSON pointers of an answer's values that repeat part of the key (a prefix and a
+     * suffix), redacted wherever an answer is recorded; none when not set.
+     */
+    public record Keys(String notIssued, List<String> echoes, String source, String guess) implements Sourced {}
+
+    /**
+     * Where the gateway's answers name the account ({@code pointers}): an id kept in the private bundle and
+     * masked in the public one, as an environment's team id is. Null where answers name none.
+     */
+    public record AccountId(List<String> pointers, String source, String guess) implements Sourced {}
 
     public record NamedValue(String name, String value) {}
 
@@ -204,6 +215,9 @@ public record GatewayProfile(
         if (simulator != null) {
             facts.add(simulator);
         }
+        if (accountId != null) {
+            facts.add(accountId);
+        }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
@@ -287,5 +301,44 @@ public record GatewayProfile(
         }
         java.util.regex.Matcher matcher = generationId.compiled().matcher(body);
         return matcher.find() ? matcher.group() : null;
+    }
+
+    /** The account ids {@code answers} (bodies, as recorded) name where the profile's {@code accountId} says; none without one. */
+    public List<String> accountIdsIn(List<String> answers) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (accountId != null) {
+            for (String answer : answers) {
+                JsonNode json = json(answer);
+                accountId.pointers().forEach(pointer -> {
+                    if (json.at(pointer).isTextual() && !json.at(pointer).asText().isBlank()) {
+                        ids.add(json.at(pointer).asText());
+                    }
+                });
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** {@code body} with each value at the profile's {@code keys.echoes} pointers (part of the key) replaced by a placeholder. */
+    public String withoutKeyEchoes(String body) {
+        if (keys.echoes() == null || body == null) {
+            return body;
+        }
+        JsonNode json = json(body);
+        String redacted = body;
+        for (String pointer : keys.echoes()) {
+            if (json.at(pointer).isTextual() && !json.at(pointer).asText().isEmpty()) {
+                redacted = redacted.replace(json.at(pointer).asText(), "[redacted: part of the key]");
+            }
+        }
+        return redacted;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text == null || !text.strip().startsWith("{") ? MAPPER.missingNode() : MAPPER.readTree(text);
+        } catch (Exception notJson) {
+            return MAPPER.missingNode();
+        }
     }
 }

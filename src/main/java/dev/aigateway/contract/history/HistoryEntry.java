@@ -31,7 +31,7 @@ public record HistoryEntry(
 
     static HistoryEntry of(RunRecord run, String series) {
         Verdict verdict = run.verdict();
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spend.of(run.exchanges(), run.profile());
         long duration = run.startedAt() == null || run.finishedAt() == null ? 0
                 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new HistoryEntry(run.finishedAt(), series, run.env(), run.teamId(),

@@ -31,10 +31,27 @@ public record RunRecord(
         List<Exchange> exchanges,
         Verdict verdict,
         List<String> simulatorLog,
-        List<ApplicationRequestSent> applicationRequests) {
+        List<ApplicationRequestSent> applicationRequests,
+        String gateway) {
 
+    /** {@code gateway}: the profile the run targeted ({@code gateways/<name>.yaml}); the default one when not set. */
     public RunRecord {
         applicationRequests = applicationRequests == null ? List.of() : List.copyOf(applicationRequests);
+        gateway = gateway == null ? dev.aigateway.contract.gateway.GatewayProfile.defaultName() : gateway;
+    }
+
+    /** A run of the default gateway. */
+    public RunRecord(String env, String description, String targetUrl, String teamId, boolean simulated, Instant startedAt,
+                     Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
+                     List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog,
+                     List<ApplicationRequestSent> applicationRequests) {
+        this(env, description, targetUrl, teamId, simulated, startedAt, finishedAt, passed, failed, skipped, notApplicable,
+                scenarios, exchanges, verdict, simulatorLog, applicationRequests, null);
+    }
+
+    /** The profile of the gateway the run targeted. */
+    public dev.aigateway.contract.gateway.GatewayProfile profile() {
+        return dev.aigateway.contract.gateway.GatewayProfile.named(gateway);
     }
 
     /** A run that sent none of the application's requests. */
@@ -42,7 +59,7 @@ public record RunRecord(
                      Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
                      List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog) {
         this(env, description, targetUrl, teamId, simulated, startedAt, finishedAt, passed, failed, skipped, notApplicable,
-                scenarios, exchanges, verdict, simulatorLog, List.of());
+                scenarios, exchanges, verdict, simulatorLog, List.of(), null);
     }
 
     /**

@@ -145,7 +145,7 @@ public final class ContractRun implements AutoCloseable {
 
     /** What the run has spent so far, as the gateway reported it. */
     public Spend spend() {
-        return Spend.of(exchanges.all());
+        return Spend.of(exchanges.all(), environment.profile());
     }
 
     /** A client whose exchanges are recorded under {@code scenario}. */

@@ -123,7 +123,8 @@ public final class RunFinish {
                 throw new UncheckedIOException(e);
             }
         });
-        String publicBundle = publicBundle(root, bundle, packed, run.teamId());
+        String publicBundle = publicBundle(root, bundle, packed, run.teamId(),
+                run.profile().accountIdsIn(run.exchanges().stream().map(e -> e.responseBody()).toList()));
         try {
             privateZip.join();
         } catch (CompletionException e) {
@@ -187,9 +188,10 @@ public final class RunFinish {
     }
 
     /** The public zip's part of the closing block: where it is, or why there is none. */
-    private static String publicBundle(Path root, Path bundle, Map<String, Path> packed, String teamId) throws IOException {
+    private static String publicBundle(Path root, Path bundle, Map<String, Path> packed, String teamId,
+                                       List<String> accountIds) throws IOException {
         try {
-            Path publicZip = root.relativize(PublicBundle.write(bundle, packed, teamId));
+            Path publicZip = root.relativize(PublicBundle.write(bundle, packed, teamId, accountIds));
             return publicZip + (teamId == null || teamId.isBlank() ? " (for a public thread)"
                     : " (team id shown as " + PublicBundle.masked(teamId) + ": for a public thread or forum)");
         } catch (IllegalStateException teamIdLeft) {
@@ -206,7 +208,7 @@ public final class RunFinish {
     }
 
     private static void print(Path root, RunRecord run, Path bundle, String publicBundle, Standing history, String alert) {
-        Spend spend = Spend.of(run.exchanges());
+        Spend spend = Spend.of(run.exchanges(), run.profile());
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
@@ -214,7 +216,7 @@ public final class RunFinish {
         line("Scenarios", run.scenarioCounts());
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());
-        List<String> routes = RouteOutcomes.of(run.exchanges());
+        List<String> routes = RouteOutcomes.of(run.exchanges(), run.profile());
         if (!routes.isEmpty()) {
             line("Routes", String.join("; ", routes));
         }

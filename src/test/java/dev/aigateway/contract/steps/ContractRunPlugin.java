@@ -86,7 +86,8 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 exchanges,
                 verdict,
                 simulatorLog,
-                applicationRequests(run, redactor));
+                applicationRequests(run, redactor),
+                environment == null ? null : environment.profile().name());
         try {
             record.write(CurrentRun.root());
             AllureRunFiles.write(Path.of(System.getProperty("allure.results.directory", "allure-results")), record);
