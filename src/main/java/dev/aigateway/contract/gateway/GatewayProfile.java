@@ -90,8 +90,22 @@ public record GatewayProfile(
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
             implements Sourced {}
 
-    /** Where the balance is, and the free credits (US dollars) a balance above which was bought. */
-    public record Credits(String balance, BigDecimal freeUsd, String source, String guess) implements Sourced {}
+    /**
+     * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
+     * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
+     * {@code schemas/<schema>.json}, {@code credits} when not set).
+     */
+    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, String source, String guess)
+            implements Sourced {
+
+        public String balanceRoute() {
+            return route == null ? "credits" : route;
+        }
+
+        public String answerSchema() {
+            return schema == null ? "credits" : schema;
+        }
+    }
 
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.

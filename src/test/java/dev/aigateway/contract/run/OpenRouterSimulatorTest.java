@@ -54,6 +54,22 @@ class OpenRouterSimulatorTest {
                 hasItem("{\"error\":{\"message\":\"User not found.\",\"code\":401}}"));
     }
 
+    /** The balance is read where an inference key can read it, /api/v1/key; a key without a limit of its own reports none. */
+    @Test
+    void theBalanceIsTheKeysOwnRecordAndAKeyWithoutALimitReportsNone() throws Exception {
+        RunRecord healthy = ContractSuite.run("local-openrouter", output);
+        assertThat(status(healthy, "A team reads its balance"), equalTo("PASSED"));
+        assertThat(status(healthy, "A funded team has money to spend"), equalTo(RunRecord.ScenarioResult.NOT_APPLICABLE));
+        RunRecord spent = ContractSuite.run("local-openrouter-key-limit", output);
+        assertThat(status(spent, "A team reads its balance"), equalTo("PASSED"));
+        assertThat(status(spent, "A funded team has money to spend"), equalTo("FAILED"));
+    }
+
+    private static String status(RunRecord run, String scenario) {
+        return run.scenarios().stream().filter(s -> s.name().equals(scenario)).map(RunRecord.ScenarioResult::status)
+                .findFirst().orElse("absent");
+    }
+
     /** Every simulated OpenRouter account, and an unknown key, gives its verdict from the answers alone. */
     @ParameterizedTest(name = "{0} gives {1}")
     @CsvSource({
