@@ -1,3 +1,4 @@
+@vercel
 Feature: The AI SDK's own protocol
   AI SDK applications (generateText and streamText with the gateway provider) do not call chat
   completions: @ai-sdk/gateway posts the SDK's call options to <base>/language-model, with the model

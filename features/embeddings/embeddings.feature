@@ -7,7 +7,7 @@ Feature: Embeddings
     Given a key the gateway never issued
     When I ask the embedding model to embed one short input
     Then the gateway answers 401
-    And the refusal is an "authentication_error" in the gateway's error envelope
+    And the refusal is the gateway's own answer to a key it does not know
 
   @billable
   Scenario: One short input is embedded

@@ -6,5 +6,5 @@ Feature: Model catalog
   Scenario: Anyone can read the catalog, and it offers the models my environment expects
     When anyone asks for the model catalog without a key
     Then the gateway answers 200
-    And the catalog lists models, each with an id, a type and its pricing
+    And the catalog lists models in the gateway's own shape, each with an id and its pricing
     And every model my environment expects is listed with its pricing

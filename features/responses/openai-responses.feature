@@ -8,7 +8,7 @@ Feature: OpenAI Responses
     Given a key the gateway never issued
     When I ask the probe model for the smallest response through the Responses API
     Then the gateway answers 401
-    And the refusal is an "authentication_error" in the gateway's error envelope
+    And the refusal is the gateway's own answer to a key it does not know
 
   @billable
   Scenario: The smallest response through the Responses API

@@ -29,6 +29,9 @@ class SourcesTest {
         for (Teams.Team team : Teams.load().all()) {
             assertThat("source of team " + team.name() + " in " + Teams.RESOURCE, team.source(), matchesPattern(CITES));
         }
+        for (Teams.Team team : Teams.load(dev.aigateway.contract.gateway.GatewayProfile.named("openrouter")).all()) {
+            assertThat("source of account " + team.name() + " in simulator/openrouter/teams.yaml", team.source(), matchesPattern(CITES));
+        }
     }
 
     @Test

@@ -26,9 +26,14 @@ public final class PublicBundle {
 
     private PublicBundle() {}
 
-    /** {@code team_…} and the last 4 characters of {@code teamId}; {@code team_…} alone for an id of 8 or fewer. */
+    /**
+     * {@code team_…} and the last 4 characters of {@code teamId}; {@code team_…} alone for an id of 8 or fewer.
+     * An id with another lower-case prefix ({@code user_...}, an account id) keeps its own prefix.
+     */
     public static String masked(String teamId) {
-        return teamId.length() > 8 ? "team_…" + teamId.substring(teamId.length() - 4) : "team_…";
+        String prefix = teamId.matches("[a-z]+_.*") && !teamId.startsWith("team_") ? teamId.substring(0, teamId.indexOf('_') + 1)
+                : "team_";
+        return teamId.length() > 8 ? prefix + "…" + teamId.substring(teamId.length() - 4) : prefix + "…";
     }
 
     /** Where the public copy of {@code privateZip} goes: beside it, named {@code ...-public.zip}. */
@@ -49,30 +54,37 @@ public final class PublicBundle {
      * both zips are written at once.
      */
     public static Path write(Path privateZip, Map<String, Path> fileByEntry, String teamId) throws IOException {
+        return write(privateZip, fileByEntry, teamId, List.of());
+    }
+
+    /** As {@link #write(Path, Map, String)}, the account ids the gateway's answers named ({@code accountIds}) masked too. */
+    public static Path write(Path privateZip, Map<String, Path> fileByEntry, String teamId, List<String> accountIds)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (Map.Entry<String, Path> file : fileByEntry.entrySet()) {
             entries.put(file.getKey(), Files.readAllBytes(file.getValue()));
         }
-        return writeEntries(pathOf(privateZip), entries, teamId);
+        Path publicZip = pathOf(privateZip);
+        for (String accountId : accountIds) {
+            if (!accountId.equals(teamId)) {
+                entries = masking(entries, accountId);
+            }
+        }
+        writeEntries(publicZip, entries, teamId);
+        for (String accountId : accountIds) {
+            List<String> left = teamIdIn(publicZip, accountId);
+            if (!left.isEmpty()) {
+                Files.delete(publicZip);
+                throw new IllegalStateException("the account id is still in " + String.join(", ", left)
+                        + ", so no public zip was written; share the private one with support only");
+            }
+        }
+        return publicZip;
     }
 
     private static Path writeEntries(Path publicZip, Map<String, byte[]> entries, String teamId) throws IOException {
         if (teamId != null && !teamId.isBlank()) {
-            String masked = masked(teamId);
-            Map<String, byte[]> contents = new LinkedHashMap<>();
-            entries.forEach((name, bytes) -> {
-                String text = latin1(bytes).replace(latin1(teamId), latin1(masked));
-                if (name.endsWith(".html")) {
-                    text = SingleFileReport.rewrite(text, data -> data.replace(latin1(teamId), latin1(masked)));
-                }
-                contents.put(name, text.getBytes(StandardCharsets.ISO_8859_1));
-            });
-            if (contents.containsKey(MANIFEST)) {
-                Map<String, byte[]> listed = new LinkedHashMap<>(contents);
-                listed.remove(MANIFEST);
-                contents.put(MANIFEST, Manifest.text(listed).getBytes(StandardCharsets.UTF_8));
-            }
-            entries = contents;
+            entries = masking(entries, teamId);
         }
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(publicZip))) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -88,6 +100,25 @@ public final class PublicBundle {
                     + ", so no public zip was written; share the private one with support only");
         }
         return publicZip;
+    }
+
+    /** {@code entries} with {@code id} shown {@link #masked(String)}, the report's data files and the manifest included. */
+    private static Map<String, byte[]> masking(Map<String, byte[]> entries, String id) {
+        String masked = masked(id);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> {
+            String text = latin1(bytes).replace(latin1(id), latin1(masked));
+            if (name.endsWith(".html")) {
+                text = SingleFileReport.rewrite(text, data -> data.replace(latin1(id), latin1(masked)));
+            }
+            contents.put(name, text.getBytes(StandardCharsets.ISO_8859_1));
+        });
+        if (contents.containsKey(MANIFEST)) {
+            Map<String, byte[]> listed = new LinkedHashMap<>(contents);
+            listed.remove(MANIFEST);
+            contents.put(MANIFEST, Manifest.text(listed).getBytes(StandardCharsets.UTF_8));
+        }
+        return contents;
     }
 
     /**

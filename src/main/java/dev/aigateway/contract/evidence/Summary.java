@@ -41,6 +41,8 @@ final class Summary {
         GatewayProfile profile = GatewayProfile.of(run);
         Spend spend = Spending.of(run.exchanges(), profile);
         String requestIdHeader = profile.requestId().header();
+        // Where the gateway sends the generation id as a header of its own, its support asks for it: a column.
+        String generationIdHeader = profile.generationId().header();
         StringBuilder md = new StringBuilder();
         md.append("# AI gateway evidence: ").append(verdict == null ? "no verdict" : verdict.id() + " (" + verdict.title() + ")")
                 .append("\n\n");
@@ -89,8 +91,9 @@ final class Summary {
         }
         applicationRequests(md, run);
         md.append("\n## Every exchange\n\n");
-        md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| # | time (UTC) | as | method | path | status | error type | " + requestIdHeader + " | "
+                + (generationIdHeader == null ? "" : generationIdHeader + " | ") + "ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|" + (generationIdHeader == null ? "" : "---|") + "---|\n");
         for (Exchange exchange : run.exchanges()) {
             md.append("| ").append(exchange.sequence())
                     .append(" | ").append(TIME.format(exchange.startedAt()))
@@ -100,6 +103,7 @@ final class Summary {
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
                     .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
                     .append(" | ").append(exchange.requestId() == null ? "" : "`" + exchange.requestId() + "`")
+                    .append(generationIdHeader == null ? "" : " | " + (exchange.generationId() == null ? "" : "`" + exchange.generationId() + "`"))
                     .append(" | ").append(exchange.durationMs())
                     .append(" |\n");
         }

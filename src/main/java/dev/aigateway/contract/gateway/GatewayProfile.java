@@ -36,6 +36,8 @@ public record GatewayProfile(
         Credits credits,
         Keys keys,
         Headers headers,
+        Answers answers,
+        AccountId accountId,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -89,13 +91,51 @@ public record GatewayProfile(
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
             implements Sourced {}
 
-    /** Where the balance is, and the free credits (US dollars) a balance above which was bought. */
-    public record Credits(String balance, BigDecimal freeUsd, String source, String guess) implements Sourced {}
+    /**
+     * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
+     * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
+     * {@code schemas/<schema>.json}, {@code credits} when not set).
+     */
+    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, String source, String guess)
+            implements Sourced {
 
-    /** {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is. */
-    public record Keys(String notIssued, String source, String guess) implements Sourced {}
+        public String balanceRoute() {
+            return route == null ? "credits" : route;
+        }
+
+        public String answerSchema() {
+            return schema == null ? "credits" : schema;
+        }
+    }
+
+    /**
+     * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
+     * {@code echoes}: JSON pointers of an answer's values that repeat part of the key (a prefix and a
+     * suffix), redacted wherever an answer is recorded; none when not set.
+     */
+    public record Keys(String notIssued, List<String> echoes, String source, String guess) implements Sourced {}
+
+    /**
+     * Where the gateway's answers name the account ({@code pointers}): an id kept in the private bundle and
+     * masked in the public one, as an environment's team id is. Null where answers name none.
+     */
+    public record AccountId(List<String> pointers, String source, String guess) implements Sourced {}
 
     public record NamedValue(String name, String value) {}
+
+    /**
+     * One of the gateway's own answers as the contract expects it: its status, the schema its body has
+     * ({@code schemas/<schema>.json}), and the text at the JSON pointer {@code at} matching the regex {@code matches}.
+     */
+    public record Expected(int status, String schema, String at, String matches, String source, String guess)
+            implements Sourced {}
+
+    /**
+     * The gateway's own answers the features check in its words: to a key it never issued, to a request
+     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion.
+     */
+    public record Answers(Expected unknownKey, Expected noKey, Expected unknownModel, String catalogSchema,
+                          String completionSchema, String source, String guess) implements Sourced {}
 
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
@@ -109,10 +149,32 @@ public record GatewayProfile(
      * What the embedded simulated gateway answers as, beside the facts above: its generation ids
      * ({@code generationIdPrefix} and a ULID) and the headers on every answer, in order, the request-id
      * header among them; in a value, {@code {alnum:N}}, {@code {hex:N}} and {@code {epochMs}} are drawn
-     * afresh for each answer. Null when the gateway is not simulated.
+     * afresh for each answer; where its data lives and the form of its keys; the answers it gives in the
+     * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
      */
-    public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String source, String guess)
-            implements Sourced {}
+    public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, String source, String guess)
+            implements Sourced {
+
+        /**
+         * The classpath folder of the simulator's data ({@code mappings/}, {@code __files/}, {@code teams.yaml},
+         * {@code __files/models.json}): {@code root}, {@code simulator} when not set.
+         */
+        public String folder() {
+            return root == null ? "simulator" : root;
+        }
+
+        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code vck_sim_} when not set. */
+        public String teamKeyPrefix() {
+            return keyPrefix == null ? "vck_sim_" : keyPrefix;
+        }
+    }
+
+    /**
+     * An answer the simulated gateway gives in the gateway's own words, where its profile sets one (null:
+     * the simulator's built-in answer): a status and a JSON body, in which {@code {model}} is the model asked for.
+     */
+    public record Reply(int status, JsonNode body) {}
 
     /** The profile an environment without {@code gateway:} targets. */
     public static GatewayProfile standard() {
@@ -167,10 +229,14 @@ public record GatewayProfile(
             throw new IllegalStateException(resource + ": name " + name() + " is not the file's");
         }
         List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
-                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers));
+                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
+                answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
         if (simulator != null) {
             facts.add(simulator);
+        }
+        if (accountId != null) {
+            facts.add(accountId);
         }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
@@ -255,5 +321,44 @@ public record GatewayProfile(
         }
         java.util.regex.Matcher matcher = generationId.compiled().matcher(body);
         return matcher.find() ? matcher.group() : null;
+    }
+
+    /** The account ids {@code answers} (bodies, as recorded) name where the profile's {@code accountId} says; none without one. */
+    public List<String> accountIdsIn(List<String> answers) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (accountId != null) {
+            for (String answer : answers) {
+                JsonNode json = json(answer);
+                accountId.pointers().forEach(pointer -> {
+                    if (json.at(pointer).isTextual() && !json.at(pointer).asText().isBlank()) {
+                        ids.add(json.at(pointer).asText());
+                    }
+                });
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** {@code body} with each value at the profile's {@code keys.echoes} pointers (part of the key) replaced by a placeholder. */
+    public String withoutKeyEchoes(String body) {
+        if (keys.echoes() == null || body == null) {
+            return body;
+        }
+        JsonNode json = json(body);
+        String redacted = body;
+        for (String pointer : keys.echoes()) {
+            if (json.at(pointer).isTextual() && !json.at(pointer).asText().isEmpty()) {
+                redacted = redacted.replace(json.at(pointer).asText(), "[redacted: part of the key]");
+            }
+        }
+        return redacted;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text == null || !text.strip().startsWith("{") ? MAPPER.missingNode() : MAPPER.readTree(text);
+        } catch (Exception notJson) {
+            return MAPPER.missingNode();
+        }
     }
 }

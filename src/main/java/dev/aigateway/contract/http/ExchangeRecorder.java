@@ -149,7 +149,8 @@ public final class ExchangeRecorder implements OrderedFilter {
             Map<String, String> headers = new LinkedHashMap<>();
             inFlight.headers().forEach((name, values) -> headers.put(name, redactor.redactHeader(name, String.join(", ", values))));
             byte[] arrived = inFlight.body();
-            String partial = status == null ? null : redactor.redact(cap(new String(arrived, StandardCharsets.UTF_8)));
+            String partial = status == null ? null
+                    : profile.withoutKeyEchoes(redactor.redact(cap(new String(arrived, StandardCharsets.UTF_8))));
             String said = status == null ? why
                     : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
             Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
@@ -176,7 +177,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             redactedHeaders.add(new Header(header.getName(), value));
             responseHeaders.merge(header.getName(), value, (earlier, next) -> earlier + ", " + next);
         }
-        String responseBody = redactor.redact(rawBody);
+        String responseBody = profile.withoutKeyEchoes(redactor.redact(rawBody));
         String recordedBody = cap(responseBody);
         Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
                 requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),

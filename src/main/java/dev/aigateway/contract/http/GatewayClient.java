@@ -101,8 +101,9 @@ public final class GatewayClient {
         return withRetries(() -> request(credential).get(path));
     }
 
+    /** The balance, on the route the profile reads it from (Vercel's /v1/credits, OpenRouter's /api/v1/key). */
     public Response creditBalance(Credential credential) {
-        return get(path("credits"), credential);
+        return get(path(environment.profile().credits().balanceRoute()), credential);
     }
 
     /** The gateway's check of a key that spends nothing: its profile's key-check route. */

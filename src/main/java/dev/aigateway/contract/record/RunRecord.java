@@ -37,6 +37,7 @@ public record RunRecord(
     /** The gateway of the records written before they named it: every reader then read them with Vercel's profile. */
     public static final String GATEWAY_BEFORE_NAMED = "vercel";
 
+    /** {@code gateway}: the profile the run targeted ({@code gateways/<name>.yaml}); the default one when not set. */
     public RunRecord {
         applicationRequests = applicationRequests == null ? List.of() : List.copyOf(applicationRequests);
         gateway = gateway == null ? GATEWAY_BEFORE_NAMED : gateway;

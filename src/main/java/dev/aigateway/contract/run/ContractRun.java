@@ -72,7 +72,8 @@ public final class ContractRun implements AutoCloseable {
         if (!environment.usesSimulator()) {
             return new ContractRun(environment, null, requests);
         }
-        SimulatedGateway simulator = SimulatedGateway.start(0, SimulatedGateway.latencyMs(environment.simulator().latencyMs()));
+        SimulatedGateway simulator = SimulatedGateway.start(0, SimulatedGateway.latencyMs(environment.simulator().latencyMs()),
+                environment.profile());
         return new ContractRun(environment.targeting(simulator.baseUrl()), simulator, requests);
     }
 

@@ -125,7 +125,8 @@ public final class RunFinish {
                 throw new UncheckedIOException(e);
             }
         });
-        String publicBundle = publicBundle(root, bundle, packed, run.teamId());
+        String publicBundle = publicBundle(root, bundle, packed, run.teamId(),
+                dev.aigateway.contract.gateway.GatewayProfile.of(run).accountIdsIn(run.exchanges().stream().map(e -> e.responseBody()).toList()));
         try {
             privateZip.join();
         } catch (CompletionException e) {
@@ -189,9 +190,10 @@ public final class RunFinish {
     }
 
     /** The public zip's part of the closing block: where it is, or why there is none. */
-    private static String publicBundle(Path root, Path bundle, Map<String, Path> packed, String teamId) throws IOException {
+    private static String publicBundle(Path root, Path bundle, Map<String, Path> packed, String teamId,
+                                       List<String> accountIds) throws IOException {
         try {
-            Path publicZip = root.relativize(PublicBundle.write(bundle, packed, teamId));
+            Path publicZip = root.relativize(PublicBundle.write(bundle, packed, teamId, accountIds));
             return publicZip + (teamId == null || teamId.isBlank() ? " (for a public thread)"
                     : " (team id shown as " + PublicBundle.masked(teamId) + ": for a public thread or forum)");
         } catch (IllegalStateException teamIdLeft) {

@@ -36,12 +36,18 @@ final class Catalog {
     }
 
     static Catalog load() {
+        return load(dev.aigateway.contract.gateway.GatewayProfile.standard());
+    }
+
+    /** The catalog of {@code profile}'s simulator ({@code __files/models.json} in its data folder), read with the profile's catalog pointers. */
+    static Catalog load(dev.aigateway.contract.gateway.GatewayProfile profile) {
+        dev.aigateway.contract.gateway.GatewayProfile.Catalog shape = profile.catalog();
         Map<String, Model> models = new LinkedHashMap<>();
-        for (JsonNode model : DataFiles.read(RESOURCE).path("data")) {
-            JsonNode pricing = model.path("pricing");
-            models.put(model.path("id").asText(), new Model(model.path("id").asText(), model.path("type").asText(),
-                    new BigDecimal(pricing.path("input").asText("0")),
-                    new BigDecimal(pricing.path("output").asText("0")),
+        for (JsonNode model : DataFiles.read(profile.simulator().folder() + "/__files/models.json").at(shape.entries())) {
+            String id = model.at(shape.id()).asText();
+            models.put(id, new Model(id, model.path("type").asText(),
+                    new BigDecimal(model.at(shape.inputPrice()).asText("0")),
+                    new BigDecimal(model.at(shape.outputPrice()).asText("0")),
                     (ObjectNode) model));
         }
         return new Catalog(models);

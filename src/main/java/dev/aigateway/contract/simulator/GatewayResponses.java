@@ -40,10 +40,12 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
 
     /** Passes for the gateway of {@code profile} (which has a {@code simulator:} section), hosting {@code teams}. */
     public GatewayResponses(GatewayProfile profile, Teams teams) {
-        this.state = new GatewayState(profile, teams, Catalog.load());
+        this.state = new GatewayState(profile, teams, Catalog.load(profile));
         Providers providers = Providers.load();
         this.routes = Map.ofEntries(
                 Map.entry("credits", new CreditsRoute()),
+                Map.entry("team-answer", new TeamAnswerRoute()),
+                Map.entry("templated-completion", new TemplatedCompletionRoute()),
                 Map.entry("chat-completions", new ChatCompletionsRoute(providers)),
                 Map.entry("model-entry", new ModelEntryRoute()),
                 Map.entry("model-endpoints", new ModelEndpointsRoute()),
@@ -84,11 +86,18 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         String key = apiKey(request, parameters);
         Optional<Team> team = state.teams.owning(key);
         if (team.isEmpty()) {
-            team = state.teams.owningToken(key, request.getHeader(state.profile.headers().accessTokenTeam()));
+            String teamHeader = state.profile.headers().accessTokenTeam();
+            team = state.teams.owningToken(key, teamHeader == null ? null : request.getHeader(teamHeader));
             Optional<OidcToken> oidc = OidcToken.parse(key);
             if (team.isPresent() && oidc.isPresent() && oidc.get().expiredAt(java.time.Instant.now())) {
                 return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));
             }
+        }
+        if (team.isEmpty() && state.profile.simulator().missingKey() != null && key == null) {
+            return Replies.of(state.profile.simulator().missingKey(), null);
+        }
+        if (team.isEmpty() && state.profile.simulator().unknownKey() != null) {
+            return Replies.of(state.profile.simulator().unknownKey(), null);
         }
         if (team.isEmpty()) {
             return envelope.wrap(Replies.error(401, "authentication_error", key == null

@@ -80,4 +80,13 @@ final class Replies {
             return null;
         }
     }
+
+    /** The profile's {@code reply}, {@code {model}} in its body replaced by {@code modelId} when that is set. */
+    static ResponseDefinition of(dev.aigateway.contract.gateway.GatewayProfile.Reply reply, String modelId) {
+        String body = reply.body().toString();
+        return responseDefinition().withStatus(reply.status())
+                .withHeader("content-type", "application/json")
+                .withBody(modelId == null ? body : body.replace("{model}", modelId))
+                .build();
+    }
 }

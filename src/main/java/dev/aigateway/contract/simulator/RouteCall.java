@@ -38,7 +38,8 @@ record RouteCall(Team team, Request request, Parameters parameters, GatewayState
         }
         return gateway.catalog.find(modelId)
                 .map(model -> new Admission(null, model))
-                .orElseGet(() -> new Admission(Replies.modelNotFound(modelId), null));
+                .orElseGet(() -> new Admission(gateway.profile.simulator().unknownModel() == null ? Replies.modelNotFound(modelId)
+                        : Replies.of(gateway.profile.simulator().unknownModel(), modelId), null));
     }
 
     /** The team's refusal for this kind of route (credits, generation, config, inference), if one applies now. */

@@ -37,8 +37,13 @@ public final class SimulatedGateway implements AutoCloseable {
      * distant gateway would; a team's own {@code delayMs} replaces it for that team's answers.
      */
     public static SimulatedGateway start(int port, int latencyMs) {
-        Teams teams = Teams.load();
-        WireMockConfiguration options = options(GatewayProfile.standard(), teams);
+        return start(port, latencyMs, GatewayProfile.standard());
+    }
+
+    /** As {@link #start(int, int)}, passing for the gateway of {@code profile}, with the teams and stubs of its simulator. */
+    public static SimulatedGateway start(int port, int latencyMs, GatewayProfile profile) {
+        Teams teams = Teams.load(profile);
+        WireMockConfiguration options = options(profile, teams);
         options = port == 0 ? options.dynamicPort() : options.port(port);
         WireMockServer server = new WireMockServer(options);
         server.start();
@@ -56,7 +61,7 @@ public final class SimulatedGateway implements AutoCloseable {
         }
         return WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
-                .usingFilesUnderClasspath("simulator")
+                .usingFilesUnderClasspath(profile.simulator().folder())
                 .notifier(WireLog.on() ? new LoggedNotifier() : new QuietNotifier())
                 .extensions(new GatewayResponses(profile, teams), new EdgeHeaders(profile.simulator().edgeHeaders()));
     }

@@ -3,6 +3,7 @@ package dev.aigateway.contract.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,19 @@ import java.util.regex.Pattern;
 public final class Teams {
 
     public static final String RESOURCE = "simulator/teams.yaml";
-    private static final Pattern SIMULATED_KEY = Pattern.compile("^vck_sim_([a-z0-9-]+)_.+$");
 
     /** One state of an account, and where that state comes from ({@code source}: a URL, a capture, or "guess: why"). */
     public record Team(String name, String teamId, Credits credits, Integer delayMs, List<Refusal> refusals,
-                       String source) {
+                       String source, String keyPrefix, Map<String, JsonNode> answers) {
 
         /** The team's demo key, as the environments use it. */
         public String demoKey() {
-            return "vck_sim_" + name + "_demo";
+            return keyPrefix + name + "_demo";
+        }
+
+        /** What the team's account answers with 200 on a route that serves a record of it ({@code answers:}), if it has one. */
+        public Optional<JsonNode> answer(String name) {
+            return Optional.ofNullable(answers.get(name));
         }
     }
 
@@ -38,25 +43,39 @@ public final class Teams {
                           String contentType, String bodyFileName, Integer times) {}
 
     private final Map<String, Team> teams;
+    private final Pattern simulatedKey;
 
-    private Teams(Map<String, Team> teams) {
+    private Teams(Map<String, Team> teams, String keyPrefix) {
         this.teams = teams;
+        this.simulatedKey = Pattern.compile("^" + Pattern.quote(keyPrefix) + "([a-z0-9-]+)_.+$");
     }
 
+    /** The teams of the default gateway's simulator. */
     public static Teams load() {
+        return load(GatewayProfile.standard());
+    }
+
+    /** The teams of {@code profile}'s simulator: {@code teams.yaml} in its data folder, keys of its prefix. */
+    public static Teams load(GatewayProfile profile) {
+        return load(profile.simulator().folder() + "/teams.yaml", profile.simulator().teamKeyPrefix());
+    }
+
+    private static Teams load(String resource, String keyPrefix) {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Team> teams = new LinkedHashMap<>();
-        DataFiles.read(RESOURCE).fields().forEachRemaining(entry -> {
+        DataFiles.read(resource).fields().forEachRemaining(entry -> {
             JsonNode team = entry.getValue();
             Credits credits = mapper.convertValue(team.path("credits"), Credits.class);
             List<Refusal> refusals = team.has("refusals")
                     ? List.of(mapper.convertValue(team.get("refusals"), Refusal[].class))
                     : List.of();
             Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
+            Map<String, JsonNode> answers = new LinkedHashMap<>();
+            team.path("answers").fields().forEachRemaining(answer -> answers.put(answer.getKey(), answer.getValue()));
             teams.put(entry.getKey(), new Team(entry.getKey(), team.path("teamId").asText(), credits, delayMs, refusals,
-                    team.path("source").asText("")));
+                    team.path("source").asText(""), keyPrefix, Map.copyOf(answers)));
         });
-        return new Teams(teams);
+        return new Teams(teams, keyPrefix);
     }
 
     public List<Team> all() {
@@ -92,7 +111,7 @@ public final class Teams {
         if (apiKey == null) {
             return Optional.empty();
         }
-        Matcher matcher = SIMULATED_KEY.matcher(apiKey);
+        Matcher matcher = simulatedKey.matcher(apiKey);
         return matcher.matches() ? named(matcher.group(1)) : Optional.empty();
     }
 }

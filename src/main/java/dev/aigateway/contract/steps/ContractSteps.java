@@ -5,9 +5,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.AnswerJson;
 import io.cucumber.java.en.Then;
 import io.restassured.response.Response;
 import io.cucumber.java.en.When;
@@ -52,5 +55,31 @@ public class ContractSteps {
         assertThat(requestId + ", the request id support asks for", answer.header(requestId), notNullValue());
         assertThat(context.lastExchange(), answer.asString(), matchesSchema("error-envelope"));
         answer.then().body("error.type", equalTo(type));
+    }
+
+    @Then("the refusal is the gateway's own answer to a key it does not know")
+    public void theGatewaysOwnAnswerToAnUnknownKey() {
+        theGatewaysOwnAnswer(context.profile().answers().unknownKey());
+    }
+
+    @Then("the refusal is the gateway's own answer to a request without a key")
+    public void theGatewaysOwnAnswerToNoKey() {
+        theGatewaysOwnAnswer(context.profile().answers().noKey());
+    }
+
+    @Then("the gateway refuses the model that does not exist in its own words")
+    public void theGatewayRefusesTheModelThatDoesNotExist() {
+        theGatewaysOwnAnswer(context.profile().answers().unknownModel());
+    }
+
+    /** The answer as the gateway's profile expects it: status, request id, schema, and its words at a pointer. */
+    private void theGatewaysOwnAnswer(GatewayProfile.Expected expected) {
+        assertThat(context.lastExchange(), context.response().statusCode(), is(expected.status()));
+        Response answer = context.jsonAnswer();
+        String requestId = context.profile().requestId().header();
+        assertThat(requestId + ", the request id support asks for", answer.header(requestId), notNullValue());
+        assertThat(context.lastExchange(), answer.asString(), matchesSchema(expected.schema()));
+        assertThat(expected.at() + " of " + context.lastExchange(), AnswerJson.object(answer.asString()).at(expected.at()).asText(""),
+                matchesPattern(expected.matches()));
     }
 }

@@ -51,7 +51,7 @@ public class InferenceSteps {
 
     @Then("the answer carries a generation id, token usage and its cost")
     public void theAnswerCarriesAGenerationIdUsageAndCost() {
-        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("chat-completion"));
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema(context.profile().answers().completionSchema()));
     }
 
     /** The first event that carries an error, as sent; empty when none does. */

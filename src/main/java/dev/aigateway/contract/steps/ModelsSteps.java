@@ -24,10 +24,10 @@ public class ModelsSteps {
         context.answered(context.gateway().modelCatalog());
     }
 
-    @Then("the catalog lists models, each with an id, a type and its pricing")
+    @Then("the catalog lists models in the gateway's own shape, each with an id and its pricing")
     public void theCatalogListsModels() {
-        assertThat("the catalog at " + context.environment().baseUrl() + "/v1/models", context.jsonAnswer().asString(),
-                matchesSchema("model-catalog"));
+        assertThat("the catalog at " + context.environment().baseUrl() + context.profile().path("models"),
+                context.jsonAnswer().asString(), matchesSchema(context.profile().answers().catalogSchema()));
     }
 
     @Then("every model my environment expects is listed with its pricing")

@@ -80,6 +80,17 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void theSchemaOffersEverySimulatedOpenRouterAccountAndNoOther() throws IOException {
+        Set<String> offered = new TreeSet<>();
+        JSON.readTree(SCHEMA.toFile()).at("/properties/simulator/properties/team/anyOf/2/enum").forEach(team -> offered.add(team.asText()));
+        Set<String> teams = new TreeSet<>();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("simulator/openrouter/teams.yaml")) {
+            YAML.readTree(in).fieldNames().forEachRemaining(teams::add);
+        }
+        assertThat(offered, equalTo(teams));
+    }
+
+    @Test
     void theSchemaOffersEveryRouteTheLoaderKnowsAndAuthKind() throws IOException {
         JsonNode schema = JSON.readTree(SCHEMA.toFile());
         Set<String> routes = new TreeSet<>();

@@ -64,6 +64,9 @@ class OpenRouterReplayTest {
         // nothing asks /credits, a management key's route.
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/key")), equalTo(true));
         assertThat(run.exchanges().stream().anyMatch(e -> e.path().equals("/api/v1/credits")), equalTo(false));
+        // The catalog, in OpenRouter's shape, holds whatever the replayed answer is.
+        assertThat(run.scenarios().stream().filter(s -> s.name().startsWith("Anyone can read the catalog"))
+                .map(RunRecord.ScenarioResult::status).toList(), equalTo(java.util.List.of("PASSED")));
         // OpenRouter's never-issued key is public: shown as is in the evidence, the team's key never.
         assertThat(run.exchanges().stream().filter(e -> e.caller() == dev.aigateway.contract.record.Caller.NOT_ISSUED_KEY)
                 .flatMap(e -> e.requestHeaders().stream()).filter(h -> h.name().equalsIgnoreCase("authorization"))

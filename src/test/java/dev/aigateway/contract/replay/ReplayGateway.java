@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * A stand-alone gateway on 127.0.0.1 that replays the captured answers of the real one
  * (src/test/resources/captured/), nothing computed: a key {@code vck_replay_<name>_<anything>} meets
  * the answer {@code <name>} on the route kinds it lists; elsewhere it answers as a healthy team's
- * gateway would, with the simulator's catalog. Any other key gets 401. Every answer carries
+ * gateway would, with the simulator's catalog (the simulated OpenRouter's for OpenRouter). Any other key gets 401. Every answer carries
  * {@code server: Vercel} and an {@code x-vercel-id}, as the real gateway's do.
  * An answer to the application's own request ({@link Captured#toApplicationRequest()}) is replayed only to
  * that request (its method and path, and its model); every other request of such a key is served by a
@@ -47,17 +47,18 @@ public final class ReplayGateway implements AutoCloseable {
     /** How one gateway answers around the replayed answer. */
     private record Speaks(String keyPrefix, String catalogPath, String keyCheckPath, String keyRecord, String creditsPath,
                           String creditsRefusal, List<String> inferencePaths, String unknownKey, String notFound,
-                          Map<String, String> headers, String requestIdHeader, String requestIdForm) {}
+                          Map<String, String> headers, String requestIdHeader, String requestIdForm, String catalogResource) {}
 
     private static final Speaks VERCEL = new Speaks("vck_replay_", "/v1/models", "/v1/credits", CREDITS, null, null,
             List.of("/v1/chat/completions", "/v1/messages"), UNKNOWN_KEY, NOT_FOUND, Map.of("server", "Vercel"),
-            "x-vercel-id", "iad1::replay-%d-0a");
+            "x-vercel-id", "iad1::replay-%d-0a", "/simulator/__files/models.json");
     /** https://openrouter.ai/openapi.yaml: /key's record (shortened), /credits' 403 to an inference key; the 401 of an unknown key as captured. */
     private static final Speaks OPENROUTER = new Speaks("sk-or-v1-replay_", "/api/v1/models", "/api/v1/key",
             "{\"data\":{\"label\":\"sk-or-v1-rep...emo\",\"limit\":null,\"limit_remaining\":null,\"usage\":0.5,\"is_free_tier\":false}}",
             "/api/v1/credits", "{\"error\":{\"code\":403,\"message\":\"Only management keys can perform this operation\"}}",
             List.of("/api/v1/chat/completions", "/api/v1/messages"), "{\"error\":{\"message\":\"User not found.\",\"code\":401}}",
-            "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", Map.of("server", "cloudflare"), "cf-ray", "9a00000000%04d-IAD");
+            "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", Map.of("server", "cloudflare"), "cf-ray", "9a00000000%04d-IAD",
+            "/simulator/openrouter/__files/models.json");
 
     private final Speaks speaks;
 
@@ -74,7 +75,7 @@ public final class ReplayGateway implements AutoCloseable {
         this.server = server;
         this.speaks = speaks;
         this.answers = answers.stream().collect(Collectors.toMap(Captured::name, Function.identity()));
-        this.catalog = resource("/simulator/__files/models.json");
+        this.catalog = resource(speaks.catalogResource());
         this.requestModels = answers.stream().filter(Captured::toApplicationRequest).collect(Collectors.toMap(Captured::name,
                 answer -> java.util.Objects.requireNonNullElse(RequestFile.read(REQUESTS + answer.request()).model(), "")));
         this.healthy = requestModels.isEmpty() ? null : SimulatedGateway.start(0);

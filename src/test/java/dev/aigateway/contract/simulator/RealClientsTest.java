@@ -21,6 +21,30 @@ class RealClientsTest {
 
     @Test
     void eachOfficialClientSeesWhatTheRealGatewayWouldShowIt() throws Exception {
+        install();
+        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+            Processes.Result clients = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "node", "real-clients.mjs", gateway.baseUrl());
+            System.out.println(clients.output());
+            assertThat("node real-clients.mjs:\n" + clients.output(), clients.exitCode(), equalTo(0));
+        }
+    }
+
+    /**
+     * OpenRouter's clients (the openai SDK with OpenRouter's base URL, @openrouter/sdk, @openrouter/ai-sdk-provider with
+     * ai) against the simulated OpenRouter see what they see from OpenRouter itself (src/test/node/real-clients-openrouter.mjs).
+     */
+    @Test
+    void openRoutersClientsSeeWhatOpenRouterWouldShowThem() throws Exception {
+        install();
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, dev.aigateway.contract.gateway.GatewayProfile.named("openrouter"))) {
+            Processes.Result clients = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "node", "real-clients-openrouter.mjs",
+                    gateway.baseUrl());
+            System.out.println(clients.output());
+            assertThat("node real-clients-openrouter.mjs:\n" + clients.output(), clients.exitCode(), equalTo(0));
+        }
+    }
+
+    private static void install() throws Exception {
         NodeJs.required();
         Path installed = NODE_PROJECT.resolve("node_modules/.package-lock.json");
         // npm ci when nothing is installed, or when package-lock.json changed since (a client added or upgraded).
@@ -28,11 +52,6 @@ class RealClientsTest {
                 .compareTo(Files.getLastModifiedTime(installed)) > 0) {
             Processes.Result install = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
             assertThat("npm ci in src/test/node:\n" + install.output(), install.exitCode(), equalTo(0));
-        }
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
-            Processes.Result clients = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "node", "real-clients.mjs", gateway.baseUrl());
-            System.out.println(clients.output());
-            assertThat("node real-clients.mjs:\n" + clients.output(), clients.exitCode(), equalTo(0));
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.aigateway.contract.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.RunRecord;
+import dev.aigateway.contract.record.Spend;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The contract suite against the simulated OpenRouter (gateway: openrouter, simulator/openrouter/): the
+ * healthy account passes on OpenRouter's own routes and words, and every simulated account gives its verdict
+ * from the answers alone.
+ */
+class OpenRouterSimulatorTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void theHealthyAccountPassesEveryScenarioOnOpenRoutersRoutes() throws Exception {
+        RunRecord run = ContractSuite.run("local-openrouter", output);
+        assertThat(run.scenarios().stream().filter(s -> s.status().equals("FAILED")).map(s -> s.name() + ": " + s.message())
+                .toList(), equalTo(java.util.List.of()));
+        assertThat(run.verdict().id(), equalTo("healthy"));
+        assertThat(run.exchanges().stream().map(Exchange::path).toList(), everyItem(startsWith("/api/v1/")));
+        assertThat(run.exchanges().stream().map(Exchange::path).toList(), hasItem("/api/v1/key"));
+        assertThat(run.exchanges().stream().map(Exchange::path).toList(), not(hasItem("/api/v1/credits")));
+        // Every answer came through the simulated edge, with the request id the profile names.
+        assertThat(run.exchanges().stream().map(Exchange::requestId).toList(), everyItem(matchesPattern("[0-9a-f]{16}-SIM")));
+        // Inference answers carry their generation id, from X-Generation-Id.
+        assertThat(run.exchanges().stream().filter(e -> e.path().equals("/api/v1/chat/completions") && e.status() == 200)
+                .map(Exchange::generationId).toList(), everyItem(matchesPattern("gen-[0-9A-Z]{26}")));
+        assertThat(dev.aigateway.contract.http.Spending.of(run.exchanges(), dev.aigateway.contract.gateway.GatewayProfile.named("openrouter")).requests(),
+                equalTo(run.exchanges().size()));
+    }
+
+    @Test
+    void anUnknownModelIsRefusedWith400AndAKeyOpenRouterNeverIssuedWithUserNotFound() throws Exception {
+        RunRecord run = ContractSuite.run("local-openrouter", output);
+        assertThat(run.exchanges().stream().filter(e -> e.requestBody() != null && e.requestBody().contains("no-such-model"))
+                .map(Exchange::status).toList(), equalTo(java.util.List.of(400)));
+        assertThat(run.exchanges().stream().filter(e -> e.status() == 401).map(Exchange::responseBody).toList(),
+                hasItem("{\"error\":{\"message\":\"User not found.\",\"code\":401}}"));
+    }
+
+    /** The balance is read where an inference key can read it, /api/v1/key; a key without a limit of its own reports none. */
+    @Test
+    void theBalanceIsTheKeysOwnRecordAndAKeyWithoutALimitReportsNone() throws Exception {
+        RunRecord healthy = ContractSuite.run("local-openrouter", output);
+        assertThat(status(healthy, "A team reads its balance"), equalTo("PASSED"));
+        assertThat(status(healthy, "A funded team has money to spend"), equalTo(RunRecord.ScenarioResult.NOT_APPLICABLE));
+        RunRecord spent = ContractSuite.run("local-openrouter-key-limit", output);
+        assertThat(status(spent, "A team reads its balance"), equalTo("PASSED"));
+        assertThat(status(spent, "A funded team has money to spend"), equalTo("FAILED"));
+    }
+
+    private static String status(RunRecord run, String scenario) {
+        return run.scenarios().stream().filter(s -> s.name().equals(scenario)).map(RunRecord.ScenarioResult::status)
+                .findFirst().orElse("absent");
+    }
+
+    /** Every simulated OpenRouter account, and an unknown key, gives its verdict from the answers alone. */
+    @ParameterizedTest(name = "{0} gives {1}")
+    @CsvSource({
+            "local-openrouter,                       healthy",
+            "local-openrouter-invalid-key,           invalid-key",
+            "local-openrouter-no-credits,            insufficient-funds",
+            "local-openrouter-credits-below-request, credits-below-request",
+            "local-openrouter-key-limit,             quota-exceeded",
+            "local-openrouter-free-models-per-day,   rate-limited",
+            "local-openrouter-provider-error,        provider-unavailable",
+            "local-openrouter-region,                model-unavailable-in-region",
+            "local-openrouter-stream-error,          stream-error",
+            "local-openrouter-outage,                gateway-outage",
+            "local-openrouter-firewall,              not-the-gateway",
+            "local-openrouter-slow,                  unreachable",
+    })
+    void eachOpenRouterEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
+        RunRecord run = ContractSuite.run(env, output);
+        assertThat(env + ": " + run.verdict().meaning(), run.verdict().id(), equalTo(verdict));
+    }
+}
