@@ -29,10 +29,11 @@ final class EnvironmentSchema {
     /** The schema's ${VAR} form, which most fields accept beside a value. */
     private static final String VARIABLE = TREE.at("/definitions/variable/pattern").asText();
     /**
-     * Fields the loader checks itself on the value their variable gives, with a sentence that names what is
-     * wrong ("has no host"); the schema's pattern for them serves editors.
+     * Fields the loader checks itself, on the value their variable gives: baseUrl, with a sentence that names
+     * what is wrong ("has no host"); the secrets, which the schema wants read from a variable and the loader
+     * has always also taken as written (then checks their characters). The schema's rules for them serve editors.
      */
-    private static final Set<String> CHECKED_BY_THE_LOADER = Set.of("$.baseUrl");
+    private static final Set<String> CHECKED_BY_THE_LOADER = Set.of("$.baseUrl", "$.apiKey", "$.notify.webhookUrl");
     private static final Pattern ITEM = Pattern.compile("^(.*)/(\\d+)$");
     private static final Map<String, String> TYPES = Map.of("integer", "a whole number", "number", "a number",
             "boolean", "true or false", "string", "text", "array", "a list", "object", "a block of fields");

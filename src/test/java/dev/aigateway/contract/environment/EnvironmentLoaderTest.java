@@ -354,4 +354,12 @@ class EnvironmentLoaderTest {
                 Map.of("TEST_GATEWAY_KEY", "vck_abc123456789"));
         assertThat(refusal.getMessage(), startsWith("environments/bad.yaml, line 7 (probe.maxTokens): expected a whole number of 1 or more"));
     }
+
+    @Test
+    void aKeyWrittenInTheFileIsStillTakenAsBeforeTheSchema() throws IOException {
+        write("literal", VALID.replace("apiKey: ${TEST_GATEWAY_KEY}", "apiKey: vck_written_in_the_file"));
+        Environment environment = loader(Map.of()).load("literal");
+        assertThat(environment.apiKey(), equalTo("vck_written_in_the_file"));
+        assertThat(environment.secrets(), contains(new Environment.Secret("apiKey", "vck_written_in_the_file")));
+    }
 }
