@@ -106,6 +106,22 @@ class CapturedBodiesTest {
         assertThat(meaning("c5-google-503-resolved-provider"), org.hamcrest.Matchers.containsString("google (credential type unknown)"));
     }
 
+    /**
+     * A 4xx whose type says a server error (the SDK's GatewayInternalServerError "Unsupported file uri",
+     * https://github.com/vercel/ai/issues/10349; its wire body was not published, so this one is ours)
+     * is still the gateway's refusal of the request, not an outage.
+     */
+    @org.junit.jupiter.api.Test
+    void aRefusalTypedAsAServerErrorIsStillTheRequestsRefusal() {
+        Captured typedAsServer = new Captured("400-internal", "synthesized", "guess: a 400 typed internal_server_error",
+                "POST /v1/chat/completions", List.of("request"), 400, dev.aigateway.contract.http.AnswerJson.object(
+                "{\"error\":{\"message\":\"Unsupported file uri: https://files.example.com/a.png\",\"type\":\"internal_server_error\"}}"),
+                null, "request-rejected", "r1.json");
+        Verdict verdict = diagnosis.diagnose(runMeeting(typedAsServer), 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.evidence(), hasItem(5));
+    }
+
     private String meaning(String name) {
         return diagnosis.diagnose(runMeeting(Captured.named(name)), 1, ENVIRONMENT).meaning();
     }
