@@ -105,6 +105,7 @@ final class Facts {
         facts.put("proxy", proxyFor(exchange.url()));
         facts.put("requestFinding", exchange.requestFinding() == null ? "" : exchange.requestFinding());
         facts.put("requestTrigger", exchange.requestTrigger() == null ? "" : exchange.requestTrigger());
+        facts.put("variant", exchange.variant() == null ? "" : exchange.variant());
         return facts;
     }
 

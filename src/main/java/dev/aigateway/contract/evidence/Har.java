@@ -55,6 +55,12 @@ public final class Har {
         if (exchange.requestId() != null) {
             entry.put("_requestId", exchange.requestId());
         }
+        // HAR 1.2's own comment field (http://www.softwareishard.com/blog/har-12-spec/#entries): what a variant changed, and what it found.
+        if (exchange.variant() != null) {
+            entry.put("comment", "variant of " + exchange.scenario() + ": " + exchange.variant());
+        } else if (exchange.requestFinding() != null) {
+            entry.put("comment", exchange.scenario() + ": " + exchange.requestFinding());
+        }
         return entry;
     }
 

@@ -100,6 +100,7 @@ final class Summary {
                     .append(" | ").append(exchange.caller() == null ? "" : exchange.caller().words())
                     .append(" | ").append(exchange.method())
                     .append(" | `").append(exchange.path()).append('`')
+                    .append(exchange.variant() == null ? "" : " (variant: " + exchange.variant().replace("|", "\\|") + ")")
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
                     .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
                     .append(" | ").append(exchange.requestId() == null ? "" : "`" + exchange.requestId() + "`")

@@ -37,5 +37,7 @@ class RequestFindingFactsTest {
         Map<String, String> plain = Facts.of(refused(), ENVIRONMENT);
         assertThat(plain.get("requestFinding"), equalTo(""));
         assertThat(plain.get("requestTrigger"), equalTo(""));
+        assertThat(plain.get("variant"), equalTo(""));
+        assertThat(Facts.of(refused().asVariant("stream: true"), ENVIRONMENT).get("variant"), equalTo("stream: true"));
     }
 }

@@ -116,4 +116,20 @@ class HarTest {
         assertThat(response.path("content").path("mimeType").asText(), equalTo("application/octet-stream"));
         assertThat(response.path("_error").asText(), equalTo("could not connect to localhost:1 (Connection refused)"));
     }
+
+    @Test
+    void aVariantAndTheRequestItExplainsSayWhatTheyAreInTheEntrysComment() throws IOException {
+        Exchange own = new Exchange(1, "Your application's request 1", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/chat/completions",
+                "/v1/chat/completions", List.of(), "{}", 400, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY)
+                .withFinding("the gateway refuses `max_tokens: 21334`", "max_tokens");
+        Exchange variant = new Exchange(2, "Your application's request 1", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/chat/completions",
+                "/v1/chat/completions", List.of(), "{}", 200, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY)
+                .asVariant("max_tokens: 10667");
+        Path file = folder.resolve("variants.har");
+        Har.write(List.of(own, variant), "0.1.0", file);
+        JsonNode entries = Json.DATA.readTree(file.toFile()).path("log").path("entries");
+        assertThat(entries.get(0).path("comment").asText(), equalTo("Your application's request 1: the gateway refuses `max_tokens: 21334`"));
+        assertThat(entries.get(1).path("comment").asText(), equalTo("variant of Your application's request 1: max_tokens: 10667"));
+        assertThat(log.path("entries").get(0).has("comment"), is(false));
+    }
 }

@@ -83,7 +83,7 @@ class RequestReductionRunTest {
     }
 
     /**
-     * The other cases of real-world-failures.md's section 7 as this simulator answers them (it refuses none of them
+     * The other request files (R2-R5, src/test/resources/requests/) as this simulator answers them (it refuses none of them
      * the way the live gateway did; its catalog lacks their models): a model the gateway does not serve is settled by
      * the probe's smallest request on it, in one extra request; a path it does not serve (R3's /v1/v1/messages,
      * 405) gets no variant, since no change of the body speaks to it.
