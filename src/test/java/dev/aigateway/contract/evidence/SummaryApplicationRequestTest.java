@@ -66,9 +66,9 @@ class SummaryApplicationRequestTest {
 
     @Test
     void aVariantIsMarkedInTheTableOfEveryExchange() {
-        dev.aigateway.contract.http.Exchange variant = new dev.aigateway.contract.http.Exchange(15, "Your application's request 1", T0,
+        dev.aigateway.contract.record.Exchange variant = new dev.aigateway.contract.record.Exchange(15, "Your application's request 1", T0,
                 "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions", List.of(), "{}", 200, java.util.Map.of(),
-                "{}", 7, "iad1::x", null, null, null, dev.aigateway.contract.http.Caller.TEAM_KEY).asVariant("stream: true");
+                "{}", 7, "iad1::x", null, null, null, dev.aigateway.contract.record.Caller.TEAM_KEY).asVariant("stream: true");
         RunRecord run = new RunRecord("myteam", "d", "https://gateway.example", "team_abc", false, T0, T0, 1, 0, 0, 0, List.of(),
                 List.of(variant), null, List.of(), List.of());
         assertThat(Summary.markdown(run), containsString("| POST | `/v1/chat/completions` (variant: stream: true) | 200 |"));
