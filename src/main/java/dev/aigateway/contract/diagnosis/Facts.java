@@ -78,9 +78,6 @@ final class Facts {
                 : request.at("/providerOptions/gateway/disallowPromptTraining").asBoolean(false) ? "disallowPromptTraining" : "");
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
-        // Written by the reduction of the application's request (issue 20, item 3) when it runs; empty until then.
-        facts.put("requestFinding", "");
-        facts.put("requestTrigger", "");
         wrongBase(facts.get("path"), profile, facts);
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
