@@ -111,9 +111,18 @@ public record GatewayProfile(
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
      * {@code echoes}: JSON pointers of an answer's values that repeat part of the key (a prefix and a
-     * suffix), redacted wherever an answer is recorded; none when not set.
+     * suffix), redacted wherever an answer is recorded; none when not set. {@code requestHeaders}: the
+     * headers of this gateway that carry a credential, and {@code selectors} those that choose how it is read;
+     * an application's request file is sent without them (the environment's credential sets its own).
      */
-    public record Keys(String notIssued, List<String> echoes, String source, String guess) implements Sourced {}
+    public record Keys(String notIssued, List<String> echoes, List<String> requestHeaders, List<String> selectors,
+                       String source, String guess) implements Sourced {
+        public Keys {
+            echoes = echoes == null ? List.of() : echoes;
+            requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
+            selectors = selectors == null ? List.of() : selectors;
+        }
+    }
 
     /**
      * Where the gateway's answers name the account ({@code pointers}): an id kept in the private bundle and

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * @param body         the body; a JSON body as compact JSON in its own field order; null when there is none
  * @param file         the request file, as given
  * @param entry        the HAR entry (1-based), or null for a curl or JSON file
- * @param host         the host the file named ({@code ai-gateway.vercel.sh}, or a {@code $VAR} as written), or null
+ * @param host         the host the file named (a host name, or a {@code $VAR} as written), or null
  * @param replaced     the credentials removed, one note each, with no literal value in it
  * @param secrets      every literal credential found, to register; a {@code $VAR} reference is not one
  */

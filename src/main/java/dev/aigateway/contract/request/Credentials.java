@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.gateway.GatewayProfile.Keys;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.request.ApplicationRequest.Header;
 import dev.aigateway.contract.request.ApplicationRequest.Replaced;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -29,18 +33,26 @@ final class Credentials {
     /** Headers a client computes for itself: the run's own client sets them for what it sends. */
     private static final Set<String> CLIENT_HEADERS = Set.of("host", "content-length", "connection", "keep-alive",
             "transfer-encoding", "te", "upgrade", "proxy-connection", "accept-encoding");
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "x-api-key",
-            "api-key", "ai-gateway-api-key", "x-ai-gateway-api-key", "cookie", "x-vercel-oidc-token",
-            "x-vercel-protection-bypass");
+    /** Any gateway's: HTTP's own, the providers' (x-api-key, api-key), and each profile's {@code keys.requestHeaders}. */
+    private static final Set<String> CREDENTIAL_HEADERS = everyProfiles(Keys::requestHeaders,
+            "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie");
     private static final Pattern CREDENTIAL_HEADER_NAME = Pattern.compile("(?i).*(api[-_]?key|token|secret|password|cookie|credential).*");
     /** Headers that choose how the credential is read: the environment's auth sets its own. */
-    private static final Set<String> AUTH_HEADERS = Set.of("ai-gateway-auth-method", "x-vercel-ai-gateway-team");
+    private static final Set<String> AUTH_HEADERS = everyProfiles(Keys::selectors);
     /** Body fields that are a credential whatever they hold (compared without case, '-' or '_'). */
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("authorization", "apikey", "xapikey", "aigatewayapikey",
             "password", "secret", "clientsecret", "privatekey", "secretaccesskey", "accesstoken", "refreshtoken",
             "sessiontoken", "oidctoken", "bearertoken");
     private static final Pattern CREDENTIAL_LIKE_FIELD = Pattern.compile("(?i).*(key|token|secret|password|credential).*");
     private static final Set<String> QUERY_CREDENTIALS = Set.of("key", "apikey", "xapikey", "token", "accesstoken", "auth");
+
+    /** A file names no gateway, so the headers of every profile are taken out, besides {@code common}. */
+    private static Set<String> everyProfiles(Function<Keys, List<String>> headers, String... common) {
+        Set<String> names = new HashSet<>(List.of(common));
+        GatewayProfile.names().forEach(name -> headers.apply(GatewayProfile.named(name).keys()).stream()
+                .map(header -> header.toLowerCase(Locale.ROOT)).forEach(names::add));
+        return Set.copyOf(names);
+    }
 
     /** A cookie value shorter than this is a setting ({@code theme=dark}), and too short to redact (SecretForms.SHORTEST). */
     private static final int SHORTEST_SECRET = 8;

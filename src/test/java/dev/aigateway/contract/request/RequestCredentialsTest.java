@@ -42,6 +42,16 @@ class RequestCredentialsTest {
     }
 
     @Test
+    void aGatewaysOwnCredentialHeaderIsTakenOutWhateverItHolds() throws IOException {
+        // Short, and named like no key: only the profile's keys.requestHeaders (gateways/vercel.yaml) knows it is a credential.
+        ApplicationRequest request = read("curl https://ai-gateway.vercel.sh/v1/models -H 'x-vercel-protection-bypass: bypass01'"
+                + " -H 'x-request-tag: bypass02'\n");
+        assertThat(request.headers().toString(), not(containsString("bypass01")));
+        assertThat(request.headers().toString(), containsString("bypass02"));
+        assertThat(request.secrets().stream().map(Secret::value).toList(), contains("bypass01"));
+    }
+
+    @Test
     void anExportedKeyIsASecretAndTheReferenceToItIsNot() throws IOException {
         ApplicationRequest request = read("export AI_GATEWAY_API_KEY=\"" + GATEWAY_KEY + "\"\n"
                 + "curl https://ai-gateway.vercel.sh/v1/models -H \"Authorization: Bearer $AI_GATEWAY_API_KEY\"\n");
