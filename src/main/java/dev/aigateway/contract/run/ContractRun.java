@@ -141,11 +141,12 @@ public final class ContractRun implements AutoCloseable {
 
     /**
      * Where the request may also go directly: its model's provider, when the environment has the user's own key for it
-     * ({@code credentials.byok}) and the run knows that provider's API ({@link #providerBaseUrl(String)}).
+     * ({@code credentials.byok}), asks for direct calls to the provider ({@code byok.verifyDirect}, as the BYOK check
+     * does: the provider bills them) and the run knows that provider's API ({@link #providerBaseUrl(String)}).
      */
     private RefusalReduction.Direct direct(ApplicationRequest request) {
         String model = request.model();
-        if (model == null || !model.contains("/")) {
+        if (model == null || !model.contains("/") || !environment.byok().verifyDirect()) {
             return null;
         }
         String provider = model.substring(0, model.indexOf('/'));
