@@ -48,7 +48,9 @@ final class Summary {
         if (history != null) {
             row(md, "History", history.line());
         }
-        row(md, "Team id", "`" + run.teamId() + "`");
+        if (run.teamId() != null) {
+            row(md, "Team id", "`" + run.teamId() + "`");
+        }
         // The account the gateway's own answers name (where its profile says they do): what its support asks for.
         List<String> accountIds = run.profile().accountIdsIn(run.exchanges().stream().map(Exchange::responseBody).toList());
         if (!accountIds.isEmpty()) {
