@@ -104,7 +104,7 @@ public final class EnvironmentLoader {
                 name,
                 raw.description(),
                 raw.simulator() == null ? stripTrailingSlash(raw.baseUrl()) : null,
-                raw.teamId(),
+                raw.teamId() == null || raw.teamId().isBlank() ? null : raw.teamId(),
                 raw.apiKey(),
                 Boolean.TRUE.equals(raw.funded()),
                 raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()),
@@ -399,6 +399,11 @@ public final class EnvironmentLoader {
     /** The required fields, once more after the variables are read: a variable may give nothing ({@code ${TEAM_ID:-}}). */
     private static void requireFields(ObjectNode fields, EnvironmentFile raw, String display, Map<String, Integer> lines) {
         List<String> required = new ArrayList<>(REQUIRED);
+        // A gateway whose answers name the account (its profile's accountId) needs no team id from the environment.
+        if (raw.gateway() != null && GatewayProfile.names().contains(raw.gateway())
+                && GatewayProfile.named(raw.gateway()).accountId() != null) {
+            required.remove("teamId");
+        }
         if (raw.simulator() == null) {
             required.add("baseUrl");
         }

@@ -51,7 +51,15 @@ final class Summary {
         if (history != null) {
             row(md, "History", history.line());
         }
-        row(md, "Team id", "`" + run.teamId() + "`");
+        if (run.teamId() != null) {
+            row(md, "Team id", "`" + run.teamId() + "`");
+        }
+        // The account the gateway's own answers name (where its profile says they do): what its support asks for.
+        List<String> accountIds = run.profile().accountIdsIn(run.exchanges().stream().map(Exchange::responseBody).toList());
+        if (!accountIds.isEmpty()) {
+            row(md, "Account id", accountIds.stream().map(id -> "`" + id + "`").collect(java.util.stream.Collectors.joining(", "))
+                    + " (as the gateway's answers name it)");
+        }
         row(md, "Environment", "`" + run.env() + "`: " + run.description());
         row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());
         row(md, "Started", time(run.startedAt()));

@@ -42,7 +42,7 @@ public final class VerdictAlert {
         if (verdict != null) {
             text.append(": ").append(verdict.title());
         }
-        text.append("\nTeam ").append(run.teamId());
+        text.append("\nTeam ").append(run.teamId() == null ? "not given" : run.teamId());
         if (standing.previous() != null) {
             text.append(", was ").append(standing.previous().verdict()).append(" at ").append(Standing.time(standing.previous().at()));
         }

@@ -215,7 +215,7 @@ public final class RunFinish {
         System.out.println(RULE);
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
-        line("Team", run.teamId());
+        line("Team", run.teamId() == null ? "not given" : run.teamId());
         line("Scenarios", run.scenarioCounts());
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());

@@ -42,6 +42,21 @@ class EnvironmentLoaderTest {
         Files.writeString(root.resolve("environments").resolve(name + ".yaml"), yaml);
     }
 
+    /** A gateway whose answers name the account (OpenRouter's user_id) needs no teamId; Vercel's still does. */
+    @Test
+    void teamIdIsOptionalOnlyWhereTheGatewaysAnswersNameTheAccount() throws IOException {
+        String withoutTeamId = VALID.replace("teamId: team_123\n", "").replace("baseUrl: https://gateway.example/", "baseUrl: https://openrouter.ai");
+        write("or", "gateway: openrouter\n" + withoutTeamId);
+        write("or-blank", "gateway: openrouter\nteamId: ${NO_SUCH_ACCOUNT:-}\n" + withoutTeamId);
+        Map<String, String> variables = Map.of("TEST_GATEWAY_KEY", "sk-or-v1-abc123456789");
+        assertThat(loader(variables).load("or").teamId(), nullValue());
+        assertThat(loader(variables).load("or-blank").teamId(), nullValue());
+        write("vercel-without", withoutTeamId);
+        EnvironmentException error = org.junit.jupiter.api.Assertions.assertThrows(EnvironmentException.class,
+                () -> loader(variables).load("vercel-without"));
+        assertThat(error.getMessage(), containsString("required field \"teamId\" is missing"));
+    }
+
     @Test
     void readsFieldsResolvesVariablesAndAppliesDefaults() throws IOException {
         write("mine", VALID);

@@ -64,7 +64,7 @@ class OpenRouterEvidenceTest {
         entries.put(EvidenceBundle.FOLDER + "/summary.md", summary);
         Path publicZip = PublicBundle.write(privateZip, entries, "account not given", ids);
         String published = read(publicZip).get(EvidenceBundle.FOLDER + "/summary.md");
-        assertThat(Files.readString(summary), containsString("user_sim_creditsbelow000000000"));
+        assertThat(Files.readString(summary), containsString("| Account id | `user_sim_creditsbelow000000000` (as the gateway's answers name it) |"));
         assertThat(published, not(containsString("user_sim_creditsbelow000000000")));
         assertThat(published, containsString("user_…0000"));
         assertThat(GatewayProfile.named("vercel").accountIdsIn(List.of("{\"user_id\":\"user_x\"}")), equalTo(List.of()));
