@@ -55,7 +55,7 @@ final class Summary {
             row(md, "Team id", "`" + run.teamId() + "`");
         }
         // The account the gateway's own answers name (where its profile says they do): what its support asks for.
-        List<String> accountIds = run.profile().accountIdsIn(run.exchanges().stream().map(Exchange::responseBody).toList());
+        List<String> accountIds = GatewayProfile.of(run).accountIdsIn(run.exchanges().stream().map(Exchange::responseBody).toList());
         if (!accountIds.isEmpty()) {
             row(md, "Account id", accountIds.stream().map(id -> "`" + id + "`").collect(java.util.stream.Collectors.joining(", "))
                     + " (as the gateway's answers name it)");
