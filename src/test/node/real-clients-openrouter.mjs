@@ -18,7 +18,8 @@ if (!/^https?:\/\//.test(baseUrl)) {
 }
 const apiBase = `${baseUrl}/api/v1`;
 
-const TEAMS = ['healthy', 'no-credits', 'credits-below-request', 'key-limit', 'free-models-per-day', 'provider-error', 'region',
+const TEAMS = ['healthy', 'no-credits', 'credits-below-request', 'key-limit', 'free-models-per-day', 'provider-error',
+  'provider-rate-limited', 'region',
   'stream-error', 'outage', 'firewall', 'unknown-key'];
 const CHAT_MODEL = 'openai/gpt-4o-mini';
 const PROMPT = 'Say pong.';
@@ -38,6 +39,7 @@ const openaiSees = {
   'key-limit': fails('PermissionDeniedError', 403),
   'free-models-per-day': fails('RateLimitError', 429),
   'provider-error': fails('InternalServerError', 502),
+  'provider-rate-limited': fails('RateLimitError', 429),
   region: fails('PermissionDeniedError', 403),
   // Only a streamed completion breaks (see openaiStreamSees).
   'stream-error': ok,
@@ -56,6 +58,7 @@ const sdkSees = {
   'key-limit': fails('ForbiddenResponseError', 403),
   'free-models-per-day': fails('TooManyRequestsResponseError', 429),
   'provider-error': fails('BadGatewayResponseError', 502),
+  'provider-rate-limited': fails('TooManyRequestsResponseError', 429),
   region: fails('ForbiddenResponseError', 403),
   'stream-error': ok,
   outage: fails('InternalServerResponseError', 500),

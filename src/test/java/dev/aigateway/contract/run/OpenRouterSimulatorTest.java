@@ -80,6 +80,7 @@ class OpenRouterSimulatorTest {
             "local-openrouter-key-limit,             quota-exceeded",
             "local-openrouter-free-models-per-day,   rate-limited",
             "local-openrouter-provider-error,        provider-unavailable",
+            "local-openrouter-provider-rate-limited, provider-unavailable",
             "local-openrouter-region,                model-unavailable-in-region",
             "local-openrouter-stream-error,          stream-error",
             "local-openrouter-outage,                gateway-outage",
