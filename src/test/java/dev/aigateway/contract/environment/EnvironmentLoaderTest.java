@@ -227,7 +227,7 @@ class EnvironmentLoaderTest {
         EnvironmentException error = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "k")).load("negative"));
         assertThat(error.getMessage(), allOf(containsString("environments/negative.yaml, line 9"),
-                containsString("request.maxVariants is how many extra requests")));
+                containsString("(request.maxVariants): expected a whole number of 0 or more")));
     }
 
     // Issue 8, finding 8: bad values are refused with one sentence naming the field and the line, never the value.
