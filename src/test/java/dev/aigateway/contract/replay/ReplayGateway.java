@@ -71,6 +71,7 @@ public final class ReplayGateway implements AutoCloseable {
     /** The language models the catalog lists, in its order. */
     private final List<String> listed;
     private final AtomicInteger served = new AtomicInteger();
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The model of each application's request an answer is replayed to, by answer name ("" when it names none). */
     private final Map<String, String> requestModels;
     private final SimulatedGateway healthy;
@@ -117,6 +118,11 @@ public final class ReplayGateway implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Every request this gateway received, as it came: its method and URL, its headers, its body, one text each. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
     /** The key that meets the captured answer {@code name}. */
     public static String keyFor(String name) {
         return VERCEL.keyPrefix() + name + "_demo";
@@ -130,6 +136,8 @@ public final class ReplayGateway implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n" + exchange.getRequestHeaders().entrySet()
+                    + "\n" + new String(body, StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
             String kind = kindOf(exchange.getRequestMethod(), path);
             if (kind.equals("catalog")) {
