@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
  * the requests its source shows refused: its method and path, its model, and its {@code refusedWhen}
  * ({@link RefusedWhen}: R1 only unstreamed above 21,333 tokens); every other request of such a key (the
  * probes, the variants that find what the refusal follows) is served by a healthy team of the embedded
- * simulator behind it, as for a team whose application alone is refused. A model that simulator does not list
- * (the request files' anthropic/claude-sonnet-4.5, the docs' example/model-name) is served by a listed one
- * standing for it, of the same creator when there is one, and the answer names the model asked for.
+ * simulator behind it, as for a team whose application alone is refused. The request's model, when that simulator
+ * does not list it (the request files' anthropic/claude-sonnet-4.5, the docs' example/model-name), is served by a
+ * listed one standing for it, of the same creator when there is one, and the answer names the model asked for.
  * {@link #openRouter()} replays OpenRouter's (captured/openrouter/) the same way, on its profile's
  * paths: keys {@code sk-or-v1-replay_<name>_<anything>}, {@code cf-ray} on every answer, the key
  * check {@code /api/v1/key}, and {@code /api/v1/credits} refused to an inference key as documented.
@@ -153,7 +153,7 @@ public final class ReplayGateway implements AutoCloseable {
                         && RefusedWhen.holds(answer.refusedWhen(), AnswerJson.object(new String(body, StandardCharsets.UTF_8)))) {
                     reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
                 } else {
-                    servedByHealthyTeam(exchange, body);
+                    servedByHealthyTeam(exchange, body, requestModels.get(answer.name()));
                 }
             } else if (team.isEmpty()) {
                 reply(exchange, 401, "application/json", speaks.unknownKey());
@@ -180,13 +180,16 @@ public final class ReplayGateway implements AutoCloseable {
         return model.equals(header) || model.equals(AnswerJson.object(new String(body, StandardCharsets.UTF_8)).path("model").asText(""));
     }
 
-    /** The same request answered by a healthy team of the embedded simulator, with that team's key. */
-    private void servedByHealthyTeam(HttpExchange exchange, byte[] body) throws IOException {
-        String text = new String(body, StandardCharsets.UTF_8);
-        com.fasterxml.jackson.databind.JsonNode json = AnswerJson.object(text);
+    /**
+     * The same request answered by a healthy team of the embedded simulator, with that team's key; when it asks for
+     * {@code requestModel} (the application's request's) and the simulator does not list it, a listed model stands
+     * for it. Any other model is passed as it is, so the probe of a model that does not exist still gets its 404.
+     */
+    private void servedByHealthyTeam(HttpExchange exchange, byte[] body, String requestModel) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode json = AnswerJson.object(new String(body, StandardCharsets.UTF_8));
         String headerModel = exchange.getRequestHeaders().getFirst("ai-language-model-id");
         String asked = json.path("model").isTextual() ? json.path("model").asText() : headerModel;
-        String standIn = asked == null || listed.contains(asked) ? null : standInFor(asked);
+        String standIn = asked == null || !asked.equals(requestModel) || listed.contains(asked) ? null : standInFor(asked);
         if (standIn != null && json.path("model").isTextual()) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("model", standIn);
             body = json.toString().getBytes(StandardCharsets.UTF_8);

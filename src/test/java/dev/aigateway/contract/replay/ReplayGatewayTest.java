@@ -114,6 +114,9 @@ class ReplayGatewayTest {
         assertThat(name + " (" + answer.source() + ")", run.verdict().id(), equalTo(answer.verdict()));
         dev.aigateway.contract.record.Exchange sent = applicationRequest(run, answer);
         assertThat(run.verdict().evidence(), org.hamcrest.Matchers.hasItem(sent.sequence()));
+        // The probes pass, as for a team whose application alone is refused: only the application's scenario fails.
+        assertThat(name + ": the scenarios that failed", run.scenarios().stream().filter(s -> s.status().equals("FAILED"))
+                .map(s -> s.name()).toList(), equalTo(java.util.List.of("Your application's request 1")));
         return run;
     }
 
