@@ -50,15 +50,32 @@ class ReplayGatewayTest {
     /**
      * The application's own request (-Drequest, its file as src/test/resources/requests/ holds it) sent to
      * a gateway that answers it as the source shows and serves the probes: the run gets the request-level
-     * verdict, from the application's scenario's exchange. The environment is environments/vercel.yaml's,
+     * verdict, from the application's scenario's exchange, and its exchange names the trigger ({@link #TRIGGERS}). The environment is environments/vercel.yaml's,
      * with maxSpendUsd raised so that the request's worst case (R1 asks 21,334 tokens of a model the
      * catalog does not price) fits.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("toApplicationRequests")
     void aRunWhoseRequestMeetsACapturedAnswerGetsItsVerdict(String name) throws Exception {
-        runMeeting(name, Captured.named(name).request());
+        RunRecord run = runMeeting(name, Captured.named(name).request());
+        assertThat(name + " is given the trigger its source shows", TRIGGERS.containsKey(name), equalTo(true));
+        assertThat(name, java.util.Objects.requireNonNullElse(applicationRequest(run, Captured.named(name)).requestTrigger(), ""),
+                equalTo(TRIGGERS.get(name)));
     }
+
+    /**
+     * What each answer's refusal follows, as its captured refusedWhen says: the field the variants name ("" for
+     * R3's 405, which no change of the body speaks to; "model" where even the probe's smallest request is refused).
+     */
+    private static final Map<String, String> TRIGGERS = Map.of(
+            "r1-invalid-input-validation-issues", "prompt[1]",
+            "r1-max-tokens-21k", "max_tokens",
+            "r2-no-training-request-flat", "providerOptions",
+            "r2-zdr-request-flat", "providerOptions",
+            "r3-v1-v1-messages-405", "",
+            "r4-count-tokens-anthropic-404", "model",
+            "r5-anthropic-envelope-passed-through", "model",
+            "r5-provider-rejected-thinking-signature", "messages[3]");
 
     /**
      * Each R case of issue 20 in the three forms people have at hand (curl, HAR, JSON) meets the same answer
