@@ -16,11 +16,12 @@ import java.util.stream.Stream;
  * One answer of the real gateway as published ({@code src/test/resources/captured/<name>.json}, see
  * the README there): what kind of source it is, where it comes from, the route it was captured on, the
  * route kinds that answer it in a replay, its status and exact body, and the verdict a run that meets
- * it must get. Only a {@code capture} counts as the gateway's own words; a {@code docs} example and a
+ * it must get; for an answer to the application's own request, {@code refusedWhen}: which requests the source
+ * shows refused (tests on the body, read by the replay; none: every request on its route and model). Only a {@code capture} counts as the gateway's own words; a {@code docs} example and a
  * {@code synthesized} body (written by us where no capture exists) test the diagnosis all the same.
  */
 public record Captured(String name, String kind, String source, String route, List<String> on, int status, JsonNode body,
-                       String text, String verdict, String request) {
+                       String text, String verdict, String request, JsonNode refusedWhen) {
 
     /** The kinds of source an answer can have: seen from the live gateway, a docs example, or written by us. */
     public static final List<String> KINDS = List.of("capture", "docs", "synthesized");
@@ -95,7 +96,8 @@ public record Captured(String name, String kind, String source, String route, Li
         }
         return new Captured(name, kind, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
                 node.path("status").asInt(), node.get("body"), node.hasNonNull("text") ? node.get("text").asText() : null,
-                node.path("verdict").asText(), node.hasNonNull("request") ? node.get("request").asText() : null);
+                node.path("verdict").asText(), node.hasNonNull("request") ? node.get("request").asText() : null,
+                node.get("refusedWhen"));
     }
 
     private static Path folder() {

@@ -116,7 +116,7 @@ class CapturedBodiesTest {
         Captured typedAsServer = new Captured("400-internal", "synthesized", "guess: a 400 typed internal_server_error",
                 "POST /v1/chat/completions", List.of("request"), 400, dev.aigateway.contract.http.AnswerJson.object(
                 "{\"error\":{\"message\":\"Unsupported file uri: https://files.example.com/a.png\",\"type\":\"internal_server_error\"}}"),
-                null, "request-rejected", "r1.json");
+                null, "request-rejected", "r1.json", null);
         Verdict verdict = diagnosis.diagnose(runMeeting(typedAsServer), 1, ENVIRONMENT);
         assertThat(verdict.id(), equalTo("request-rejected"));
         assertThat(verdict.evidence(), hasItem(5));

@@ -30,9 +30,12 @@ import java.util.stream.Collectors;
  * gateway would, with the simulator's catalog (the simulated OpenRouter's for OpenRouter). Any other key gets 401. Every answer carries
  * {@code server: Vercel} and an {@code x-vercel-id}, as the real gateway's do.
  * An answer to the application's own request ({@link Captured#toApplicationRequest()}) is replayed only to
- * that request (its method and path, and its model); every other request of such a key is served by a
- * healthy team of the embedded simulator behind it, so the probes pass as they would for a team whose
- * application alone is refused.
+ * the requests its source shows refused: its method and path, its model, and its {@code refusedWhen}
+ * ({@link RefusedWhen}: R1 only unstreamed above 21,333 tokens); every other request of such a key (the
+ * probes, the variants that find what the refusal follows) is served by a healthy team of the embedded
+ * simulator behind it, as for a team whose application alone is refused. The request's model, when that simulator
+ * does not list it (the request files' anthropic/claude-sonnet-4.5, the docs' example/model-name), is served by a
+ * listed one standing for it, of the same creator when there is one, and the answer names the model asked for.
  * {@link #openRouter()} replays OpenRouter's (captured/openrouter/) the same way, on its profile's
  * paths: keys {@code sk-or-v1-replay_<name>_<anything>}, {@code cf-ray} on every answer, the key
  * check {@code /api/v1/key}, and {@code /api/v1/credits} refused to an inference key as documented.
@@ -65,7 +68,10 @@ public final class ReplayGateway implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Captured> answers;
     private final String catalog;
+    /** The language models the catalog lists, in its order. */
+    private final List<String> listed;
     private final AtomicInteger served = new AtomicInteger();
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The model of each application's request an answer is replayed to, by answer name ("" when it names none). */
     private final Map<String, String> requestModels;
     private final SimulatedGateway healthy;
@@ -76,6 +82,13 @@ public final class ReplayGateway implements AutoCloseable {
         this.speaks = speaks;
         this.answers = answers.stream().collect(Collectors.toMap(Captured::name, Function.identity()));
         this.catalog = resource(speaks.catalogResource());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        AnswerJson.object(catalog).path("data").forEach(model -> {
+            if (model.path("type").asText("language").equals("language")) {
+                ids.add(model.path("id").asText());
+            }
+        });
+        this.listed = List.copyOf(ids);
         this.requestModels = answers.stream().filter(Captured::toApplicationRequest).collect(Collectors.toMap(Captured::name,
                 answer -> java.util.Objects.requireNonNullElse(RequestFile.read(REQUESTS + answer.request()).model(), "")));
         this.healthy = requestModels.isEmpty() ? null : SimulatedGateway.start(0);
@@ -105,6 +118,11 @@ public final class ReplayGateway implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Every request this gateway received, as it came: its method and URL, its headers, its body, one text each. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
     /** The key that meets the captured answer {@code name}. */
     public static String keyFor(String name) {
         return VERCEL.keyPrefix() + name + "_demo";
@@ -118,6 +136,8 @@ public final class ReplayGateway implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n" + exchange.getRequestHeaders().entrySet()
+                    + "\n" + new String(body, StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
             String kind = kindOf(exchange.getRequestMethod(), path);
             if (kind.equals("catalog")) {
@@ -129,10 +149,11 @@ public final class ReplayGateway implements AutoCloseable {
             Optional<Captured> team = team(authorization != null ? authorization : apiKey == null ? null : "Bearer " + apiKey);
             if (team.isPresent() && team.get().toApplicationRequest()) {
                 Captured answer = team.get();
-                if (answer.route().equals(exchange.getRequestMethod() + " " + path) && asksFor(exchange, body, requestModels.get(answer.name()))) {
+                if (answer.route().equals(exchange.getRequestMethod() + " " + path) && asksFor(exchange, body, requestModels.get(answer.name()))
+                        && RefusedWhen.holds(answer.refusedWhen(), AnswerJson.object(new String(body, StandardCharsets.UTF_8)))) {
                     reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
                 } else {
-                    servedByHealthyTeam(exchange, body);
+                    servedByHealthyTeam(exchange, body, requestModels.get(answer.name()));
                 }
             } else if (team.isEmpty()) {
                 reply(exchange, 401, "application/json", speaks.unknownKey());
@@ -159,24 +180,43 @@ public final class ReplayGateway implements AutoCloseable {
         return model.equals(header) || model.equals(AnswerJson.object(new String(body, StandardCharsets.UTF_8)).path("model").asText(""));
     }
 
-    /** The same request answered by a healthy team of the embedded simulator, with that team's key. */
-    private void servedByHealthyTeam(HttpExchange exchange, byte[] body) throws IOException {
+    /**
+     * The same request answered by a healthy team of the embedded simulator, with that team's key; when it asks for
+     * {@code requestModel} (the application's request's) and the simulator does not list it, a listed model stands
+     * for it. Any other model is passed as it is, so the probe of a model that does not exist still gets its 404.
+     */
+    private void servedByHealthyTeam(HttpExchange exchange, byte[] body, String requestModel) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode json = AnswerJson.object(new String(body, StandardCharsets.UTF_8));
+        String headerModel = exchange.getRequestHeaders().getFirst("ai-language-model-id");
+        String asked = json.path("model").isTextual() ? json.path("model").asText() : headerModel;
+        String standIn = asked == null || !asked.equals(requestModel) || listed.contains(asked) ? null : standInFor(asked);
+        if (standIn != null && json.path("model").isTextual()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("model", standIn);
+            body = json.toString().getBytes(StandardCharsets.UTF_8);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(healthy.baseUrl() + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", "Bearer vck_sim_healthy_replay");
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
+                values.forEach(value -> request.header(name, standIn != null && value.equals(asked) ? standIn : value));
             }
         });
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            reply(exchange, answer.statusCode(), answer.headers().firstValue("content-type").orElse("application/json"), answer.body());
+            String served = standIn == null ? answer.body() : answer.body().replace("\"" + standIn + "\"", "\"" + asked + "\"");
+            reply(exchange, answer.statusCode(), answer.headers().firstValue("content-type").orElse("application/json"), served);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** A model the simulated catalog lists, standing for {@code model}: the first of the same creator, else the first. */
+    private String standInFor(String model) {
+        String creator = model.contains("/") ? model.substring(0, model.indexOf('/') + 1) : model;
+        return listed.stream().filter(id -> id.startsWith(creator)).findFirst().orElse(listed.get(0));
     }
 
     /** The request headers the healthy team reads beside its key. */

@@ -57,6 +57,9 @@ class ApplicationRequestRunTest {
         assertThat(scenario(run).status(), equalTo("FAILED"));
         assertThat(scenario(run).message(), startsWith("POST /v1/chat/completions answered 403 access_denied: \""));
         assertThat(run.verdict().id(), equalTo("team-access-denied"));
+        // An account-level refusal refuses the probe's smallest request on the same model too: the variants stop at that one.
+        assertThat(run.exchanges().stream().filter(e -> e.variant() != null).map(Exchange::variant).toList(),
+                equalTo(List.of("the probe's smallest request on the same route and model")));
     }
 
     /** R1's request asks for 21,334 tokens of anthropic/claude-opus-5, at $25 per million: more than maxSpendUsd. */
