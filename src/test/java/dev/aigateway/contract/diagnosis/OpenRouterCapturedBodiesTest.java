@@ -62,9 +62,9 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(11));
+        assertThat(all.size(), equalTo(12));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("credits-below-request", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
+                equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
                         "quota-exceeded", "rate-limited")));
     }
 

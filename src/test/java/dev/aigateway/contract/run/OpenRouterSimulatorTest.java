@@ -82,6 +82,7 @@ class OpenRouterSimulatorTest {
             "local-openrouter-provider-error,        provider-unavailable",
             "local-openrouter-provider-rate-limited, provider-unavailable",
             "local-openrouter-region,                model-unavailable-in-region",
+            "local-openrouter-data-policy,           data-policy-no-provider",
             "local-openrouter-stream-error,          stream-error",
             "local-openrouter-outage,                gateway-outage",
             "local-openrouter-firewall,              not-the-gateway",
