@@ -195,6 +195,33 @@ final class Facts {
         facts.put("authKind", auth.kind());
         facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
         facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
+        facts.putAll(ofProfile(environment.profile()));
+        return facts;
+    }
+
+    /**
+     * What a verdict's advice names in the gateway's own words, from its profile: {@code gatewayTitle},
+     * {@code gatewayBaseUrl} (links.baseUrl, the host its routes' paths are on), {@code gatewayCatalogUrl} (its
+     * public catalog there), {@code gatewayDocs}, {@code gatewayStatus} (links.status, else its docs) and
+     * {@code requestIdHeader}, and each of the profile's {@code words} by its name, so that one rule serves every gateway.
+     */
+    static Map<String, String> ofProfile(GatewayProfile profile) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> links = profile.links() == null ? Map.of() : profile.links();
+        String baseUrl = links.getOrDefault("baseUrl", "");
+        facts.put("gatewayTitle", profile.title());
+        facts.put("gatewayBaseUrl", baseUrl);
+        facts.put("gatewayCatalogUrl", baseUrl + profile.route("models").map(GatewayProfile.RouteEntry::path).orElse(""));
+        facts.put("gatewayDocs", links.getOrDefault("docs", baseUrl));
+        facts.put("gatewayStatus", links.getOrDefault("status", facts.get("gatewayDocs")));
+        facts.put("requestIdHeader", profile.requestId().header());
+        if (profile.words() != null) {
+            profile.words().forEach((name, text) -> {
+                if (!name.equals("source") && !name.equals("guess")) {
+                    facts.put(name, text);
+                }
+            });
+        }
         return facts;
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What one gateway is, as data ({@code gateways/<name>.yaml}): how its own answers are recognised,
  * its request-id header, its envelope, its routes, its stream, its catalog's prices, its free
- * credits, the key it never issues, its protocol headers and its links. The engine reads these and
+ * credits, the key it never issues, its protocol headers, its links and the words a verdict's advice calls
+ * its things by ({@code words}: each a fact a verdict's text names as {@code {name}}). The engine reads these and
  * names no gateway; {@code gateways/gateways.yaml} lists the profiles and the default one.
  */
 public record GatewayProfile(
@@ -38,6 +39,7 @@ public record GatewayProfile(
         Headers headers,
         Answers answers,
         AccountId accountId,
+        Map<String, String> words,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -246,6 +248,9 @@ public record GatewayProfile(
         }
         if (accountId != null) {
             facts.add(accountId);
+        }
+        if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
+            throw new IllegalStateException(resource + ": words says neither source: nor guess:");
         }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
