@@ -62,7 +62,7 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(12));
+        assertThat(all.size(), equalTo(14));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
                 equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
                         "quota-exceeded", "rate-limited")));
@@ -98,21 +98,21 @@ class OpenRouterCapturedBodiesTest {
         String keyCheck = OPENROUTER.keyCheckRoute().path();
         List<Exchange> run = new ArrayList<>();
         run.add(exchange(1, Caller.NOT_ISSUED_KEY, "GET", keyCheck, null, 401,
-                "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", false));
+                "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", "application/json"));
         boolean keyRefused = answer.on().contains("key");
         run.add(exchange(2, Caller.TEAM_KEY, "GET", keyCheck, null, keyRefused ? answer.status() : 200,
-                keyRefused ? answer.answer() : KEY, false));
-        run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", false));
+                keyRefused ? answer.answer() : KEY, keyRefused ? answer.answerType() : "application/json"));
+        run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", "application/json"));
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
-                answer.status(), answer.answer(), answer.eventStream()));
+                answer.status(), answer.answer(), answer.answerType()));
         return run;
     }
 
     private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
-                                     String responseBody, boolean eventStream) {
-        String type = eventStream ? null : OPENROUTER.envelopeOf(json(responseBody)).type();
+                                     String responseBody, String contentType) {
+        String type = contentType.equals("application/json") ? OPENROUTER.envelopeOf(json(responseBody)).type() : null;
         return new Exchange(sequence, "s", Instant.EPOCH, method, "https://openrouter.ai" + path, path, List.of(),
-                body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json",
+                body, status, Map.of("content-type", contentType,
                 "cf-ray", "9a1b2c3d4e5f" + sequence + "-IAD"), responseBody,
                 10, "9a1b2c3d4e5f" + sequence + "-IAD", null, type, null, caller);
     }

@@ -130,7 +130,7 @@ public final class ReplayGateway implements AutoCloseable {
             if (team.isPresent() && team.get().toApplicationRequest()) {
                 Captured answer = team.get();
                 if (answer.route().equals(exchange.getRequestMethod() + " " + path) && asksFor(exchange, body, requestModels.get(answer.name()))) {
-                    reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
+                    reply(exchange, answer.status(), answer.answerType(), answer.answer());
                 } else {
                     servedByHealthyTeam(exchange, body);
                 }
@@ -139,7 +139,7 @@ public final class ReplayGateway implements AutoCloseable {
             } else if (team.get().on().contains(kind)
                     || team.get().on().contains("key") && (kind.equals("credits") || kind.equals("management"))) {
                 Captured answer = team.get();
-                reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
+                reply(exchange, answer.status(), answer.answerType(), answer.answer());
             } else if (kind.equals("credits")) {
                 reply(exchange, 200, "application/json", speaks.keyRecord());
             } else if (kind.equals("management")) {
