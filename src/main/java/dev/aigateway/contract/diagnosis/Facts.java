@@ -33,6 +33,8 @@ final class Facts {
      */
     static List<Map<String, String>> ofRun(List<Exchange> exchanges, Environment environment) {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
+        String budget = exhaustedBudget(exchanges, environment.profile());
+        facts.forEach(fact -> fact.put("exhaustedBudget", budget));
         Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
                 .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
@@ -53,9 +55,38 @@ final class Facts {
         return facts;
     }
 
+    /**
+     * " GET /api/v1/key names the budget that blocks the key: ..." for the first budget a 200 answer lists (the
+     * profile's {@code credits.budgets}) whose remaining amount is zero or less; "" when none does.
+     */
+    static String exhaustedBudget(List<Exchange> exchanges, GatewayProfile profile) {
+        GatewayProfile.Budgets budgets = profile.credits().budgets();
+        if (budgets == null) {
+            return "";
+        }
+        for (Exchange exchange : exchanges) {
+            if (exchange.status() == null || exchange.status() != 200) {
+                continue;
+            }
+            for (JsonNode budget : json(exchange.responseBody()).at(budgets.entries())) {
+                JsonNode remaining = budget.at(budgets.remaining());
+                if (remaining.isNumber() && remaining.decimalValue().signum() <= 0) {
+                    String interval = budget.at(budgets.interval()).asText("");
+                    String resets = budget.at(budgets.resets()).asText("");
+                    return " " + exchange.method() + " " + RouteServed.pathOf(exchange) + " names the budget that blocks the key: "
+                            + budget.at(budgets.name()).asText("?") + " (" + (interval.isEmpty() || interval.equals("null") ? "lifetime" : interval)
+                            + "), " + budget.at(budgets.spent()).asText("?") + " of " + budget.at(budgets.limit()).asText("?")
+                            + " US dollars spent" + (resets.isEmpty() || resets.equals("null") ? ", never resets" : ", resets " + resets) + ".";
+                }
+            }
+        }
+        return "";
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("exhaustedBudget", "");
         facts.put("caller", exchange.caller() == null ? "" : exchange.caller().id());
         facts.put("method", exchange.method());
         facts.put("path", RouteServed.pathOf(exchange));

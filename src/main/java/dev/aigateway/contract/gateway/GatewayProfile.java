@@ -98,8 +98,8 @@ public record GatewayProfile(
      * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
      * {@code schemas/<schema>.json}, {@code credits} when not set).
      */
-    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, String source, String guess)
-            implements Sourced {
+    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, Budgets budgets, String source,
+                          String guess) implements Sourced {
 
         public String balanceRoute() {
             return route == null ? "credits" : route;
@@ -109,6 +109,14 @@ public record GatewayProfile(
             return schema == null ? "credits" : schema;
         }
     }
+
+    /**
+     * The budgets the balance's answer lists, each a layer that refuses the key once its remaining amount is
+     * zero or less: where the list is ({@code entries}) and, in an entry, its name, remaining, limit, spent
+     * amounts (US dollars), its reset interval and when it resets (JSON pointers). Null where answers list none.
+     */
+    public record Budgets(String entries, String name, String remaining, String limit, String spent, String interval,
+                          String resets, String source, String guess) implements Sourced {}
 
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
@@ -248,6 +256,9 @@ public record GatewayProfile(
         }
         if (accountId != null) {
             facts.add(accountId);
+        }
+        if (credits.budgets() != null) {
+            facts.add(credits.budgets());
         }
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");

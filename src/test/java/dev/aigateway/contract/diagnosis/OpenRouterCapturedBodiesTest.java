@@ -77,6 +77,25 @@ class OpenRouterCapturedBodiesTest {
         assertThat(provider.meaning(), containsString("Overloaded"));
     }
 
+    /** budgets[] of /key (https://openrouter.ai/docs/client-sdks/python/components/keybudget.md): only a layer at zero or less is named. */
+    @Test
+    void theBudgetThatBlocksTheKeyIsNamedFromItsRecord() {
+        String spent = "{\"scope\":\"member\",\"limit_usd\":50,\"spend_usd\":50,\"remaining_usd\":0,\"reset_interval\":\"weekly\","
+                + "\"resets_at\":\"2026-10-12T00:00:00.000Z\"}";
+        String left = "{\"scope\":\"api_key\",\"limit_usd\":20,\"spend_usd\":2.5,\"remaining_usd\":17.5,\"reset_interval\":null,"
+                + "\"resets_at\":null}";
+        List<Exchange> blocked = runMeeting(named("or-403-key-limit-monthly"));
+        blocked.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"limit\":null,\"limit_remaining\":null,\"budgets\":[" + left + "," + spent + "]}}", "application/json"));
+        Verdict verdict = diagnosis.diagnose(blocked, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("quota-exceeded"));
+        assertThat(verdict.meaning(), containsString("GET /api/v1/key names the budget that blocks the key: member (weekly),"
+                + " 50 of 50 US dollars spent, resets 2026-10-12T00:00:00.000Z."));
+        blocked.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"budgets\":[" + left + "]}}", "application/json"));
+        assertThat(diagnosis.diagnose(blocked, 1, ENVIRONMENT).meaning(), not(containsString("names the budget")));
+    }
+
     @Test
     void theKeyLimitIsTheKeysOwnOnVercelToo() {
         // A fact rule, not a gateway's: the same words mean the same on any gateway.

@@ -63,6 +63,9 @@ class OpenRouterSimulatorTest {
         RunRecord spent = ContractSuite.run("local-openrouter-key-limit", output);
         assertThat(status(spent, "A team reads its balance"), equalTo("PASSED"));
         assertThat(status(spent, "A funded team has money to spend"), equalTo("FAILED"));
+        // /key's budgets[] names the layer that blocks the key, in quota-exceeded's meaning.
+        assertThat(spent.verdict().meaning(), org.hamcrest.Matchers.containsString("GET /api/v1/key names the budget that blocks"
+                + " the key: key_limit (monthly), 10.0004 of 10 US dollars spent, resets 2026-10-01T00:00:00Z."));
     }
 
     private static String status(RunRecord run, String scenario) {
