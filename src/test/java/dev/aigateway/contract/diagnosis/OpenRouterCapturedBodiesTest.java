@@ -62,7 +62,7 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(14));
+        assertThat(all.size(), equalTo(15));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
                 equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
                         "quota-exceeded", "rate-limited")));
@@ -72,6 +72,9 @@ class OpenRouterCapturedBodiesTest {
     void theVerdictQuotesOpenRoutersWordsAndTheProvidersOwn() {
         Verdict afford = diagnosis.diagnose(runMeeting(named("or-402-can-only-afford")), 1, ENVIRONMENT);
         assertThat(afford.meaning(), containsString("can only afford 10114"));
+        Verdict workspace = diagnosis.diagnose(runMeeting(named("or-403-workspace-budget")), 1, ENVIRONMENT);
+        assertThat(workspace.title(), equalTo("A workspace budget is used up (403)"));
+        assertThat(workspace.meaning(), containsString("\"Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.\""));
         Verdict provider = diagnosis.diagnose(runMeeting(named("or-502-provider-returned-error")), 1, ENVIRONMENT);
         assertThat(provider.meaning(), containsString("Anthropic answered 502 \"Provider returned error\""));
         assertThat(provider.meaning(), containsString("Overloaded"));
