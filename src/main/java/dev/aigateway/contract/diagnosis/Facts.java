@@ -105,8 +105,9 @@ final class Facts {
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
         facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
-        facts.put("dataPolicy", request.at("/providerOptions/gateway/zeroDataRetention").asBoolean(false) ? "zeroDataRetention"
-                : request.at("/providerOptions/gateway/disallowPromptTraining").asBoolean(false) ? "disallowPromptTraining" : "");
+        facts.put("dataPolicy", profile.dataPolicy() == null ? "" : profile.dataPolicy().fields().stream()
+                .filter(field -> request.at(field.pointer()).isValueNode() && request.at(field.pointer()).asText().equals(field.equals()))
+                .map(GatewayProfile.PolicyField::name).findFirst().orElse(""));
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
         wrongBase(facts.get("path"), profile, facts);

@@ -40,6 +40,7 @@ public record GatewayProfile(
         Answers answers,
         AccountId accountId,
         Map<String, String> words,
+        DataPolicy dataPolicy,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -117,6 +118,14 @@ public record GatewayProfile(
      */
     public record Budgets(String entries, String name, String remaining, String limit, String spent, String interval,
                           String resets, String source, String guess) implements Sourced {}
+
+    /**
+     * The fields of a request that ask for a data policy (Zero Data Retention, no prompt training): each a JSON
+     * pointer into the request's body, the text it must hold ({@code equals}), and the name a verdict quotes.
+     */
+    public record DataPolicy(List<PolicyField> fields, String source, String guess) implements Sourced {}
+
+    public record PolicyField(String pointer, String equals, String name) {}
 
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
@@ -259,6 +268,9 @@ public record GatewayProfile(
         }
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
+        }
+        if (dataPolicy != null) {
+            facts.add(dataPolicy);
         }
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");

@@ -99,6 +99,29 @@ class OpenRouterCapturedBodiesTest {
         assertThat(diagnosis.diagnose(blocked, 1, ENVIRONMENT).meaning(), not(containsString("names the budget")));
     }
 
+    /** The refusal follows the request's own provider preferences when it sets one (profile dataPolicy:), else the account's. */
+    @Test
+    void aDataPolicyRefusalNamesTheRequestsFilterOrTheAccountsSetting() {
+        Captured refusal = named("or-404-data-policy");
+        Verdict account = diagnosis.diagnose(runMeeting(refusal), 1, ENVIRONMENT);
+        assertThat(account.title(), equalTo("No provider meets your account's data policy (404 No endpoints matching your data policy)"));
+        // The probes are served; the application's request, with provider.data_collection deny, is refused.
+        List<Exchange> served = runMeeting(named("or-401-user-not-found"));
+        served.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200, KEY, "application/json"));
+        served.set(3, exchange(4, Caller.TEAM_KEY, "POST", "/api/v1/chat/completions", PROBE, 200,
+                "{\"id\":\"gen-1\",\"choices\":[]}", "application/json"));
+        served.add(new Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                "{\"model\":\"mistralai/devstral-2512\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"provider\":{\"data_collection\":\"deny\"}}", 404,
+                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), refusal.answer(), 10, "9a1b2c3d4e5f5-IAD",
+                null, null, null, Caller.TEAM_KEY));
+        Verdict request = diagnosis.diagnose(served, 1, ENVIRONMENT);
+        assertThat(request.id(), equalTo("data-policy-no-provider"));
+        assertThat(request.title(), equalTo("No provider meets your request's data policy (provider.data_collection: deny)"));
+        assertThat(request.nextSteps().get(0), containsString("drop provider.data_collection: deny from this request"));
+    }
+
     @Test
     void theKeyLimitIsTheKeysOwnOnVercelToo() {
         // A fact rule, not a gateway's: the same words mean the same on any gateway.
