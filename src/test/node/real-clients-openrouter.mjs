@@ -19,7 +19,7 @@ if (!/^https?:\/\//.test(baseUrl)) {
 const apiBase = `${baseUrl}/api/v1`;
 
 const TEAMS = ['healthy', 'no-credits', 'credits-below-request', 'key-limit', 'free-models-per-day', 'provider-error',
-  'provider-rate-limited', 'region',
+  'provider-rate-limited', 'region', 'data-policy',
   'stream-error', 'outage', 'firewall', 'unknown-key'];
 const CHAT_MODEL = 'openai/gpt-4o-mini';
 const PROMPT = 'Say pong.';
@@ -41,6 +41,7 @@ const openaiSees = {
   'provider-error': fails('InternalServerError', 502),
   'provider-rate-limited': fails('RateLimitError', 429),
   region: fails('PermissionDeniedError', 403),
+  'data-policy': fails('NotFoundError', 404),
   // Only a streamed completion breaks (see openaiStreamSees).
   'stream-error': ok,
   outage: fails('InternalServerError', 500),
@@ -60,6 +61,7 @@ const sdkSees = {
   'provider-error': fails('BadGatewayResponseError', 502),
   'provider-rate-limited': fails('TooManyRequestsResponseError', 429),
   region: fails('ForbiddenResponseError', 403),
+  'data-policy': fails('NotFoundResponseError', 404),
   'stream-error': ok,
   outage: fails('InternalServerResponseError', 500),
   firewall: fails('OpenRouterDefaultError', 403),

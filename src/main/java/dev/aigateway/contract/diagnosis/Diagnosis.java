@@ -110,7 +110,8 @@ public final class Diagnosis {
                     cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
                 }
                 return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
-                        ruledOut(rule, exchanges, facts, environment.profile()), rule.nextSteps(), rule.references(), evidence);
+                        ruledOut(rule, exchanges, facts, environment.profile()), fill(rule.nextSteps(), cited),
+                        fill(rule.references(), cited), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
@@ -126,6 +127,10 @@ public final class Diagnosis {
             filled = filled.replace("{" + fact.getKey() + "}", fact.getValue());
         }
         return filled.replace("{message}", "");
+    }
+
+    private static List<String> fill(List<String> texts, Map<String, String> facts) {
+        return texts == null ? null : texts.stream().map(text -> fill(text, facts)).toList();
     }
 
     private static int indexOf(List<Exchange> exchanges, int sequence) {

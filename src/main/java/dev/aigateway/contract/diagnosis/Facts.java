@@ -33,6 +33,8 @@ final class Facts {
      */
     static List<Map<String, String>> ofRun(List<Exchange> exchanges, Environment environment) {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
+        String budget = exhaustedBudget(exchanges, environment.profile());
+        facts.forEach(fact -> fact.put("exhaustedBudget", budget));
         Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
                 .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
@@ -53,9 +55,38 @@ final class Facts {
         return facts;
     }
 
+    /**
+     * " GET /api/v1/key names the budget that blocks the key: ..." for the first budget a 200 answer lists (the
+     * profile's {@code credits.budgets}) whose remaining amount is zero or less; "" when none does.
+     */
+    static String exhaustedBudget(List<Exchange> exchanges, GatewayProfile profile) {
+        GatewayProfile.Budgets budgets = profile.credits().budgets();
+        if (budgets == null) {
+            return "";
+        }
+        for (Exchange exchange : exchanges) {
+            if (exchange.status() == null || exchange.status() != 200) {
+                continue;
+            }
+            for (JsonNode budget : json(exchange.responseBody()).at(budgets.entries())) {
+                JsonNode remaining = budget.at(budgets.remaining());
+                if (remaining.isNumber() && remaining.decimalValue().signum() <= 0) {
+                    String interval = budget.at(budgets.interval()).asText("");
+                    String resets = budget.at(budgets.resets()).asText("");
+                    return " " + exchange.method() + " " + RouteServed.pathOf(exchange) + " names the budget that blocks the key: "
+                            + budget.at(budgets.name()).asText("?") + " (" + (interval.isEmpty() || interval.equals("null") ? "lifetime" : interval)
+                            + "), " + budget.at(budgets.spent()).asText("?") + " of " + budget.at(budgets.limit()).asText("?")
+                            + " US dollars spent" + (resets.isEmpty() || resets.equals("null") ? ", never resets" : ", resets " + resets) + ".";
+                }
+            }
+        }
+        return "";
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("exhaustedBudget", "");
         facts.put("caller", exchange.caller() == null ? "" : exchange.caller().id());
         facts.put("method", exchange.method());
         facts.put("path", RouteServed.pathOf(exchange));
@@ -74,8 +105,9 @@ final class Facts {
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
         facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
-        facts.put("dataPolicy", request.at("/providerOptions/gateway/zeroDataRetention").asBoolean(false) ? "zeroDataRetention"
-                : request.at("/providerOptions/gateway/disallowPromptTraining").asBoolean(false) ? "disallowPromptTraining" : "");
+        facts.put("dataPolicy", profile.dataPolicy() == null ? "" : profile.dataPolicy().fields().stream()
+                .filter(field -> request.at(field.pointer()).isValueNode() && request.at(field.pointer()).asText().equals(field.equals()))
+                .map(GatewayProfile.PolicyField::name).findFirst().orElse(""));
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
         wrongBase(facts.get("path"), profile, facts);
@@ -195,6 +227,33 @@ final class Facts {
         facts.put("authKind", auth.kind());
         facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
         facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
+        facts.putAll(ofProfile(environment.profile()));
+        return facts;
+    }
+
+    /**
+     * What a verdict's advice names in the gateway's own words, from its profile: {@code gatewayTitle},
+     * {@code gatewayBaseUrl} (links.baseUrl, the host its routes' paths are on), {@code gatewayCatalogUrl} (its
+     * public catalog there), {@code gatewayDocs}, {@code gatewayStatus} (links.status, else its docs) and
+     * {@code requestIdHeader}, and each of the profile's {@code words} by its name, so that one rule serves every gateway.
+     */
+    static Map<String, String> ofProfile(GatewayProfile profile) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> links = profile.links() == null ? Map.of() : profile.links();
+        String baseUrl = links.getOrDefault("baseUrl", "");
+        facts.put("gatewayTitle", profile.title());
+        facts.put("gatewayBaseUrl", baseUrl);
+        facts.put("gatewayCatalogUrl", baseUrl + profile.route("models").map(GatewayProfile.RouteEntry::path).orElse(""));
+        facts.put("gatewayDocs", links.getOrDefault("docs", baseUrl));
+        facts.put("gatewayStatus", links.getOrDefault("status", facts.get("gatewayDocs")));
+        facts.put("requestIdHeader", profile.requestId().header());
+        if (profile.words() != null) {
+            profile.words().forEach((name, text) -> {
+                if (!name.equals("source") && !name.equals("guess")) {
+                    facts.put(name, text);
+                }
+            });
+        }
         return facts;
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What one gateway is, as data ({@code gateways/<name>.yaml}): how its own answers are recognised,
  * its request-id header, its envelope, its routes, its stream, its catalog's prices, its free
- * credits, the key it never issues, its protocol headers and its links. The engine reads these and
+ * credits, the key it never issues, its protocol headers, its links and the words a verdict's advice calls
+ * its things by ({@code words}: each a fact a verdict's text names as {@code {name}}). The engine reads these and
  * names no gateway; {@code gateways/gateways.yaml} lists the profiles and the default one.
  */
 public record GatewayProfile(
@@ -38,6 +39,8 @@ public record GatewayProfile(
         Headers headers,
         Answers answers,
         AccountId accountId,
+        Map<String, String> words,
+        DataPolicy dataPolicy,
         Simulator simulator) {
 
     private static final String FOLDER = "gateways/";
@@ -96,8 +99,8 @@ public record GatewayProfile(
      * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
      * {@code schemas/<schema>.json}, {@code credits} when not set).
      */
-    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, String source, String guess)
-            implements Sourced {
+    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, Budgets budgets, String source,
+                          String guess) implements Sourced {
 
         public String balanceRoute() {
             return route == null ? "credits" : route;
@@ -107,6 +110,22 @@ public record GatewayProfile(
             return schema == null ? "credits" : schema;
         }
     }
+
+    /**
+     * The budgets the balance's answer lists, each a layer that refuses the key once its remaining amount is
+     * zero or less: where the list is ({@code entries}) and, in an entry, its name, remaining, limit, spent
+     * amounts (US dollars), its reset interval and when it resets (JSON pointers). Null where answers list none.
+     */
+    public record Budgets(String entries, String name, String remaining, String limit, String spent, String interval,
+                          String resets, String source, String guess) implements Sourced {}
+
+    /**
+     * The fields of a request that ask for a data policy (Zero Data Retention, no prompt training): each a JSON
+     * pointer into the request's body, the text it must hold ({@code equals}), and the name a verdict quotes.
+     */
+    public record DataPolicy(List<PolicyField> fields, String source, String guess) implements Sourced {}
+
+    public record PolicyField(String pointer, String equals, String name) {}
 
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
@@ -246,6 +265,15 @@ public record GatewayProfile(
         }
         if (accountId != null) {
             facts.add(accountId);
+        }
+        if (credits.budgets() != null) {
+            facts.add(credits.budgets());
+        }
+        if (dataPolicy != null) {
+            facts.add(dataPolicy);
+        }
+        if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
+            throw new IllegalStateException(resource + ": words says neither source: nor guess:");
         }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {

@@ -21,7 +21,13 @@ import java.util.stream.Stream;
  * {@code synthesized} body (written by us where no capture exists) test the diagnosis all the same.
  */
 public record Captured(String name, String kind, String source, String route, List<String> on, int status, JsonNode body,
-                       String text, String verdict, String request, JsonNode refusedWhen) {
+                       String text, String verdict, String request, JsonNode refusedWhen, String contentType) {
+
+    /** An answer without a content type of its own: JSON, or an event stream when it is {@code text}. */
+    public Captured(String name, String kind, String source, String route, List<String> on, int status, JsonNode body,
+                    String text, String verdict, String request, JsonNode refusedWhen) {
+        this(name, kind, source, route, on, status, body, text, verdict, request, refusedWhen, null);
+    }
 
     /** The kinds of source an answer can have: seen from the live gateway, a docs example, or written by us. */
     public static final List<String> KINDS = List.of("capture", "docs", "synthesized");
@@ -47,7 +53,12 @@ public record Captured(String name, String kind, String source, String route, Li
     }
 
     public boolean eventStream() {
-        return text != null;
+        return text != null && answerType().startsWith("text/event-stream");
+    }
+
+    /** The answer's content type: its own {@code contentType} (an HTML page), else an event stream for {@code text}, else JSON. */
+    public String answerType() {
+        return contentType != null ? contentType : text != null ? "text/event-stream" : "application/json";
     }
 
     public String method() {
@@ -97,7 +108,7 @@ public record Captured(String name, String kind, String source, String route, Li
         return new Captured(name, kind, node.path("source").asText(), node.path("route").asText(), List.copyOf(on),
                 node.path("status").asInt(), node.get("body"), node.hasNonNull("text") ? node.get("text").asText() : null,
                 node.path("verdict").asText(), node.hasNonNull("request") ? node.get("request").asText() : null,
-                node.get("refusedWhen"));
+                node.get("refusedWhen"), node.hasNonNull("contentType") ? node.get("contentType").asText() : null);
     }
 
     private static Path folder() {

@@ -62,9 +62,9 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(11));
+        assertThat(all.size(), equalTo(15));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("credits-below-request", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
+                equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
                         "quota-exceeded", "rate-limited")));
     }
 
@@ -72,9 +72,54 @@ class OpenRouterCapturedBodiesTest {
     void theVerdictQuotesOpenRoutersWordsAndTheProvidersOwn() {
         Verdict afford = diagnosis.diagnose(runMeeting(named("or-402-can-only-afford")), 1, ENVIRONMENT);
         assertThat(afford.meaning(), containsString("can only afford 10114"));
+        Verdict workspace = diagnosis.diagnose(runMeeting(named("or-403-workspace-budget")), 1, ENVIRONMENT);
+        assertThat(workspace.title(), equalTo("A workspace budget is used up (403)"));
+        assertThat(workspace.meaning(), containsString("\"Workspace monthly budget of $500.00 exceeded. Contact your workspace admin.\""));
         Verdict provider = diagnosis.diagnose(runMeeting(named("or-502-provider-returned-error")), 1, ENVIRONMENT);
         assertThat(provider.meaning(), containsString("Anthropic answered 502 \"Provider returned error\""));
         assertThat(provider.meaning(), containsString("Overloaded"));
+    }
+
+    /** budgets[] of /key (https://openrouter.ai/docs/client-sdks/python/components/keybudget.md): only a layer at zero or less is named. */
+    @Test
+    void theBudgetThatBlocksTheKeyIsNamedFromItsRecord() {
+        String spent = "{\"scope\":\"member\",\"limit_usd\":50,\"spend_usd\":50,\"remaining_usd\":0,\"reset_interval\":\"weekly\","
+                + "\"resets_at\":\"2026-10-12T00:00:00.000Z\"}";
+        String left = "{\"scope\":\"api_key\",\"limit_usd\":20,\"spend_usd\":2.5,\"remaining_usd\":17.5,\"reset_interval\":null,"
+                + "\"resets_at\":null}";
+        List<Exchange> blocked = runMeeting(named("or-403-key-limit-monthly"));
+        blocked.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"limit\":null,\"limit_remaining\":null,\"budgets\":[" + left + "," + spent + "]}}", "application/json"));
+        Verdict verdict = diagnosis.diagnose(blocked, 1, ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("quota-exceeded"));
+        assertThat(verdict.meaning(), containsString("GET /api/v1/key names the budget that blocks the key: member (weekly),"
+                + " 50 of 50 US dollars spent, resets 2026-10-12T00:00:00.000Z."));
+        blocked.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"budgets\":[" + left + "]}}", "application/json"));
+        assertThat(diagnosis.diagnose(blocked, 1, ENVIRONMENT).meaning(), not(containsString("names the budget")));
+    }
+
+    /** The refusal follows the request's own provider preferences when it sets one (profile dataPolicy:), else the account's. */
+    @Test
+    void aDataPolicyRefusalNamesTheRequestsFilterOrTheAccountsSetting() {
+        Captured refusal = named("or-404-data-policy");
+        Verdict account = diagnosis.diagnose(runMeeting(refusal), 1, ENVIRONMENT);
+        assertThat(account.title(), equalTo("No provider meets your account's data policy (404 No endpoints matching your data policy)"));
+        // The probes are served; the application's request, with provider.data_collection deny, is refused.
+        List<Exchange> served = runMeeting(named("or-401-user-not-found"));
+        served.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200, KEY, "application/json"));
+        served.set(3, exchange(4, Caller.TEAM_KEY, "POST", "/api/v1/chat/completions", PROBE, 200,
+                "{\"id\":\"gen-1\",\"choices\":[]}", "application/json"));
+        served.add(new Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                "{\"model\":\"mistralai/devstral-2512\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"provider\":{\"data_collection\":\"deny\"}}", 404,
+                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), refusal.answer(), 10, "9a1b2c3d4e5f5-IAD",
+                null, null, null, Caller.TEAM_KEY));
+        Verdict request = diagnosis.diagnose(served, 1, ENVIRONMENT);
+        assertThat(request.id(), equalTo("data-policy-no-provider"));
+        assertThat(request.title(), equalTo("No provider meets your request's data policy (provider.data_collection: deny)"));
+        assertThat(request.nextSteps().get(0), containsString("drop provider.data_collection: deny from this request"));
     }
 
     @Test
@@ -98,21 +143,21 @@ class OpenRouterCapturedBodiesTest {
         String keyCheck = OPENROUTER.keyCheckRoute().path();
         List<Exchange> run = new ArrayList<>();
         run.add(exchange(1, Caller.NOT_ISSUED_KEY, "GET", keyCheck, null, 401,
-                "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", false));
+                "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", "application/json"));
         boolean keyRefused = answer.on().contains("key");
         run.add(exchange(2, Caller.TEAM_KEY, "GET", keyCheck, null, keyRefused ? answer.status() : 200,
-                keyRefused ? answer.answer() : KEY, false));
-        run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", false));
+                keyRefused ? answer.answer() : KEY, keyRefused ? answer.answerType() : "application/json"));
+        run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", "application/json"));
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
-                answer.status(), answer.answer(), answer.eventStream()));
+                answer.status(), answer.answer(), answer.answerType()));
         return run;
     }
 
     private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
-                                     String responseBody, boolean eventStream) {
-        String type = eventStream ? null : OPENROUTER.envelopeOf(json(responseBody)).type();
+                                     String responseBody, String contentType) {
+        String type = contentType.equals("application/json") ? OPENROUTER.envelopeOf(json(responseBody)).type() : null;
         return new Exchange(sequence, "s", Instant.EPOCH, method, "https://openrouter.ai" + path, path, List.of(),
-                body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json",
+                body, status, Map.of("content-type", contentType,
                 "cf-ray", "9a1b2c3d4e5f" + sequence + "-IAD"), responseBody,
                 10, "9a1b2c3d4e5f" + sequence + "-IAD", null, type, null, caller);
     }

@@ -73,4 +73,29 @@ class OpenRouterReplayTest {
                 .map(dev.aigateway.contract.record.Exchange.Header::value).toList(),
                 org.hamcrest.Matchers.hasItem("Bearer sk-or-v1-not_issued_by_the_gateway_000000000000"));
     }
+
+    /**
+     * The verdicts no captured body can stand for, with the same shipped file: a URL where nothing listens gives
+     * unreachable, with OpenRouter's own catalog URL to try; the simulated OpenRouter's healthy account, served at a
+     * URL, gives healthy. (Every other verdict of OpenRouter's is met above from a body.)
+     */
+    @org.junit.jupiter.api.Test
+    void theShippedFileReachesUnreachableAndHealthyOverAUrlToo() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        RunRecord silent = ContractSuite.run("openrouter", output, Map.of(
+                "OPENROUTER_BASE_URL", "http://127.0.0.1:" + closed, "OPENROUTER_API_KEY", "sk-or-v1-nobody_listens"));
+        assertThat(silent.verdict().id(), equalTo("unreachable"));
+        assertThat(silent.verdict().nextSteps().toString(), org.hamcrest.Matchers.containsString("https://openrouter.ai/api/v1/models"));
+        try (dev.aigateway.contract.simulator.SimulatedGateway simulated = dev.aigateway.contract.simulator.SimulatedGateway.start(0, 0,
+                dev.aigateway.contract.gateway.GatewayProfile.named("openrouter"))) {
+            RunRecord healthy = ContractSuite.run("openrouter", output, Map.of(
+                    "OPENROUTER_BASE_URL", simulated.baseUrl(), "OPENROUTER_API_KEY", "sk-or-v1-sim_healthy_shipped"));
+            assertThat(healthy.scenarios().stream().filter(s -> s.status().equals("FAILED")).map(s -> s.name() + ": " + s.message())
+                    .toList(), equalTo(java.util.List.of()));
+            assertThat(healthy.verdict().id(), equalTo("healthy"));
+        }
+    }
 }

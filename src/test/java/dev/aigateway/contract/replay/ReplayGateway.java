@@ -151,7 +151,7 @@ public final class ReplayGateway implements AutoCloseable {
                 Captured answer = team.get();
                 if (answer.route().equals(exchange.getRequestMethod() + " " + path) && asksFor(exchange, body, requestModels.get(answer.name()))
                         && RefusedWhen.holds(answer.refusedWhen(), AnswerJson.object(new String(body, StandardCharsets.UTF_8)))) {
-                    reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
+                    reply(exchange, answer.status(), answer.answerType(), answer.answer());
                 } else {
                     servedByHealthyTeam(exchange, body, requestModels.get(answer.name()));
                 }
@@ -160,7 +160,7 @@ public final class ReplayGateway implements AutoCloseable {
             } else if (team.get().on().contains(kind)
                     || team.get().on().contains("key") && (kind.equals("credits") || kind.equals("management"))) {
                 Captured answer = team.get();
-                reply(exchange, answer.status(), answer.eventStream() ? "text/event-stream" : "application/json", answer.answer());
+                reply(exchange, answer.status(), answer.answerType(), answer.answer());
             } else if (kind.equals("credits")) {
                 reply(exchange, 200, "application/json", speaks.keyRecord());
             } else if (kind.equals("management")) {

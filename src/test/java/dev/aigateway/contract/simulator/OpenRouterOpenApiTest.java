@@ -97,6 +97,7 @@ class OpenRouterOpenApiTest {
             "POST, /chat/completions, sk-or-v1-sim_credits-below-request_demo, openai/gpt-4o-mini, 402",
             "POST, /chat/completions, sk-or-v1-sim_key-limit_demo,       openai/gpt-4o-mini, 403",
             "POST, /chat/completions, sk-or-v1-sim_region_demo,          openai/gpt-4o-mini, 403",
+            "POST, /chat/completions, sk-or-v1-sim_data-policy_demo,     openai/gpt-4o-mini, 404",
             "POST, /chat/completions, sk-or-v1-sim_free-models-per-day_demo, openai/gpt-4o-mini, 429",
             "POST, /chat/completions, sk-or-v1-sim_provider-rate-limited_demo, openai/gpt-4o-mini, 429",
             "POST, /chat/completions, sk-or-v1-sim_outage_demo,          openai/gpt-4o-mini, 500",

@@ -1,0 +1,108 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.Verdict;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The verdicts every gateway shares (a host that does not answer, a proxy's or another host's answer, a
+ * redirect, an outage) give their advice in the words of the run's gateway, read from its profile
+ * ({gatewayBaseUrl}, {gatewayCatalogUrl}, {requestIdHeader}, the profile's words): Vercel's as they always
+ * read, OpenRouter's without a word of Vercel's.
+ */
+class GatewayWordsInAdviceTest {
+
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    private static Environment environment(String gateway, String baseUrl) {
+        return new Environment(gateway, "test", baseUrl, "team_1", "key", true, List.of("openai/gpt-4o-mini"),
+                new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
+                new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
+                dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT,
+                gateway);
+    }
+
+    private static Exchange answered(String baseUrl, String path, int status, Map<String, String> headers, String body) {
+        return new Exchange(1, "s", Instant.EPOCH, "GET", baseUrl + path, path, List.of(), null, status, headers, body, 10,
+                null, null, null, null, Caller.TEAM_KEY);
+    }
+
+    private static Exchange unanswered(String baseUrl, String path) {
+        return new Exchange(1, "s", Instant.EPOCH, "GET", baseUrl + path, path, List.of(), null, null, Map.of(), null, 10,
+                null, null, null, "Connection refused", Caller.TEAM_KEY);
+    }
+
+    /** Each shared verdict, met on each gateway's key-check route. */
+    static Stream<Arguments> sharedVerdicts() {
+        return Stream.of("vercel", "openrouter").flatMap(gateway -> {
+            GatewayProfile profile = GatewayProfile.named(gateway);
+            String base = "https://proxy.example";
+            String path = profile.keyCheckRoute().path();
+            return Stream.of(
+                    Arguments.of(gateway, "unreachable", unanswered(base, path)),
+                    Arguments.of(gateway, "not-the-gateway", answered(base, path, 302, Map.of("location", "https://portal.example/login"), "")),
+                    Arguments.of(gateway, "not-the-gateway", answered(base, path, 401, Map.of("content-type", "application/json"),
+                            "{\"error\":\"nope\"}")));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("sharedVerdicts")
+    void aSharedVerdictSpeaksOfTheRunsGatewayOnly(String gateway, String verdict, Exchange exchange) {
+        GatewayProfile profile = GatewayProfile.named(gateway);
+        Verdict given = diagnosis.diagnose(List.of(exchange), 1, environment(gateway, "https://proxy.example"));
+        assertThat(given.id(), equalTo(verdict));
+        String advice = String.join(" ", given.title(), given.meaning(), String.join(" ", given.nextSteps()),
+                String.join(" ", given.references()));
+        assertThat(advice, not(containsString("{")));
+        String other = gateway.equals("vercel") ? "openrouter" : "vercel";
+        assertThat(advice.toLowerCase(), not(containsString(other)));
+        assertThat(advice, containsString(profile.links().get("baseUrl")));
+    }
+
+    @Test
+    void vercelsAdviceReadsAsItAlwaysDid() {
+        String base = "https://proxy.example";
+        Environment vercel = environment("vercel", base);
+        Verdict silent = diagnosis.diagnose(List.of(unanswered(base, "/v1/credits")), 1, vercel);
+        assertThat(silent.nextSteps(), hasItem("Try curl -sS https://ai-gateway.vercel.sh/v1/models from the same machine."));
+        assertThat(silent.references(), equalTo(List.of("https://www.vercel-status.com")));
+        Verdict foreign = diagnosis.diagnose(List.of(answered(base, "/v1/credits", 401,
+                Map.of("content-type", "application/json"), "{}")), 1, vercel);
+        assertThat(foreign.title(), equalTo("Not the gateway (an answer without Vercel's x-vercel-id)"));
+        assertThat(foreign.meaning(), equalTo("The address in baseUrl answered 401 without an x-vercel-id, the id Vercel's"
+                + " edge puts on every answer: another host or application answered, not the Vercel AI Gateway."));
+        assertThat(foreign.nextSteps(), equalTo(List.of("Check baseUrl is exactly https://ai-gateway.vercel.sh (no app domain, no extra path).")));
+        assertThat(foreign.references(), equalTo(List.of("https://vercel.com/docs/ai-gateway")));
+    }
+
+    @Test
+    void openRoutersAdviceNamesItsOwnHostHeaderAndCatalog() {
+        String base = "https://proxy.example";
+        Environment openRouter = environment("openrouter", base);
+        Verdict silent = diagnosis.diagnose(List.of(unanswered(base, "/api/v1/key")), 1, openRouter);
+        assertThat(silent.nextSteps(), hasItem("Try curl -sS https://openrouter.ai/api/v1/models from the same machine."));
+        Verdict foreign = diagnosis.diagnose(List.of(answered(base, "/api/v1/key", 401,
+                Map.of("content-type", "application/json"), "{}")), 1, openRouter);
+        assertThat(foreign.title(), equalTo("Not the gateway (an answer without Cloudflare's cf-ray)"));
+        assertThat(foreign.meaning(), containsString("without a cf-ray, the id Cloudflare's edge puts on every answer:"
+                + " another host or application answered, not OpenRouter."));
+    }
+}
