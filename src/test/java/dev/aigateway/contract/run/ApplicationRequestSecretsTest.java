@@ -8,11 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,12 +105,9 @@ class ApplicationRequestSecretsTest {
 
     /** Runs {@code main} of {@code mainClass} in a JVM of its own, on this test's class path, in {@link #root}: what it printed. */
     private String java(String mainClass, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(Processes.java()));
         command.addAll(List.of(options));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, root.toString()));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return printed;
+        return Processes.run(root, Duration.ofMinutes(5), command).output();
     }
 }
