@@ -43,12 +43,12 @@ class ApplicationRequestsTest {
     void aRelativeFileIsReadFromTheProjectRootAndNamedAsGiven() throws Exception {
         Files.createDirectories(root.resolve("requests"));
         Files.writeString(root.resolve("requests/app.curl"), "curl https://ai-gateway.vercel.sh/v1/credits"
-                + " -H 'authorization: Bearer vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO'\n");
+                + " -H 'authorization: Bearer vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO'\n");
         List<ApplicationRequest> read = ApplicationRequests.read(root, List.of("requests/app.curl"));
         assertThat(read.get(0).source(), equalTo("requests/app.curl"));
         assertThat(read.get(0).path(), equalTo("/v1/credits"));
         assertThat(ApplicationRequests.secrets(read),
-                equalTo(List.of(new Secret("REQUEST_AUTHORIZATION", "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO"))));
+                equalTo(List.of(new Secret("REQUEST_AUTHORIZATION", "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO"))));
     }
 
     @Test

@@ -10,11 +10,11 @@ class KeyShapesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO",
-        "Bearer vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO",
-        "sk-proj-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS",
-        "sk-ant-api03-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4",
-        "sk-or-v1-4f2a9c8e7d6b5a4938271605f4e3d2c1b0a9f8e7",
+        "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO",
+        "Bearer vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO",
+        "sk-proj-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS",
+        "sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4",
+        "sk-or-v1-FAKE4f2a9c8e7d6b5a4938271605f4e3d2c1b0a9f8e7",
         "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvd25lcjp0ZWFtIiwiZXhwIjoxNzk5OTk5OTk5fQ.c2lnbmF0dXJl",
         "AIzaSyD4fAkE1234567890abcdEFGhijKLmno",
         "Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ",

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Keys a file holds outside its headers: the query, curl's -u, a variable's default, an export before the command. */
 class RequestCredentialsTest {
 
-    private static final String GATEWAY_KEY = "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+    private static final String GATEWAY_KEY = "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
     private static final String GOOGLE_KEY = "AIzaSyD4fAkE1234567890abcdEFGhijKLmno";
 
     @TempDir
@@ -70,7 +70,7 @@ class RequestCredentialsTest {
     @Test
     void aHeaderOfAnyNameIsTakenOutWhenItsValueIsAKey() throws IOException {
         ApplicationRequest request = read("curl https://x/v1/models -H 'x-trace: 4bf92f35-77b3-4da6-a3ce-929d0e0e4736'"
-                + " -H 'x-custom-auth: " + GATEWAY_KEY + "' -H 'helicone-auth: Bearer sk-proj-Xk9mP2qL7vN4rT8wB1zC6yD3'\n");
+                + " -H 'x-custom-auth: " + GATEWAY_KEY + "' -H 'helicone-auth: Bearer sk-proj-FAKEXk9mP2qL7vN4rT8wB1zC6yD3'\n");
         assertThat(request.headers().toString(), equalTo("[Header[name=x-trace, value=4bf92f35-77b3-4da6-a3ce-929d0e0e4736]]"));
         assertThat(request.secrets().size(), equalTo(2));
     }

@@ -117,7 +117,7 @@ class RequestFileProblemsTest {
     @Test
     void brokenJsonIsPlacedByLineAndColumnWithoutQuotingIt() throws IOException {
         Path json = file("app.json", "{\n  \"method\": \"POST\",\n  \"path\": \"/v1/chat/completions\",\n"
-                + "  \"headers\": {\"x-api-key\": fw_Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS}\n}\n");
+                + "  \"headers\": {\"x-api-key\": fw_FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS}\n}\n");
         String sentence = sentence(json);
         assertThat(sentence, startsWith(json + " line 4, column "));
         assertThat(sentence, not(containsString("Xk9mP2qL7v")));
@@ -141,7 +141,7 @@ class RequestFileProblemsTest {
 
     @Test
     void aKeyInABodyThatIsNotJsonIsRefusedNotSent() throws IOException {
-        Path form = file("form.curl", "curl https://x/v1/chat/completions -d 'api_key=sk-proj-Xk9mP2qL7vN4rT8wB1zC6yD3&q=hi'\n");
+        Path form = file("form.curl", "curl https://x/v1/chat/completions -d 'api_key=sk-proj-FAKEXk9mP2qL7vN4rT8wB1zC6yD3&q=hi'\n");
         assertThat(sentence(form), equalTo(form + ": the body is not JSON and holds what looks like a key; take it out of"
                 + " the file (the environment's credential is the one sent)."));
     }

@@ -121,8 +121,8 @@ class RequestFileTest {
 
     @Test
     void aLiteralKeyAndAByokKeyAreNeitherKeptNorLost() {
-        String gatewayKey = "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
-        String byokKey = "sk-ant-api03-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4";
+        String gatewayKey = "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+        String byokKey = "sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4";
         String session = "Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ";
         ApplicationRequest request = read("byok-literal.curl");
         String kept = request.method() + request.pathAndQuery() + request.headers() + request.body() + request.replaced() + request;
@@ -154,7 +154,7 @@ class RequestFileTest {
     @Test
     void theHarsLiteralKeyIsASecretOfEachEntryRead() {
         ApplicationRequest request = read("r2.har");
-        assertThat(request.secrets(), contains(new Secret("REQUEST_AUTHORIZATION", "vck_R1aB3xQ9LmZp0TqW7sKd2VhF5yNc8GjUe4Ri6Ho")));
+        assertThat(request.secrets(), contains(new Secret("REQUEST_AUTHORIZATION", "vck_FAKER1aB3xQ9LmZp0TqW7sKd2VhF5yNc8GjUe4Ri6Ho")));
         assertThat(request.toString(), not(containsString("vck_R1aB3")));
     }
 }

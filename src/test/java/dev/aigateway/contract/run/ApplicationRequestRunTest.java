@@ -86,8 +86,8 @@ class ApplicationRequestRunTest {
     void theRunsRedactorKnowsTheKeysOfTheRequestFile() {
         try (ContractRun run = ContractRun.open(Path.of(System.getProperty("contract.root", ".")), "local", java.util.Map.of(),
                 REQUESTS + "byok-literal.curl")) {
-            String redacted = run.redactor().redact("Bearer vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO and"
-                    + " sk-ant-api03-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4");
+            String redacted = run.redactor().redact("Bearer vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO and"
+                    + " sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4");
             assertThat(redacted, allOf(org.hamcrest.Matchers.not(containsString("7hQ2mX9pL4")),
                     org.hamcrest.Matchers.not(containsString("Xk9mP2qL7v"))));
             assertThat(run.requests().get(0).source(), equalTo(REQUESTS + "byok-literal.curl"));

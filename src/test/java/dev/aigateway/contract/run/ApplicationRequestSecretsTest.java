@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApplicationRequestSecretsTest {
 
-    private static final String FILE_KEY = "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
-    private static final String BYOK_KEY = "sk-ant-api03-Xk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4";
+    private static final String FILE_KEY = "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+    private static final String BYOK_KEY = "sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4";
     private static final String SESSION = "Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ";
     private static final String TEAM_KEY = "vck_sim_healthy_secrets_test";
 

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApplicationRequestVariantSecretsTest {
 
-    private static final String FILE_KEY = "vck_4kT9pW2mQ7xL1vB8nR5sD3zH6cJ0fG9yA2eU7iP";
-    private static final String BYOK_KEY = "sk-ant-api03-Pq7wM3kL9vB2xN5rT1zC8yD4fG6hJ0aS-uE3iO5";
+    private static final String FILE_KEY = "vck_FAKE4kT9pW2mQ7xL1vB8nR5sD3zH6cJ0fG9yA2eU7iP";
+    private static final String BYOK_KEY = "sk-ant-api03-FAKEPq7wM3kL9vB2xN5rT1zC8yD4fG6hJ0aS-uE3iO5";
     private static final String SESSION = "Lm42PqR8sT1uV6wX9yZ0aB3cD7eF5gH2iJ4kN8oQ";
 
     @TempDir

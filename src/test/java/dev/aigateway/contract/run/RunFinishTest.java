@@ -105,7 +105,7 @@ class RunFinishTest {
     /** A key pasted into the application's request file is scanned for like the environment's own. */
     @Test
     void aKeyFromTheApplicationsRequestFileInTheReportFailsTheRunAndRemovesTheBundle() throws Exception {
-        String pasted = "vck_7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+        String pasted = "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
         Files.writeString(root.resolve("app.curl"), "curl https://ai-gateway.vercel.sh/v1/credits -H 'authorization: Bearer "
                 + pasted + "'\n");
         Files.writeString(root.resolve("environments/canary.yaml"), Files.readString(root.resolve("environments/canary.yaml"))
@@ -121,7 +121,7 @@ class RunFinishTest {
     @Test
     void theSecretsToScanForAreTheEnvironmentsAndTheRequestFilesOfDrequestElseOfTheEnvironment() throws Exception {
         Files.writeString(root.resolve("app.curl"), "curl https://ai-gateway.vercel.sh/v1/credits -H 'x-api-key: "
-                + "vck_Zx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ'\n");
+                + "vck_FAKEZx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8iO0pQ'\n");
         dev.aigateway.contract.environment.Environment canary = new dev.aigateway.contract.environment.EnvironmentLoader(root,
                 java.util.Map.of()).load("canary");
         assertThat(RunFinish.secretsToScanFor(root, canary, null).stream().map(secret -> secret.variable()).toList(),
