@@ -8,15 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,31 +47,14 @@ class ApplicationRequestSecretsTest {
         assertThat("the file's key, BYOK key and session cookie are registered", fileSecrets.stream().map(Secret::value).toList(),
                 equalTo(List.of(FILE_KEY, SESSION, BYOK_KEY)));
         try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
-            Files.createDirectories(root.resolve("environments"));
-            Files.writeString(root.resolve("environments/app.yaml"), """
-                    description: The application's request with keys in its file
-                    baseUrl: %s
-                    teamId: team_sim_healthy0000000000
-                    apiKey: ${SECRETS_TEST_KEY:-%s}
-                    funded: true
-                    expectedModels: [openai/gpt-4o-mini]
-                    probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                    allowBillable: true
-                    maxSpendUsd: 0.01
-                    requests: [app.curl]
-                    """.formatted(gateway.baseUrl(), TEAM_KEY));
-
-            ContractSuite.copyFeaturesTo(root);
-            String console = java(SuiteLauncher.class.getName(), "-Denv=app", "-Dcontract.root=" + root,
-                    "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
-                    "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
-            String closing = java("dev.aigateway.contract.run.RunFinish");
-            Files.writeString(root.resolve("console.txt"), console + closing);
+            RequestFileRun.writeEnvironment(root, "The application's request with keys in its file", gateway.baseUrl(), "team_sim_healthy0000000000",
+                    TEAM_KEY, "0.01");
+            String printed = RequestFileRun.run(root);
 
             List<LoggedRequest> received = gateway.requests();
             LoggedRequest application = received.stream()
                     .filter(request -> request.getBodyAsString().contains("\"content\":\"Hi\"")).findFirst()
-                    .orElseThrow(() -> new AssertionError("the application's request did not reach the gateway: " + console));
+                    .orElseThrow(() -> new AssertionError("the application's request did not reach the gateway: " + printed));
             assertThat(application.getHeader("Authorization"), equalTo("Bearer " + TEAM_KEY));
             assertThat("the file's cookie is not sent", application.containsHeader("Cookie"), equalTo(false));
             for (LoggedRequest request : received) {
@@ -83,10 +63,10 @@ class ApplicationRequestSecretsTest {
                             not(containsString(secret.substring(10))));
                 }
             }
-            assertThat(console, containsString("passed   Your application's request 1"));
+            assertThat(printed, containsString("passed   Your application's request 1"));
             // The contract's 9 (no BYOK key here, so its scenarios are not applicable) and the application's.
-            assertThat(closing, containsString("Requests     10 sent, 3 billable"));
-            assertThat("the bundle's zip was written and scanned", zips(root.resolve("reports")), hasSize(2));
+            assertThat(printed, containsString("Requests     10 sent, 3 billable"));
+            assertThat("the bundle's zip was written and scanned", RequestFileRun.zips(root.resolve("reports")), hasSize(2));
             String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
             assertThat(summary, containsString("- **Your application's request 1**: `app.curl`, `POST /v1/chat/completions`."));
             assertThat(summary, containsString("The file names the host `ai-gateway.vercel.sh`; it was sent to " + gateway.baseUrl()));
@@ -95,19 +75,5 @@ class ApplicationRequestSecretsTest {
             List<Path> written = List.of(root.resolve("reports"), root.resolve("target"), root.resolve("console.txt"));
             assertThat(SecretScan.describe(SecretScan.scan(written, fileSecrets)), SecretScan.scan(written, fileSecrets), empty());
         }
-    }
-
-    private static List<Path> zips(Path reports) throws Exception {
-        try (var files = Files.list(reports)) {
-            return files.filter(file -> file.toString().endsWith(".zip")).toList();
-        }
-    }
-
-    /** Runs {@code main} of {@code mainClass} in a JVM of its own, on this test's class path, in {@link #root}: what it printed. */
-    private String java(String mainClass, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Processes.java()));
-        command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, root.toString()));
-        return Processes.run(root, Duration.ofMinutes(5), command).output();
     }
 }

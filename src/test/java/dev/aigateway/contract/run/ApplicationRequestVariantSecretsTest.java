@@ -8,15 +8,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.evidence.SecretScan;
 import dev.aigateway.contract.replay.ReplayGateway;
 import dev.aigateway.contract.request.ApplicationRequests;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,34 +46,17 @@ class ApplicationRequestVariantSecretsTest {
         List<Secret> fileSecrets = ApplicationRequests.secrets(ApplicationRequests.read(root, List.of("app.curl")));
         assertThat(fileSecrets.stream().map(Secret::value).toList(), equalTo(List.of(FILE_KEY, SESSION, BYOK_KEY)));
         try (ReplayGateway gateway = ReplayGateway.start()) {
-            Files.createDirectories(root.resolve("environments"));
-            Files.writeString(root.resolve("environments/app.yaml"), """
-                    description: The application's refused request with keys in its file
-                    baseUrl: %s
-                    teamId: team_replay
-                    apiKey: ${SECRETS_TEST_KEY:-%s}
-                    funded: true
-                    expectedModels: [openai/gpt-4o-mini]
-                    probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                    allowBillable: true
-                    maxSpendUsd: 5
-                    requests: [app.curl]
-                    """.formatted(gateway.baseUrl(), ReplayGateway.keyFor("r1-max-tokens-21k")));
-
-            ContractSuite.copyFeaturesTo(root);
-            String console = java(SuiteLauncher.class.getName(), "-Denv=app", "-Dcontract.root=" + root,
-                    "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
-                    "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
-            String closing = java("dev.aigateway.contract.run.RunFinish");
-            Files.writeString(root.resolve("console.txt"), console + closing);
+            RequestFileRun.writeEnvironment(root, "The application's refused request with keys in its file", gateway.baseUrl(), "team_replay",
+                    ReplayGateway.keyFor("r1-max-tokens-21k"), "5");
+            String printed = RequestFileRun.run(root);
 
             List<String> toTheApplicationsRoute = gateway.received().stream()
                     .filter(request -> request.contains("Summarise the contract.")).toList();
             // the request itself, then its variants: the probe's smallest request carries none of its text
-            assertThat(console + closing, toTheApplicationsRoute.size(), greaterThanOrEqualTo(3));
+            assertThat(printed, toTheApplicationsRoute.size(), greaterThanOrEqualTo(3));
             assertThat("the headers are among what it received", toTheApplicationsRoute.get(0),
                     containsString("Bearer " + ReplayGateway.keyFor("r1-max-tokens-21k")));
-            assertThat(closing, containsString("request-rejected"));
+            assertThat(printed, containsString("request-rejected"));
             for (String request : gateway.received()) {
                 for (String secret : List.of(FILE_KEY, BYOK_KEY, SESSION)) {
                     assertThat(request, not(containsString(secret.substring(10))));
@@ -85,23 +65,9 @@ class ApplicationRequestVariantSecretsTest {
             String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
             assertThat(summary, containsString("max_tokens: 21334"));
             assertThat(summary, containsString("max_tokens: 10667"));
-            assertThat("the bundle's zip was written and scanned", zips(root.resolve("reports")), hasSize(2));
+            assertThat("the bundle's zip was written and scanned", RequestFileRun.zips(root.resolve("reports")), hasSize(2));
             List<Path> written = List.of(root.resolve("reports"), root.resolve("target"), root.resolve("console.txt"));
             assertThat(SecretScan.describe(SecretScan.scan(written, fileSecrets)), SecretScan.scan(written, fileSecrets), empty());
         }
-    }
-
-    private static List<Path> zips(Path reports) throws Exception {
-        try (var files = Files.list(reports)) {
-            return files.filter(file -> file.toString().endsWith(".zip")).toList();
-        }
-    }
-
-    /** Runs {@code main} of {@code mainClass} in a JVM of its own, on this test's class path, in {@link #root}: what it printed. */
-    private String java(String mainClass, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Processes.java()));
-        command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, root.toString()));
-        return Processes.run(root, Duration.ofMinutes(5), command).output();
     }
 }
