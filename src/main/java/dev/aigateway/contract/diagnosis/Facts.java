@@ -7,11 +7,13 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.record.Exchange;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -168,14 +170,17 @@ final class Facts {
                 || exchange.responseBody() == null) {
             return;
         }
-        java.util.List<String> events = dev.aigateway.contract.http.ServerSentEvents.data(exchange.responseBody());
+        // A route whose whole stream ends with an event of its own (Anthropic's message_stop, the AI SDK's
+        // finish part) has no terminator; every other route's ends with the profile's.
+        Optional<GatewayProfile.StreamEnd> end = profile.stream().endOf(facts.get("route"));
+        String expected = end.map(GatewayProfile.StreamEnd::named).orElse(terminator);
         StringBuilder text = new StringBuilder();
         int chunks = 0;
-        for (String event : events) {
-            if (event.equals(terminator)) {
+        for (ServerSentEvents.Event event : ServerSentEvents.events(exchange.responseBody())) {
+            JsonNode chunk = json(event.data());
+            if (end.isPresent() ? end.get().endsWith(event.name(), chunk) : event.data().equals(terminator)) {
                 return;
             }
-            JsonNode chunk = json(event);
             Envelope envelope = profile.envelopeOf(chunk);
             if (envelope.hasError()) {
                 String message = envelope.message();
@@ -191,8 +196,9 @@ final class Facts {
             text.append(chunk.at(profile.stream().text()).asText(""));
         }
         facts.put("streamBroken", "true");
-        facts.put("streamProblem", exchange.failure() == null ? "ended without data: " + terminator
-                : "was cut off without data: " + terminator + " (" + exchange.failure() + ")");
+        String last = end.isPresent() ? "its last event (" + expected + ")" : "data: " + terminator;
+        facts.put("streamProblem", exchange.failure() == null ? "ended without " + last
+                : "was cut off without " + last + " (" + exchange.failure() + ")");
         facts.put("streamArrived", arrived(chunks, text));
     }
 

@@ -87,8 +87,35 @@ public record GatewayProfile(
      * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
      * comment line the gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
      */
-    public record Stream(String terminator, String comment, String text, String usage, String source, String guess)
-            implements Sourced {}
+    public record Stream(String terminator, String comment, String text, String usage, List<StreamEnd> ends, String source,
+                         String guess) implements Sourced {
+
+        /** How a whole stream on route {@code routeId} ends: its own last event, else the profile's terminator. */
+        public Optional<StreamEnd> endOf(String routeId) {
+            return ends == null ? Optional.empty() : ends.stream().filter(end -> end.route().equals(routeId)).findFirst();
+        }
+    }
+
+    /**
+     * The last event of a whole stream on {@code route}, where it is not the terminator: an event named
+     * {@code event}, or one whose data's {@code at} matches {@code matches} in full.
+     */
+    public record StreamEnd(String route, String event, String at, String matches, String source, String guess)
+            implements Sourced {
+
+        /** True when the event {@code name} with {@code data} ends a whole stream. */
+        public boolean endsWith(String name, JsonNode data) {
+            if (event != null && event.equals(name)) {
+                return true;
+            }
+            return at != null && matches != null && data.at(at).isTextual() && data.at(at).asText().matches(matches);
+        }
+
+        /** The end, in a few words, as a finding quotes it. */
+        public String named() {
+            return event != null ? "event: " + event : at + " " + matches;
+        }
+    }
 
     /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
