@@ -338,8 +338,9 @@ public final class ExchangeRecorder implements OrderedFilter {
             return NoAnswer.tls(host + " does not speak TLS though baseUrl says https: check the scheme and the port"
                     + " in baseUrl", "it does not speak TLS");
         }
-        return NoAnswer.tls(host + " closed the connection during the TLS handshake (a firewall or proxy that blocks it,"
-                + " or a server that accepts none of this Java's TLS versions): try curl -v https://" + host
+        return NoAnswer.tls(host + " closed the connection during the TLS handshake, before any certificate (a host that"
+                + " does not serve this name, a firewall or proxy that blocks it, or a server that accepts none of this"
+                + " Java's TLS versions): try curl -v https://" + host
                 + " from the same machine", "it closed the connection during the handshake");
     }
 
