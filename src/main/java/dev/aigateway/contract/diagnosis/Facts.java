@@ -30,6 +30,29 @@ final class Facts {
     private Facts() {}
 
     /**
+     * {@code unknownModelOnRoute}, the comparison that tells a route the gateway does not serve from a model it
+     * does not serve there: {@code same} when the team's request for a model that does not exist, on the same
+     * path, got the same answer (status, type and message) as this exchange, {@code different} when it got
+     * another (the route is served: it told that model apart), empty when no such request was sent or this is it.
+     */
+    private static void unknownModelOnRoute(List<Map<String, String>> facts) {
+        for (Map<String, String> fact : facts) {
+            fact.put("unknownModelOnRoute", "");
+            if (!"team-key".equals(fact.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(fact.get("model"))) {
+                continue;
+            }
+            facts.stream()
+                    .filter(other -> "team-key".equals(other.get("caller")) && other.get("path").equals(fact.get("path"))
+                            && Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(other.get("model"))
+                            && "true".equals(other.get("answered")))
+                    .findFirst()
+                    .ifPresent(unknown -> fact.put("unknownModelOnRoute", unknown.get("status").equals(fact.get("status"))
+                            && unknown.get("type").equals(fact.get("type")) && unknown.get("message").equals(fact.get("message"))
+                            ? "same" : "different"));
+        }
+    }
+
+    /**
      * The facts of every exchange of a run, with what only the whole run tells: {@code otherRouteServed}
      * is true when the gateway itself served the team's key on a route other than this exchange's.
      */
@@ -43,6 +66,7 @@ final class Facts {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
         }
+        unknownModelOnRoute(facts);
         // The corrected path sent once after a wrong base URL, in the same scenario: what it answered.
         for (int i = 0; i < facts.size(); i++) {
             String corrected = facts.get(i).get("correctedPath");
