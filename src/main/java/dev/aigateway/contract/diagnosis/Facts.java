@@ -67,6 +67,10 @@ final class Facts {
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
         }
         unknownModelOnRoute(facts);
+        // The team's key against itself: served anywhere by the gateway, a 401 elsewhere is not about the key.
+        String keyServed = String.valueOf(exchanges.stream().anyMatch(exchange -> exchange.caller() == dev.aigateway.contract.record.Caller.TEAM_KEY
+                && exchange.answered() && exchange.status() / 100 == 2 && RouteServed.fromGateway(exchange, environment.profile())));
+        facts.forEach(fact -> fact.put("keyServed", keyServed));
         // The corrected path sent once after a wrong base URL, in the same scenario: what it answered.
         for (int i = 0; i < facts.size(); i++) {
             String corrected = facts.get(i).get("correctedPath");
