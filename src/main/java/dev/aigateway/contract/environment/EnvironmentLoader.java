@@ -120,7 +120,7 @@ public final class EnvironmentLoader {
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
-                routes(raw),
+                routes(raw, profile, display, lines),
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
@@ -180,13 +180,35 @@ public final class EnvironmentLoader {
         return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
     }
 
-    /** {@code routes:}, names the schema lists, each a {@link Route}; chat-completions alone when the field is absent. */
-    private static List<Route> routes(EnvironmentFile raw) {
+    /**
+     * {@code routes:}, names the schema lists, each a {@link Route} the gateway's profile lists ({@code routes:} of
+     * {@code gateways/<name>.yaml}); chat-completions alone when the field is absent. A route the gateway does not
+     * have is refused with the ones it has, since checking it would check nothing.
+     */
+    private static List<Route> routes(EnvironmentFile raw, GatewayProfile profile, String display, Map<String, Integer> lines) {
         if (raw.routes() == null) {
             return Route.DEFAULT;
         }
-        return raw.routes().stream().map(name -> Route.named(name).orElseThrow(() -> new IllegalStateException(
-                "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"))).distinct().toList();
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < raw.routes().size(); i++) {
+            String name = raw.routes().get(i);
+            Route route = Route.named(name).orElseThrow(() -> new IllegalStateException(
+                    "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"));
+            if (profile.route(route.id()).isEmpty()) {
+                throw new EnvironmentException(display + ", line " + lineOf("routes/" + i, lines) + " (routes, item " + (i + 1)
+                        + "): " + profile.title() + " has no route " + route.id() + " (gateways/" + profile.name()
+                        + ".yaml); the routes it has are " + String.join(", ", routesOf(profile)) + ".");
+            }
+            if (!routes.contains(route)) {
+                routes.add(route);
+            }
+        }
+        return List.copyOf(routes);
+    }
+
+    /** The routes of {@code profile} an environment can name, in the profile's order. */
+    static List<String> routesOf(GatewayProfile profile) {
+        return profile.routes().stream().map(GatewayProfile.RouteEntry::id).filter(id -> Route.named(id).isPresent()).toList();
     }
 
     /** {@code request:}: how many variants of a refused application request the run may send (0 sends none). */

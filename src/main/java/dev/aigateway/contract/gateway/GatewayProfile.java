@@ -187,10 +187,29 @@ public record GatewayProfile(
 
     /**
      * The gateway's own answers the features check in its words: to a key it never issued, to a request
-     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion.
+     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion, and of a
+     * message, a response and embeddings where the gateway's differ from the shared ones ({@code anthropic-message},
+     * {@code response}, {@code embeddings} when not set).
      */
     public record Answers(Expected unknownKey, Expected noKey, Expected unknownModel, String catalogSchema,
-                          String completionSchema, String source, String guess) implements Sourced {}
+                          String completionSchema, String messageSchema, String responseSchema, String embeddingsSchema,
+                          String source, String guess) implements Sourced {
+
+        @Override
+        public String messageSchema() {
+            return messageSchema == null ? "anthropic-message" : messageSchema;
+        }
+
+        @Override
+        public String responseSchema() {
+            return responseSchema == null ? "response" : responseSchema;
+        }
+
+        @Override
+        public String embeddingsSchema() {
+            return embeddingsSchema == null ? "embeddings" : embeddingsSchema;
+        }
+    }
 
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,

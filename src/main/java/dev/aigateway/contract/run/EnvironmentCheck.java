@@ -4,6 +4,7 @@ import dev.aigateway.contract.BuildStep;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.RouteFeatures;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.ApplicationRequests;
@@ -14,7 +15,7 @@ import java.util.List;
  * Runs before the contract suite ({@code package}, before {@code reports/} is emptied): takes the
  * checkout's {@link RunLock} (released by the finishing step, or here when the build stops), then reads the chosen environment,
  * and the application's request files it or {@code -Drequest} names, so that a missing file, field or
- * variable, or a request file that cannot be read, stops the build with one clear sentence, before any report is started.
+ * variable, a route whose features are all another gateway's ({@link RouteFeatures}), or a request file that cannot be read, stops the build with one clear sentence, before any report is started.
  */
 public final class EnvironmentCheck {
 
@@ -33,6 +34,8 @@ public final class EnvironmentCheck {
         List<ApplicationRequest> requests;
         try {
             environment = new EnvironmentLoader(root).load(args[1]);
+            // A route whose features are all another gateway's would check nothing: refused before the run.
+            RouteFeatures.check(root, environment, EnvironmentLoader.FOLDER + "/" + args[1] + ".yaml");
             // A request file that cannot be read stops the build here too, before anything is sent.
             requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
                     System.getProperty(ApplicationRequests.PROPERTY)));
