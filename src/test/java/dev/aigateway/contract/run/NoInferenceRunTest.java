@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run that asked no model for anything, as the build runs it (the suite's JVM, then the finishing
  * step's): {@code healthy-no-inference} in its id, its title, verdict.json, summary.md, the closing
- * block and the history, and a build that passes, since the environment chose it; a spend cap that
+ * block and the history, a build that passes, since the environment chose it, and the monitoring
+ * workflow's gate ({@code .github/verdict-gate}) that accepts it for a team watched without inference; a spend cap that
  * stops the same inference is not a choice, and fails the build {@code incomplete}.
  */
 class NoInferenceRunTest {
@@ -49,6 +50,13 @@ class NoInferenceRunTest {
         assertThat(Files.readString(root.resolve("reports/history/verdicts.jsonl")), containsString("\"verdict\":\"healthy-no-inference\""));
         RunRecord run = RunRecord.read(root);
         assertThat(run.exchanges().stream().filter(exchange -> exchange.path().contains("/chat/completions")).count(), equalTo(0L));
+        // The monitoring workflow's gate, on this run's own evidence: accepted for a team watched without inference only.
+        String gate = PROJECT.toAbsolutePath().resolve(".github/verdict-gate").toString();
+        Processes.Result withoutInference = Processes.run(root, Duration.ofMinutes(1), "bash", gate, "local-no-inference", "false");
+        assertThat(withoutInference.output(), withoutInference.exitCode(), equalTo(0));
+        Processes.Result withInference = Processes.run(root, Duration.ofMinutes(1), "bash", gate, "local-no-inference", "true");
+        assertThat(withInference.exitCode(), equalTo(1));
+        assertThat(withInference.output(), containsString("verdict healthy-no-inference, expected healthy: no inference was tried"));
     }
 
     @Test
