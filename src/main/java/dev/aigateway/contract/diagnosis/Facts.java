@@ -251,7 +251,8 @@ final class Facts {
     }
 
     /**
-     * What the environment says before anything is sent: {@code gateway} (its profile's name), {@code authKind}, and for a token whose expiry
+     * What the environment says before anything is sent: {@code gateway} (its profile's name), {@code authKind},
+     * {@code allowBillable} (true or false, as the environment says), and for a token whose expiry
      * it read ({@code auth: oidc}), {@code tokenExpired} and {@code tokenExpiresAt}.
      */
     static Map<String, String> ofEnvironment(Environment environment) {
@@ -259,6 +260,7 @@ final class Facts {
         Environment.Auth auth = environment.auth() == null ? Environment.Auth.API_KEY : environment.auth();
         facts.put("gateway", environment.profile().name());
         facts.put("authKind", auth.kind());
+        facts.put("allowBillable", String.valueOf(environment.allowBillable()));
         facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
         facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
         facts.putAll(ofProfile(environment.profile()));

@@ -54,6 +54,15 @@ class OpenRouterSimulatorTest {
                 hasItem("{\"error\":{\"message\":\"User not found.\",\"code\":401}}"));
     }
 
+    /** With allowBillable: false the simulated OpenRouter account asks no model either, and says so in its verdict. */
+    @Test
+    void anAccountWatchedWithoutBillableCallsEndsHealthyNoInference() throws Exception {
+        RunRecord run = ContractSuite.run("local-openrouter", output, java.util.Map.of("CONTRACT_ALLOW_BILLABLE", "false"));
+        assertThat(run.verdict().id(), equalTo("healthy-no-inference"));
+        assertThat(run.verdict().title(), org.hamcrest.Matchers.endsWith("inference not tried: allowBillable is false)"));
+        assertThat(run.exchanges().stream().map(Exchange::path).toList(), not(hasItem("/api/v1/chat/completions")));
+    }
+
     /** The balance is read where an inference key can read it, /api/v1/key; a key without a limit of its own reports none. */
     @Test
     void theBalanceIsTheKeysOwnRecordAndAKeyWithoutALimitReportsNone() throws Exception {
