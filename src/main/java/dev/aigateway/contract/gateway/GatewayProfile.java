@@ -30,6 +30,7 @@ public record GatewayProfile(
         GenerationId generationId,
         Envelope.Pointers envelope,
         List<RouteEntry> routes,
+        List<OtherPath> otherPaths,
         KeyCheck keyCheck,
         PatternFact billablePathPattern,
         Stream stream,
@@ -82,6 +83,20 @@ public record GatewayProfile(
     /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
     public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
             implements Sourced {}
+
+    /**
+     * A path an application's request may call beyond {@code routes}, which the contract does not check:
+     * {@code path} a regular expression over the whole path, {@code id} its name (the groups of {@code path}
+     * as {@code $1}, {@code $2}), {@code billable} whether calling it runs a model the gateway may charge for.
+     */
+    public record OtherPath(String id, String path, boolean billable, String source, String guess) implements Sourced {
+
+        /** This path's name for {@code path}, or empty when it is not this one. */
+        public Optional<String> idOf(String path) {
+            java.util.regex.Matcher matcher = Pattern.compile(this.path).matcher(path);
+            return matcher.matches() ? Optional.of(matcher.replaceFirst(id)) : Optional.empty();
+        }
+    }
 
     /**
      * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
@@ -260,6 +275,7 @@ public record GatewayProfile(
                 keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
+        facts.addAll(otherPaths());
         if (simulator != null) {
             facts.add(simulator);
         }
@@ -318,6 +334,12 @@ public record GatewayProfile(
     /** The route {@code path} (without its query) is, if any ("/v1/messages" is messages). */
     public Optional<RouteEntry> routeServing(String path) {
         return routes.stream().filter(route -> route.path().equals(path)).findFirst();
+    }
+
+    /** The paths an application's request may call beyond {@link #routes()}; none when the profile lists none. */
+    @Override
+    public List<OtherPath> otherPaths() {
+        return otherPaths == null ? List.of() : otherPaths;
     }
 
     /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */

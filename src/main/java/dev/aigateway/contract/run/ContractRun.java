@@ -1,6 +1,8 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.WireLog;
+import dev.aigateway.contract.diagnosis.BaseUrlCorrection;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
@@ -114,6 +116,33 @@ public final class ContractRun implements AutoCloseable {
             throw new IllegalStateException("no application request " + slot + ": this run has " + requests.size());
         }
         return requests.get(slot - 1);
+    }
+
+    /**
+     * Sends the {@code slot}-th application request through {@code client}, as {@code credential}, past the gates
+     * every billable send passes (a path the profile does not list is held as billable). When the gateway serves
+     * no route at its path but one at a path it ends like (a wrong base URL), the same request once more to the
+     * corrected path, through a client of its own, so that the scenario's own answer stays the application's,
+     * and past the same gates: a correction they refuse is named with why, never sent.
+     */
+    public Response sendApplicationRequest(int slot, GatewayClient client, Credential credential) {
+        ApplicationRequest request = request(slot);
+        Response answer = client.applicationRequest(credential, request);
+        if (answer.statusCode() == 404 || answer.statusCode() == 405) {
+            BaseUrlCorrection.of(request.path(), environment.profile()).ifPresent(correction -> {
+                String query = request.pathAndQuery().substring(request.path().length());
+                ApplicationRequest corrected = new ApplicationRequest(request.method(), correction.correctedPath() + query,
+                        request.headers(), request.body(), request.file(), request.entry(), request.host(), request.replaced(),
+                        request.secrets());
+                try {
+                    client(client.scenario()).applicationRequest(credential, corrected);
+                } catch (Skipped notSent) {
+                    io.qameta.allure.Allure.step("The same request at " + correction.correctedPath() + " (the corrected base URL): "
+                            + notSent.getMessage());
+                }
+            });
+        }
+        return answer;
     }
 
     /**
