@@ -345,7 +345,8 @@ public record GatewayProfile(
     /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */
     public boolean billable(String method, String path) {
         return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
-                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches();
+                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches()
+                || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent());
     }
 
     /** The route that checks the team's key without spending anything. */

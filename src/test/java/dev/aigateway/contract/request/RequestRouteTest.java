@@ -61,6 +61,14 @@ class RequestRouteTest {
                 equalTo(id + " " + inference + " " + billable));
     }
 
+    /** What the gate holds as billable, the run counts as billable: the other paths a profile lists included. */
+    @Test
+    void aBillableOtherPathIsCountedAsBillable() {
+        GatewayProfile openRouter = GatewayProfile.named("openrouter");
+        assertThat(openRouter.billable("POST", "/api/v1/rerank") + " " + openRouter.billable("GET", "/api/v1/generation")
+                + " " + GatewayProfile.named("vercel").billable("POST", "/v3/ai/batch/start"), equalTo("true false true"));
+    }
+
     @Test
     void aHarEntryIsInferenceOnWhicheverGatewayItWasRecordedOn() {
         assertThat(RequestRoute.inferenceOnAnyGateway("/api/v1/chat/completions") + " " + RequestRoute.inferenceOnAnyGateway("/v1/chat/completions")
