@@ -158,6 +158,19 @@ class BillableSendsTest {
         assertThat(posts(), everyItem(startsWith(path)));
     }
 
+    /** Past the run's deadline (timeouts.runSeconds), no billable send leaves, on either gateway. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"vercel, /v1/chat/completions", "openrouter, /api/v1/chat/completions"})
+    void pastTheRunsDeadlineNoBillableSendLeaves(String gateway, String path) throws Exception {
+        Environment environment = environment(gateway, true, "1");
+        GatewayClient late = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+                new ExchangeLog().forScenario(), "late", new RunLimits(0), dev.aigateway.contract.http.SpendGuard.NONE, new SharedAnswer());
+        Skipped refused = assertThrows(Skipped.class,
+                () -> late.applicationRequest(Credential.teamKey(environment.apiKey()), request(path)));
+        assertThat(refused.getMessage(), containsString("the run reached its deadline (timeouts.runSeconds: 0)"));
+        assertThat(posts(), empty());
+    }
+
     /** A path the profile does not list is held like billable inference: not sent with allowBillable: false. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"vercel, /v1/unlisted/completions", "openrouter, /v1/chat/completions"})
