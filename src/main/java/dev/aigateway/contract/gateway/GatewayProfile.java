@@ -80,10 +80,6 @@ public record GatewayProfile(
     /** The route that checks the team's key without spending anything (its id in {@code routes}). */
     public record KeyCheck(String route, String source, String guess) implements Sourced {}
 
-    /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
-    public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
-            implements Sourced {}
-
     /**
      * A path an application's request may call beyond {@code routes}, which the contract does not check:
      * {@code path} a regular expression over the whole path, {@code id} its name (the groups of {@code path}
@@ -97,6 +93,10 @@ public record GatewayProfile(
             return matcher.matches() ? Optional.of(matcher.replaceFirst(id)) : Optional.empty();
         }
     }
+
+    /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
+    public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
+            implements Sourced {}
 
     /**
      * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
@@ -275,13 +275,13 @@ public record GatewayProfile(
                 keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
-        facts.addAll(otherPaths());
         if (simulator != null) {
             facts.add(simulator);
         }
         if (accountId != null) {
             facts.add(accountId);
         }
+        facts.addAll(otherPaths());
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
         }
