@@ -43,6 +43,6 @@ public record BaseUrlCorrection(String correctedPath, String givenBaseUrl, Strin
 
     /** True when the profile lists a route at {@code path}, or the application's request knows one there. */
     static boolean served(String path, GatewayProfile profile) {
-        return profile.routeServing(path).isPresent() || RequestRoute.of(path).known();
+        return RequestRoute.of(path, profile).known();
     }
 }

@@ -158,6 +158,12 @@ public final class EnvironmentLoader {
         EnvironmentFile.AuthFields fields = raw.auth();
         String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
+        // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
+        if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
+                || kind.equals("oidc") && profile.headers().aiSdk() == null) {
+            throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.kind): " + profile.title()
+                    + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
+        }
         if (kind.equals("access-token")) {
             if (fields.team() == null || fields.team().isBlank()) {
                 throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "

@@ -30,6 +30,7 @@ public record GatewayProfile(
         GenerationId generationId,
         Envelope.Pointers envelope,
         List<RouteEntry> routes,
+        List<OtherPath> otherPaths,
         KeyCheck keyCheck,
         PatternFact billablePathPattern,
         Stream stream,
@@ -78,6 +79,20 @@ public record GatewayProfile(
 
     /** The route that checks the team's key without spending anything (its id in {@code routes}). */
     public record KeyCheck(String route, String source, String guess) implements Sourced {}
+
+    /**
+     * A path an application's request may call beyond {@code routes}, which the contract does not check:
+     * {@code path} a regular expression over the whole path, {@code id} its name (the groups of {@code path}
+     * as {@code $1}, {@code $2}), {@code billable} whether calling it runs a model the gateway may charge for.
+     */
+    public record OtherPath(String id, String path, boolean billable, String source, String guess) implements Sourced {
+
+        /** This path's name for {@code path}, or empty when it is not this one. */
+        public Optional<String> idOf(String path) {
+            java.util.regex.Matcher matcher = Pattern.compile(this.path).matcher(path);
+            return matcher.matches() ? Optional.of(matcher.replaceFirst(id)) : Optional.empty();
+        }
+    }
 
     /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
     public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
@@ -312,6 +327,7 @@ public record GatewayProfile(
         if (accountId != null) {
             facts.add(accountId);
         }
+        facts.addAll(otherPaths());
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
         }
@@ -366,10 +382,17 @@ public record GatewayProfile(
         return routes.stream().filter(route -> route.path().equals(path)).findFirst();
     }
 
+    /** The paths an application's request may call beyond {@link #routes()}; none when the profile lists none. */
+    @Override
+    public List<OtherPath> otherPaths() {
+        return otherPaths == null ? List.of() : otherPaths;
+    }
+
     /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */
     public boolean billable(String method, String path) {
         return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
-                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches();
+                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches()
+                || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent());
     }
 
     /** The route that checks the team's key without spending anything. */

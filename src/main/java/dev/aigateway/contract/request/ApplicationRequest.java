@@ -54,9 +54,9 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
         }
     }
 
-    /** The route the path calls, {@code unknown} when none. */
-    public RequestRoute route() {
-        return RequestRoute.of(pathAndQuery);
+    /** The route the path calls on the gateway of {@code profile}, {@code unknown} when it lists none there. */
+    public RequestRoute route(dev.aigateway.contract.gateway.GatewayProfile profile) {
+        return RequestRoute.of(pathAndQuery, profile);
     }
 
     /** Fields that bound a request's output, as the routes name them (OpenAI's, Anthropic's, OpenResponses', the AI SDK's). */

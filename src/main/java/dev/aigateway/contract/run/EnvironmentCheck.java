@@ -52,14 +52,16 @@ public final class EnvironmentCheck {
                         ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
                         : environment.baseUrl()));
         for (int i = 0; i < requests.size(); i++) {
-            System.out.println("[contract] " + line(i + 1, requests.get(i)));
+            System.out.println("[contract] " + line(i + 1, requests.get(i), environment.profile()));
         }
     }
 
     /** "your application's request 1: requests/app.curl, POST /v1/chat/completions (chat-completions), with the environment's credential". */
-    static String line(int slot, ApplicationRequest request) {
+    static String line(int slot, ApplicationRequest request, dev.aigateway.contract.gateway.GatewayProfile profile) {
+        dev.aigateway.contract.request.RequestRoute route = request.route(profile);
         return "your application's request " + slot + ": " + request.source() + ", " + request.method() + " "
-                + request.path() + " (" + request.route().id() + "), sent with the environment's credential"
+                + request.path() + " (" + (route.known() ? route.id() : "a path " + profile.title()
+                        + " does not list, held as billable") + "), sent with the environment's credential"
                 + (request.replaced().isEmpty() ? "" : " in place of the file's");
     }
 

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.request;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -101,10 +102,10 @@ class RequestFileProblemsTest {
     @Test
     void theNumberPicksTheEntry() {
         ApplicationRequest models = RequestFile.read(RequestFileTest.REQUESTS.resolve("r1.har") + "#1");
-        assertThat(models.method() + " " + models.pathAndQuery() + " " + models.route().id() + " #" + models.entry(),
+        assertThat(models.method() + " " + models.pathAndQuery() + " " + models.route(GatewayProfile.standard()).id() + " #" + models.entry(),
                 equalTo("GET /v1/models models #1"));
         ApplicationRequest counted = RequestFile.read(RequestFileTest.REQUESTS.resolve("r4.har"), "2");
-        assertThat(counted.route().id(), equalTo("messages-count-tokens"));
+        assertThat(counted.route(GatewayProfile.standard()).id(), equalTo("messages-count-tokens"));
     }
 
     @Test
