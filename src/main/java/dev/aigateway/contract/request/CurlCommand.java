@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * {@code $ ` " \} and a newline), Chrome's {@code $'...'} quotes, comments; {@code $VAR} and
  * {@code ${VAR}} stay as written. Other commands in the file ({@code export KEY=...}) are read only for
  * the keys they hold. The options are those browsers' "Copy as cURL", Vercel's docs and support use.
+ *
+ * <p>A command copied for Windows' {@code cmd} ("Copy as cURL (cmd)": {@code ^} at the end of each line,
+ * words in {@code ^"...^"}) is read the way {@code cmd.exe} and then curl.exe's C runtime split it: {@code ^}
+ * escapes the next character outside double quotes, then {@code \"} is a quote and {@code ""} inside
+ * quotes is one. {@code %VAR%} stays as written. See {@link #cmdCommands()} for the one liberty taken.
  */
 final class CurlCommand {
 
@@ -55,13 +60,21 @@ final class CurlCommand {
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password).*");
 
+    /** A line ending in {@code ^}, or a word opening with {@code ^"}: Windows' cmd, never a POSIX shell's continuation. */
+    private static final Pattern CMD = Pattern.compile("(?m)\\^[ \t]*$|(?:^|[ \t])\\^\"");
+    /** A line ending in a POSIX shell's continuation {@code \}. */
+    private static final Pattern POSIX_CONTINUATION = Pattern.compile("(?m)\\\\[ \t]*$");
+
     private final String text;
     private final String file;
     private final int[] lineStarts;
+    /** Whether the command is written for Windows' cmd rather than a POSIX shell. */
+    private final boolean cmd;
 
     private CurlCommand(String text, String file) {
         this.text = text;
         this.file = file;
+        this.cmd = CMD.matcher(text).find() && !POSIX_CONTINUATION.matcher(text).find();
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
@@ -80,8 +93,7 @@ final class CurlCommand {
         List<List<Word>> commands = commands();
         List<List<Word>> curls = commands.stream().filter(CurlCommand::isCurl).toList();
         if (curls.isEmpty()) {
-            throw new RequestFileException(file + ": expected a curl command line (curl URL -H ... -d ...), a HAR file"
-                    + " or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these.");
+            throw new RequestFileException(file + ": expected " + RequestFile.FORMS + "; it holds none of these.");
         }
         if (curls.size() > 1) {
             throw new RequestFileException(file + " holds " + curls.size() + " curl commands (lines "
@@ -95,10 +107,12 @@ final class CurlCommand {
             Word stray = commands.get(after).get(0);
             int line = line(stray.offset());
             String before = text.substring(lineStarts[line - 2], lineStarts[line - 1] - 1);
+            String continuation = cmd ? "^" : "\\";
             throw new RequestFileException(file + " line " + line + ": this line's " + optionName(stray.text())
                     + " belongs to the curl command above, but line " + (line - 1)
-                    + (before.matches("(?s).*\\\\[ \\t]+") ? " has a space after its closing \\, which ends the command"
-                    : " does not end with \\, so the command ends there") + ".");
+                    + (before.matches("(?s).*" + Pattern.quote(continuation) + "[ \\t]+") ? " has a space after its closing "
+                    + continuation + ", which ends the command" : " does not end with " + continuation + ", so the command ends there")
+                    + ".");
         }
         java.util.LinkedHashMap<String, String> fileSecrets = new java.util.LinkedHashMap<>();
         for (List<Word> other : commands) {
@@ -144,6 +158,10 @@ final class CurlCommand {
     // ---- the shell's words -------------------------------------------------------------------
 
     private List<List<Word>> commands() {
+        return cmd ? cmdCommands() : posixCommands();
+    }
+
+    private List<List<Word>> posixCommands() {
         List<List<Word>> commands = new ArrayList<>();
         List<Word> current = new ArrayList<>();
         StringBuilder word = null;
@@ -215,6 +233,132 @@ final class CurlCommand {
             commands.add(current);
         }
         return commands;
+    }
+
+    /**
+     * The commands of a file written for Windows' cmd, in two passes as Windows reads them. cmd.exe: outside
+     * double quotes {@code ^} takes the next character as it is (a {@code ^} at a line's end joins the next line,
+     * whose first character it takes as it is: Chrome writes a newline in a value as {@code ^} and two newlines),
+     * and a newline, {@code &} or {@code |} ends the command; {@code "} opens and closes its quotes, and an escaped
+     * {@code ^"} does not. Then curl.exe's C runtime splits the command line: spaces and tabs outside quotes
+     * separate words, {@code "} opens and closes quotes, {@code ""} inside quotes is one {@code "}, and a run of
+     * {@code \} before a {@code "} is halved, an odd one making that {@code "} a character.
+     *
+     * <p>The liberty: an even run of {@code \} before anything else is halved too, where the C runtime would keep
+     * it. Chrome's and Firefox's "Copy as cURL (cmd)" double every backslash of the request (Chromium DevTools,
+     * front_end/panels/network/NetworkLogView.ts, {@code escapeStringWin}), so this reads a body's {@code \n}
+     * as the browser sent it; curl.exe itself would send {@code \\n}.
+     */
+    private List<List<Word>> cmdCommands() {
+        List<StringBuilder> lines = new ArrayList<>();
+        List<List<Integer>> origins = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        List<Integer> origin = new ArrayList<>();
+        boolean quoted = false;
+        int quoteOpened = -1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                quoteOpened = i;
+                line.append(c);
+                origin.add(i++);
+            } else if (quoted) {
+                if (c == '\n') {
+                    throw unclosed("double quote", quoteOpened);
+                }
+                line.append(c);
+                origin.add(i++);
+            } else if (c == '^') {
+                int taken = i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                if (taken < n) {
+                    line.append(text.charAt(taken));
+                    origin.add(taken);
+                }
+                i = taken + 1;
+            } else if (c == '\n' || c == '&' || c == '|') {
+                lines.add(line);
+                origins.add(origin);
+                line = new StringBuilder();
+                origin = new ArrayList<>();
+                i++;
+            } else {
+                line.append(c);
+                origin.add(i++);
+            }
+        }
+        lines.add(line);
+        origins.add(origin);
+        List<List<Word>> commands = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            List<Word> words = runtimeWords(lines.get(k), origins.get(k));
+            boolean remark = !words.isEmpty() && (words.get(0).text().equalsIgnoreCase("rem") || words.get(0).text().startsWith("::"));
+            if (!words.isEmpty() && !remark) {
+                commands.add(words);
+            }
+        }
+        return commands;
+    }
+
+    /** The words of one command line as the Microsoft C runtime splits it (see {@link #cmdCommands()}). */
+    private List<Word> runtimeWords(CharSequence line, List<Integer> origin) {
+        List<Word> words = new ArrayList<>();
+        StringBuilder word = null;
+        int start = -1;
+        boolean quoted = false;
+        int quoteOpened = -1;
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if ((c == ' ' || c == '\t') && !quoted) {
+                if (word != null) {
+                    words.add(new Word(word.toString(), start));
+                    word = null;
+                }
+                i++;
+                continue;
+            }
+            if (word == null) {
+                word = new StringBuilder();
+                start = origin.get(i);
+            }
+            if (c == '\\') {
+                int end = i;
+                while (end < n && line.charAt(end) == '\\') {
+                    end++;
+                }
+                int run = end - i;
+                boolean beforeQuote = end < n && line.charAt(end) == '"';
+                word.append("\\".repeat(beforeQuote || run % 2 == 0 ? run / 2 : run));
+                if (beforeQuote && run % 2 == 1) {
+                    word.append('"');
+                    end++;
+                }
+                i = end;
+            } else if (c == '"') {
+                if (quoted && i + 1 < n && line.charAt(i + 1) == '"') {
+                    word.append('"');
+                    i += 2;
+                } else {
+                    quoted = !quoted;
+                    quoteOpened = origin.get(i);
+                    i++;
+                }
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        if (quoted) {
+            throw unclosed("double quote", quoteOpened);
+        }
+        if (word != null) {
+            words.add(new Word(word.toString(), start));
+        }
+        return words;
     }
 
     private int doubleQuoted(int open, StringBuilder word) {

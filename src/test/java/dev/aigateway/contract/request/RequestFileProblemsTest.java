@@ -2,6 +2,7 @@ package dev.aigateway.contract.request;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -78,11 +79,37 @@ class RequestFileProblemsTest {
     @Test
     void aFileThatIsNoRequestSaysWhatIsExpected() throws IOException {
         Path file = file("notes.txt", "the gateway says 403 every time\n");
-        assertThat(sentence(file), equalTo(file + ": expected a curl command line (curl URL -H ... -d ...), a HAR file or a"
-                + " JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
+        assertThat(sentence(file), equalTo(file + ": expected a curl command (bash or Windows cmd), PowerShell's Invoke-WebRequest,"
+                + " a fetch(...) call, a HAR file or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
+        Path python = file("app.py", "import requests\nrequests.post(\"https://ai-gateway.vercel.sh/v1/chat/completions\", json={})\n");
+        assertThat(sentence(python), equalTo(python + ": expected a curl command (bash or Windows cmd), PowerShell's Invoke-WebRequest,"
+                + " a fetch(...) call, a HAR file or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
         assertThat(sentence(dir.resolve("missing.curl")), startsWith("No request file " + dir.resolve("missing.curl") + ": it does not exist"));
         Path two = file("two.curl", "curl https://x/v1/models\n\ncurl https://x/v1/credits\n");
         assertThat(sentence(two), equalTo(two + " holds 2 curl commands (lines 1, 3); keep only the one your application sends."));
+    }
+
+    @Test
+    void aCopyForWindowsPowerShellOrFetchSaysWhatIsWrongInOneSentence() throws IOException {
+        Path cmd = file("cmd.curl", "curl ^\"https://ai-gateway.vercel.sh/v1/chat/completions^\" ^\n  -H ^\"accept: */*^\"\n"
+                + "  --data-raw ^\"^{^}^\"\n");
+        assertThat(sentence(cmd), equalTo(cmd + " line 3: this line's --data-raw belongs to the curl command above, but line 2"
+                + " does not end with ^, so the command ends there."));
+        Path ps = file("app.ps1", "Invoke-WebRequest -Uri \"https://ai-gateway.vercel.sh/v1/models\" -Credential $c\n");
+        assertThat(sentence(ps), equalTo(ps + " line 1 (column 65): parameter -Credential is not one this reader knows;"
+                + " it reads -Uri, -Method, -Headers, -ContentType, -Body, -UserAgent and -WebSession."));
+        Path spaced = file("spaced.ps1", "Invoke-WebRequest -Uri \"https://x/v1/models\" ` \n-Method \"GET\"\n");
+        assertThat(sentence(spaced), equalTo(spaced + " line 1: a space after the closing `, which ends the command there;"
+                + " take the space out."));
+        Path stringified = file("app.js", "fetch(\"https://ai-gateway.vercel.sh/v1/chat/completions\", {\n  method: \"POST\",\n"
+                + "  body: JSON.stringify({model: \"openai/gpt-5\"})\n});\n");
+        assertThat(sentence(stringified), equalTo(stringified + " line 3: fetch's options are read as written by \"Copy as fetch\""
+                + " (quoted text, numbers, objects); an expression such as JSON.stringify(...) or a variable is not, so paste the"
+                + " value it makes."));
+        Path all = file("all.js", "fetch(\"https://x/v1/models\", {\"method\": \"GET\"}) ;\nfetch(\"https://x/v1/credits\", {});\n");
+        assertThat(sentence(all), equalTo(all + " holds 2 fetch calls; keep only the one your application sends."));
+        assertThat(sentence(file("unclosed.ps1", "Invoke-WebRequest -Uri \"https://x/v1/models\" -Body \"{`\"a`\":1}\n")),
+                endsWith("line 1: an unclosed double quote that opens at column 52."));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package dev.aigateway.contract.request;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.request.ApplicationRequest.Header;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The request as people copy it from a browser (issue 25, item 7): "Copy as cURL (cmd)", "Copy as PowerShell",
+ * "Copy as fetch" and "Copy as Node.js fetch" read to the request "Copy as cURL (bash)" reads to, whatever the
+ * body holds; the key pasted in each form is taken out and registered as a secret.
+ */
+class CopiedFormsTest {
+
+    private static final String KEY = "vck_FAKE7hQ2mX9pL4sV8nR1tK6wB3zY5cF0dG2jA9eU4iO";
+    private static final String URL = "https://ai-gateway.vercel.sh/v1/chat/completions?alt=sse&q=50%25";
+    static final Path COPIED = RequestFileTest.REQUESTS.resolve("copied");
+
+    @TempDir
+    Path dir;
+
+    /** Bodies with what each form escapes: quotes, ^, %, backticks, $, !, &, |, <, >, backslashes, newlines, unicode. */
+    static Stream<String> bodies() {
+        return Stream.of(
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"She said \\\"it's 100% ^done^\\\""
+                        + " & echo %PATH% | more > nul < in, `whoami` $HOME $(id) ${USER} $env:PATH !! %%^\"}]}",
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"line one\\nline two\\t\\\\n"
+                        + " C:\\\\Users\\\\me \\\\\\\" end\"}]}",
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été 2026, naïve café, Grüße,"
+                        + " 東京, 🙂 \\u00e9\"}]}",
+                "prompt=100%25 ^caret^ `tick` $HOME \"quoted\" it's\nsecond line & more | é 🙂 \\back\\slash\\",
+                "{\"a\":\"%HOME%\",\"b\":\"%^\",\"c\":\"^%\",\"d\":\"\\\\\\\\server\\\\share\",\"e\":\"\\\"\\\"\",\"f\":\"^\\\"\"}");
+    }
+
+    static Stream<Arguments> formsAndBodies() {
+        return bodies().flatMap(body -> Stream.of("cmd", "powershell", "fetch", "node-fetch").map(form -> Arguments.of(form, body)));
+    }
+
+    private static DevToolsCopy request(String body) {
+        return new DevToolsCopy("POST", URL, List.of(new Header("accept", "*/*"), new Header("authorization", "Bearer " + KEY),
+                new Header("content-type", body.startsWith("{") ? "application/json" : "application/x-www-form-urlencoded"),
+                new Header("x-request-tag", "copied ^%HOME% `$x`")), body);
+    }
+
+    private static String copy(DevToolsCopy request, String form) {
+        return switch (form) {
+            case "bash" -> request.bash();
+            case "cmd" -> request.cmd();
+            case "powershell" -> request.powerShell();
+            case "fetch" -> request.fetch(false);
+            case "node-fetch" -> request.fetch(true);
+            default -> throw new IllegalArgumentException(form);
+        };
+    }
+
+    private ApplicationRequest read(String name, String text) throws IOException {
+        return RequestFile.read(Files.writeString(dir.resolve(name), text), null);
+    }
+
+    /** What is sent, headers without case in their names and in a fixed order (PowerShell moves Content-Type last). */
+    static List<Object> sent(ApplicationRequest request) {
+        return sent(request, Set.of());
+    }
+
+    static List<Object> sent(ApplicationRequest request, Set<String> without) {
+        List<String> headers = request.headers().stream().filter(header -> !without.contains(header.name().toLowerCase(Locale.ROOT)))
+                .map(header -> header.name().toLowerCase(Locale.ROOT) + ": " + header.value()).sorted(Comparator.naturalOrder()).toList();
+        return List.of(request.method(), request.pathAndQuery(), headers, String.valueOf(request.body()));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("formsAndBodies")
+    void eachFormReadsToTheRequestOfTheBashCurl(String form, String body) throws IOException {
+        DevToolsCopy request = request(body);
+        ApplicationRequest bash = read("bash.curl", request.bash());
+        ApplicationRequest copied = read(form, copy(request, form));
+        assertThat(copy(request, form), sent(copied), equalTo(sent(bash)));
+        assertThat(bash.pathAndQuery(), equalTo("/v1/chat/completions?alt=sse&q=50%25"));
+        if (!body.startsWith("{")) {
+            assertThat("a body that is not JSON arrives byte for byte", copied.body(), equalTo(body));
+        }
+        assertThat(copied.secrets(), contains(new Secret("REQUEST_AUTHORIZATION", KEY)));
+        assertThat(copied.headers().toString() + copied.replaced() + copied.body(), not(containsString(KEY.substring(8))));
+    }
+
+    @Test
+    void theBashCurlKeepsEveryCharacterOfTheBody() throws IOException {
+        bodies().forEach(body -> {
+            try {
+                String read = read("bash.curl", request(body).bash()).body();
+                assertThat(read, equalTo(body.startsWith("{") ? RequestFile.json(body, "body").toString() : body));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    // ---- the copies of one request, as files (src/test/resources/requests/copied) --------------------
+
+    /** The headers a form cannot carry: fetch in a browser sets no cookie, origin or user agent; Node's adds Referrer-Policy. */
+    private static final Set<String> NOT_IN_FETCH = Set.of("cookie", "origin", "user-agent", "referrer-policy");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cmd.curl", "powershell.ps1", "fetch.js", "node-fetch.js"})
+    void eachCopyOfTheFileReadsToTheBashCopy(String name) {
+        ApplicationRequest bash = RequestFile.read(COPIED.resolve("bash.curl").toString());
+        ApplicationRequest copied = RequestFile.read(COPIED.resolve(name).toString());
+        Set<String> without = name.contains("fetch") ? NOT_IN_FETCH : Set.of();
+        assertThat(sent(copied, without), equalTo(sent(bash, without)));
+        assertThat(copied.host(), equalTo("ai-gateway.vercel.sh"));
+        assertThat(copied.route().id(), equalTo("chat-completions"));
+        assertThat(copied.secrets().stream().map(Secret::value).toList(), hasItem(KEY));
+        String kept = copied.headers().toString() + copied.replaced() + copied.body() + copied;
+        assertThat(kept, not(containsString(KEY.substring(8))));
+        assertThat(kept, not(containsString("FAKE_Gx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8")));
+    }
+
+    @Test
+    void theBashCopyIsTheRequestTheBrowserSent() {
+        ApplicationRequest bash = RequestFile.read(COPIED.resolve("bash.curl").toString());
+        assertThat(bash.method(), equalTo("POST"));
+        assertThat(bash.pathAndQuery(), equalTo("/v1/chat/completions"));
+        assertThat(bash.body(), equalTo("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":16,\"stream\":false,\"messages\":[{\"role\":"
+                + "\"user\",\"content\":\"Résume \\\"l'été\\\" en 5 mots : 100% ^_^ `ok` $HOME & %PATH%\"}]}"));
+        assertThat(bash.headers().stream().map(Header::name).toList(), not(hasItem("authorization")));
+        assertThat(bash.secrets().stream().map(Secret::value).toList(), equalTo(List.of(KEY, "FAKE_Gx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8")));
+    }
+}
