@@ -60,8 +60,11 @@ final class CurlCommand {
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password).*");
 
-    /** A line ending in {@code ^}, or a word opening with {@code ^"}: Windows' cmd, never a POSIX shell's continuation. */
-    private static final Pattern CMD = Pattern.compile("(?m)\\^[ \t]*$|(?:^|[ \t])\\^\"");
+    /**
+     * A line ending in {@code ^}, a word opening with {@code ^"}, or a quote written {@code ""} inside a word
+     * ({@code {""model""}, Firefox's older "Copy as cURL (Windows)"): Windows' cmd, where a POSIX shell has none of these.
+     */
+    private static final Pattern CMD = Pattern.compile("(?m)\\^[ \t]*$|(?:^|[ \t])\\^\"|(?<=\\S)\"\"(?=[A-Za-z_])");
     /** A line ending in a POSIX shell's continuation {@code \}. */
     private static final Pattern POSIX_CONTINUATION = Pattern.compile("(?m)\\\\[ \t]*$");
 

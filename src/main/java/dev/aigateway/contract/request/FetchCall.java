@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  */
 final class FetchCall {
 
-    /** A fetch call opening a statement, after comments. */
-    private static final Pattern CALL = Pattern.compile("(?:^|[;\\n])\\s*(?:await\\s+)?fetch\\s*\\(");
-    private static final Pattern FIRST = Pattern.compile("\\A(?:\\s|//[^\\n]*\\n|/\\*.*?\\*/)*(?:await\\s+)?fetch\\s*\\(", Pattern.DOTALL);
+    /** A fetch call opening a statement ({@code const response = await fetch(}), after comments. */
+    private static final String CALL_OPENS = "(?:(?:const|let|var)\\s+[A-Za-z_$][\\w$]*\\s*=\\s*)?(?:await\\s+)?fetch\\s*\\(";
+    private static final Pattern CALL = Pattern.compile("(?:^|[;\\n])\\s*" + CALL_OPENS);
+    private static final Pattern FIRST = Pattern.compile("\\A(?:\\s|//[^\\n]*\\n|/\\*.*?\\*/)*" + CALL_OPENS, Pattern.DOTALL);
     private static final JsonMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                             JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,

@@ -145,4 +145,63 @@ class CopiedFormsTest {
         assertThat(bash.headers().stream().map(Header::name).toList(), not(hasItem("authorization")));
         assertThat(bash.secrets().stream().map(Secret::value).toList(), equalTo(List.of(KEY, "FAKE_Gx81KqP0aLm2nB7vC4dF9gH3jS6tY1uW5eR8")));
     }
+
+    // ---- keys outside the headers, references, and the same forms written by hand -----------------
+
+    @Test
+    void aKeySetBeforeTheCommandIsASecretAndItsReferenceIsNot() throws IOException {
+        ApplicationRequest cmd = read("cmd.curl", "set \"AI_GATEWAY_API_KEY=" + KEY + "\"\r\n"
+                + "curl ^\"https://ai-gateway.vercel.sh/v1/models^\" ^\r\n  -H ^\"Authorization: Bearer %AI_GATEWAY_API_KEY%^\"\r\n");
+        assertThat(cmd.secrets(), contains(new Secret("REQUEST_FILE_AI_GATEWAY_API_KEY", KEY)));
+        assertThat(cmd.replaced().toString(), containsString("Bearer %AI_GATEWAY_API_KEY%"));
+        ApplicationRequest ps = read("app.ps1", "$env:AI_GATEWAY_API_KEY = \"" + KEY + "\"\n"
+                + "Invoke-RestMethod -Uri 'https://ai-gateway.vercel.sh/v1/models' -Headers @{ Authorization = \"Bearer $env:AI_GATEWAY_API_KEY\" }\n");
+        assertThat(ps.secrets(), contains(new Secret("REQUEST_FILE_AI_GATEWAY_API_KEY", KEY)));
+        assertThat(ps.replaced().toString(), containsString("Bearer $env:AI_GATEWAY_API_KEY"));
+        assertThat(ps.method() + " " + ps.pathAndQuery(), equalTo("GET /v1/models"));
+    }
+
+    @Test
+    void aKeyInTheBodyOfEachFormIsTakenOut() throws IOException {
+        String body = "{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":"
+                + "\"sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4\"}]}}}}";
+        DevToolsCopy request = new DevToolsCopy("POST", URL, List.of(new Header("content-type", "application/json")), body);
+        for (String form : List.of("bash", "cmd", "powershell", "fetch", "node-fetch")) {
+            ApplicationRequest read = read(form, copy(request, form));
+            assertThat(form, read.body(), equalTo("{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":"
+                    + "{\"byok\":{\"anthropic\":[{}]}}}}"));
+            assertThat(form, read.secrets().stream().map(Secret::value).toList(),
+                    contains("sk-ant-api03-FAKEXk9mP2qL7vN4rT8wB1zC6yD3fG5hJ0aS-eU2iO4"));
+        }
+    }
+
+    @Test
+    void theSameFormsWrittenByHandReadTheSame() throws IOException {
+        List<Object> expected = sent(read("bash.curl", "curl https://ai-gateway.vercel.sh/v1/chat/completions"
+                + " -H 'Content-Type: application/json' -d '{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"50% \\\"off\\\"\"}]}'\n"));
+        // Firefox's older "Copy as cURL (Windows)": "" for a quote inside quotes, "%" for a percent sign.
+        assertThat(sent(read("firefox.curl", "curl \"https://ai-gateway.vercel.sh/v1/chat/completions\" -H \"Content-Type: application/json\""
+                + " --data \"{\"\"model\"\":\"\"openai/gpt-4o-mini\"\",\"\"messages\"\":[{\"\"role\"\":\"\"user\"\",\"\"content\"\":\"\"50\"%\" \\\\\"\"off\\\\\"\"\"\"}]}\"\r\n")),
+                equalTo(expected));
+        assertThat(sent(read("by-hand.cmd", "curl https://ai-gateway.vercel.sh/v1/chat/completions ^\n"
+                + "  -H \"Content-Type: application/json\" ^\n"
+                + "  -d \"{\\\"model\\\":\\\"openai/gpt-4o-mini\\\",\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\"50% \\\\\\\"off\\\\\\\"\\\"}]}\"\n")),
+                equalTo(expected));
+        assertThat(sent(read("by-hand.ps1", "Invoke-RestMethod -Method Post -Uri 'https://ai-gateway.vercel.sh/v1/chat/completions' `\n"
+                + "  -ContentType 'application/json' `\n"
+                + "  -Body '{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"50% \\\"off\\\"\"}]}'\n")),
+                equalTo(expected));
+        assertThat(sent(read("by-hand.js", "// what my app sends\nconst response = await fetch('https://ai-gateway.vercel.sh/v1/chat/completions', {\n"
+                + "  method: 'POST',\n  headers: { 'Content-Type': 'application/json' },\n"
+                + "  body: '{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"50% \\\\\"off\\\\\"\"}]}',\n});\n")),
+                equalTo(expected));
+    }
+
+    @Test
+    void aPowerShellFileSavedAsUtf16ByWindowsPowerShellIsRead() throws IOException {
+        DevToolsCopy request = request("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été\"}]}");
+        Path file = dir.resolve("utf16.ps1");
+        Files.write(file, ("\uFEFF" + request.powerShell().replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertThat(sent(RequestFile.read(file, null)), equalTo(sent(read("bash.curl", request.bash()))));
+    }
 }
