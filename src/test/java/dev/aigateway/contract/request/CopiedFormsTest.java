@@ -116,12 +116,14 @@ class CopiedFormsTest {
     }
 
     // ---- the copies of one request, as files (src/test/resources/requests/copied) --------------------
+    // Chrome's, by DevToolsCopy; firefox-powershell.ps1 in the form Firefox's own test expects of "Copy as PowerShell"
+    // (mozilla devtools/client/netmonitor/test, browser_net_copy_as_powershell.js: -Method POST bare, -UserAgent, "Name" = "value").
 
     /** The headers a form cannot carry: fetch in a browser sets no cookie, origin or user agent; Node's adds Referrer-Policy. */
     private static final Set<String> NOT_IN_FETCH = Set.of("cookie", "origin", "user-agent", "referrer-policy");
 
     @ParameterizedTest
-    @ValueSource(strings = {"cmd.curl", "powershell.ps1", "fetch.js", "node-fetch.js"})
+    @ValueSource(strings = {"cmd.curl", "powershell.ps1", "firefox-powershell.ps1", "fetch.js", "node-fetch.js"})
     void eachCopyOfTheFileReadsToTheBashCopy(String name) {
         ApplicationRequest bash = RequestFile.read(COPIED.resolve("bash.curl").toString());
         ApplicationRequest copied = RequestFile.read(COPIED.resolve(name).toString());

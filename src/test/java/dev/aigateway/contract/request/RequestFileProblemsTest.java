@@ -106,6 +106,12 @@ class RequestFileProblemsTest {
         assertThat(sentence(stringified), equalTo(stringified + " line 3: fetch's options are read as written by \"Copy as fetch\""
                 + " (quoted text, numbers, objects); an expression such as JSON.stringify(...) or a variable is not, so paste the"
                 + " value it makes."));
+        Path allCmd = file("all-cmd.curl", "curl ^\"https://x/v1/models^\" --compressed &\r\ncurl ^\"https://x/v1/credits^\" --compressed\r\n");
+        assertThat(sentence(allCmd), equalTo(allCmd + " holds 2 curl commands (lines 1, 2); keep only the one your application sends."));
+        Path allPs = file("all.ps1", "Invoke-WebRequest -UseBasicParsing -Uri \"https://x/v1/models\";\r\n"
+                + "Invoke-WebRequest -UseBasicParsing -Uri \"https://x/v1/credits\"\r\n");
+        assertThat(sentence(allPs), equalTo(allPs + " holds 2 Invoke-WebRequest commands (lines 1, 2); keep only the one your"
+                + " application sends."));
         Path all = file("all.js", "fetch(\"https://x/v1/models\", {\"method\": \"GET\"}) ;\nfetch(\"https://x/v1/credits\", {});\n");
         assertThat(sentence(all), equalTo(all + " holds 2 fetch calls; keep only the one your application sends."));
         assertThat(sentence(file("unclosed.ps1", "Invoke-WebRequest -Uri \"https://x/v1/models\" -Body \"{`\"a`\":1}\n")),
