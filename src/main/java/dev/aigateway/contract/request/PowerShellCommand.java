@@ -40,9 +40,13 @@ final class PowerShellCommand {
 
     private enum Kind { WORD, STRING, TABLE, GROUP }
 
+    private static final Pattern OWN_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
     private final String text;
     private final String file;
     private int i;
+    /** {@code $name = "text"} or {@code $name = @{...}} set before the command, by lower-case name; null for one set otherwise. */
+    private final Map<String, Token> variables = new java.util.HashMap<>();
 
     private PowerShellCommand(String text, String file) {
         this.text = text;
@@ -71,6 +75,11 @@ final class PowerShellCommand {
         Map<String, String> fileSecrets = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         for (List<Token> statement : statements) {
+            var own = OWN_VARIABLE.matcher(statement.get(0).text() == null ? "" : statement.get(0).text());
+            if (statement != invocations.get(0) && own.matches() && statement.size() >= 3 && "=".equals(statement.get(1).text())) {
+                boolean plain = statement.size() == 3 && (statement.get(2).kind() == Kind.STRING || statement.get(2).kind() == Kind.TABLE);
+                variables.put(own.group(1).toLowerCase(Locale.ROOT), plain ? statement.get(2) : null);
+            }
             if (statement != invocations.get(0)) {
                 session(statement, headers, cookies, fileSecrets);
             }
@@ -123,7 +132,7 @@ final class PowerShellCommand {
                 if (url != null) {
                     throw new RequestFileException(at(token) + ": a second URL; a request file holds one request, so keep one URL.");
                 }
-                url = value(token, "the URL");
+                url = value(resolved(token), "the URL");
                 continue;
             }
             String name = token.text().substring(1).toLowerCase(Locale.ROOT);
@@ -134,6 +143,9 @@ final class PowerShellCommand {
                 throw new RequestFileException(at(token) + ": " + token.text() + " needs a value after it.");
             }
             Token value = tokens.get(++k);
+            if (Set.of("uri", "method", "custommethod", "contenttype", "useragent", "body", "headers").contains(name)) {
+                value = resolved(value);
+            }
             switch (name) {
                 case "uri" -> url = value(value, "-Uri");
                 case "method", "custommethod" -> method = value(value, token.text()).toUpperCase(Locale.ROOT);
@@ -170,6 +182,22 @@ final class PowerShellCommand {
             headers.add(new Header("Content-Type", contentType));
         }
         return new CurlCommand.Parsed(method, url, headers, body, fileSecrets);
+    }
+
+    /** The value a {@code $variable} was set to in the file; a token that is no variable as it is. */
+    private Token resolved(Token token) {
+        var own = OWN_VARIABLE.matcher(token.kind() == Kind.WORD ? token.text() : "");
+        if (!own.matches()) {
+            return token;
+        }
+        String name = own.group(1).toLowerCase(Locale.ROOT);
+        Token value = variables.get(name);
+        if (value == null) {
+            throw new RequestFileException(at(token) + ": " + token.text() + (variables.containsKey(name)
+                    ? " is made by an expression here (such as ConvertTo-Json); put the text it makes in the command as a quoted string."
+                    : " is not set in this file; put its value in the command as a quoted string."));
+        }
+        return value;
     }
 
     /** A parameter's value: a string, a bare word, or the string of a group ({@code ([Text.Encoding]::UTF8.GetBytes("..."))}). */

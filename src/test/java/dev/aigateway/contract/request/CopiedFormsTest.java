@@ -200,6 +200,25 @@ class CopiedFormsTest {
     }
 
     @Test
+    void powerShellVariablesSetInTheFileAreReadAndAnExpressionIsRefused() throws IOException {
+        ApplicationRequest request = read("vars.ps1", "$apiKey = \"" + KEY + "\"\n"
+                + "$headers = @{ \"Authorization\" = \"Bearer $apiKey\"; \"x-request-tag\" = \"by-hand\" }\n"
+                + "$body = '{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}'\n"
+                + "Invoke-RestMethod -Uri \"https://ai-gateway.vercel.sh/v1/chat/completions\" -Method Post -Headers $headers `\n"
+                + "  -ContentType \"application/json\" -Body $body\n");
+        assertThat(sent(request), equalTo(List.of("POST", "/v1/chat/completions",
+                List.of("content-type: application/json", "x-request-tag: by-hand"),
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
+        assertThat(request.secrets(), contains(new Secret("REQUEST_FILE_APIKEY", KEY)));
+        Path converted = Files.writeString(dir.resolve("converted.ps1"), "$body = @{ model = \"openai/gpt-4o-mini\" } | ConvertTo-Json\n"
+                + "Invoke-RestMethod -Uri \"https://ai-gateway.vercel.sh/v1/chat/completions\" -Method Post -Body $body\n");
+        RequestFileException refused = org.junit.jupiter.api.Assertions.assertThrows(RequestFileException.class,
+                () -> RequestFile.read(converted, null));
+        assertThat(refused.getMessage(), equalTo(converted + " line 2 (column 94): $body is made by an expression here (such as"
+                + " ConvertTo-Json); put the text it makes in the command as a quoted string."));
+    }
+
+    @Test
     void aPowerShellFileSavedAsUtf16ByWindowsPowerShellIsRead() throws IOException {
         DevToolsCopy request = request("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été\"}]}");
         Path file = dir.resolve("utf16.ps1");
