@@ -273,6 +273,9 @@ final class PowerShellCommand {
         if (c == '\'') {
             return new Token(Kind.STRING, singleQuoted(), null, null, start);
         }
+        if (c == '@' && (text.startsWith("@\"\n", i) || text.startsWith("@'\n", i))) {
+            return new Token(Kind.STRING, hereString(), null, null, start);
+        }
         if (c == '@' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
             i += 2;
             return new Token(Kind.TABLE, null, table(start), null, start);
@@ -378,6 +381,32 @@ final class PowerShellCommand {
             i++;
         }
         throw unclosed("single quote", open);
+    }
+
+    /** A here-string, {@code @"} or {@code @'} and a newline up to a newline and {@code "@} or {@code '@}: the JSON body people paste. */
+    private String hereString() {
+        int open = i;
+        char quote = text.charAt(i + 1);
+        int end = text.indexOf("\n" + quote + "@", i + 2);
+        if (end < 0) {
+            throw unclosed("here-string @" + quote, open);
+        }
+        String content = text.substring(i + 3, end);
+        i = end + 3;
+        if (quote == '\'') {
+            return content;
+        }
+        StringBuilder value = new StringBuilder();
+        for (int k = 0; k < content.length(); k++) {
+            char c = content.charAt(k);
+            if (c == '`' && k + 1 < content.length()) {
+                char e = content.charAt(++k);
+                value.append(e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     /** A double-quoted string: {@code `} escapes, {@code ""} for a quote, {@code $([char]N)}; variables as written. */

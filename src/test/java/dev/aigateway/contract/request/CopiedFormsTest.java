@@ -210,6 +210,9 @@ class CopiedFormsTest {
                 List.of("content-type: application/json", "x-request-tag: by-hand"),
                 "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
         assertThat(request.secrets(), contains(new Secret("REQUEST_FILE_APIKEY", KEY)));
+        ApplicationRequest here = read("here.ps1", "$body = @\"\n{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n\"@\n"
+                + "Invoke-RestMethod -Uri \"https://ai-gateway.vercel.sh/v1/chat/completions\" -Method Post -Body $body\n");
+        assertThat(here.body(), equalTo("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
         Path converted = Files.writeString(dir.resolve("converted.ps1"), "$body = @{ model = \"openai/gpt-4o-mini\" } | ConvertTo-Json\n"
                 + "Invoke-RestMethod -Uri \"https://ai-gateway.vercel.sh/v1/chat/completions\" -Method Post -Body $body\n");
         RequestFileException refused = org.junit.jupiter.api.Assertions.assertThrows(RequestFileException.class,
