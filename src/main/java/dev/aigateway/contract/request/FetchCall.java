@@ -37,6 +37,10 @@ final class FetchCall {
                     .build())
             .build();
 
+    private static final String NOT_LITERAL = "fetch's options are read as \"Copy as fetch\" writes them or as literals"
+            + " (text, numbers, objects, `templates`, JSON.stringify({...}), process.env.NAME); a variable or another"
+            + " expression is not, so paste the value it makes.";
+
     private FetchCall() {}
 
     /** Whether {@code text} opens with a fetch call. */
@@ -56,7 +60,7 @@ final class FetchCall {
         }
         Matcher first = FIRST.matcher(text);
         first.find();
-        String arguments = "[" + text.substring(first.end());
+        String arguments = "[" + literals(text.substring(first.end()), file, text, first.end());
         JsonNode url;
         JsonNode options = null;
         try (JsonParser parser = LENIENT.createParser(arguments)) {
@@ -76,9 +80,7 @@ final class FetchCall {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             int offset = at == null ? 0 : (int) Math.max(0, at.getCharOffset() - 1);
-            throw new RequestFileException(file + " line " + line(text, first.end() + offset) + ": fetch's options are read"
-                    + " as written by \"Copy as fetch\" (quoted text, numbers, objects); an expression such as"
-                    + " JSON.stringify(...) or a variable is not, so paste the value it makes.");
+            throw new RequestFileException(file + " line " + line(text, first.end() + offset) + ": " + NOT_LITERAL);
         } catch (IOException e) {
             throw new RequestFileException(file + " cannot be read as a fetch call.");
         }
@@ -113,6 +115,131 @@ final class FetchCall {
             method = methodNode.isTextual() ? methodNode.asText().toUpperCase(Locale.ROOT) : "GET";
         }
         return new CurlCommand.Parsed(method, url.asText(), headers, body, new LinkedHashMap<>());
+    }
+
+    /**
+     * The arguments of a hand-written call as JSON: a {@code `template`} and {@code JSON.stringify(literal)} become the
+     * text they make, {@code process.env.NAME} the reference {@code ${process.env.NAME}}; each keeps its line breaks
+     * after it, so that a line named in a sentence is the file's.
+     */
+    private static String literals(String js, String file, String whole, int base) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = js.length();
+        while (i < n) {
+            char c = js.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = skipQuoted(js, i, c);
+                out.append(js, i, end);
+                i = end;
+            } else if (js.startsWith("//", i) || js.startsWith("/*", i)) {
+                int end = js.startsWith("//", i) ? js.indexOf('\n', i) : js.indexOf("*/", i) + 2;
+                end = end < i ? n : end;
+                out.append(js, i, end);
+                i = end;
+            } else if (c == '`') {
+                int end = skipQuoted(js, i, '`');
+                String content = js.substring(i + 1, Math.max(i + 1, end - 1));
+                out.append(quoted(template(content))).append(breaks(content));
+                i = end;
+            } else if (js.startsWith("JSON.stringify(", i)) {
+                int open = i + "JSON.stringify".length();
+                int close = closing(js, open);
+                if (close < 0) {
+                    throw new RequestFileException(file + " line " + line(whole, base + i) + ": " + NOT_LITERAL);
+                }
+                String inner = js.substring(open + 1, close);
+                String literal = firstArgument(inner);
+                try {
+                    out.append(quoted(LENIENT.readTree(literals(literal, file, whole, base + open + 1)).toString()));
+                } catch (JsonProcessingException notLiteral) {
+                    throw new RequestFileException(file + " line " + line(whole, base + i) + ": " + NOT_LITERAL);
+                }
+                out.append(breaks(inner));
+                i = close + 1;
+            } else if (js.startsWith("process.env.", i) && (i == 0 || !Character.isJavaIdentifierPart(js.charAt(i - 1)))) {
+                int end = i + "process.env.".length();
+                while (end < n && Character.isJavaIdentifierPart(js.charAt(end))) {
+                    end++;
+                }
+                out.append(quoted("${" + js.substring(i, end) + "}"));
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where a string opened at {@code open} by {@code quote} ends (after its closing quote), {@code \\} escapes skipped. */
+    private static int skipQuoted(String js, int open, char quote) {
+        int i = open + 1;
+        while (i < js.length() && js.charAt(i) != quote) {
+            i += js.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, js.length());
+    }
+
+    /** The {@code )} that closes the {@code (} at {@code open}, strings and brackets skipped; -1 when there is none. */
+    private static int closing(String js, int open) {
+        int depth = 0;
+        for (int i = open; i < js.length(); i++) {
+            char c = js.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') {
+                i = skipQuoted(js, i, c) - 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+                return c == ')' ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code JSON.stringify(value, null, 2)}'s value. */
+    private static String firstArgument(String arguments) {
+        int depth = 0;
+        for (int i = 0; i < arguments.length(); i++) {
+            char c = arguments.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') {
+                i = skipQuoted(arguments, i, c) - 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return arguments.substring(0, i);
+            }
+        }
+        return arguments;
+    }
+
+    /** A template's text: its escapes read, its {@code ${...}} kept as written. */
+    private static String template(String content) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\\' && i + 1 < content.length()) {
+                char e = content.charAt(++i);
+                text.append(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String quoted(String text) {
+        try {
+            return LENIENT.writeValueAsString(text);
+        } catch (JsonProcessingException cannot) {
+            throw new IllegalStateException(cannot);
+        }
+    }
+
+    private static String breaks(String text) {
+        return "\n".repeat((int) text.chars().filter(c -> c == '\n').count());
     }
 
     private static int line(String text, int offset) {

@@ -15,9 +15,10 @@ final class KeyShapes {
             "(?:vck_|vca_|vcp_|sk-|sk_|gsk_|xai-|pplx-|AIza|hf_|r8_)[A-Za-z0-9_\\-]{16,}");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-+/=.~]{32,}");
-    /** {@code $VAR}, {@code ${VAR}} (with a default), cmd's {@code %VAR%}, PowerShell's {@code $env:VAR} and {@code ${env:VAR}}. */
+    /** {@code $VAR}, {@code ${VAR}} (with a default), cmd's {@code %VAR%}, PowerShell's {@code $env:VAR}, {@code ${env:VAR}}, JavaScript's {@code ${process.env.VAR}}. */
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+]([^}]*))?})"
-            + "|%[A-Za-z_][A-Za-z0-9_]*%|\\$(?i:env):[A-Za-z_][A-Za-z0-9_]*|\\$\\{(?i:env):[A-Za-z_][A-Za-z0-9_]*}");
+            + "|%[A-Za-z_][A-Za-z0-9_]*%|\\$(?i:env):[A-Za-z_][A-Za-z0-9_]*|\\$\\{(?i:env):[A-Za-z_][A-Za-z0-9_]*}"
+            + "|\\$\\{process\\.env\\.[A-Za-z_][A-Za-z0-9_]*}");
     private static final Pattern SCHEME = Pattern.compile("(?i)^(bearer|basic|token)\\s+");
     /**
      * How close to a random string's entropy (log2 of its length, up to base64's 6 bits) a long token must be to be taken

@@ -222,6 +222,33 @@ class CopiedFormsTest {
     }
 
     @Test
+    void aFetchWrittenByHandWithATemplateJsonStringifyAndProcessEnvReadsAsItsCurl() throws IOException {
+        ApplicationRequest node = read("app.mjs", """
+                // the call my application makes
+                const response = await fetch(`https://ai-gateway.vercel.sh/v1/chat/completions`, {
+                  method: "post",
+                  headers: {
+                    Authorization: `Bearer ${process.env.AI_GATEWAY_API_KEY}`,
+                    "Content-Type": "application/json",
+                    'x-api-key': process.env.AI_GATEWAY_API_KEY,
+                  },
+                  body: JSON.stringify({
+                    model: "openai/gpt-4o-mini",
+                    temperature: 0.70,
+                    messages: [{ role: 'user', content: `It's "quoted", 100% ^_^ $HOME` }],
+                  }, null, 2),
+                });
+                const data = await response.json();
+                """);
+        ApplicationRequest curl = read("app.curl", "curl https://ai-gateway.vercel.sh/v1/chat/completions -H 'Content-Type: application/json'"
+                + " -H 'Authorization: Bearer $AI_GATEWAY_API_KEY' -d '{\"model\":\"openai/gpt-4o-mini\",\"temperature\":0.7,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"It'\\''s \\\"quoted\\\", 100% ^_^ $HOME\"}]}'\n");
+        assertThat(sent(node), equalTo(sent(curl)));
+        assertThat(node.secrets(), org.hamcrest.Matchers.empty());
+        assertThat(node.replaced().toString(), containsString("Bearer ${process.env.AI_GATEWAY_API_KEY}"));
+    }
+
+    @Test
     void aPowerShellFileSavedAsUtf16ByWindowsPowerShellIsRead() throws IOException {
         DevToolsCopy request = request("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été\"}]}");
         Path file = dir.resolve("utf16.ps1");

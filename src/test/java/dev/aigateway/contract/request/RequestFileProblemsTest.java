@@ -102,10 +102,12 @@ class RequestFileProblemsTest {
         assertThat(sentence(spaced), equalTo(spaced + " line 1: a space after the closing `, which ends the command there;"
                 + " take the space out."));
         Path stringified = file("app.js", "fetch(\"https://ai-gateway.vercel.sh/v1/chat/completions\", {\n  method: \"POST\",\n"
-                + "  body: JSON.stringify({model: \"openai/gpt-5\"})\n});\n");
-        assertThat(sentence(stringified), equalTo(stringified + " line 3: fetch's options are read as written by \"Copy as fetch\""
-                + " (quoted text, numbers, objects); an expression such as JSON.stringify(...) or a variable is not, so paste the"
-                + " value it makes."));
+                + "  body: JSON.stringify(payload)\n});\n");
+        assertThat(sentence(stringified), equalTo(stringified + " line 3: fetch's options are read as \"Copy as fetch\" writes them"
+                + " or as literals (text, numbers, objects, `templates`, JSON.stringify({...}), process.env.NAME); a variable or"
+                + " another expression is not, so paste the value it makes."));
+        Path variable = file("variable.js", "fetch(\"https://ai-gateway.vercel.sh/v1/models\", {\n  method: \"GET\",\n\n  headers\n});\n");
+        assertThat(sentence(variable), startsWith(variable + " line 5: fetch's options are read as \"Copy as fetch\" writes them"));
         Path allCmd = file("all-cmd.curl", "curl ^\"https://x/v1/models^\" --compressed &\r\ncurl ^\"https://x/v1/credits^\" --compressed\r\n");
         assertThat(sentence(allCmd), equalTo(allCmd + " holds 2 curl commands (lines 1, 2); keep only the one your application sends."));
         Path allPs = file("all.ps1", "Invoke-WebRequest -UseBasicParsing -Uri \"https://x/v1/models\";\r\n"
