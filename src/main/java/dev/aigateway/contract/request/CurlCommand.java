@@ -242,7 +242,7 @@ final class CurlCommand {
      * The commands of a file written for Windows' cmd, in two passes as Windows reads them. cmd.exe: outside
      * double quotes {@code ^} takes the next character as it is (a {@code ^} at a line's end joins the next line,
      * whose first character it takes as it is: Chrome writes a newline in a value as {@code ^} and two newlines),
-     * and a newline, {@code &} or {@code |} ends the command; {@code "} opens and closes its quotes, and an escaped
+     * a newline, {@code &} or {@code |} ends the command, and a redirection ({@code > answer.json}) is dropped to its end; {@code "} opens and closes its quotes, and an escaped
      * {@code ^"} does not. Then curl.exe's C runtime splits the command line: spaces and tabs outside quotes
      * separate words, {@code "} opens and closes quotes, {@code ""} inside quotes is one {@code "}, and a run of
      * {@code \} before a {@code "} is halved, an odd one making that {@code "} a character.
@@ -287,6 +287,15 @@ final class CurlCommand {
                 line = new StringBuilder();
                 origin = new ArrayList<>();
                 i++;
+            } else if (c == '>' || c == '<') {
+                // A redirection ("> answer.json", "2>nul") and its file: nothing of the request.
+                if (line.toString().matches("(?s).*[ \t][0-9]")) {
+                    line.setLength(line.length() - 1);
+                    origin.remove(origin.size() - 1);
+                }
+                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '&' && text.charAt(i) != '|') {
+                    i++;
+                }
             } else {
                 line.append(c);
                 origin.add(i++);

@@ -189,6 +189,9 @@ class CopiedFormsTest {
                 + "  -H \"Content-Type: application/json\" ^\n"
                 + "  -d \"{\\\"model\\\":\\\"openai/gpt-4o-mini\\\",\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\"50% \\\\\\\"off\\\\\\\"\\\"}]}\"\n")),
                 equalTo(expected));
+        assertThat(sent(read("redirected.cmd", "curl https://ai-gateway.vercel.sh/v1/chat/completions -H \"Content-Type: application/json\""
+                + " -d \"{\\\"model\\\":\\\"openai/gpt-4o-mini\\\",\\\"messages\\\":[{\\\"role\\\":\\\"user\\\",\\\"content\\\":\\\"50% \\\\\\\"off\\\\\\\"\\\"}]}\" ^\n"
+                + "  --silent > answer.json 2>nul\n")), equalTo(expected));
         assertThat(sent(read("by-hand.ps1", "Invoke-RestMethod -Method Post -Uri 'https://ai-gateway.vercel.sh/v1/chat/completions' `\n"
                 + "  -ContentType 'application/json' `\n"
                 + "  -Body '{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"50% \\\"off\\\"\"}]}'\n")),
