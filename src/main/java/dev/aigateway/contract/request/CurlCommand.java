@@ -65,6 +65,8 @@ final class CurlCommand {
      * ({@code {""model""}, Firefox's older "Copy as cURL (Windows)"): Windows' cmd, where a POSIX shell has none of these.
      */
     private static final Pattern CMD = Pattern.compile("(?m)\\^[ \t]*$|(?:^|[ \t])\\^\"|(?<=\\S)\"\"(?=[A-Za-z_])");
+    /** What Chrome's cmd escaping writes inside a word ({@code ^\^"} for a quote, {@code ^{}, {@code ^%^}, {@code ^^}). */
+    private static final Pattern CARETS = Pattern.compile("\\^\\\\\\^\"|\\^[{}\\[\\]%^]");
     /** A line ending in a POSIX shell's continuation {@code \}. */
     private static final Pattern POSIX_CONTINUATION = Pattern.compile("(?m)\\\\[ \t]*$");
 
@@ -258,6 +260,7 @@ final class CurlCommand {
         StringBuilder line = new StringBuilder();
         List<Integer> origin = new ArrayList<>();
         boolean quoted = false;
+        boolean caretsInQuotes = false;
         int quoteOpened = -1;
         int i = 0;
         int n = text.length();
@@ -266,9 +269,10 @@ final class CurlCommand {
             if (c == '"') {
                 quoted = !quoted;
                 quoteOpened = i;
+                caretsInQuotes = quoted && chromesOlderWord(i);
                 line.append(c);
                 origin.add(i++);
-            } else if (quoted) {
+            } else if (quoted && !(caretsInQuotes && c == '^')) {
                 if (c == '\n') {
                     throw unclosed("double quote", quoteOpened);
                 }
@@ -312,6 +316,19 @@ final class CurlCommand {
             }
         }
         return commands;
+    }
+
+    /**
+     * Whether the {@code "} at {@code open} starts a word as Chrome's older "Copy as cURL (cmd)" wrote it: plain quotes with
+     * {@code ^} escapes inside ({@code ^\^"} for a quote, {@code ^{}, {@code ^%^}), which cmd.exe itself would keep
+     * inside quotes (why Chrome changed it); such a word is read as Chrome meant it, every {@code ^} an escape.
+     */
+    private boolean chromesOlderWord(int open) {
+        int end = open + 1;
+        while (end < text.length() && text.charAt(end) != '\n' && (text.charAt(end) != '"' || text.charAt(end - 1) == '^')) {
+            end++;
+        }
+        return CARETS.matcher(text.substring(open + 1, end)).find();
     }
 
     /** The words of one command line as the Microsoft C runtime splits it (see {@link #cmdCommands()}). */

@@ -53,7 +53,11 @@ class CopiedFormsTest {
     }
 
     static Stream<Arguments> formsAndBodies() {
-        return bodies().flatMap(body -> Stream.of("cmd", "powershell", "fetch", "node-fetch").map(form -> Arguments.of(form, body)));
+        // Chrome's older cmd form left & bare in a ^"..."^ word (a value with a newline), where cmd.exe ends the command:
+        // that copy is broken (the reason Chrome changed it), so it is not among these.
+        return bodies().flatMap(body -> Stream.of("cmd", "legacy-cmd", "powershell", "fetch", "node-fetch")
+                .filter(form -> !(form.equals("legacy-cmd") && body.contains("\n") && body.contains("&")))
+                .map(form -> Arguments.of(form, body)));
     }
 
     private static DevToolsCopy request(String body) {
@@ -66,6 +70,7 @@ class CopiedFormsTest {
         return switch (form) {
             case "bash" -> request.bash();
             case "cmd" -> request.cmd();
+            case "legacy-cmd" -> request.legacyCmd();
             case "powershell" -> request.powerShell();
             case "fetch" -> request.fetch(false);
             case "node-fetch" -> request.fetch(true);

@@ -46,6 +46,11 @@ record DevToolsCopy(String method, String url, List<Header> headers, String body
         return curl(DevToolsCopy::win, " ^\n  ");
     }
 
+    /** "Copy as cURL (cmd)" as Chrome wrote it before it always quoted with ^" (devtools-frontend at 0149ea0c). */
+    String legacyCmd() {
+        return curl(DevToolsCopy::legacyWin, " ^\n  ");
+    }
+
     private interface Escape {
         String apply(String text);
     }
@@ -101,6 +106,20 @@ record DevToolsCopy(String method, String url, List<Header> headers, String body
         });
         String result = careted.toString().replaceAll("%(?=[a-zA-Z0-9_])", "%^").replaceAll("\\r?\\n", "^\n\n");
         return "^\"" + result + "^\"";
+    }
+
+    /** The older escapeStringWin: plain " unless the text holds a newline, and & left as it is. */
+    static String legacyWin(String text) {
+        String quote = text.matches("(?s).*[\r\n].*") ? "^\"" : "\"";
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder careted = new StringBuilder();
+        escaped.codePoints().forEach(c -> {
+            boolean safe = (c < 128 && (Character.isLetterOrDigit(c) || "_-:=+~'/.,?;()*`&".indexOf(c) >= 0))
+                    || Character.isWhitespace(c) || c == 0xA0;
+            careted.append(safe ? "" : "^").appendCodePoint(c);
+        });
+        String result = careted.toString().replaceAll("%(?=[a-zA-Z0-9_])", "%^").replaceAll("\\r?\\n", "^\n\n");
+        return quote + result + quote;
     }
 
     // ---- Copy as PowerShell ---------------------------------------------------------------------
