@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>A command copied for Windows' {@code cmd} ("Copy as cURL (cmd)": {@code ^} at the end of each line,
  * words in {@code ^"...^"}) is read the way {@code cmd.exe} and then curl.exe's C runtime split it: {@code ^}
  * escapes the next character outside double quotes, then {@code \"} is a quote and {@code ""} inside
- * quotes is one. {@code %VAR%} stays as written. See {@link #cmdCommands()} for the one liberty taken.
+ * quotes is one. {@code %VAR%} stays as written. See {@link #cmdCommands()} and {@link #chromesOlderWord(int)} for the
+ * liberties taken, both to read what Chrome meant.
  */
 final class CurlCommand {
 
