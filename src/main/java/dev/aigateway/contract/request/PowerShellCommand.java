@@ -266,6 +266,9 @@ final class PowerShellCommand {
 
     private Token token() {
         int start = i;
+        if (i >= text.length()) {
+            throw new RequestFileException(file + " line " + line(i) + ": the file ends where a value was expected.");
+        }
         char c = text.charAt(i);
         if (c == '"') {
             return new Token(Kind.STRING, doubleQuoted(), null, null, start);

@@ -256,11 +256,42 @@ class CopiedFormsTest {
         assertThat(node.replaced().toString(), containsString("Bearer ${process.env.AI_GATEWAY_API_KEY}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"by-hand.mjs", "by-hand.ps1"})
+    void aCallWrittenByHandReadsAsItsCurl(String name) throws IOException {
+        ApplicationRequest curl = read("by-hand.curl", "curl https://ai-gateway.vercel.sh/v1/chat/completions"
+                + " -H \"Authorization: Bearer $AI_GATEWAY_API_KEY\" -H 'Content-Type: application/json' -H \"x-request-tag: it's mine\""
+                + " -d $'{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"Line one\\\\nIt\\'s \\\\\"quoted\\\\\", 100% ^_^ $HOME\"}]}'\n");
+        ApplicationRequest byHand = RequestFile.read(COPIED.resolve(name).toString());
+        assertThat(sent(byHand), equalTo(sent(curl)));
+        assertThat(byHand.secrets(), org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void aPowerShellFileSavedAsUtf16ByWindowsPowerShellIsRead() throws IOException {
         DevToolsCopy request = request("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été\"}]}");
         Path file = dir.resolve("utf16.ps1");
         Files.write(file, ("\uFEFF" + request.powerShell().replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
         assertThat(sent(RequestFile.read(file, null)), equalTo(sent(read("bash.curl", request.bash()))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bash.curl", "cmd.curl", "powershell.ps1", "firefox-powershell.ps1", "fetch.js", "node-fetch.js",
+        "by-hand.mjs", "by-hand.ps1"})
+    void aCopyCutAnywhereIsReadOrGetsOneSentenceNeverAStackTrace(String name) throws IOException {
+        String whole = Files.readString(COPIED.resolve(name));
+        Path cut = dir.resolve(name);
+        for (int end = 1; end < whole.length(); end++) {
+            Files.writeString(cut, whole.substring(0, end));
+            try {
+                RequestFile.read(cut, null);
+            } catch (RequestFileException sentence) {
+                assertThat(whole.substring(0, end), sentence.getMessage(), not(containsString("\n")));
+                assertThat(sentence.getMessage(), not(containsString(KEY.substring(8))));
+            } catch (RuntimeException other) {
+                throw new AssertionError(name + " cut at " + end + ": " + other, other);
+            }
+        }
     }
 }
