@@ -283,6 +283,9 @@ class CopiedFormsTest {
         String whole = Files.readString(COPIED.resolve(name));
         Path cut = dir.resolve(name);
         for (int end = 1; end < whole.length(); end++) {
+            if (Character.isLetterOrDigit(whole.charAt(end - 1)) && Character.isLetterOrDigit(whole.charAt(end))) {
+                continue; // inside a word the parsers' state does not change
+            }
             Files.writeString(cut, whole.substring(0, end));
             try {
                 RequestFile.read(cut, null);
