@@ -251,8 +251,8 @@ final class PowerShellCommand {
             i += 2;
             return true;
         }
-        int lineEnd = text.indexOf('\n', i);
-        if (c == '`' && lineEnd > i + 1 && text.substring(i + 1, lineEnd).isBlank()) {
+        int lineEnd = c == '`' ? text.indexOf('\n', i) : -1;
+        if (lineEnd > i + 1 && text.substring(i + 1, lineEnd).isBlank()) {
             throw new RequestFileException(file + " line " + line(i) + ": a space after the closing `, which ends the"
                     + " command there; take the space out.");
         }
