@@ -49,7 +49,10 @@ class CopiedFormsTest {
                 "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"été 2026, naïve café, Grüße,"
                         + " 東京, 🙂 \\u00e9\"}]}",
                 "prompt=100%25 ^caret^ `tick` $HOME \"quoted\" it's\nsecond line & more | é 🙂 \\back\\slash\\",
-                "{\"a\":\"%HOME%\",\"b\":\"%^\",\"c\":\"^%\",\"d\":\"\\\\\\\\server\\\\share\",\"e\":\"\\\"\\\"\",\"f\":\"^\\\"\"}");
+                "{\"a\":\"%HOME%\",\"b\":\"%^\",\"c\":\"^%\",\"d\":\"\\\\\\\\server\\\\share\",\"e\":\"\\\"\\\"\",\"f\":\"^\\\"\"}",
+                // A 100 KiB prompt: the evidence cap's size, every form still read whole.
+                "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                        + "été \\\"q\\\" ^ % ` $ & | \\\\ 🙂 line\\n".repeat(3000) + "\"}]}");
     }
 
     static Stream<Arguments> formsAndBodies() {
