@@ -1,6 +1,7 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
@@ -29,8 +30,10 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.apache.http.ConnectionClosedException;
@@ -46,7 +49,13 @@ import org.apache.http.conn.ConnectTimeoutException;
  */
 public final class ExchangeRecorder implements OrderedFilter {
 
+    /** What an answer's recorded body keeps (the steps read all of it, up to limits.answerBytes). */
     static final int BODY_CAP = 64 * 1024;
+    /**
+     * A request body is recorded whole up to the answer cap, {@code limits.answerBytes}, and never less than its
+     * default, 4 MiB: the application's request is replayed from the evidence, so it must be what was sent.
+     */
+    static final long REQUEST_BODY_CAP_AT_LEAST = Environment.Limits.DEFAULT_ANSWER_BYTES;
     // The words of the JDK's trust manager, and of the HTTP client's and the JDK's host name checks.
     private static final Pattern UNTRUSTED = Pattern.compile("PKIX path|unable to find valid certification path");
     private static final Pattern OTHER_HOST = Pattern.compile(
@@ -114,10 +123,17 @@ public final class ExchangeRecorder implements OrderedFilter {
             requestHeaders.add(new Exchange.Header(header.getName(), header.getValue()));
         }
         SentHeaders.clear();
-        String url = redactor.redact(request.getURI());
+        // The variables whose placeholders the redactor writes into the request: the only ones its curl line expands.
+        Set<String> placeholders = new LinkedHashSet<>();
+        String url = redactor.redact(request.getURI(), placeholders);
         String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
                 : target.getRawPath() + "?" + target.getRawQuery());
-        String requestBody = redactor.redact(cap(request.getBody() == null ? null : request.getBody().toString()));
+        String sentBody = request.getBody() == null ? null : request.getBody().toString();
+        long sentBytes = sentBody == null ? 0 : sentBody.getBytes(StandardCharsets.UTF_8).length;
+        long requestBodyCap = Math.max(answerBytes, REQUEST_BODY_CAP_AT_LEAST);
+        // Redacted whole, then cut: a secret across the cap is redacted as a whole.
+        String requestBody = firstBytes(redactor.redact(sentBody, placeholders), requestBodyCap);
+        Long requestBodyCut = sentBytes > requestBodyCap ? sentBytes : null;
         Response response = null;
         String rawBody = null;
         Exception failure = null;
@@ -131,7 +147,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             inFlight.close();
         }
         List<Exchange.Header> sent = SentHeaders.take();
-        requestHeaders = redacted(sent == null ? requestHeaders : sent);
+        requestHeaders = redacted(sent == null ? requestHeaders : sent, placeholders);
         if (failure != null) {
             boolean neverSent = !inFlight.sent();
             NoAnswer noAnswer = describe(failure, target, inFlight);
@@ -157,6 +173,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
                     profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
             exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
+            exchange = exchange.recordedAs(requestBodyCut, List.copyOf(placeholders));
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -186,6 +203,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);
         exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
+        exchange = exchange.recordedAs(requestBodyCut, List.copyOf(placeholders));
         log.add(exchange);
         attach(exchange);
         if (exchange.failure() != null) {
@@ -196,9 +214,9 @@ public final class ExchangeRecorder implements OrderedFilter {
                 .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
     }
 
-    private List<Exchange.Header> redacted(List<Exchange.Header> headers) {
+    private List<Exchange.Header> redacted(List<Exchange.Header> headers, Set<String> placeholders) {
         return headers.stream()
-                .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value())))
+                .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value(), placeholders)))
                 .toList();
     }
 
@@ -249,6 +267,23 @@ public final class ExchangeRecorder implements OrderedFilter {
             return body;
         }
         return body.substring(0, BODY_CAP) + "\n[... " + (body.length() - BODY_CAP) + " more characters not recorded]";
+    }
+
+    /** {@code text} whole when its UTF-8 form is at most {@code cap} bytes, else its longest start that is (never half a character). */
+    static String firstBytes(String text, long cap) {
+        if (text == null || text.length() * 3L <= cap) {
+            return text;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes > cap) {
+                return text.substring(0, i);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return text;
     }
 
     /** The gateway's error type, where its envelope keeps it. */
@@ -346,7 +381,8 @@ public final class ExchangeRecorder implements OrderedFilter {
     private static void attach(Exchange exchange) {
         DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
         HttpRequestAttachment.Builder request = HttpRequestAttachment.Builder
-                .create("Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": " + exchange.method() + " " + exchange.path(), exchange.url())
+                .create("Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": " + exchange.method() + " " + exchange.path()
+                        + (exchange.requestBodyCut() == null ? "" : " (" + exchange.requestBodyCutNote() + ")"), exchange.url())
                 .setMethod(exchange.method())
                 // Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
                 .setHeaders(exchange.requestHeaderMap());

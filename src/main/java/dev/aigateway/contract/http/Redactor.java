@@ -19,7 +19,7 @@ public final class Redactor {
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "x-api-key", "x-ai-gateway-api-key", "cookie", "set-cookie");
 
-    private record Form(Pattern pattern, String placeholder) {}
+    private record Form(Pattern pattern, String placeholder, String variable) {}
 
     private final List<Form> forms = new ArrayList<>();
     private final Set<String> publicValues;
@@ -30,8 +30,10 @@ public final class Redactor {
         longestFirst.sort(Comparator.comparingInt((Secret secret) -> secret.value().length()).reversed());
         for (Secret secret : longestFirst) {
             String placeholder = Matcher.quoteReplacement(placeholder(secret.variable()));
+            // A placeholder a shell expands ($AI_GATEWAY_API_KEY) is noted where it is written; "[redacted X]" is not one.
+            String variable = placeholder(secret.variable()).startsWith("$") ? secret.variable() : null;
             for (Pattern pattern : SecretForms.patterns(secret.value())) {
-                forms.add(new Form(pattern, placeholder));
+                forms.add(new Form(pattern, placeholder, variable));
             }
         }
     }
@@ -41,18 +43,34 @@ public final class Redactor {
     }
 
     public String redact(String text) {
+        return redact(text, null);
+    }
+
+    /** As {@link #redact(String)}, adding to {@code written} (when not null) the variable of each {@code $VAR} placeholder it writes. */
+    public String redact(String text, Set<String> written) {
         if (text == null) {
             return null;
         }
         String out = text;
         for (Form form : forms) {
-            out = form.pattern().matcher(out).replaceAll(form.placeholder());
+            Matcher matcher = form.pattern().matcher(out);
+            if (matcher.find()) {
+                out = matcher.replaceAll(form.placeholder());
+                if (written != null && form.variable() != null) {
+                    written.add(form.variable());
+                }
+            }
         }
         return out;
     }
 
     public String redactHeader(String name, String value) {
-        String redacted = redact(value);
+        return redactHeader(name, value, null);
+    }
+
+    /** As {@link #redactHeader(String, String)}, noting in {@code written} the placeholders it writes. */
+    public String redactHeader(String name, String value, Set<String> written) {
+        String redacted = redact(value, written);
         if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || !redacted.equals(value)) {
             return redacted;
         }

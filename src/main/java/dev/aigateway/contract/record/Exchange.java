@@ -25,6 +25,11 @@ import java.util.Map;
  * ({@code stream: true}, {@code max_tokens: 10667}, {@code the probe's smallest request}). On the application's
  * request itself, once its variants settled it, {@code requestFinding} says in one sentence what the refusal follows
  * and {@code requestTrigger} names the field ({@code max_tokens}); both null otherwise.
+ * {@code requestBodyCut} is null when {@code requestBody} is all of the body that was sent; when the body
+ * was over the recording cap, it is the size of what was sent, in bytes, and {@code requestBody} holds
+ * its first part only: no curl line repeats such a request. {@code placeholders} are the variables whose
+ * placeholders ({@code $AI_GATEWAY_API_KEY}) the redactor wrote into the request's URL, headers or body:
+ * a curl line expands these and nothing else (null in records written before they were named: none).
  */
 public record Exchange(
         int sequence,
@@ -47,7 +52,20 @@ public record Exchange(
         boolean neverSent,
         String variant,
         String requestFinding,
-        String requestTrigger) {
+        String requestTrigger,
+        Long requestBodyCut,
+        List<String> placeholders) {
+
+    /** An exchange whose request body was recorded whole, with no placeholder the redactor wrote. */
+    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
+                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
+                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
+                    String failure, Caller caller, boolean neverSent, String variant, String requestFinding,
+                    String requestTrigger) {
+        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
+                responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent, variant,
+                requestFinding, requestTrigger, null, null);
+    }
 
     /** An exchange of a scenario's own request, not a variant, with no finding. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
@@ -87,21 +105,44 @@ public record Exchange(
     public Exchange rebased(String from, String baseUrl) {
         return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
-                failure, caller, neverSent, variant, requestFinding, requestTrigger);
+                failure, caller, neverSent, variant, requestFinding, requestTrigger, requestBodyCut, placeholders);
     }
 
     /** The same exchange, recorded as the variant of the application's request that changed {@code change}. */
     public Exchange asVariant(String change) {
         return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
                 responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                change, requestFinding, requestTrigger);
+                change, requestFinding, requestTrigger, requestBodyCut, placeholders);
     }
 
     /** The same exchange with what its variants found: the sentence, and the field the refusal follows ("" when none). */
     public Exchange withFinding(String finding, String trigger) {
         return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
                 responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                variant, finding, trigger);
+                variant, finding, trigger, requestBodyCut, placeholders);
+    }
+
+    /**
+     * The same exchange as recorded: {@code requestBodyCut}, the size of a body sent larger than the recording
+     * cap (null: recorded whole), and the variables whose placeholders the redactor wrote into the request.
+     */
+    public Exchange recordedAs(Long requestBodyCut, List<String> placeholders) {
+        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
+                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
+                variant, requestFinding, requestTrigger, requestBodyCut, placeholders == null ? null : List.copyOf(placeholders));
+    }
+
+    /**
+     * What a cut request body lacks, in one sentence ("the request body was 5242880 bytes; the first 4194304 are
+     * recorded, so no curl line repeats it"); null when it was recorded whole.
+     */
+    public String requestBodyCutNote() {
+        if (requestBodyCut == null) {
+            return null;
+        }
+        int kept = requestBody == null ? 0 : requestBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return "the request body was " + requestBodyCut + " bytes, over the recording cap: only its first " + kept
+                + " are recorded, so no curl line repeats it";
     }
 
     /**

@@ -109,7 +109,7 @@ class CurlLineTest {
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
         String line = CurlLine.of(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
-                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY));
+                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY).recordedAs(null, List.of("AI_GATEWAY_API_KEY")));
 
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
@@ -120,7 +120,7 @@ class CurlLineTest {
         List<Exchange.Header> lines = headers.entrySet().stream()
                 .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
         return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
-                null, null, null, null, Caller.TEAM_KEY);
+                null, null, null, null, Caller.TEAM_KEY).recordedAs(null, List.of("AI_GATEWAY_API_KEY"));
     }
 
     private static List<String> arguments(String line) throws IOException, InterruptedException {
