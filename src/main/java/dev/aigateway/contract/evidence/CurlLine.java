@@ -6,9 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** The curl command that sends an exchange's request again, with the secrets left as shell variables. */
 public final class CurlLine {
@@ -25,8 +22,8 @@ public final class CurlLine {
 
     /**
      * One bash line that repeats {@code exchange}'s request once the user has exported the variables
-     * whose placeholders the redactor wrote into it ({@code $AI_GATEWAY_API_KEY}, {@link Exchange#placeholders}):
-     * only those expand, every other character of the URL, the headers and the body arrives as recorded
+     * whose placeholders the redactor wrote into it ({@code $AI_GATEWAY_API_KEY}, where {@link Exchange#placeholders}
+     * says it wrote them): only those expand, every other character of the URL, the headers and the body arrives as recorded
      * ({@code $HOME}, {@code $(id)}, backticks, {@code !} and quotes included). A request whose body was
      * recorded cut gets no curl line, which would send another body: a shell comment saying so instead.
      */
@@ -45,14 +42,17 @@ public final class CurlLine {
         if (exchange.requestBodyCut() != null) {
             return "# not repeated here: " + exchange.requestBodyCutNote();
         }
-        Pattern placeholder = placeholderOf(exchange.placeholders());
         StringBuilder line = new StringBuilder("curl -sS -i -X ")
-                .append(exchange.method()).append(' ').append(quoted(exchange.url(), placeholder, used));
+                .append(exchange.method()).append(' ')
+                .append(quoted(exchange.url(), 0, placeholdersIn(exchange, Exchange.Placeholder.URL), used));
         if (exchange.requestHeaders() != null) {
             // Every line in the order sent, a name sent twice as two -H (curl sends both).
-            for (Exchange.Header header : exchange.requestHeaders()) {
+            for (int i = 0; i < exchange.requestHeaders().size(); i++) {
+                Exchange.Header header = exchange.requestHeaders().get(i);
                 if (!SET_BY_CURL.contains(header.name().toLowerCase(Locale.ROOT))) {
-                    line.append(" -H ").append(quoted(header.name() + ": " + header.value(), placeholder, used));
+                    String prefix = header.name() + ": ";
+                    line.append(" -H ").append(quoted(prefix + header.value(), prefix.length(),
+                            placeholdersIn(exchange, Exchange.Placeholder.header(i)), used));
                 }
             }
         }
@@ -64,44 +64,50 @@ public final class CurlLine {
         String body = exchange.requestBody();
         if (body != null) {
             // --data-binary reads a file when its value starts with @; --data-raw never does.
-            line.append(body.startsWith("@") ? " --data-raw " : " --data-binary ").append(quoted(body, placeholder, used));
+            line.append(body.startsWith("@") ? " --data-raw " : " --data-binary ")
+                    .append(quoted(body, 0, placeholdersIn(exchange, Exchange.Placeholder.BODY), used));
         }
         return line.toString();
     }
 
-    /** {@code $NAME} for each of {@code variables}, the longest first; null when there is none. */
-    private static Pattern placeholderOf(List<String> variables) {
-        if (variables == null || variables.isEmpty()) {
-            return null;
+    /** Where the redactor wrote placeholders into one part of the request ({@code in}), in order. */
+    private static List<Exchange.Placeholder> placeholdersIn(Exchange exchange, String in) {
+        if (exchange.placeholders() == null) {
+            return List.of();
         }
-        return Pattern.compile("\\$(" + variables.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|")) + ")");
+        return exchange.placeholders().stream().filter(placeholder -> placeholder.in().equals(in))
+                .sorted(Comparator.comparingInt(Exchange.Placeholder::at)).toList();
     }
 
-    private static String quoted(String text, Pattern placeholder, Set<String> used) {
-        if (placeholder == null || text.contains(UNNAMED_CREDENTIAL) || !placeholder.matcher(text).find()) {
+    /**
+     * {@code text} as one bash word: single-quoted when nothing in it expands; else double-quoted, every
+     * character escaped but the placeholders written at {@code placeholders} (offsets from {@code offset} on).
+     */
+    private static String quoted(String text, int offset, List<Exchange.Placeholder> placeholders, Set<String> used) {
+        List<Exchange.Placeholder> expanding = placeholders.stream()
+                .filter(placeholder -> text.startsWith("$" + placeholder.variable(), offset + placeholder.at())).toList();
+        if (expanding.isEmpty() || text.contains(UNNAMED_CREDENTIAL)) {
             return singleQuoted(text);
         }
-        return expandingPlaceholders(text, placeholder, used);
+        StringBuilder quoted = new StringBuilder("\"");
+        int literalStart = 0;
+        for (Exchange.Placeholder placeholder : expanding) {
+            int start = offset + placeholder.at();
+            if (start < literalStart) {
+                continue;
+            }
+            appendLiteral(quoted, text.substring(literalStart, start));
+            literalStart = start + 1 + placeholder.variable().length();
+            used.add(placeholder.variable());
+            boolean wordFollows = literalStart < text.length() && isWordCharacter(text.charAt(literalStart));
+            quoted.append(wordFollows ? "${" + placeholder.variable() + "}" : "$" + placeholder.variable());
+        }
+        appendLiteral(quoted, text.substring(literalStart));
+        return quoted.append('"').toString();
     }
 
     private static String singleQuoted(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    private static String expandingPlaceholders(String text, Pattern placeholderPattern, Set<String> used) {
-        StringBuilder quoted = new StringBuilder("\"");
-        Matcher placeholder = placeholderPattern.matcher(text);
-        int literalStart = 0;
-        while (placeholder.find()) {
-            appendLiteral(quoted, text.substring(literalStart, placeholder.start()));
-            literalStart = placeholder.end();
-            used.add(placeholder.group(1));
-            boolean wordFollows = literalStart < text.length() && isWordCharacter(text.charAt(literalStart));
-            quoted.append(wordFollows ? "${" + placeholder.group(1) + "}" : placeholder.group());
-        }
-        appendLiteral(quoted, text.substring(literalStart));
-        return quoted.append('"').toString();
     }
 
     private static void appendLiteral(StringBuilder quoted, String literal) {

@@ -30,10 +30,8 @@ import java.security.cert.CertificateNotYetValidException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.apache.http.ConnectionClosedException;
@@ -123,17 +121,22 @@ public final class ExchangeRecorder implements OrderedFilter {
             requestHeaders.add(new Exchange.Header(header.getName(), header.getValue()));
         }
         SentHeaders.clear();
-        // The variables whose placeholders the redactor writes into the request: the only ones its curl line expands.
-        Set<String> placeholders = new LinkedHashSet<>();
-        String url = redactor.redact(request.getURI(), placeholders);
+        // Where the redactor writes a placeholder into the request: the only text its curl line expands.
+        List<Exchange.Placeholder> placeholders = new ArrayList<>();
+        String url = noted(redactor.redactNoting(request.getURI()), Exchange.Placeholder.URL, placeholders);
         String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
                 : target.getRawPath() + "?" + target.getRawQuery());
         String sentBody = request.getBody() == null ? null : request.getBody().toString();
         long sentBytes = sentBody == null ? 0 : sentBody.getBytes(StandardCharsets.UTF_8).length;
         long requestBodyCap = Math.max(answerBytes, REQUEST_BODY_CAP_AT_LEAST);
         // Redacted whole, then cut: a secret across the cap is redacted as a whole.
-        String requestBody = firstBytes(redactor.redact(sentBody, placeholders), requestBodyCap);
+        String requestBody = firstBytes(noted(redactor.redactNoting(sentBody), Exchange.Placeholder.BODY, placeholders),
+                requestBodyCap);
         Long requestBodyCut = sentBytes > requestBodyCap ? sentBytes : null;
+        if (requestBodyCut != null) {
+            placeholders.removeIf(placeholder -> placeholder.in().equals(Exchange.Placeholder.BODY)
+                    && placeholder.at() + placeholder.variable().length() + 1 > requestBody.length());
+        }
         Response response = null;
         String rawBody = null;
         Exception failure = null;
@@ -148,6 +151,7 @@ public final class ExchangeRecorder implements OrderedFilter {
         }
         List<Exchange.Header> sent = SentHeaders.take();
         requestHeaders = redacted(sent == null ? requestHeaders : sent, placeholders);
+        List<Exchange.Placeholder> written = List.copyOf(placeholders);
         if (failure != null) {
             boolean neverSent = !inFlight.sent();
             NoAnswer noAnswer = describe(failure, target, inFlight);
@@ -173,7 +177,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
                     profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
             exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
-            exchange = exchange.recordedAs(requestBodyCut, List.copyOf(placeholders));
+            exchange = exchange.recordedAs(requestBodyCut, written);
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -203,7 +207,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);
         exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
-        exchange = exchange.recordedAs(requestBodyCut, List.copyOf(placeholders));
+        exchange = exchange.recordedAs(requestBodyCut, written);
         log.add(exchange);
         attach(exchange);
         if (exchange.failure() != null) {
@@ -214,10 +218,20 @@ public final class ExchangeRecorder implements OrderedFilter {
                 .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
     }
 
-    private List<Exchange.Header> redacted(List<Exchange.Header> headers, Set<String> placeholders) {
-        return headers.stream()
-                .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value(), placeholders)))
-                .toList();
+    /** {@code headers} redacted, each placeholder written into the N-th one's value noted in {@code placeholders}. */
+    private List<Exchange.Header> redacted(List<Exchange.Header> headers, List<Exchange.Placeholder> placeholders) {
+        List<Exchange.Header> redacted = new ArrayList<>();
+        for (Exchange.Header header : headers) {
+            String in = Exchange.Placeholder.header(redacted.size());
+            redacted.add(new Exchange.Header(header.name(), noted(redactor.redactHeaderNoting(header.name(), header.value()), in, placeholders)));
+        }
+        return redacted;
+    }
+
+    /** The text of {@code redacted}, noting in {@code placeholders} where in it ({@code in}: url, body, header N) each was written. */
+    private static String noted(Redactor.Redacted redacted, String in, List<Exchange.Placeholder> placeholders) {
+        redacted.placeholders().forEach(placeholder -> placeholders.add(new Exchange.Placeholder(in, placeholder.at(), placeholder.variable())));
+        return redacted.text();
     }
 
     /**

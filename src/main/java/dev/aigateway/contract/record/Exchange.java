@@ -27,9 +27,9 @@ import java.util.Map;
  * and {@code requestTrigger} names the field ({@code max_tokens}); both null otherwise.
  * {@code requestBodyCut} is null when {@code requestBody} is all of the body that was sent; when the body
  * was over the recording cap, it is the size of what was sent, in bytes, and {@code requestBody} holds
- * its first part only: no curl line repeats such a request. {@code placeholders} are the variables whose
- * placeholders ({@code $AI_GATEWAY_API_KEY}) the redactor wrote into the request's URL, headers or body:
- * a curl line expands these and nothing else (null in records written before they were named: none).
+ * its first part only: no curl line repeats such a request. {@code placeholders} say where the redactor wrote
+ * a placeholder ({@code $AI_GATEWAY_API_KEY}) into the request's URL, headers or body: a curl line expands
+ * these and nothing else, not a {@code $HOME} the request itself held (null in records written before: none).
  */
 public record Exchange(
         int sequence,
@@ -54,7 +54,7 @@ public record Exchange(
         String requestFinding,
         String requestTrigger,
         Long requestBodyCut,
-        List<String> placeholders) {
+        List<Placeholder> placeholders) {
 
     /** An exchange whose request body was recorded whole, with no placeholder the redactor wrote. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
@@ -85,6 +85,20 @@ public record Exchange(
                 responseBody, durationMs, requestId, generationId, errorType, failure, caller, false);
     }
 
+    /**
+     * Where the redactor wrote the placeholder of {@code variable}'s secret ({@code $AI_GATEWAY_API_KEY}) into the
+     * request: {@code in} the {@value #URL}, the {@value #BODY} or {@code header N} (the value of the N-th of
+     * {@code requestHeaders}, from 0), at char offset {@code at}.
+     */
+    public record Placeholder(String in, int at, String variable) {
+        public static final String URL = "url";
+        public static final String BODY = "body";
+
+        public static String header(int index) {
+            return "header " + index;
+        }
+    }
+
     /** One header line of a request, as sent (its secret redacted). */
     public record Header(String name, String value) {}
 
@@ -103,9 +117,15 @@ public record Exchange(
 
     /** The same exchange as if sent to {@code baseUrl} instead of {@code from} (for curl lines against another host). */
     public Exchange rebased(String from, String baseUrl) {
-        return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
+        if (!url.startsWith(from)) {
+            return this;
+        }
+        int shift = baseUrl.length() - from.length();
+        List<Placeholder> moved = placeholders == null ? null : placeholders.stream()
+                .map(p -> p.in().equals(Placeholder.URL) ? new Placeholder(p.in(), p.at() + shift, p.variable()) : p).toList();
+        return new Exchange(sequence, scenario, startedAt, method, baseUrl + url.substring(from.length()), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
-                failure, caller, neverSent, variant, requestFinding, requestTrigger, requestBodyCut, placeholders);
+                failure, caller, neverSent, variant, requestFinding, requestTrigger, requestBodyCut, moved);
     }
 
     /** The same exchange, recorded as the variant of the application's request that changed {@code change}. */
@@ -124,9 +144,9 @@ public record Exchange(
 
     /**
      * The same exchange as recorded: {@code requestBodyCut}, the size of a body sent larger than the recording
-     * cap (null: recorded whole), and the variables whose placeholders the redactor wrote into the request.
+     * cap (null: recorded whole), and where the redactor wrote placeholders into the request.
      */
-    public Exchange recordedAs(Long requestBodyCut, List<String> placeholders) {
+    public Exchange recordedAs(Long requestBodyCut, List<Placeholder> placeholders) {
         return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
                 responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
                 variant, requestFinding, requestTrigger, requestBodyCut, placeholders == null ? null : List.copyOf(placeholders));
