@@ -129,10 +129,11 @@ public final class ExchangeRecorder implements OrderedFilter {
         String sentBody = request.getBody() == null ? null : request.getBody().toString();
         long sentBytes = sentBody == null ? 0 : sentBody.getBytes(StandardCharsets.UTF_8).length;
         long requestBodyCap = Math.max(answerBytes, REQUEST_BODY_CAP_AT_LEAST);
-        // Redacted whole, then cut: a secret across the cap is redacted as a whole.
-        String requestBody = firstBytes(noted(redactor.redactNoting(sentBody), Exchange.Placeholder.BODY, placeholders),
-                requestBodyCap);
+        // Redacted whole, then cut only when what was sent is over the cap: a secret across the cap is redacted as a
+        // whole, and a body within it is recorded whole even where a placeholder is longer than its secret.
+        String redactedBody = noted(redactor.redactNoting(sentBody), Exchange.Placeholder.BODY, placeholders);
         Long requestBodyCut = sentBytes > requestBodyCap ? sentBytes : null;
+        String requestBody = requestBodyCut == null ? redactedBody : firstBytes(redactedBody, requestBodyCap);
         if (requestBodyCut != null) {
             placeholders.removeIf(placeholder -> placeholder.in().equals(Exchange.Placeholder.BODY)
                     && placeholder.at() + placeholder.variable().length() + 1 > requestBody.length());
