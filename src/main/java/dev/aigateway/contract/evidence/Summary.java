@@ -5,6 +5,7 @@ import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.http.CurlLine;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;

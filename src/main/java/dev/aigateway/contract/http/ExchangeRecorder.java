@@ -395,16 +395,15 @@ public final class ExchangeRecorder implements OrderedFilter {
 
     private static void attach(Exchange exchange) {
         DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
-        HttpRequestAttachment.Builder request = HttpRequestAttachment.Builder
-                .create("Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": " + exchange.method() + " " + exchange.path()
-                        + (exchange.requestBodyCut() == null ? "" : " (" + exchange.requestBodyCutNote() + ")"), exchange.url())
-                .setMethod(exchange.method())
-                // Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
-                .setHeaders(exchange.requestHeaderMap());
-        if (exchange.requestBody() != null) {
-            request.setBody(exchange.requestBody());
-        }
-        processor.addAttachment(request.build(), new FreemarkerAttachmentRenderer("http-request.ftl"));
+        String name = "Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": "
+                + exchange.method() + " " + exchange.path()
+                + (exchange.requestBodyCut() == null ? "" : " (" + exchange.requestBodyCutNote() + ")");
+        // Our curl line, not the one Allure's builder writes (quotes unescaped, no placeholder expanded); none for a
+        // body recorded cut. Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
+        String curl = exchange.requestBodyCut() == null ? CurlLine.of(exchange) : null;
+        HttpRequestAttachment request = new HttpRequestAttachment(name, exchange.url(), exchange.method(),
+                exchange.requestBody(), curl, exchange.requestHeaderMap(), Map.of(), Map.of());
+        processor.addAttachment(request, new FreemarkerAttachmentRenderer("http-request.ftl"));
         HttpResponseAttachment.Builder response = HttpResponseAttachment.Builder
                 .create(exchange.answered()
                         ? "Response: " + exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
-import dev.aigateway.contract.evidence.CurlLine;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.evidence.Har;
 import dev.aigateway.contract.record.Exchange;

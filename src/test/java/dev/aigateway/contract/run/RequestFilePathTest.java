@@ -71,6 +71,10 @@ class RequestFilePathTest {
             texts(publicZips.get(0)).forEach((name, text) -> absolute.stream().filter(text::contains)
                     .forEach(path -> found.add(name + " holds " + path)));
             assertThat(found, empty());
+            // The report's request attachments carry the evidence's own curl lines, not the ones Allure writes.
+            Map<String, String> report = texts(publicZips.get(0));
+            assertThat(report.values().stream().anyMatch(text -> text.contains("curl -sS -i -X POST")), equalTo(true));
+            assertThat(report.values().stream().filter(text -> text.contains("curl -v")).toList(), empty());
 
             String summary = Files.readString(root.resolve("reports/evidence/summary.md"));
             assertThat(summary, containsString("- **Your application's request 1**: `app.curl`, `POST /v1/chat/completions`."));

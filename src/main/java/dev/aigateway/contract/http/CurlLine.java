@@ -1,4 +1,4 @@
-package dev.aigateway.contract.evidence;
+package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.record.Exchange;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.aigateway.contract.evidence;
+package dev.aigateway.contract.http;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
