@@ -108,6 +108,17 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
         return file + (entry == null ? "" : "#" + entry);
     }
 
+    /**
+     * {@link #source()} as the evidence shows it, with no absolute path of this machine: the file relative to
+     * {@code root} (the checkout) when it is inside it, else its name alone ({@code app.har#2}).
+     */
+    public String sourceIn(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        Path shown = absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute) : absolute.getFileName();
+        return shown.toString().replace('\\', '/') + (entry == null ? "" : "#" + entry);
+    }
+
     /** Never prints a secret's value: only the variables they are registered under. */
     @Override
     public String toString() {

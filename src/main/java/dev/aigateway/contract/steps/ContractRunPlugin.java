@@ -113,7 +113,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         for (int i = 0; i < run.requests().size(); i++) {
             ApplicationRequest request = run.requests().get(i);
             var reduction = run.reduction(i + 1);
-            sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.source(),
+            sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.sourceIn(CurrentRun.root()),
                     request.method() + " " + redactor.redact(request.path()), request.host(),
                     request.replaced().stream().map(replaced -> redactor.redact(replaced.sentence())).toList(),
                     reduction.map(found -> found.finding().sentence()).orElse(null),

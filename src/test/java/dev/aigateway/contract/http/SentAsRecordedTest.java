@@ -10,7 +10,6 @@ import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
-import dev.aigateway.contract.evidence.CurlLine;
 import dev.aigateway.contract.evidence.Har;
 import dev.aigateway.contract.record.Exchange;
 import java.io.IOException;
