@@ -43,7 +43,7 @@ public final class Spending {
         int billable = 0;
         long tokens = 0;
         BigDecimal usd = BigDecimal.ZERO;
-        int unknown = 0;
+        List<String> unknown = new java.util.ArrayList<>();
         for (Exchange exchange : exchanges) {
             if (!isBillable(exchange, profile)) {
                 continue;
@@ -54,11 +54,11 @@ public final class Spending {
             if (charge.known()) {
                 usd = usd.add(charge.usd());
             } else {
-                unknown++;
+                unknown.add("#" + exchange.sequence() + " " + exchange.method() + " " + exchange.path());
             }
         }
         int sent = (int) exchanges.stream().filter(exchange -> !exchange.neverSent()).count();
-        return new Spend(sent, billable, tokens, usd.stripTrailingZeros(), unknown);
+        return new Spend(sent, billable, tokens, usd.stripTrailingZeros(), unknown.size(), unknown);
     }
 
     /**
