@@ -38,7 +38,8 @@ public final class SpendCap implements SpendGuard {
             Spend spend = spent.get();
             if (spend.unknownCost() > 0) {
                 throw new Skipped("skipped: " + spend.unknownCost() + " earlier billable request(s) carried no cost the run"
-                        + " could read (an answer lost, or no cost where the gateway keeps it), so what the run has spent"
+                        + " could read (" + (spend.ofUnknownCost().isEmpty() ? "" : String.join(", ", spend.ofUnknownCost()) + ": ")
+                        + "an answer lost, or no cost where the gateway keeps it), so what the run has spent"
                         + " is not known; it stays under maxSpendUsd by sending no more");
             }
             BigDecimal room = capUsd.subtract(spend.usd()).subtract(heldUsd);

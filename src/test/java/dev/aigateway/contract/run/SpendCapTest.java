@@ -117,9 +117,12 @@ class SpendCapTest {
     /** Once a billable answer's cost is not known, no further billable request is sent, and the reason says so. */
     @Test
     void aBillableAnswerOfUnknownCostStopsTheNextSend() {
-        SpendCap cap = new SpendCap(new BigDecimal("0.01"), "test", () -> new Spend(3, 2, 0, new BigDecimal("0.00001"), 1));
+        SpendCap cap = new SpendCap(new BigDecimal("0.01"), "test",
+                () -> new Spend(3, 2, 0, new BigDecimal("0.00001"), 1, List.of("#3 POST /v1/messages")));
         Skipped refused = org.junit.jupiter.api.Assertions.assertThrows(Skipped.class, () -> cap.reserve(WORST_CASE));
-        assertThat(refused.getMessage(), containsString("1 earlier billable request(s) carried no cost the run could read"));
+        assertThat(refused.getMessage(), equalTo("skipped: 1 earlier billable request(s) carried no cost the run could read"
+                + " (#3 POST /v1/messages: an answer lost, or no cost where the gateway keeps it), so what the run has spent"
+                + " is not known; it stays under maxSpendUsd by sending no more"));
     }
 
     @Test

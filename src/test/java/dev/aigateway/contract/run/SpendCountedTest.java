@@ -75,6 +75,7 @@ class SpendCountedTest {
         assertThat("the answers cost something", sum.signum(), greaterThan(0));
 
         assertThat(verdict.path("billableRequestsOfUnknownCost").asInt(-1), equalTo(0));
+        assertThat(verdict.path("billableRequestsOfUnknownCostNamed").size(), equalTo(0));
         assertThat(verdict.path("billableRequests").asInt(), equalTo(carried.values().stream().mapToInt(List::size).sum()));
         assertThat("spendUsd in verdict.json", verdict.path("spendUsd").decimalValue(), comparesEqualTo(sum));
         assertThat("the run's closing figure", Spending.of(run.exchanges(), profile).usd(), comparesEqualTo(sum));
@@ -85,6 +86,8 @@ class SpendCountedTest {
                     Spending.of(run.exchanges(), blind).unknownCost(), equalTo(carried.get(route).size()));
             assertThat("with " + route + "'s cost pointers gone, the spend is not the answers' sum",
                     Spending.of(run.exchanges(), blind).usd(), not(comparesEqualTo(sum)));
+            assertThat("and the closing block names them", Spending.of(run.exchanges(), blind).unknownCostNote(),
+                    org.hamcrest.Matchers.containsString(" POST " + profile.path(route)));
         }
     }
 
