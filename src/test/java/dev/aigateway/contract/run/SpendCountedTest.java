@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reported spend ({@code verdict.json}'s {@code spendUsd}) is the sum of what the answers carried, on every
@@ -45,8 +45,18 @@ class SpendCountedTest {
     @TempDir
     Path output;
 
+    /** Every simulated gateway's environment of every route ({@code local-all-routes}, {@code local-<gateway>-all-routes}), and OpenRouter's default one. */
+    static java.util.stream.Stream<String> environments() throws Exception {
+        Set<String> names = new java.util.TreeSet<>(List.of("local-all-routes", "local-openrouter"));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(System.getProperty("contract.root", "."), "environments"))) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.matches("local(-[a-z]+)?-all-routes\\.yaml"))
+                    .forEach(name -> names.add(name.replace(".yaml", "")));
+        }
+        return names.stream();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"local-all-routes", "local-openrouter"})
+    @MethodSource("environments")
     void theReportedSpendIsTheSumOfWhatTheAnswersCarried(String env) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
         GatewayProfile profile = GatewayProfile.of(run);
