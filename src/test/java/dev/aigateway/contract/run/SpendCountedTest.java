@@ -89,6 +89,9 @@ class SpendCountedTest {
         assertThat(verdict.path("billableRequests").asInt(), equalTo(carried.values().stream().mapToInt(List::size).sum()));
         assertThat("spendUsd in verdict.json", verdict.path("spendUsd").decimalValue(), comparesEqualTo(sum));
         assertThat("the run's closing figure", Spending.of(run.exchanges(), profile).usd(), comparesEqualTo(sum));
+        System.out.printf("figures spend %s: %d billable answers on %s, they carried $%s, verdict.json spendUsd %s%n", env,
+                carried.values().stream().mapToInt(List::size).sum(), carried.keySet(), sum.toPlainString(),
+                verdict.path("spendUsd").decimalValue().toPlainString());
 
         for (String route : carried.keySet()) {
             GatewayProfile blind = withoutCostOf(profile, route);
