@@ -34,6 +34,7 @@ public record GatewayProfile(
         KeyCheck keyCheck,
         PatternFact billablePathPattern,
         Stream stream,
+        Map<String, Cost> cost,
         Catalog catalog,
         Credits credits,
         Keys keys,
@@ -99,11 +100,11 @@ public record GatewayProfile(
             implements Sourced {}
 
     /**
-     * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
-     * comment line the gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
+     * A stream's last event ({@code terminator}), where a chunk keeps its text, and the comment line the
+     * gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
      */
-    public record Stream(String terminator, String comment, String text, String usage, List<StreamEnd> ends, String source,
-                         String guess) implements Sourced {
+    public record Stream(String terminator, String comment, String text, List<StreamEnd> ends, String source, String guess)
+            implements Sourced {
 
         /** How a whole stream on route {@code routeId} ends: its own last event, else the profile's terminator. */
         public Optional<StreamEnd> endOf(String routeId) {
@@ -129,6 +130,41 @@ public record GatewayProfile(
         /** The end, in a few words, as a finding quotes it. */
         public String named() {
             return event != null ? "event: " + event : at + " " + matches;
+        }
+    }
+
+    /**
+     * Where a billable route's answer keeps what it cost (US dollars) and how many tokens it used: in a JSON
+     * answer ({@code answer}), in the events of a streamed one ({@code stream}), or in a response header
+     * ({@code header}, the cost only). The profile's {@code cost:} names one per billable route id, and
+     * {@code billablePathPattern} for the inference paths no route lists.
+     */
+    public record Cost(Reading answer, StreamReading stream, String header, String source, String guess)
+            implements Sourced {}
+
+    /**
+     * In a JSON object: the cost at the first of {@code usd} that holds a number (or a decimal string), and the
+     * tokens, the sum of the numbers at {@code tokens} (input and output apart, or one total).
+     */
+    public record Reading(List<String> usd, List<String> tokens) {
+        public Reading {
+            usd = usd == null ? List.of() : usd;
+            tokens = tokens == null ? List.of() : tokens;
+        }
+    }
+
+    /**
+     * In a stream: the events named {@code event} (its {@code event:} line; every event when not set) are each
+     * read as {@link Reading}, and the last one whose cost is there counts.
+     */
+    public record StreamReading(String event, List<String> usd, List<String> tokens) {
+        public StreamReading {
+            usd = usd == null ? List.of() : usd;
+            tokens = tokens == null ? List.of() : tokens;
+        }
+
+        public Reading reading() {
+            return new Reading(usd, tokens);
         }
     }
 
@@ -321,6 +357,7 @@ public record GatewayProfile(
                 keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
+        facts.addAll(cost().values());
         if (simulator != null) {
             facts.add(simulator);
         }
@@ -340,6 +377,12 @@ public record GatewayProfile(
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
+            }
+        }
+        for (RouteEntry route : routes) {
+            if (route.billable() && !cost().containsKey(route.id())) {
+                throw new IllegalStateException(resource + ": billable route " + route.id()
+                        + " says nowhere in cost: where its answers keep what they cost");
             }
         }
         if (route(keyCheck.route()).isEmpty()) {
@@ -393,6 +436,26 @@ public record GatewayProfile(
         return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
                 || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches()
                 || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent());
+    }
+
+    /**
+     * Where the answer of a {@code method} request to {@code path} (without its query) keeps its cost: its route's
+     * entry in {@code cost:}, else {@code billablePathPattern}'s for inference on a path no route lists; empty when
+     * the profile does not say.
+     */
+    public Optional<Cost> costOf(String method, String path) {
+        Optional<RouteEntry> route = routes.stream()
+                .filter(entry -> entry.method().equals(method) && entry.path().equals(path)).findFirst();
+        if (route.isPresent()) {
+            return Optional.ofNullable(cost().get(route.get().id()));
+        }
+        return billable(method, path) ? Optional.ofNullable(cost().get("billablePathPattern")) : Optional.empty();
+    }
+
+    /** Where each billable route's answer keeps its cost, by route id; none when the profile says nothing. */
+    @Override
+    public Map<String, Cost> cost() {
+        return cost == null ? Map.of() : cost;
     }
 
     /** The route that checks the team's key without spending anything. */
