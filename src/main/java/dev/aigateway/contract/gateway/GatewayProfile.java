@@ -431,11 +431,18 @@ public record GatewayProfile(
         return otherPaths == null ? List.of() : otherPaths;
     }
 
-    /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */
+    /**
+     * True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for:
+     * a billable route or other path, and, failing closed as the send gate does, a POST to a path the profile does
+     * not know at all.
+     */
     public boolean billable(String method, String path) {
+        boolean listed = routes.stream().anyMatch(route -> route.path().equals(path))
+                || otherPaths().stream().anyMatch(other -> other.idOf(path).isPresent());
         return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
                 || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches()
-                || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent());
+                || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent())
+                || "POST".equals(method) && !listed;
     }
 
     /**

@@ -98,6 +98,14 @@ class SpendingTest {
                 nullValue());
     }
 
+    @Test
+    void aServedPostToAPathTheProfileDoesNotKnowIsBillableOfUnknownCostAsTheGateHeldIt() {
+        GatewayProfile openRouter = GatewayProfile.named("openrouter");
+        Spend spend = Spending.of(List.of(post("/api/v1/some/new/route", "{\"usage\":{\"cost\":0.1}}")), openRouter);
+        assertThat(List.of(spend.billableRequests(), spend.unknownCost()), equalTo(List.of(1, 1)));
+        assertThat(spend.usd(), comparesEqualTo(BigDecimal.ZERO));
+    }
+
     private static Spending.Charge charge(GatewayProfile.Cost cost, String body) {
         return Spending.chargeOf(cost, Map.of(), body);
     }
