@@ -137,6 +137,8 @@ final class Facts {
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
         wrongBase(facts.get("path"), profile, facts);
+        facts.put("baseUrlToUse", originOf(exchange.url()) + profile.apiBasePath());
+        facts.put("otherGateway", otherGateway(exchange, profile));
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
@@ -273,6 +275,7 @@ final class Facts {
         String baseUrl = links.getOrDefault("baseUrl", "");
         facts.put("gatewayTitle", profile.title());
         facts.put("gatewayBaseUrl", baseUrl);
+        facts.put("gatewayApiBase", links.getOrDefault("apiBase", baseUrl));
         facts.put("gatewayCatalogUrl", baseUrl + profile.route("models").map(GatewayProfile.RouteEntry::path).orElse(""));
         facts.put("gatewayDocs", links.getOrDefault("docs", baseUrl));
         facts.put("gatewayStatus", links.getOrDefault("status", facts.get("gatewayDocs")));
@@ -285,6 +288,42 @@ final class Facts {
             });
         }
         return facts;
+    }
+
+    /**
+     * The title of another gateway whose answer this is, "" when none: its host is that gateway's ({@code links}), or
+     * the answer carries that gateway's request-id header and not this one's (an OpenRouter key sent to Vercel's
+     * host is answered with an x-vercel-id and no cf-ray).
+     */
+    static String otherGateway(Exchange exchange, GatewayProfile profile) {
+        if (!exchange.answered()) {
+            return "";
+        }
+        String host = hostOf(exchange.url() == null ? "" : exchange.url());
+        boolean ours = !RouteServed.header(exchange, profile.requestId().header()).isBlank();
+        for (String name : GatewayProfile.names()) {
+            GatewayProfile other = GatewayProfile.named(name);
+            if (name.equals(profile.name())) {
+                continue;
+            }
+            boolean itsHost = other.links() != null && other.links().values().stream()
+                    .anyMatch(link -> link.startsWith("https://") && hostOf(link).equals(host));
+            boolean itsHeader = !ours && !RouteServed.header(exchange, other.requestId().header()).isBlank();
+            if (itsHost || itsHeader) {
+                return other.title();
+            }
+        }
+        return "";
+    }
+
+    /** scheme://host[:port] of {@code url}, or "" when it is not one. */
+    private static String originOf(String url) {
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            return uri.getHost() == null ? "" : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException notAUri) {
+            return "";
+        }
     }
 
     /** "host:port" of a Location header, or the header as it is when it names no host. */

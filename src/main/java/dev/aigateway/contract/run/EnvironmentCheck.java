@@ -30,9 +30,12 @@ public final class EnvironmentCheck {
         RunLock.take(root);
         boolean runFollows = args.length < 3 || !Boolean.parseBoolean(args[2]);
         Environment environment;
+        String baseUrlNote;
         List<ApplicationRequest> requests;
         try {
-            environment = new EnvironmentLoader(root).load(args[1]);
+            EnvironmentLoader loader = new EnvironmentLoader(root);
+            environment = loader.load(args[1]);
+            baseUrlNote = loader.baseUrlNote();
             // A request file that cannot be read stops the build here too, before anything is sent.
             requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
                     System.getProperty(ApplicationRequests.PROPERTY)));
@@ -47,7 +50,7 @@ public final class EnvironmentCheck {
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()
                 + " -> " + (environment.usesSimulator()
                         ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
-                        : environment.baseUrl()));
+                        : environment.baseUrl() + (baseUrlNote.isEmpty() ? "" : " (" + baseUrlNote + ")")));
         for (int i = 0; i < requests.size(); i++) {
             System.out.println("[contract] " + line(i + 1, requests.get(i)));
         }
