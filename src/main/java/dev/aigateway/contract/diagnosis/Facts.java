@@ -344,7 +344,7 @@ final class Facts {
     }
 
     /**
-     * The title of another gateway whose answer this is, "" when none: its host is that gateway's ({@code links}), or
+     * Another gateway whose answer this is, in its own words ({@code words.theGateway}, else its title), "" when none: its host is that gateway's ({@code links}), or
      * the answer carries that gateway's request-id header, where its profile sources it rather than guesses it, and
      * not this one's (an OpenRouter key sent to Vercel's host is answered with an x-vercel-id and no cf-ray).
      */
@@ -365,7 +365,7 @@ final class Facts {
             boolean itsHeader = !ours && (other.requestId().guess() == null || other.requestId().guess().isBlank())
                     && !RouteServed.header(exchange, other.requestId().header()).isBlank();
             if (itsHost || itsHeader) {
-                return other.title();
+                return other.words() != null && other.words().containsKey("theGateway") ? other.words().get("theGateway") : other.title();
             }
         }
         return "";

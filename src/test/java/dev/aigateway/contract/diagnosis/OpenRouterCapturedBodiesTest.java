@@ -173,6 +173,18 @@ class OpenRouterCapturedBodiesTest {
                 containsString("AI_GATEWAY_API_KEY"));
     }
 
+    /** A Vercel key pointed at OpenRouter's host (its profile's links): wrong-base-url, naming Vercel's documented base. */
+    @Test
+    void aVercelEnvironmentAtOpenRoutersHostIsAWrongBaseUrl() {
+        Environment vercel = new Environment("vercel", "test", "https://openrouter.ai", "team_1", "vck_x", true,
+                List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
+                dev.aigateway.contract.environment.Route.DEFAULT);
+        Verdict verdict = diagnosis.diagnose(runMeeting(named("or-401-user-not-found")), 1, vercel);
+        assertThat(verdict.id(), equalTo("wrong-base-url"));
+        assertThat(verdict.title(), equalTo("Wrong base URL (baseUrl points at OpenRouter, not the Vercel AI Gateway)"));
+        assertThat(verdict.meaning(), containsString("Write baseUrl: https://ai-gateway.vercel.sh/v1 (the Vercel AI Gateway's documented API base"));
+    }
+
     /** The same exchanges as a Vercel environment meets them, at its own host (at openrouter.ai its base URL would be wrong). */
     private static List<Exchange> onVercelsHost(List<Exchange> run) {
         return run.stream().map(exchange -> exchange.rebased("https://openrouter.ai", "https://ai-gateway.vercel.sh")).toList();
