@@ -38,8 +38,13 @@ public record BaseUrlCorrection(String correctedPath, String givenBaseUrl, Strin
         return Optional.empty();
     }
 
-    /** True when the profile lists a route at {@code path}, or the application's request knows one there. */
+    /**
+     * True when the profile lists a route at {@code path}, or, on the default profile, the application's request
+     * knows one there ({@link RequestRoute}'s paths beyond the routes are the default profile's: on another
+     * gateway {@code /v1/messages} is not served, and {@code /api/v1/v1/messages} is corrected to its own route).
+     */
     static boolean served(String path, GatewayProfile profile) {
-        return profile.routeServing(path).isPresent() || RequestRoute.of(path).known();
+        return profile.routeServing(path).isPresent()
+                || profile.name().equals(GatewayProfile.defaultName()) && RequestRoute.of(path).known();
     }
 }
