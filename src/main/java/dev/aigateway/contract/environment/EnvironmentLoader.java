@@ -104,8 +104,8 @@ public final class EnvironmentLoader {
         Environment.Auth auth = auth(raw, display, lines, secrets, profile);
         String baseUrl = raw.simulator() == null ? profile.hostBaseUrl(raw.baseUrl()) : null;
         baseUrlNote = baseUrl == null || baseUrl.equals(stripTrailingSlash(raw.baseUrl())) ? ""
-                : "baseUrl " + raw.baseUrl() + " is " + profile.title() + "'s documented API base; its routes carry "
-                        + profile.apiBasePath() + ", so the run calls them on " + baseUrl;
+                : "baseUrl " + raw.baseUrl() + " ends with " + theGateway(profile) + "'s documented API base, "
+                        + profile.apiBasePath() + ", which its routes carry: the run calls them on " + baseUrl;
         return new Environment(
                 name,
                 raw.description(),
@@ -134,6 +134,11 @@ public final class EnvironmentLoader {
                 gateway,
                 requests(raw, display, lines),
                 request(raw, display, lines));
+    }
+
+    /** The gateway as its advice calls it ({@code words.theGateway}: "the Vercel AI Gateway", "OpenRouter"), else its title. */
+    private static String theGateway(GatewayProfile profile) {
+        return profile.words() != null && profile.words().containsKey("theGateway") ? profile.words().get("theGateway") : profile.title();
     }
 
     /**

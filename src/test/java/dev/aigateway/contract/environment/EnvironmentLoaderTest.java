@@ -339,9 +339,10 @@ class EnvironmentLoaderTest {
         write("mine", VALID.replace("https://gateway.example/", "${BASE}") + "gateway: " + gateway + "\n");
         EnvironmentLoader loader = loader(Map.of("TEST_GATEWAY_KEY", "sk-or-v1-abc123456789", "BASE", written));
         assertThat(loader.load("mine").baseUrl(), equalTo(used));
-        assertThat(loader.baseUrlNote(), said ? org.hamcrest.Matchers.containsString("baseUrl " + written + " is "
-                + dev.aigateway.contract.gateway.GatewayProfile.named(gateway).title() + "'s documented API base; its routes carry")
-                : equalTo(""));
+        assertThat(loader.baseUrlNote(), said ? equalTo("baseUrl " + written + " ends with "
+                + dev.aigateway.contract.gateway.GatewayProfile.named(gateway).words().get("theGateway") + "'s documented API base, "
+                + dev.aigateway.contract.gateway.GatewayProfile.named(gateway).apiBasePath() + ", which its routes carry: the run calls them on "
+                + used) : equalTo(""));
     }
 
     @Test
