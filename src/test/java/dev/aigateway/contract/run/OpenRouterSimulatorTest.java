@@ -157,9 +157,6 @@ class OpenRouterSimulatorTest {
     @Test
     void anOpenRouterKeyAtAnotherGatewaysHostGivesWrongBaseUrl() throws Exception {
         try (SimulatedGateway vercel = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
-            // Its first answer off the routes (an HTML page read from disk) can outlast readMs on a busy machine.
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    vercel.baseUrl() + "/api/v1/models")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
             RunRecord run = overAUrl("local-openrouter", vercel.baseUrl() + "/api/v1");
             assertThat(run.verdict().meaning(), run.verdict().id(), equalTo("wrong-base-url"));
             assertThat(run.verdict().meaning(), org.hamcrest.Matchers.allOf(
@@ -176,6 +173,9 @@ class OpenRouterSimulatorTest {
         Path root = java.nio.file.Files.createDirectories(output.resolve("root").resolve("environments"));
         String file = java.nio.file.Files.readString(Path.of("environments", env + ".yaml"));
         java.nio.file.Files.writeString(root.resolve(env + ".yaml"), file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "baseUrl: " + url + "\n"));
+        // A simulator's first answer (cold, or an HTML page read from disk) can outlast readMs on a busy machine.
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/models"))
+                .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
         return ContractSuite.run(root.getParent(), env, output, java.util.Map.of());
     }
 
