@@ -60,6 +60,7 @@ final class Facts {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
         String budget = exhaustedBudget(exchanges, environment.profile());
         facts.forEach(fact -> fact.put("exhaustedBudget", budget));
+        keyLimit(exchanges, facts, environment.profile(), !budget.isEmpty());
         Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
                 .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
@@ -113,6 +114,57 @@ final class Facts {
         return "";
     }
 
+    /**
+     * {@code keyLimitRemaining}: what the balance route's 200 answer reads at the profile's {@code credits.balance}
+     * (OpenRouter's /key: the key's own limit_remaining), "" when it reads no number (a key without a limit); and, on
+     * each 402, {@code keyLimitUsedUp}: true when that remaining is zero or less, a budget of the key is used up, or
+     * it is less than the request's worst-case cost (the tokens the 402 says were requested, or the request's
+     * max_tokens, at the run's own catalog price of its model).
+     */
+    static void keyLimit(List<Exchange> exchanges, List<Map<String, String>> facts, GatewayProfile profile, boolean budgetUsedUp) {
+        String balanceRoute = profile.route(profile.credits().balanceRoute()).map(GatewayProfile.RouteEntry::path).orElse("");
+        java.math.BigDecimal remaining = null;
+        String catalog = null;
+        String models = profile.route("models").map(GatewayProfile.RouteEntry::path).orElse("");
+        for (Exchange exchange : exchanges) {
+            if (exchange.status() == null || exchange.status() != 200) {
+                continue;
+            }
+            String path = RouteServed.pathOf(exchange);
+            JsonNode balance = json(exchange.responseBody()).at(profile.credits().balance());
+            if (remaining == null && path.equals(balanceRoute) && balance.isNumber()) {
+                remaining = balance.decimalValue();
+            }
+            if (catalog == null && path.equals(models)) {
+                catalog = exchange.responseBody();
+            }
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            Map<String, String> fact = facts.get(i);
+            fact.put("keyLimitRemaining", remaining == null ? "" : remaining.toPlainString());
+            boolean usedUp = false;
+            if ("402".equals(fact.get("status")) && (remaining != null || budgetUsedUp)) {
+                usedUp = budgetUsedUp || remaining.signum() <= 0;
+                if (!usedUp) {
+                    java.math.BigDecimal cost = dev.aigateway.contract.http.CatalogPrices.worstCaseUsd(profile, catalog,
+                            fact.get("model"), requestedTokens(fact.get("message"), exchanges.get(i)), 0);
+                    usedUp = cost != null && remaining.compareTo(cost) < 0;
+                }
+            }
+            fact.put("keyLimitUsedUp", String.valueOf(usedUp));
+        }
+    }
+
+    /** The tokens a refusal says were requested ("You requested up to 32000 tokens"), else the request's max_tokens, else null. */
+    private static Integer requestedTokens(String message, Exchange exchange) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("requested up to (\\d+) tokens").matcher(message == null ? "" : message);
+        if (quoted.find()) {
+            return Integer.valueOf(quoted.group(1));
+        }
+        JsonNode maxTokens = json(exchange.requestBody()).path("max_tokens");
+        return maxTokens.canConvertToInt() ? maxTokens.intValue() : null;
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -141,6 +193,8 @@ final class Facts {
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
         wrongBase(facts.get("path"), profile, facts);
+        facts.put("baseUrlToUse", originOf(exchange.url()) + profile.apiBasePath());
+        facts.put("otherGateway", otherGateway(exchange, profile));
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
@@ -154,6 +208,7 @@ final class Facts {
         facts.put("failedProvider", envelope.failedProvider());
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("providerMessage", envelope.providerMessage());
+        facts.put("providerWords", providerWords(envelope.providerMessage(), profile));
         facts.put("providerRequestId", envelope.providerRequestId());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
@@ -279,6 +334,7 @@ final class Facts {
         String baseUrl = links.getOrDefault("baseUrl", "");
         facts.put("gatewayTitle", profile.title());
         facts.put("gatewayBaseUrl", baseUrl);
+        facts.put("gatewayApiBase", links.getOrDefault("apiBase", baseUrl));
         facts.put("gatewayCatalogUrl", baseUrl + profile.route("models").map(GatewayProfile.RouteEntry::path).orElse(""));
         facts.put("gatewayDocs", links.getOrDefault("docs", baseUrl));
         facts.put("gatewayStatus", links.getOrDefault("status", facts.get("gatewayDocs")));
@@ -291,6 +347,63 @@ final class Facts {
             });
         }
         return facts;
+    }
+
+    /**
+     * Another gateway whose answer this is, in its own words ({@code words.theGateway}, else its title), "" when none: its host is that gateway's ({@code links}), or
+     * the answer carries that gateway's request-id header, where its profile sources it rather than guesses it, and
+     * not this one's (an OpenRouter key sent to Vercel's host is answered with an x-vercel-id and no cf-ray).
+     */
+    static String otherGateway(Exchange exchange, GatewayProfile profile) {
+        if (!exchange.answered()) {
+            return "";
+        }
+        String host = hostOf(exchange.url() == null ? "" : exchange.url());
+        boolean ours = !RouteServed.header(exchange, profile.requestId().header()).isBlank();
+        for (String name : GatewayProfile.names()) {
+            GatewayProfile other = GatewayProfile.named(name);
+            if (name.equals(profile.name())) {
+                continue;
+            }
+            boolean itsHost = other.links() != null && other.links().values().stream()
+                    .anyMatch(link -> link.startsWith("https://") && hostOf(link).equals(host));
+            // Only a header the other profile sources as its own (x-vercel-id), not one it guesses at (a cf-ray is any Cloudflare site's).
+            boolean itsHeader = !ours && (other.requestId().guess() == null || other.requestId().guess().isBlank())
+                    && !RouteServed.header(exchange, other.requestId().header()).isBlank();
+            if (itsHost || itsHeader) {
+                return other.words() != null && other.words().containsKey("theGateway") ? other.words().get("theGateway") : other.title();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The provider's own words passed through ({@code providerMessage}) read as the provider's own envelope when
+     * they are one (OpenRouter's metadata.raw: OpenAI's, Anthropic's or Google's error JSON as a string), with the
+     * profile's envelope pointers: its message, then its code and type in brackets ("Country, region, or territory
+     * not supported (unsupported_country_region_territory, request_forbidden)"); as they are otherwise.
+     */
+    static String providerWords(String providerMessage, GatewayProfile profile) {
+        JsonNode own = json(providerMessage == null ? "" : providerMessage.strip());
+        Envelope envelope = profile.envelopeOf(own);
+        if (own.isMissingNode() || envelope.message() == null || envelope.message().isBlank()) {
+            return providerMessage == null ? "" : providerMessage;
+        }
+        String code = profile.envelope().code() == null ? "" : own.at(profile.envelope().code()).asText("");
+        String type = envelope.type() == null ? "" : envelope.type();
+        String named = java.util.stream.Stream.of(code, type).filter(text -> !text.isBlank() && !text.equals("null"))
+                .distinct().collect(Collectors.joining(", "));
+        return envelope.message() + (named.isEmpty() ? "" : " (" + named + ")");
+    }
+
+    /** scheme://host[:port] of {@code url}, or "" when it is not one. */
+    private static String originOf(String url) {
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            return uri.getHost() == null ? "" : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException notAUri) {
+            return "";
+        }
     }
 
     /** "host:port" of a Location header, or the header as it is when it names no host. */

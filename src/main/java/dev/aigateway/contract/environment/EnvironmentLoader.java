@@ -45,6 +45,8 @@ public final class EnvironmentLoader {
 
     private final Path root;
     private final Variables variables;
+    /** What the last {@link #load} made of a baseUrl written as the gateway's documented API base, or "". */
+    private String baseUrlNote = "";
 
     public EnvironmentLoader(Path root, Map<String, String> processEnvironment) {
         this.root = root;
@@ -100,10 +102,14 @@ public final class EnvironmentLoader {
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
         }
         Environment.Auth auth = auth(raw, display, lines, secrets, profile);
+        String baseUrl = raw.simulator() == null ? profile.hostBaseUrl(raw.baseUrl()) : null;
+        baseUrlNote = baseUrl == null || baseUrl.equals(stripTrailingSlash(raw.baseUrl())) ? ""
+                : "baseUrl " + raw.baseUrl() + " ends with " + theGateway(profile) + "'s documented API base, "
+                        + profile.apiBasePath() + ", which its routes carry: the run calls them on " + baseUrl;
         return new Environment(
                 name,
                 raw.description(),
-                raw.simulator() == null ? stripTrailingSlash(raw.baseUrl()) : null,
+                baseUrl,
                 raw.teamId() == null || raw.teamId().isBlank() ? null : raw.teamId(),
                 raw.apiKey(),
                 Boolean.TRUE.equals(raw.funded()),
@@ -128,6 +134,19 @@ public final class EnvironmentLoader {
                 gateway,
                 requests(raw, display, lines),
                 request(raw, display, lines));
+    }
+
+    /** The gateway as its advice calls it ({@code words.theGateway}: "the Vercel AI Gateway", "OpenRouter"), else its title. */
+    private static String theGateway(GatewayProfile profile) {
+        return profile.words() != null && profile.words().containsKey("theGateway") ? profile.words().get("theGateway") : profile.title();
+    }
+
+    /**
+     * What the last {@link #load} did to a {@code baseUrl} written as the gateway's documented API base (e.g.
+     * https://openrouter.ai/api/v1, the one SDKs take): the sentence the console says, or "" when it is used as written.
+     */
+    public String baseUrlNote() {
+        return baseUrlNote;
     }
 
     /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */

@@ -409,6 +409,48 @@ public record GatewayProfile(
         return text == null || text.isBlank();
     }
 
+    /**
+     * The path the gateway's documented API base ({@code links.apiBase}, what its SDKs take as their base URL) adds
+     * to its host ({@code links.baseUrl}, where the routes' paths are): {@code /api/v1}, {@code /v1}; "" when the
+     * profile names none.
+     */
+    public String apiBasePath() {
+        String host = links == null ? null : links.get("baseUrl");
+        String api = links == null ? null : links.get("apiBase");
+        if (host == null || api == null || !api.startsWith(host)) {
+            return "";
+        }
+        return api.substring(host.length()).replaceFirst("/+$", "");
+    }
+
+    /**
+     * The paths a client's base URL may add before a route's own path: none, then each leading part of
+     * {@link #apiBasePath()} ({@code "", "/api", "/api/v1"}): the host, and the bases SDKs of the gateway's
+     * protocols are given (an Anthropic SDK the one without the version segment, an OpenAI SDK the documented one).
+     */
+    public List<String> clientBasePaths() {
+        List<String> paths = new ArrayList<>(List.of(""));
+        String api = apiBasePath();
+        for (int slash = api.indexOf('/', 1); api.length() > 0; slash = api.indexOf('/', slash + 1)) {
+            paths.add(slash < 0 ? api : api.substring(0, slash));
+            if (slash < 0) {
+                break;
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
+     * {@code baseUrl} as the run uses it: the host when it is written as the gateway's documented API base
+     * (it ends with {@link #apiBasePath()}, whose routes' paths already carry it), else as written; without a
+     * trailing slash.
+     */
+    public String hostBaseUrl(String baseUrl) {
+        String url = baseUrl.replaceFirst("/+$", "");
+        String api = apiBasePath();
+        return !api.isEmpty() && url.endsWith(api) ? url.substring(0, url.length() - api.length()) : url;
+    }
+
     /** The route {@code id}, if this gateway has it. */
     public Optional<RouteEntry> route(String id) {
         return routes.stream().filter(route -> route.id().equals(id)).findFirst();

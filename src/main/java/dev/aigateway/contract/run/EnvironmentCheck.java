@@ -31,9 +31,12 @@ public final class EnvironmentCheck {
         RunLock.take(root);
         boolean runFollows = args.length < 3 || !Boolean.parseBoolean(args[2]);
         Environment environment;
+        String baseUrlNote;
         List<ApplicationRequest> requests;
         try {
-            environment = new EnvironmentLoader(root).load(args[1]);
+            EnvironmentLoader loader = new EnvironmentLoader(root);
+            environment = loader.load(args[1]);
+            baseUrlNote = loader.baseUrlNote();
             // A route whose features are all another gateway's would check nothing: refused before the run.
             RouteFeatures.check(root, environment, EnvironmentLoader.FOLDER + "/" + args[1] + ".yaml");
             // A request file that cannot be read stops the build here too, before anything is sent.
@@ -50,7 +53,7 @@ public final class EnvironmentCheck {
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()
                 + " -> " + (environment.usesSimulator()
                         ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
-                        : environment.baseUrl()));
+                        : environment.baseUrl() + (baseUrlNote.isEmpty() ? "" : " (" + baseUrlNote + ")")));
         for (int i = 0; i < requests.size(); i++) {
             System.out.println("[contract] " + line(i + 1, requests.get(i), environment.profile()));
         }
