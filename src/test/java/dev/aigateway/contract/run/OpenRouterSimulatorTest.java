@@ -95,6 +95,8 @@ class OpenRouterSimulatorTest {
             "local-openrouter-provider-rate-limited, provider-unavailable",
             "local-openrouter-region,                model-unavailable-in-region",
             "local-openrouter-data-policy,           data-policy-no-provider",
+            "local-openrouter-moderation,            content-moderated",
+            "local-openrouter-byok-key-rejected,     byok-key-rejected",
             "local-openrouter-stream-error,          stream-error",
             "local-openrouter-outage,                gateway-outage",
             "local-openrouter-firewall,              not-the-gateway",

@@ -1,0 +1,93 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.captured.Captured;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.record.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The failure classes OpenRouter documents in fields of its envelope (the profile's errorFields): a moderation's
+ * {@code metadata.reasons} and {@code flagged_input} (https://openrouter.ai/docs/api/reference/errors-and-debugging),
+ * and a provider error on the account's own provider key, {@code metadata.is_byok}
+ * (https://openrouter.ai/docs/guides/overview/auth/byok). The replayed bodies of captured/openrouter/
+ * (or-403-moderation-flagged, or-401-byok-provider-key-rejected, or-400-byok-google-key-invalid) are met over a URL by
+ * OpenRouterReplayTest and fed to the diagnosis by OpenRouterCapturedBodiesTest; here each is reworded (same status,
+ * same fields, other words) and must keep its verdict, and the fields, not the words, must be what decides it.
+ */
+class OpenRouterDocumentedClassesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("contract.root", "."));
+    private static final Environment OPENROUTER = new EnvironmentLoader(ROOT, Map.of()).load("local-openrouter");
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    @ParameterizedTest(name = "{0} reworded: {1}")
+    @CsvSource(delimiter = '|', value = {
+            // moderation: the reasons decide, whatever the message says
+            "or-403-moderation-flagged | {\"error\":{\"code\":403,\"message\":\"Blocked before reaching the model.\",\"metadata\":{\"reasons\":[\"violence\"],\"flagged_input\":\"...\",\"provider_name\":\"Amazon Bedrock\",\"model_slug\":\"anthropic/claude-3.5-haiku\"}}} | content-moderated",
+            // a BYOK 401: the status and is_byok decide, whatever OpenRouter's and the provider's words
+            "or-401-byok-provider-key-rejected | {\"error\":{\"code\":401,\"message\":\"Upstream refused.\",\"metadata\":{\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Nope.\\\"}}\",\"provider_name\":\"OpenAI\",\"is_byok\":true}}} | byok-key-rejected",
+            // a BYOK 400: is_byok, then the provider's words must speak of the key, in any wording
+            "or-400-byok-google-key-invalid | {\"error\":{\"code\":400,\"message\":\"Error from provider\",\"metadata\":{\"raw\":\"Authentication failed: the supplied key is revoked.\",\"provider_name\":\"Google AI Studio\",\"is_byok\":true}}} | byok-key-rejected"})
+    void aRewordedBodyWithTheSameStatusAndFieldsKeepsItsVerdict(String name, String reworded, String verdict) {
+        assertThat(name + " as replayed", diagnose(name, null).id(), equalTo(verdict));
+        assertThat(name + " reworded", diagnose(name, reworded).id(), equalTo(verdict));
+    }
+
+    @Test
+    void theFieldsDecideNotTheWords() {
+        // The moderation's own words without its reasons are not read as a moderation.
+        assertThat(diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"anthropic/claude-3.5-haiku requires moderation"
+                + " on Amazon Bedrock. Your input was flagged for \\\"violence\\\".\"}}").id(), not(equalTo("content-moderated")));
+        // The same provider 401 on OpenRouter's shared key (is_byok false) is not the account's own key; after the key
+        // was served (/key 200) it is not invalid-key either.
+        assertThat(diagnose("or-401-byok-provider-key-rejected", "{\"error\":{\"code\":401,\"message\":\"Provider returned error\","
+                + "\"metadata\":{\"raw\":\"Incorrect API key provided\",\"provider_name\":\"OpenAI\",\"is_byok\":false}}}").id(),
+                not(equalTo("byok-key-rejected")));
+        // A BYOK 400 whose provider speaks of the request (Moonshot AI's token limit, as a public log quotes it) is the request's.
+        assertThat(diagnose("or-400-byok-google-key-invalid", "{\"error\":{\"message\":\"Provider returned error\",\"code\":400,\"metadata\":{"
+                + "\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Invalid request: Your request exceeded model token limit: 262144 (requested: 370653)\\\","
+                + "\\\"type\\\":\\\"invalid_request_error\\\"}}\",\"provider_name\":\"Moonshot AI\",\"is_byok\":true}}}").id(),
+                not(equalTo("byok-key-rejected")));
+    }
+
+    @Test
+    void theVerdictsQuoteTheFieldsThatPlacedThem() {
+        Verdict moderated = diagnose("or-403-moderation-flagged", null);
+        assertThat(moderated.title(), equalTo("Your input was flagged by the model's moderation (403: violence, harassment/threatening)"));
+        assertThat(moderated.meaning(), containsString("the flagged text, at most 100 characters: \"Say pong...or else\""));
+        Verdict byok = diagnose("or-401-byok-provider-key-rejected", null);
+        assertThat(byok.title(), equalTo("Your own provider key was refused by OpenAI (401, BYOK)"));
+        assertThat(byok.meaning(), containsString("invalid_api_key"));
+        assertThat(byok.nextSteps().get(0), containsString("https://openrouter.ai/settings/integrations"));
+        assertThat(diagnose("or-400-byok-google-key-invalid", null).title(),
+                equalTo("Your own provider key was refused by Google AI Studio (400, BYOK)"));
+    }
+
+    /** The run of OpenRouterCapturedBodiesTest meeting the captured answer {@code name}, or, when given, {@code body} in its place. */
+    private Verdict diagnose(String name, String body) {
+        Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Captured answer = body == null ? captured : new Captured(captured.name(), captured.kind(), captured.source(), captured.route(),
+                captured.on(), captured.status(), json(body), null, captured.verdict(), null, null);
+        return diagnosis.diagnose(OpenRouterCapturedBodiesTest.runMeeting(answer), 1, OPENROUTER);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.ANSWERS.readTree(text);
+        } catch (Exception notJson) {
+            throw new IllegalArgumentException(text, notJson);
+        }
+    }
+}
