@@ -75,6 +75,42 @@ class OpenRouterDocumentedClassesTest {
                 equalTo("Your own provider key was refused by Google AI Studio (400, BYOK)"));
     }
 
+    /**
+     * A request over the model's context window, as the application's own request (the probes served): the captured
+     * words (musistudio/claude-code-router#252, met over a URL in OpenRouterReplayTest), and reworded with the field
+     * OpenRouter documents for it (metadata.error_type context_length_exceeded) and no word of a context, reach the
+     * same verdict and title; a provider's token limit passed through on a BYOK attempt (Moonshot AI's words) too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "captured | ",
+            "reworded | {\"error\":{\"code\":400,\"message\":\"Too much for this endpoint.\",\"metadata\":{\"error_type\":\"context_length_exceeded\"}}}",
+            "provider's words, BYOK | {\"error\":{\"message\":\"Provider returned error\",\"code\":400,\"metadata\":{\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Invalid request: Your request exceeded model token limit: 262144 (requested: 370653)\\\",\\\"type\\\":\\\"invalid_request_error\\\"}}\",\"provider_name\":\"Moonshot AI\",\"is_byok\":true}}}"})
+    void aRequestOverTheContextWindowIsTheRequestsWhateverItsWords(String form, String body) {
+        Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals("or-400-context-length")).findFirst().orElseThrow();
+        String answer = body == null ? captured.answer() : body;
+        List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(Captured.of("openrouter").stream()
+                .filter(c -> c.name().equals("or-401-user-not-found")).findFirst().orElseThrow());
+        run.set(1, new dev.aigateway.contract.record.Exchange(2, "s", java.time.Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/key",
+                "/api/v1/key", List.of(), null, 200, Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f2-IAD"),
+                "{\"data\":{\"limit\":null,\"limit_remaining\":null}}", 10, "9a1b2c3d4e5f2-IAD", null, null, null,
+                dev.aigateway.contract.record.Caller.TEAM_KEY));
+        run.set(3, new dev.aigateway.contract.record.Exchange(4, "The smallest chat completion", java.time.Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json",
+                "cf-ray", "9a1b2c3d4e5f4-IAD"), "{\"id\":\"gen-1\",\"choices\":[]}", 10, "9a1b2c3d4e5f4-IAD", null, null, null,
+                dev.aigateway.contract.record.Caller.TEAM_KEY));
+        run.add(new dev.aigateway.contract.record.Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", java.time.Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":21333,\"messages\":[]}", 400,
+                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), answer, 10, "9a1b2c3d4e5f5-IAD", null,
+                OPENROUTER.profile().envelopeOf(json(answer)).type(), null, dev.aigateway.contract.record.Caller.TEAM_KEY));
+        Verdict verdict = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(form + ": " + verdict.meaning(), verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
+        assertThat(verdict.evidence(), org.hamcrest.Matchers.hasItem(5));
+    }
+
     /** The run of OpenRouterCapturedBodiesTest meeting the captured answer {@code name}, or, when given, {@code body} in its place. */
     private Verdict diagnose(String name, String body) {
         Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
