@@ -178,9 +178,11 @@ public record GatewayProfile(
     public record ErrorFields(Map<String, List<String>> pointers, String source, String guess) implements Sourced {
         /**
          * moderationReasons: why a moderation flagged the input; flaggedInput: the text it flagged; byokAttempt: true
-         * when the failed attempt used the account's own provider key.
+         * when the failed attempt used the account's own provider key; availableProviders and requestedProviders: the
+         * providers that serve the model and those the account's or the request's provider settings allow.
          */
-        public static final List<String> NAMES = List.of("moderationReasons", "flaggedInput", "byokAttempt");
+        public static final List<String> NAMES = List.of("moderationReasons", "flaggedInput", "byokAttempt",
+                "availableProviders", "requestedProviders");
 
         /** The value of field {@code name} in {@code answer}, or "". */
         public String read(String name, JsonNode answer) {

@@ -63,10 +63,10 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(19));
+        assertThat(all.size(), equalTo(20));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
                 equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
-                        "quota-exceeded", "rate-limited", "request-rejected")));
+                        "quota-exceeded", "rate-limited", "request-rejected", "team-restricted")));
     }
 
     @Test

@@ -39,7 +39,9 @@ class OpenRouterDocumentedClassesTest {
             // a BYOK 401: the status and is_byok decide, whatever OpenRouter's and the provider's words
             "or-401-byok-provider-key-rejected | {\"error\":{\"code\":401,\"message\":\"Upstream refused.\",\"metadata\":{\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Nope.\\\"}}\",\"provider_name\":\"OpenAI\",\"is_byok\":true}}} | byok-key-rejected",
             // a BYOK 400: is_byok, then the provider's words must speak of the key, in any wording
-            "or-400-byok-google-key-invalid | {\"error\":{\"code\":400,\"message\":\"Error from provider\",\"metadata\":{\"raw\":\"Authentication failed: the supplied key is revoked.\",\"provider_name\":\"Google AI Studio\",\"is_byok\":true}}} | byok-key-rejected"})
+            "or-400-byok-google-key-invalid | {\"error\":{\"code\":400,\"message\":\"Error from provider\",\"metadata\":{\"raw\":\"Authentication failed: the supplied key is revoked.\",\"provider_name\":\"Google AI Studio\",\"is_byok\":true}}} | byok-key-rejected",
+            // the account's provider settings: the providers named decide, whatever the message says
+            "or-404-no-allowed-providers | {\"error\":{\"code\":404,\"message\":\"Routing found nothing to send this to.\",\"metadata\":{\"available_providers\":[\"deepseek\"],\"requested_providers\":[\"xai\"]}}} | team-restricted"})
     void aRewordedBodyWithTheSameStatusAndFieldsKeepsItsVerdict(String name, String reworded, String verdict) {
         assertThat(name + " as replayed", diagnose(name, null).id(), equalTo(verdict));
         assertThat(name + " reworded", diagnose(name, reworded).id(), equalTo(verdict));
@@ -50,6 +52,12 @@ class OpenRouterDocumentedClassesTest {
         // The moderation's own words without its reasons are not read as a moderation.
         assertThat(diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"anthropic/claude-3.5-haiku requires moderation"
                 + " on Amazon Bedrock. Your input was flagged for \\\"violence\\\".\"}}").id(), not(equalTo("content-moderated")));
+        // Older bodies without the fields: the words alone still name it (cline/cline#5449).
+        assertThat(diagnose("or-404-no-allowed-providers", "{\"error\":{\"message\":\"No allowed providers are available for the selected model.\","
+                + "\"code\":404}}").id(), equalTo("team-restricted"));
+        // A 404 naming no provider lists and other words is not the account's provider settings.
+        assertThat(diagnose("or-404-no-allowed-providers", "{\"error\":{\"message\":\"No endpoints found for deepseek/deepseek-chat.\",\"code\":404}}").id(),
+                not(equalTo("team-restricted")));
         // The same provider 401 on OpenRouter's shared key (is_byok false) is not the account's own key; after the key
         // was served (/key 200) it is not invalid-key either.
         assertThat(diagnose("or-401-byok-provider-key-rejected", "{\"error\":{\"code\":401,\"message\":\"Provider returned error\","
@@ -67,6 +75,9 @@ class OpenRouterDocumentedClassesTest {
         Verdict moderated = diagnose("or-403-moderation-flagged", null);
         assertThat(moderated.title(), equalTo("Your input was flagged by the model's moderation (403: violence, harassment/threatening)"));
         assertThat(moderated.meaning(), containsString("the flagged text, at most 100 characters: \"Say pong...or else\""));
+        Verdict providers = diagnose("or-404-no-allowed-providers", null);
+        assertThat(providers.title(), equalTo("Your account's provider settings leave openai/gpt-4o-mini no provider (404)"));
+        assertThat(providers.meaning(), containsString("(serving it: deepseek, gmicloud, atlas-cloud, siliconflow, parasail, novita, together; allowed: xai)"));
         Verdict byok = diagnose("or-401-byok-provider-key-rejected", null);
         assertThat(byok.title(), equalTo("Your own provider key was refused by OpenAI (401, BYOK)"));
         assertThat(byok.meaning(), containsString("invalid_api_key"));
@@ -89,6 +100,19 @@ class OpenRouterDocumentedClassesTest {
     void aRequestOverTheContextWindowIsTheRequestsWhateverItsWords(String form, String body) {
         Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals("or-400-context-length")).findFirst().orElseThrow();
         String answer = body == null ? captured.answer() : body;
+        List<dev.aigateway.contract.record.Exchange> run = applicationRequestMeeting(
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":21333,\"messages\":[]}", 400, answer);
+        Verdict verdict = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(form + ": " + verdict.meaning(), verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
+        assertThat(verdict.evidence(), org.hamcrest.Matchers.hasItem(5));
+    }
+
+    /**
+     * The probes served (a key never issued refused, the key check 200, the catalog, the smallest chat completion),
+     * then the application's own request {@code request} answered {@code status} {@code answer}: its exchange is 5.
+     */
+    private static List<dev.aigateway.contract.record.Exchange> applicationRequestMeeting(String request, int status, String answer) {
         List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(Captured.of("openrouter").stream()
                 .filter(c -> c.name().equals("or-401-user-not-found")).findFirst().orElseThrow());
         run.set(1, new dev.aigateway.contract.record.Exchange(2, "s", java.time.Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/key",
@@ -102,13 +126,24 @@ class OpenRouterDocumentedClassesTest {
                 dev.aigateway.contract.record.Caller.TEAM_KEY));
         run.add(new dev.aigateway.contract.record.Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", java.time.Instant.EPOCH, "POST",
                 "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
-                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":21333,\"messages\":[]}", 400,
+                request, status,
                 Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), answer, 10, "9a1b2c3d4e5f5-IAD", null,
                 OPENROUTER.profile().envelopeOf(json(answer)).type(), null, dev.aigateway.contract.record.Caller.TEAM_KEY));
-        Verdict verdict = diagnosis.diagnose(run, 1, OPENROUTER);
-        assertThat(form + ": " + verdict.meaning(), verdict.id(), equalTo("request-rejected"));
-        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
-        assertThat(verdict.evidence(), org.hamcrest.Matchers.hasItem(5));
+        return run;
+    }
+
+    /** The request's own provider.only leaves the model no provider (anomalyco/opencode#45995's words): the request's, not the account's. */
+    @Test
+    void aRequestsOwnProviderPreferenceIsTheRequests() {
+        String answer = "{\"error\":{\"message\":\"No allowed providers are available for the selected model. Providers serving"
+                + " xiaomi/mimo-v2.5-20260422: gmicloud, deepinfra, xiaomi, parasail, streamlake, novita, but your request's provider.only"
+                + " preference permits only: tencent.\",\"code\":404}}";
+        Verdict verdict = diagnosis.diagnose(applicationRequestMeeting("{\"model\":\"xiaomi/mimo-v2.5\",\"provider\":{\"only\":[\"tencent\"]},"
+                + "\"messages\":[]}", 404, answer), 1, OPENROUTER);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request's provider preferences leave xiaomi/mimo-v2.5 no provider (404)"));
+        // The same answer to the probes is the account's settings.
+        assertThat(diagnose("or-404-no-allowed-providers", answer).id(), equalTo("team-restricted"));
     }
 
     /** The run of OpenRouterCapturedBodiesTest meeting the captured answer {@code name}, or, when given, {@code body} in its place. */

@@ -98,6 +98,7 @@ class OpenRouterSimulatorTest {
             "local-openrouter-moderation,            content-moderated",
             "local-openrouter-byok-key-rejected,     byok-key-rejected",
             "local-openrouter-context-window,        request-rejected",
+            "local-openrouter-provider-restrictions, team-restricted",
             "local-openrouter-stream-error,          stream-error",
             "local-openrouter-outage,                gateway-outage",
             "local-openrouter-firewall,              not-the-gateway",
