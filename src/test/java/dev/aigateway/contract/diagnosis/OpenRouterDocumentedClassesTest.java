@@ -49,9 +49,14 @@ class OpenRouterDocumentedClassesTest {
 
     @Test
     void theFieldsDecideNotTheWords() {
-        // The moderation's own words without its reasons are not read as a moderation.
-        assertThat(diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"anthropic/claude-3.5-haiku requires moderation"
-                + " on Amazon Bedrock. Your input was flagged for \\\"violence\\\".\"}}").id(), not(equalTo("content-moderated")));
+        // A 403 in other words without the moderation's reasons is not a moderation; an older body in the moderation's
+        // own words without its fields still is, by its words (second), with a title that names no reasons.
+        assertThat(diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"Forbidden.\"}}").id(),
+                not(equalTo("content-moderated")));
+        Verdict words = diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"anthropic/claude-3.5-haiku requires moderation"
+                + " on Amazon Bedrock. Your input was flagged for \\\"violence\\\".\"}}");
+        assertThat(words.id(), equalTo("content-moderated"));
+        assertThat(words.title(), equalTo("Your input was flagged by the model's moderation (403)"));
         // Older bodies without the fields: the words alone still name it (cline/cline#5449).
         assertThat(diagnose("or-404-no-allowed-providers", "{\"error\":{\"message\":\"No allowed providers are available for the selected model.\","
                 + "\"code\":404}}").id(), equalTo("team-restricted"));
@@ -144,6 +149,29 @@ class OpenRouterDocumentedClassesTest {
         assertThat(verdict.title(), equalTo("Your request's provider preferences leave xiaomi/mimo-v2.5 no provider (404)"));
         // The same answer to the probes is the account's settings.
         assertThat(diagnose("or-404-no-allowed-providers", answer).id(), equalTo("team-restricted"));
+    }
+
+    /**
+     * A fact rule, not a gateway's: on Vercel too, a request over the context window in the provider's words (OpenAI's, as
+     * https://github.com/webtimemachine/wtm2/issues/579 quotes them) is the request's, with the context window's advice.
+     */
+    @Test
+    void aRequestOverTheContextWindowIsTheRequestsOnVercelToo() {
+        Environment vercel = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String path = "/v1/chat/completions";
+        dev.aigateway.contract.record.Exchange probe = new dev.aigateway.contract.record.Exchange(1, "The smallest chat completion",
+                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json", "x-vercel-id", "iad1::1"),
+                "{\"id\":\"gen_1\",\"choices\":[]}", 5, "iad1::1", null, null, null, dev.aigateway.contract.record.Caller.TEAM_KEY);
+        dev.aigateway.contract.record.Exchange refused = new dev.aigateway.contract.record.Exchange(2, Facts.APPLICATION_REQUEST_SCENARIO + " 1",
+                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o\",\"messages\":[]}", 400, Map.of("content-type", "application/json", "x-vercel-id", "iad1::2"),
+                "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your messages resulted in 204308 tokens.\","
+                        + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}",
+                5, "iad1::2", null, "invalid_request_error", null, dev.aigateway.contract.record.Caller.TEAM_KEY);
+        Verdict verdict = diagnosis.diagnose(List.of(probe, refused), 1, vercel);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
     }
 
     /** The run of OpenRouterCapturedBodiesTest meeting the captured answer {@code name}, or, when given, {@code body} in its place. */
