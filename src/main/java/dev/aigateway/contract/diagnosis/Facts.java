@@ -210,6 +210,9 @@ final class Facts {
         facts.put("providerMessage", envelope.providerMessage());
         facts.put("providerWords", providerWords(envelope.providerMessage(), profile));
         facts.put("providerRequestId", envelope.providerRequestId());
+        for (String field : GatewayProfile.ErrorFields.NAMES) {
+            facts.put(field, profile.errorFields() == null ? "" : profile.errorFields().read(field, answer));
+        }
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
         facts.put("requestId", String.valueOf(RouteServed.carriesRequestId(exchange)));

@@ -43,7 +43,8 @@ public record GatewayProfile(
         AccountId accountId,
         Map<String, String> words,
         DataPolicy dataPolicy,
-        Simulator simulator) {
+        Simulator simulator,
+        ErrorFields errorFields) {
 
     private static final String FOLDER = "gateways/";
     private static final ObjectMapper MAPPER = Json.DATA;
@@ -204,6 +205,37 @@ public record GatewayProfile(
     public record DataPolicy(List<PolicyField> fields, String source, String guess) implements Sourced {}
 
     public record PolicyField(String pointer, String equals, String name) {}
+
+    /**
+     * Fields of the error envelope the diagnosis reads as facts of their own, beside type and message: each
+     * {@link #NAMES name} with its JSON pointers, tried in order (a list joined with ", ", a boolean or a number as
+     * its text); a name the profile leaves out is "" for every answer.
+     */
+    public record ErrorFields(Map<String, List<String>> pointers, String source, String guess) implements Sourced {
+        /**
+         * moderationReasons: why a moderation flagged the input; flaggedInput: the text it flagged; byokAttempt: true
+         * when the failed attempt used the account's own provider key; availableProviders and requestedProviders: the
+         * providers that serve the model and those the account's or the request's provider settings allow.
+         */
+        public static final List<String> NAMES = List.of("moderationReasons", "flaggedInput", "byokAttempt",
+                "availableProviders", "requestedProviders");
+
+        /** The value of field {@code name} in {@code answer}, or "". */
+        public String read(String name, JsonNode answer) {
+            for (String pointer : pointers == null ? List.<String>of() : pointers.getOrDefault(name, List.of())) {
+                JsonNode value = answer.at(pointer);
+                if (value.isArray()) {
+                    List<String> items = new ArrayList<>();
+                    value.forEach(item -> items.add(item.asText()));
+                    return String.join(", ", items);
+                }
+                if (value.isValueNode() && !value.isNull()) {
+                    return value.asText();
+                }
+            }
+            return "";
+        }
+    }
 
     /**
      * {@code notIssued}: obviously not a key the gateway issued; public, so shown in evidence as is.
@@ -370,6 +402,13 @@ public record GatewayProfile(
         }
         if (dataPolicy != null) {
             facts.add(dataPolicy);
+        }
+        if (errorFields != null) {
+            facts.add(errorFields);
+            errorFields.pointers().keySet().stream().filter(field -> !ErrorFields.NAMES.contains(field)).findFirst()
+                    .ifPresent(field -> {
+                        throw new IllegalStateException(resource + ": errorFields names " + field + ", not one of " + ErrorFields.NAMES);
+                    });
         }
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");

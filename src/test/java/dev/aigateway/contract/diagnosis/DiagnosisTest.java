@@ -137,7 +137,7 @@ class DiagnosisTest {
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "byok-requires-paid-credits", "card-required", "credits-below-request",
+                "byok-credit-gate", "byok-key-rejected", "byok-requires-paid-credits", "card-required", "content-moderated", "credits-below-request",
                 "data-policy-no-provider", "endpoint-unsupported-for-model", "free-credits-restricted",
                 "free-tier-model-restricted", "gateway-outage", "healthy", "healthy-no-inference", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",

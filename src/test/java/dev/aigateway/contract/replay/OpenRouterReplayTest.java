@@ -40,7 +40,11 @@ class OpenRouterReplayTest {
     }
 
     static Stream<String> captured() {
-        return Captured.of("openrouter").stream().map(Captured::name);
+        return Captured.of("openrouter").stream().filter(answer -> !answer.toApplicationRequest()).map(Captured::name);
+    }
+
+    static Stream<String> toApplicationRequests() {
+        return Captured.of("openrouter").stream().filter(Captured::toApplicationRequest).map(Captured::name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,4 +104,41 @@ class OpenRouterReplayTest {
             assertThat(healthy.verdict().id(), equalTo("healthy"));
         }
     }
+
+    /**
+     * The application's own request (-Drequest, its file in src/test/resources/requests/) sent with the shipped
+     * environments/openrouter.yaml to a replay that refuses it as the source shows (captured refusedWhen) and serves
+     * the probes and the variants as the simulated OpenRouter's healthy account: the run gets the request-level verdict
+     * from the application's exchange, and the variants name what the refusal follows. maxSpendUsd is raised so that
+     * the request's worst case fits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("toApplicationRequests")
+    void aRunWhoseRequestMeetsACapturedAnswerGetsItsVerdict(String name) throws Exception {
+        Captured answer = Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Path root = output.resolve("root");
+        java.nio.file.Files.createDirectories(root.resolve("environments"));
+        java.nio.file.Files.writeString(root.resolve("environments/replay.yaml"), java.nio.file.Files.readString(
+                Path.of(System.getProperty("contract.root", "."), "environments/openrouter.yaml")).replace("maxSpendUsd: 0.01", "maxSpendUsd: 5"));
+        RunRecord run = ContractSuite.runWithRequest(root, "replay", output, Map.of(
+                "OPENROUTER_BASE_URL", gateway.baseUrl(),
+                "OPENROUTER_API_KEY", ReplayGateway.openRouterKeyFor(name)),
+                Path.of(System.getProperty("contract.root", "."), "src/test/resources/requests", answer.request()).toAbsolutePath().toString());
+        assertThat(name + " (" + answer.source() + "): " + run.verdict().meaning(), run.verdict().id(), equalTo(answer.verdict()));
+        java.util.List<dev.aigateway.contract.record.Exchange> sent = run.exchanges().stream()
+                .filter(e -> e.scenario() != null && e.scenario().startsWith("Your application's request") && e.variant() == null)
+                .filter(e -> answer.route().equals(e.method() + " " + e.path())).toList();
+        assertThat(sent.size(), equalTo(1));
+        assertThat(run.verdict().evidence(), org.hamcrest.Matchers.hasItem(sent.get(0).sequence()));
+        assertThat(name + ": " + sent.get(0).requestFinding(), sent.get(0).requestTrigger(), equalTo(TRIGGERS.get(name)));
+        // The application's scenario fails and the probes were served. (The replay answers no key as an unknown key, so
+        // the no-key scenario fails here too: OpenRouter's own "No auth credentials found" is not replayed.)
+        assertThat(run.scenarios().stream().filter(s -> s.status().equals("FAILED")).map(RunRecord.ScenarioResult::name).toList(),
+                org.hamcrest.Matchers.hasItem("Your application's request 1"));
+        assertThat(run.scenarios().stream().filter(s -> s.name().startsWith("The smallest chat completion"))
+                .map(RunRecord.ScenarioResult::status).distinct().toList(), equalTo(java.util.List.of("PASSED")));
+    }
+
+    /** What each refusal follows, as its captured refusedWhen says (the field the variants must name). */
+    private static final Map<String, String> TRIGGERS = Map.of("or-400-context-length", "max_tokens");
 }

@@ -50,18 +50,19 @@ public final class ReplayGateway implements AutoCloseable {
     /** How one gateway answers around the replayed answer. */
     private record Speaks(String keyPrefix, String catalogPath, String keyCheckPath, String keyRecord, String creditsPath,
                           String creditsRefusal, List<String> inferencePaths, String unknownKey, String notFound,
-                          Map<String, String> headers, String requestIdHeader, String requestIdForm, String catalogResource) {}
+                          Map<String, String> headers, String requestIdHeader, String requestIdForm, String catalogResource,
+                          String gateway, String healthyKey) {}
 
     private static final Speaks VERCEL = new Speaks("vck_replay_", "/v1/models", "/v1/credits", CREDITS, null, null,
             List.of("/v1/chat/completions", "/v1/messages"), UNKNOWN_KEY, NOT_FOUND, Map.of("server", "Vercel"),
-            "x-vercel-id", "iad1::replay-%d-0a", "/simulator/__files/models.json");
+            "x-vercel-id", "iad1::replay-%d-0a", "/simulator/__files/models.json", "vercel", "vck_sim_healthy_replay");
     /** https://openrouter.ai/openapi.yaml: /key's record (shortened), /credits' 403 to an inference key; the 401 of an unknown key as captured. */
     private static final Speaks OPENROUTER = new Speaks("sk-or-v1-replay_", "/api/v1/models", "/api/v1/key",
             "{\"data\":{\"label\":\"sk-or-v1-rep...emo\",\"limit\":null,\"limit_remaining\":null,\"usage\":0.5,\"is_free_tier\":false}}",
             "/api/v1/credits", "{\"error\":{\"code\":403,\"message\":\"Only management keys can perform this operation\"}}",
             List.of("/api/v1/chat/completions", "/api/v1/messages"), "{\"error\":{\"message\":\"User not found.\",\"code\":401}}",
             "{\"error\":{\"code\":404,\"message\":\"Not Found\"}}", Map.of("server", "cloudflare"), "cf-ray", "9a00000000%04d-IAD",
-            "/simulator/openrouter/__files/models.json");
+            "/simulator/openrouter/__files/models.json", "openrouter", "sk-or-v1-sim_healthy_replay");
 
     private final Speaks speaks;
 
@@ -97,7 +98,8 @@ public final class ReplayGateway implements AutoCloseable {
         this.listed = List.copyOf(ids);
         this.requestModels = answers.stream().filter(Captured::toApplicationRequest).collect(Collectors.toMap(Captured::name,
                 answer -> java.util.Objects.requireNonNullElse(RequestFile.read(REQUESTS + answer.request()).model(), "")));
-        this.healthy = requestModels.isEmpty() ? null : SimulatedGateway.start(0);
+        this.healthy = requestModels.isEmpty() ? null
+                : SimulatedGateway.start(0, 0, dev.aigateway.contract.gateway.GatewayProfile.named(speaks.gateway()));
         server.createContext("/", this::serve);
         server.start();
     }
@@ -203,7 +205,7 @@ public final class ReplayGateway implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(healthy.baseUrl() + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer vck_sim_healthy_replay");
+                .header("Authorization", "Bearer " + speaks.healthyKey());
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 values.forEach(value -> request.header(name, standIn != null && value.equals(asked) ? standIn : value));

@@ -1,0 +1,192 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.Json;
+import dev.aigateway.contract.captured.Captured;
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.record.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The failure classes OpenRouter documents in fields of its envelope (the profile's errorFields): a moderation's
+ * {@code metadata.reasons} and {@code flagged_input} (https://openrouter.ai/docs/api/reference/errors-and-debugging),
+ * and a provider error on the account's own provider key, {@code metadata.is_byok}
+ * (https://openrouter.ai/docs/guides/overview/auth/byok). The replayed bodies of captured/openrouter/
+ * (or-403-moderation-flagged, or-401-byok-provider-key-rejected, or-400-byok-google-key-invalid) are met over a URL by
+ * OpenRouterReplayTest and fed to the diagnosis by OpenRouterCapturedBodiesTest; here each is reworded (same status,
+ * same fields, other words) and must keep its verdict, and the fields, not the words, must be what decides it.
+ */
+class OpenRouterDocumentedClassesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("contract.root", "."));
+    private static final Environment OPENROUTER = new EnvironmentLoader(ROOT, Map.of()).load("local-openrouter");
+    private final Diagnosis diagnosis = Diagnosis.load();
+
+    @ParameterizedTest(name = "{0} reworded: {1}")
+    @CsvSource(delimiter = '|', value = {
+            // moderation: the reasons decide, whatever the message says
+            "or-403-moderation-flagged | {\"error\":{\"code\":403,\"message\":\"Blocked before reaching the model.\",\"metadata\":{\"reasons\":[\"violence\"],\"flagged_input\":\"...\",\"provider_name\":\"Amazon Bedrock\",\"model_slug\":\"anthropic/claude-3.5-haiku\"}}} | content-moderated",
+            // a BYOK 401: the status and is_byok decide, whatever OpenRouter's and the provider's words
+            "or-401-byok-provider-key-rejected | {\"error\":{\"code\":401,\"message\":\"Upstream refused.\",\"metadata\":{\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Nope.\\\"}}\",\"provider_name\":\"OpenAI\",\"is_byok\":true}}} | byok-key-rejected",
+            // a BYOK 400: is_byok, then the provider's words must speak of the key, in any wording
+            "or-400-byok-google-key-invalid | {\"error\":{\"code\":400,\"message\":\"Error from provider\",\"metadata\":{\"raw\":\"Authentication failed: the supplied key is revoked.\",\"provider_name\":\"Google AI Studio\",\"is_byok\":true}}} | byok-key-rejected",
+            // the account's provider settings: the providers named decide, whatever the message says
+            "or-404-no-allowed-providers | {\"error\":{\"code\":404,\"message\":\"Routing found nothing to send this to.\",\"metadata\":{\"available_providers\":[\"deepseek\"],\"requested_providers\":[\"xai\"]}}} | team-restricted"})
+    void aRewordedBodyWithTheSameStatusAndFieldsKeepsItsVerdict(String name, String reworded, String verdict) {
+        assertThat(name + " as replayed", diagnose(name, null).id(), equalTo(verdict));
+        assertThat(name + " reworded", diagnose(name, reworded).id(), equalTo(verdict));
+    }
+
+    @Test
+    void theFieldsDecideNotTheWords() {
+        // A 403 in other words without the moderation's reasons is not a moderation; an older body in the moderation's
+        // own words without its fields still is, by its words (second), with a title that names no reasons.
+        assertThat(diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"Forbidden.\"}}").id(),
+                not(equalTo("content-moderated")));
+        Verdict words = diagnose("or-403-moderation-flagged", "{\"error\":{\"code\":403,\"message\":\"anthropic/claude-3.5-haiku requires moderation"
+                + " on Amazon Bedrock. Your input was flagged for \\\"violence\\\".\"}}");
+        assertThat(words.id(), equalTo("content-moderated"));
+        assertThat(words.title(), equalTo("Your input was flagged by the model's moderation (403)"));
+        // Older bodies without the fields: the words alone still name it (cline/cline#5449).
+        assertThat(diagnose("or-404-no-allowed-providers", "{\"error\":{\"message\":\"No allowed providers are available for the selected model.\","
+                + "\"code\":404}}").id(), equalTo("team-restricted"));
+        // A 404 naming no provider lists and other words is not the account's provider settings.
+        assertThat(diagnose("or-404-no-allowed-providers", "{\"error\":{\"message\":\"No endpoints found for deepseek/deepseek-chat.\",\"code\":404}}").id(),
+                not(equalTo("team-restricted")));
+        // The same provider 401 on OpenRouter's shared key (is_byok false) is not the account's own key; after the key
+        // was served (/key 200) it is not invalid-key either.
+        assertThat(diagnose("or-401-byok-provider-key-rejected", "{\"error\":{\"code\":401,\"message\":\"Provider returned error\","
+                + "\"metadata\":{\"raw\":\"Incorrect API key provided\",\"provider_name\":\"OpenAI\",\"is_byok\":false}}}").id(),
+                not(equalTo("byok-key-rejected")));
+        // A BYOK 400 whose provider speaks of the request (Moonshot AI's token limit, as a public log quotes it) is the request's.
+        assertThat(diagnose("or-400-byok-google-key-invalid", "{\"error\":{\"message\":\"Provider returned error\",\"code\":400,\"metadata\":{"
+                + "\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Invalid request: Your request exceeded model token limit: 262144 (requested: 370653)\\\","
+                + "\\\"type\\\":\\\"invalid_request_error\\\"}}\",\"provider_name\":\"Moonshot AI\",\"is_byok\":true}}}").id(),
+                not(equalTo("byok-key-rejected")));
+    }
+
+    @Test
+    void theVerdictsQuoteTheFieldsThatPlacedThem() {
+        Verdict moderated = diagnose("or-403-moderation-flagged", null);
+        assertThat(moderated.title(), equalTo("Your input was flagged by the model's moderation (403: violence, harassment/threatening)"));
+        assertThat(moderated.meaning(), containsString("the flagged text, at most 100 characters: \"Say pong...or else\""));
+        Verdict providers = diagnose("or-404-no-allowed-providers", null);
+        assertThat(providers.title(), equalTo("Your account's provider settings leave openai/gpt-4o-mini no provider (404)"));
+        assertThat(providers.meaning(), containsString("(serving it: deepseek, gmicloud, atlas-cloud, siliconflow, parasail, novita, together; allowed: xai)"));
+        Verdict byok = diagnose("or-401-byok-provider-key-rejected", null);
+        assertThat(byok.title(), equalTo("Your own provider key was refused by OpenAI (401, BYOK)"));
+        assertThat(byok.meaning(), containsString("invalid_api_key"));
+        assertThat(byok.nextSteps().get(0), containsString("https://openrouter.ai/settings/integrations"));
+        assertThat(diagnose("or-400-byok-google-key-invalid", null).title(),
+                equalTo("Your own provider key was refused by Google AI Studio (400, BYOK)"));
+    }
+
+    /**
+     * A request over the model's context window, as the application's own request (the probes served): the captured
+     * words (musistudio/claude-code-router#252, met over a URL in OpenRouterReplayTest), and reworded with the field
+     * OpenRouter documents for it (metadata.error_type context_length_exceeded) and no word of a context, reach the
+     * same verdict and title; a provider's token limit passed through on a BYOK attempt (Moonshot AI's words) too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "captured | ",
+            "reworded | {\"error\":{\"code\":400,\"message\":\"Too much for this endpoint.\",\"metadata\":{\"error_type\":\"context_length_exceeded\"}}}",
+            "provider's words, BYOK | {\"error\":{\"message\":\"Provider returned error\",\"code\":400,\"metadata\":{\"raw\":\"{\\\"error\\\":{\\\"message\\\":\\\"Invalid request: Your request exceeded model token limit: 262144 (requested: 370653)\\\",\\\"type\\\":\\\"invalid_request_error\\\"}}\",\"provider_name\":\"Moonshot AI\",\"is_byok\":true}}}"})
+    void aRequestOverTheContextWindowIsTheRequestsWhateverItsWords(String form, String body) {
+        Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals("or-400-context-length")).findFirst().orElseThrow();
+        String answer = body == null ? captured.answer() : body;
+        List<dev.aigateway.contract.record.Exchange> run = applicationRequestMeeting(
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":21333,\"messages\":[]}", 400, answer);
+        Verdict verdict = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(form + ": " + verdict.meaning(), verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
+        assertThat(verdict.evidence(), org.hamcrest.Matchers.hasItem(5));
+    }
+
+    /**
+     * The probes served (a key never issued refused, the key check 200, the catalog, the smallest chat completion),
+     * then the application's own request {@code request} answered {@code status} {@code answer}: its exchange is 5.
+     */
+    private static List<dev.aigateway.contract.record.Exchange> applicationRequestMeeting(String request, int status, String answer) {
+        List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(Captured.of("openrouter").stream()
+                .filter(c -> c.name().equals("or-401-user-not-found")).findFirst().orElseThrow());
+        run.set(1, new dev.aigateway.contract.record.Exchange(2, "s", java.time.Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/key",
+                "/api/v1/key", List.of(), null, 200, Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f2-IAD"),
+                "{\"data\":{\"limit\":null,\"limit_remaining\":null}}", 10, "9a1b2c3d4e5f2-IAD", null, null, null,
+                dev.aigateway.contract.record.Caller.TEAM_KEY));
+        run.set(3, new dev.aigateway.contract.record.Exchange(4, "The smallest chat completion", java.time.Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json",
+                "cf-ray", "9a1b2c3d4e5f4-IAD"), "{\"id\":\"gen-1\",\"choices\":[]}", 10, "9a1b2c3d4e5f4-IAD", null, null, null,
+                dev.aigateway.contract.record.Caller.TEAM_KEY));
+        run.add(new dev.aigateway.contract.record.Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", java.time.Instant.EPOCH, "POST",
+                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
+                request, status,
+                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), answer, 10, "9a1b2c3d4e5f5-IAD", null,
+                OPENROUTER.profile().envelopeOf(json(answer)).type(), null, dev.aigateway.contract.record.Caller.TEAM_KEY));
+        return run;
+    }
+
+    /** The request's own provider.only leaves the model no provider (anomalyco/opencode#45995's words): the request's, not the account's. */
+    @Test
+    void aRequestsOwnProviderPreferenceIsTheRequests() {
+        String answer = "{\"error\":{\"message\":\"No allowed providers are available for the selected model. Providers serving"
+                + " xiaomi/mimo-v2.5-20260422: gmicloud, deepinfra, xiaomi, parasail, streamlake, novita, but your request's provider.only"
+                + " preference permits only: tencent.\",\"code\":404}}";
+        Verdict verdict = diagnosis.diagnose(applicationRequestMeeting("{\"model\":\"xiaomi/mimo-v2.5\",\"provider\":{\"only\":[\"tencent\"]},"
+                + "\"messages\":[]}", 404, answer), 1, OPENROUTER);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request's provider preferences leave xiaomi/mimo-v2.5 no provider (404)"));
+        // The same answer to the probes is the account's settings.
+        assertThat(diagnose("or-404-no-allowed-providers", answer).id(), equalTo("team-restricted"));
+    }
+
+    /**
+     * A fact rule, not a gateway's: on Vercel too, a request over the context window in the provider's words (OpenAI's, as
+     * https://github.com/webtimemachine/wtm2/issues/579 quotes them) is the request's, with the context window's advice.
+     */
+    @Test
+    void aRequestOverTheContextWindowIsTheRequestsOnVercelToo() {
+        Environment vercel = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String path = "/v1/chat/completions";
+        dev.aigateway.contract.record.Exchange probe = new dev.aigateway.contract.record.Exchange(1, "The smallest chat completion",
+                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json", "x-vercel-id", "iad1::1"),
+                "{\"id\":\"gen_1\",\"choices\":[]}", 5, "iad1::1", null, null, null, dev.aigateway.contract.record.Caller.TEAM_KEY);
+        dev.aigateway.contract.record.Exchange refused = new dev.aigateway.contract.record.Exchange(2, Facts.APPLICATION_REQUEST_SCENARIO + " 1",
+                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o\",\"messages\":[]}", 400, Map.of("content-type", "application/json", "x-vercel-id", "iad1::2"),
+                "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your messages resulted in 204308 tokens.\","
+                        + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}",
+                5, "iad1::2", null, "invalid_request_error", null, dev.aigateway.contract.record.Caller.TEAM_KEY);
+        Verdict verdict = diagnosis.diagnose(List.of(probe, refused), 1, vercel);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));
+    }
+
+    /** The run of OpenRouterCapturedBodiesTest meeting the captured answer {@code name}, or, when given, {@code body} in its place. */
+    private Verdict diagnose(String name, String body) {
+        Captured captured = Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        Captured answer = body == null ? captured : new Captured(captured.name(), captured.kind(), captured.source(), captured.route(),
+                captured.on(), captured.status(), json(body), null, captured.verdict(), null, null);
+        return diagnosis.diagnose(OpenRouterCapturedBodiesTest.runMeeting(answer), 1, OPENROUTER);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.ANSWERS.readTree(text);
+        } catch (Exception notJson) {
+            throw new IllegalArgumentException(text, notJson);
+        }
+    }
+}
