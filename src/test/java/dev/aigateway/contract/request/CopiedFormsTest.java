@@ -138,7 +138,7 @@ class CopiedFormsTest {
         Set<String> without = name.contains("fetch") ? NOT_IN_FETCH : Set.of();
         assertThat(sent(copied, without), equalTo(sent(bash, without)));
         assertThat(copied.host(), equalTo("ai-gateway.vercel.sh"));
-        assertThat(copied.route().id(), equalTo("chat-completions"));
+        assertThat(copied.route(dev.aigateway.contract.gateway.GatewayProfile.standard()).id(), equalTo("chat-completions"));
         assertThat(copied.secrets().stream().map(Secret::value).toList(), hasItem(KEY));
         String kept = copied.headers().toString() + copied.replaced() + copied.body() + copied;
         assertThat(kept, not(containsString(KEY.substring(8))));
