@@ -127,7 +127,53 @@ public final class EnvironmentLoader {
                 limits(raw),
                 gateway,
                 requests(raw, display, lines),
-                request(raw, display, lines));
+                request(raw, display, lines),
+                headers(raw, display, lines, profile));
+    }
+
+    /**
+     * Headers the run sets itself, which {@code headers:} may not replace: the credential's (as the redactor
+     * knows them by name) and the protocol's. The profile's own header names are added per gateway.
+     */
+    static final java.util.Set<String> HEADERS_THE_RUN_SETS = java.util.Set.of("authorization", "x-api-key",
+            "x-ai-gateway-api-key", "cookie", "content-type", "content-length", "content-encoding", "transfer-encoding",
+            "host", "connection", "accept-encoding", "expect", "upgrade", "te");
+
+    /**
+     * {@code headers:}, sent on every request to the gateway (a gateway in front of another routes by them). A name
+     * the run sets itself is refused, as is a value a variable gives that no header can carry; a value is never
+     * quoted, since it may read a secret (a variable that apiKey or credentials: reads, which the redactor hides).
+     */
+    private static Map<String, String> headers(EnvironmentFile raw, String display, Map<String, Integer> lines,
+                                               GatewayProfile profile) {
+        if (raw.headers() == null) {
+            return Map.of();
+        }
+        java.util.Set<String> reserved = new java.util.TreeSet<>(HEADERS_THE_RUN_SETS);
+        GatewayProfile.Headers names = profile.headers();
+        java.util.stream.Stream.of(names.accessTokenTeam(), names.anthropicVersion() == null ? null : names.anthropicVersion().name())
+                .filter(java.util.Objects::nonNull).forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
+        if (names.aiSdk() != null) {
+            GatewayProfile.AiSdk sdk = names.aiSdk();
+            Stream.of(sdk.protocolVersion().name(), sdk.authMethod(), sdk.specificationVersion(), sdk.modelId(), sdk.streaming())
+                    .forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> header : raw.headers().entrySet()) {
+            String name = header.getKey();
+            String where = display + ", line " + lineOf("headers/" + name, lines) + " (headers." + name + "): ";
+            if (reserved.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new EnvironmentException(where + "the run sets " + name + " itself (the credential from apiKey and auth,"
+                        + " the protocol's headers from the route), so headers: may not replace it; remove it.");
+            }
+            String value = header.getValue() == null ? "" : header.getValue();
+            if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e)) {
+                throw new EnvironmentException(where + "a header's value is one line of printable ASCII, not empty"
+                        + " (no line break, no control character, no accented letter); the value given is not.");
+            }
+            headers.put(name, value.strip());
+        }
+        return headers;
     }
 
     /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
