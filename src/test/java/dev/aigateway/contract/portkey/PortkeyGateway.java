@@ -104,9 +104,11 @@ final class PortkeyGateway implements AutoCloseable {
     private static void install() throws Exception {
         NodeJs.required();
         Path installed = PROJECT.resolve("node_modules/.package-lock.json");
-        // npm ci when nothing is installed, or when package-lock.json changed since.
+        Path retry = PROJECT.resolve("node_modules/async-retry/lib/index.js");
+        // npm ci when nothing is installed, when package-lock.json changed since, or when the patch is not applied.
         if (!Files.isRegularFile(installed) || Files.getLastModifiedTime(PROJECT.resolve("package-lock.json"))
-                .compareTo(Files.getLastModifiedTime(installed)) > 0) {
+                .compareTo(Files.getLastModifiedTime(installed)) > 0
+                || !Files.isRegularFile(retry) || !Files.readString(retry).contains("fn(bail, num, op)")) {
             Processes.Result install = Processes.run(PROJECT, Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
             assertThat("npm ci in src/test/portkey:\n" + install.output(), install.exitCode(), equalTo(0));
         }

@@ -167,6 +167,40 @@ class PortkeyThroughTest {
     }
 
     /** The two runs, and the bodies of the requests the simulated gateway received during the run through Portkey. */
+    /**
+     * The async-retry patch: with {@code retry.use_retry_after_header}, a 429 whose Retry-After is beyond Portkey's
+     * limit ends the retries through the third argument async-retry passes only as patched (patches/, applied at
+     * install); unpatched, that argument is undefined and Portkey answers 500 instead of the 429 it was given.
+     */
+    @Test
+    void aRateLimitWithRetryAfterPassesThroughAsThe429() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer limited = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        limited.start();
+        try {
+            limited.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+                            .withHeader("Content-Type", "application/json").withHeader("Retry-After", "3600")
+                            .withBody("{\"error\":{\"message\":\"Rate limit exceeded\",\"type\":\"rate_limit_exceeded\"}}")));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(portkey.baseUrl() + "/v1/chat/completions"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer sk-FAKE-portkey-retry-test")
+                            .header("x-portkey-provider", "openai")
+                            .header("x-portkey-custom-host", limited.baseUrl() + "/v1")
+                            .header("x-portkey-config", "{\"retry\":{\"attempts\":2,\"on_status_codes\":[429],\"use_retry_after_header\":true}}")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"model\":\"gpt-4o-mini\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body() + "\n" + portkey.output(), answer.statusCode(), equalTo(429));
+            assertThat(answer.body(), startsWith("{\"error\":{\"message\":\"openai error: Rate limit exceeded\""));
+            assertThat("one attempt: a Retry-After of an hour is not waited for", limited.getAllServeEvents().size(), equalTo(1));
+        } finally {
+            limited.stop();
+        }
+    }
+
     private record Runs(RunRecord direct, RunRecord through, List<String> reachedTheSimulatorThroughPortkey) {}
 
     /**
