@@ -142,7 +142,8 @@ public final class EnvironmentLoader {
     /**
      * {@code headers:}, sent on every request to the gateway (a gateway in front of another routes by them). A name
      * the run sets itself is refused, as is a value a variable gives that no header can carry; a value is never
-     * quoted, since it may read a secret (a variable that apiKey or credentials: reads, which the redactor hides).
+     * quoted, since it may be a secret: one whose header's name says it carries a credential (registered when read),
+     * or one that reads a variable apiKey or credentials: reads too (whose value the redactor hides wherever it is).
      */
     private static Map<String, String> headers(EnvironmentFile raw, String display, Map<String, Integer> lines,
                                                GatewayProfile profile) {
@@ -407,6 +408,11 @@ public final class EnvironmentLoader {
                 throw new EnvironmentException(where + ": " + from + " is " + resolved.value().length()
                         + " characters long; an environment value may have at most " + LONGEST_TEXT + ".");
             }
+            if (isSecretHeader(path) && !resolved.value().isEmpty()) {
+                // Its characters are checked with the other headers' (a header may carry "Bearer <key>").
+                secrets.add(new Environment.Secret(resolved.variables().isEmpty() ? path.replace('/', '.')
+                        : resolved.variables().get(0), resolved.value()));
+            }
             if (isSecret(path) && !resolved.value().isEmpty()) {
                 String variable = resolved.variables().isEmpty() ? path.replace('/', '.') : resolved.variables().get(0);
                 secrets.add(new Environment.Secret(variable, resolved.value()));
@@ -452,6 +458,15 @@ public final class EnvironmentLoader {
         }
         throw new EnvironmentException(display + ", line " + lineOf("baseUrl", lines) + ": baseUrl " + problem
                 + ". Write the gateway's URL in full, e.g. baseUrl: " + profile.links().get("baseUrl"));
+    }
+
+    /** A header whose name says it carries a credential ({@code x-portkey-api-key}, {@code x-session-token}). */
+    private static final java.util.regex.Pattern CREDENTIAL_NAME = java.util.regex.Pattern.compile(
+            "(?i)key|token|secret|passw|auth|signature|session|cookie|credential");
+
+    /** A {@code headers:} value that is a secret whatever it reads: its header's name says it carries a credential. */
+    private static boolean isSecretHeader(String path) {
+        return path.startsWith("headers/") && CREDENTIAL_NAME.matcher(path.substring("headers/".length())).find();
     }
 
     private static boolean isSecret(String path) {

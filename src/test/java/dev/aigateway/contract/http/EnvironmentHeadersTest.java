@@ -105,6 +105,31 @@ class EnvironmentHeadersTest {
         }
     }
 
+    /**
+     * Which values are secrets: one whose header's name says it carries a credential, read or written; one that reads
+     * a variable the environment names as a secret (apiKey, credentials:); never a routing value such as the
+     * provider's name, which would otherwise be hidden wherever it appears (openai/gpt-4o-mini).
+     */
+    @Test
+    void aHeaderIsASecretByItsNameOrByItsVariableAndOnlyThen() throws Exception {
+        Environment environment = load("""
+                description: Which headers are secrets
+                baseUrl: %s
+                teamId: team_headers
+                apiKey: ${AI_GATEWAY_API_KEY}
+                probe: { model: openai/gpt-4o-mini }
+                headers:
+                  x-portkey-provider: ${PROVIDER:-openai}
+                  x-upstream-token: ${UPSTREAM_TOKEN}
+                  x-session-key: written-FAKE-0123456789
+                  x-again: Bearer ${AI_GATEWAY_API_KEY}
+                """.formatted(server.baseUrl()), Map.of("AI_GATEWAY_API_KEY", KEY, "UPSTREAM_TOKEN", PORTKEY_KEY));
+        Redactor redactor = new Redactor(environment.secrets(), Set.of());
+        assertThat(redactor.redact(String.join("\n", environment.headers().values())),
+                equalTo("openai\n$UPSTREAM_TOKEN\n[redacted headers.x-session-key]\nBearer $AI_GATEWAY_API_KEY"));
+        assertThat(redactor.redact("openai/gpt-4o-mini"), equalTo("openai/gpt-4o-mini"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Authorization: Bearer ${PORTKEY_API_KEY}|line 7 (headers.Authorization): the run sets Authorization itself",
