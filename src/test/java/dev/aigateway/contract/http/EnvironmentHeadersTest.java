@@ -105,6 +105,34 @@ class EnvironmentHeadersTest {
         }
     }
 
+    /** The application's own request carries the environment's headers too; one of the same name in its file is replaced. */
+    @Test
+    void anApplicationsRequestCarriesTheEnvironmentsHeaderNotItsFilesOfTheSameName() throws Exception {
+        Environment environment = load("""
+                description: Headers on the application's request
+                baseUrl: %s
+                teamId: team_headers
+                apiKey: ${AI_GATEWAY_API_KEY}
+                probe: { model: openai/gpt-4o-mini }
+                allowBillable: true
+                headers:
+                  x-portkey-provider: openai
+                """.formatted(server.baseUrl()), Map.of("AI_GATEWAY_API_KEY", KEY));
+        Files.writeString(root.resolve("app.curl"), """
+                curl https://gateway.example/v1/chat/completions -H 'content-type: application/json' \\
+                  -H 'x-portkey-provider: anthropic' -H 'x-app: kept' \\
+                  --data-raw '{"model":"openai/gpt-4o-mini","max_tokens":1,"messages":[{"role":"user","content":"Hi"}]}'
+                """);
+        GatewayClient client = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of()),
+                new ExchangeLog().forScenario(), "application", new RunLimits(60));
+        client.applicationRequest(Credential.teamKey(KEY), dev.aigateway.contract.request.RequestFile.read(root.resolve("app.curl"), null));
+
+        LoggedRequest application = server.getAllServeEvents().stream().map(event -> event.getRequest())
+                .filter(request -> request.getUrl().equals("/v1/chat/completions")).findFirst().orElseThrow();
+        assertThat(application.getHeaders().getHeader("x-portkey-provider").values(), equalTo(List.of("openai")));
+        assertThat(application.getHeader("x-app"), equalTo("kept"));
+    }
+
     /**
      * Which values are secrets: one whose header's name says it carries a credential, read or written; one that reads
      * a variable the environment names as a secret (apiKey, credentials:); never a routing value such as the
