@@ -28,6 +28,16 @@ globalThis.fetch = (resource, options) => {
   return fetchAnywhere(resource, options);
 };
 
+// Ends with the process that started it (a test JVM killed before it could stop this one).
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    process.exit(0);
+  }
+}, 2000).unref();
+
 console.clear = () => {};
 process.argv = [process.argv[0], process.argv[1], `--port=${port}`, '--headless'];
 await import('@portkey-ai/gateway/build/start-server.js');
