@@ -168,11 +168,13 @@ public final class EnvironmentLoader {
                         + " the protocol's headers from the route), so headers: may not replace it; remove it.");
             }
             String value = header.getValue() == null ? "" : header.getValue();
-            if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e)) {
+            // Sent exactly as given, like a key: a value with a space at either end is refused, never trimmed.
+            if (value.isBlank() || !value.equals(value.strip()) || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e)) {
                 throw new EnvironmentException(where + "a header's value is one line of printable ASCII, not empty"
-                        + " (no line break, no control character, no accented letter); the value given is not.");
+                        + " (no line break, no control character, no accented letter, no space at either end); the value"
+                        + " given is not.");
             }
-            headers.put(name, value.strip());
+            headers.put(name, value);
         }
         return headers;
     }

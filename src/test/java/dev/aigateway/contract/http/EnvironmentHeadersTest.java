@@ -167,6 +167,7 @@ class EnvironmentHeadersTest {
         "ai-gateway-auth-method: oidc|line 7 (headers.ai-gateway-auth-method): the run sets ai-gateway-auth-method itself",
         "x-portkey-custom-host: ${BROKEN}|line 7 (headers.x-portkey-custom-host): a header's value is one line of printable ASCII",
         "x-note: café|line 7 (headers.x-note): a header's value is one line of printable ASCII",
+        "x-upstream-token: ${PADDED}|line 7 (headers.x-upstream-token): a header's value is one line of printable ASCII",
         "x-empty: ''|line 7 (headers.x-empty): expected text, not empty.",
         "'bad name': x|line 7 (headers): \"bad name\" is not a name this field takes.",
         "x-list: [a, b]|line 7 (headers.x-list): expected text.",
@@ -181,7 +182,7 @@ class EnvironmentHeadersTest {
                 headers:
                   %s
                 """.formatted(server.baseUrl(), line), Map.of("AI_GATEWAY_API_KEY", KEY, "PORTKEY_API_KEY", PORTKEY_KEY,
-                "BROKEN", "http://a\r\nx-injected: 1")));
+                "BROKEN", "http://a\r\nx-injected: 1", "PADDED", PORTKEY_KEY + " ")));
         assertThat(refused.getMessage(), containsString("environments/headers.yaml, " + expected));
         assertThat("one sentence", refused.getMessage().lines().count(), equalTo(1L));
         assertThat(refused.getMessage(), not(containsString(PORTKEY_KEY)));
