@@ -82,6 +82,12 @@ class PortkeyThroughTest {
             "stream-error,      stream-error",
             "firewall,          not-the-gateway",
             "byok-no-credits,   byok-credit-gate",
+            "byok-free-credits, byok-requires-paid-credits",
+            "request-refusals,  healthy",
+            "oidc,              healthy",
+            "oidc-expired,      oidc-token-expired",
+            "flaky,             healthy",
+            "slow,              unreachable",
     })
     void theVerdictThroughPortkeyIsTheVerdictDirect(String team, String verdict) throws Exception {
         Runs runs = run(team, true);
@@ -142,9 +148,10 @@ class PortkeyThroughTest {
      * ("Free credits temporarily have restricted access ..."); Portkey prefixes it with "openai error: ", so it no
      * longer matches, though the status (403) and the type (no_providers_available) pass through.
      */
-    @Test
-    void theFreeCreditRestrictionsMessageIsPrefixedThroughPortkey() throws Exception {
-        Runs runs = run("free-restricted", true);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"free-restricted", "free-restricted-paid"})
+    void theFreeCreditRestrictionsMessageIsPrefixedThroughPortkey(String team) throws Exception {
+        Runs runs = run(team, true);
         assertThat(runs.direct().verdict().id(), equalTo("free-credits-restricted"));
         assertThat(runs.through().verdict().id(), equalTo("unclassified"));
         assertThat(refusals(runs.through()), everyItem(startsWith(
@@ -167,6 +174,43 @@ class PortkeyThroughTest {
     }
 
     /** The two runs, and the bodies of the requests the simulated gateway received during the run through Portkey. */
+    /**
+     * Difference 5: a Vercel access token is refused on inference through Portkey. Portkey sends the provider only the
+     * headers it builds itself (the key as {@code Authorization}), so the access token's team header
+     * {@code x-vercel-ai-gateway-team} is not forwarded, and the gateway behind answers 401 to the token without its
+     * team. Portkey's {@code x-portkey-forward-headers} names the headers to pass on: with it, the team is healthy.
+     */
+    @Test
+    void anAccessTokensTeamHeaderIsForwardedOnlyWhenPortkeyIsToldTo() throws Exception {
+        Runs runs = run("access-token", true);
+        assertThat(runs.direct().verdict().id(), equalTo("healthy"));
+        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(refusals(runs.through()), everyItem(startsWith(
+                "{\"error\":{\"message\":\"openai error: Invalid API key or token.\",\"type\":\"authentication_error\"")));
+        Runs forwarded = run("access-token", true, "  x-portkey-forward-headers: x-vercel-ai-gateway-team\n");
+        assertThat(forwarded.through().verdict().id(), equalTo("healthy"));
+    }
+
+    /**
+     * Difference 6: routes Portkey does not serve for an openai provider. The Messages API answers Portkey's own 500
+     * {@code {"status":"failure","message":"messages is not supported by openai"}}, and the AI SDK's native routes
+     * ({@code /v3/ai/language-model}) Portkey's 404 {@code {"message":"Not Found","ok":false}}: neither is the
+     * gateway behind it, so the run says not-the-gateway where, direct, the team that refuses the Messages API gets
+     * route-refused and the team of every route is healthy.
+     */
+    @Test
+    void routesPortkeyDoesNotServeAreAnsweredByPortkeyItself() throws Exception {
+        Runs messages = run("messages-refused", true);
+        assertThat(messages.direct().verdict().id(), equalTo("route-refused"));
+        assertThat(messages.through().verdict().id(), equalTo("not-the-gateway"));
+        assertThat(bodies(messages.through(), "/v1/messages"),
+                everyItem(equalTo("{\"status\":\"failure\",\"message\":\"messages is not supported by openai\"}")));
+        Runs allRoutes = run("all-routes", false);
+        assertThat(allRoutes.direct().verdict().id(), equalTo("healthy"));
+        assertThat(allRoutes.through().verdict().id(), equalTo("not-the-gateway"));
+        assertThat(bodies(allRoutes.through(), "/v3/ai/language-model"), everyItem(equalTo("{\"message\":\"Not Found\",\"ok\":false}")));
+    }
+
     /**
      * The async-retry patch: with {@code retry.use_retry_after_header}, a 429 whose Retry-After is beyond Portkey's
      * limit ends the retries through the third argument async-retry passes only as patched (patches/, applied at
@@ -209,6 +253,11 @@ class PortkeyThroughTest {
      * internet; {@code byok} false leaves the BYOK key out.
      */
     private Runs run(String team, boolean byok) throws Exception {
+        return run(team, byok, "");
+    }
+
+    /** As {@link #run(String, boolean)}, with {@code moreHeaders} (YAML lines under headers:) sent to Portkey too. */
+    private Runs run(String team, boolean byok, String moreHeaders) throws Exception {
         String local = Files.readString(Path.of(System.getProperty("contract.root", "."), "environments",
                 (team.equals("healthy") ? "local" : "local-" + team) + ".yaml"));
         String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
@@ -219,7 +268,7 @@ class PortkeyThroughTest {
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/direct.yaml"), overUrl + "baseUrl: " + simulator.baseUrl() + "\n");
         Files.writeString(root.resolve("environments/through.yaml"), overUrl + "baseUrl: " + portkey.baseUrl() + "\n"
-                + "headers:\n  x-portkey-provider: openai\n  x-portkey-custom-host: " + simulator.baseUrl() + "/v1\n");
+                + "headers:\n  x-portkey-provider: openai\n  x-portkey-custom-host: " + simulator.baseUrl() + "/v1\n" + moreHeaders);
         RunRecord direct = ContractSuite.run(root, "direct", Files.createDirectories(root.resolve("direct")), Map.of());
         int before = simulator.requests().size();
         RunRecord through = ContractSuite.run(root, "through", Files.createDirectories(root.resolve("through")), Map.of());
@@ -234,6 +283,14 @@ class PortkeyThroughTest {
     private static List<String> failed(RunRecord run) {
         return run.scenarios().stream().filter(scenario -> scenario.status().equals("FAILED"))
                 .map(RunRecord.ScenarioResult::name).sorted().toList();
+    }
+
+    /** The bodies of the run's answers on {@code path}. */
+    private static List<String> bodies(RunRecord run, String path) {
+        List<String> bodies = run.exchanges().stream().filter(exchange -> exchange.path().equals(path))
+                .map(Exchange::responseBody).toList();
+        assertThat("the run asked " + path, bodies.isEmpty(), equalTo(false));
+        return bodies;
     }
 
     /** The bodies of the run's refused chat completions. */
