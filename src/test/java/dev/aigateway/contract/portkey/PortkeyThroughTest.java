@@ -212,6 +212,24 @@ class PortkeyThroughTest {
     }
 
     /**
+     * Portkey's own routing refusal: an environment that points at Portkey without its routing headers gets, on
+     * every route, Portkey's 400 {@code {"status":"failure","message":"Either x-portkey-config or x-portkey-provider
+     * header is required"}}, which no gateway behind it said.
+     */
+    @Test
+    void withoutItsRoutingHeadersPortkeyRefusesEveryRequestItself() throws Exception {
+        String local = Files.readString(Path.of(System.getProperty("contract.root", "."), "environments", "local.yaml"));
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments/unrouted.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
+                .replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "") + "baseUrl: " + portkey.baseUrl() + "\n");
+        RunRecord unrouted = ContractSuite.run(root, "unrouted", Files.createDirectories(root.resolve("unrouted")), Map.of());
+        // Its answers carry no x-vercel-id (through Portkey, the gateway's own answers do: Portkey relays that header).
+        assertThat(unrouted.verdict().id(), equalTo("not-the-gateway"));
+        assertThat(unrouted.exchanges().stream().map(exchange -> exchange.status() + " " + exchange.responseBody()).distinct().toList(),
+                equalTo(List.of("400 {\"status\":\"failure\",\"message\":\"Either x-portkey-config or x-portkey-provider header is required\"}")));
+    }
+
+    /**
      * The async-retry patch: with {@code retry.use_retry_after_header}, a 429 whose Retry-After is beyond Portkey's
      * limit ends the retries through the third argument async-retry passes only as patched (patches/, applied at
      * install); unpatched, that argument is undefined and Portkey answers 500 instead of the 429 it was given.
