@@ -12,7 +12,8 @@ import java.util.Map;
  * the simulator's own URL is only known once it listens. {@link #webhookUrl()} ({@code notify.webhookUrl})
  * is where a change of verdict is announced, a secret; null when none is set. {@link #requests()}
  * ({@code requests:}) are the application's own request files, relative to the project root, each
- * {@code FILE} or {@code FILE#N}; empty when none is listed.
+ * {@code FILE} or {@code FILE#N}; empty when none is listed. {@link #headers()} ({@code headers:}) are sent on
+ * every request to the gateway, in the file's order, beside the credential and protocol headers; empty when none.
  */
 public record Environment(
         String name,
@@ -35,11 +36,23 @@ public record Environment(
         Limits limits,
         String gateway,
         List<String> requests,
-        RequestSettings request) {
+        RequestSettings request,
+        Map<String, String> headers) {
 
     public Environment {
         requests = requests == null ? List.of() : List.copyOf(requests);
         request = request == null ? RequestSettings.DEFAULT : request;
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    }
+
+    /** With no {@code headers:}. */
+    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
+                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
+                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
+                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway, List<String> requests,
+                       RequestSettings request) {
+        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
+                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests, request, Map.of());
     }
 
     /** With the default {@code request:} settings. */
@@ -162,7 +175,7 @@ public record Environment(
     public Environment targeting(String url) {
         return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
                 allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests,
-                request);
+                request, headers);
     }
 
     public String host() {

@@ -26,7 +26,8 @@ record EnvironmentFile(
         @JsonProperty("notify") NotifyFields notifyFields,
         LimitFields limits,
         List<String> requests,
-        RequestFields request) {
+        RequestFields request,
+        Map<String, String> headers) {
 
     record RequestFields(Integer maxVariants) {}
 

@@ -133,7 +133,56 @@ public final class EnvironmentLoader {
                 limits(raw),
                 gateway,
                 requests(raw, display, lines),
-                request(raw, display, lines));
+                request(raw, display, lines),
+                headers(raw, display, lines, profile));
+    }
+
+    /**
+     * Headers the run sets itself, which {@code headers:} may not replace: the credential's (as the redactor
+     * knows them by name) and the protocol's. The profile's own header names are added per gateway.
+     */
+    static final java.util.Set<String> HEADERS_THE_RUN_SETS = java.util.Set.of("authorization", "x-api-key",
+            "x-ai-gateway-api-key", "cookie", "content-type", "content-length", "content-encoding", "transfer-encoding",
+            "host", "connection", "accept-encoding", "expect", "upgrade", "te");
+
+    /**
+     * {@code headers:}, sent on every request to the gateway (a gateway in front of another routes by them). A name
+     * the run sets itself is refused, as is a value a variable gives that no header can carry; a value is never
+     * quoted, since it may be a secret: one whose header's name says it carries a credential (registered when read),
+     * or one that reads a variable apiKey or credentials: reads too (whose value the redactor hides wherever it is).
+     */
+    private static Map<String, String> headers(EnvironmentFile raw, String display, Map<String, Integer> lines,
+                                               GatewayProfile profile) {
+        if (raw.headers() == null) {
+            return Map.of();
+        }
+        java.util.Set<String> reserved = new java.util.TreeSet<>(HEADERS_THE_RUN_SETS);
+        GatewayProfile.Headers names = profile.headers();
+        java.util.stream.Stream.of(names.accessTokenTeam(), names.anthropicVersion() == null ? null : names.anthropicVersion().name())
+                .filter(java.util.Objects::nonNull).forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
+        if (names.aiSdk() != null) {
+            GatewayProfile.AiSdk sdk = names.aiSdk();
+            Stream.of(sdk.protocolVersion().name(), sdk.authMethod(), sdk.specificationVersion(), sdk.modelId(), sdk.streaming())
+                    .forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> header : raw.headers().entrySet()) {
+            String name = header.getKey();
+            String where = display + ", line " + lineOf("headers/" + name, lines) + " (headers." + name + "): ";
+            if (reserved.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new EnvironmentException(where + "the run sets " + name + " itself (the credential from apiKey and auth,"
+                        + " the protocol's headers from the route), so headers: may not replace it; remove it.");
+            }
+            String value = header.getValue() == null ? "" : header.getValue();
+            // Sent exactly as given, like a key: a value with a space at either end is refused, never trimmed.
+            if (value.isBlank() || !value.equals(value.strip()) || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e)) {
+                throw new EnvironmentException(where + "a header's value is one line of printable ASCII, not empty"
+                        + " (no line break, no control character, no accented letter, no space at either end); the value"
+                        + " given is not.");
+            }
+            headers.put(name, value);
+        }
+        return headers;
     }
 
     /** The gateway as its advice calls it ({@code words.theGateway}: "the Vercel AI Gateway", "OpenRouter"), else its title. */
@@ -380,6 +429,11 @@ public final class EnvironmentLoader {
                 throw new EnvironmentException(where + ": " + from + " is " + resolved.value().length()
                         + " characters long; an environment value may have at most " + LONGEST_TEXT + ".");
             }
+            if (isSecretHeader(path) && !resolved.value().isEmpty()) {
+                // Its characters are checked with the other headers' (a header may carry "Bearer <key>").
+                secrets.add(new Environment.Secret(resolved.variables().isEmpty() ? path.replace('/', '.')
+                        : resolved.variables().get(0), resolved.value()));
+            }
             if (isSecret(path) && !resolved.value().isEmpty()) {
                 String variable = resolved.variables().isEmpty() ? path.replace('/', '.') : resolved.variables().get(0);
                 secrets.add(new Environment.Secret(variable, resolved.value()));
@@ -425,6 +479,15 @@ public final class EnvironmentLoader {
         }
         throw new EnvironmentException(display + ", line " + lineOf("baseUrl", lines) + ": baseUrl " + problem
                 + ". Write the gateway's URL in full, e.g. baseUrl: " + profile.links().get("baseUrl"));
+    }
+
+    /** A header whose name says it carries a credential ({@code x-portkey-api-key}, {@code x-session-token}). */
+    private static final java.util.regex.Pattern CREDENTIAL_NAME = java.util.regex.Pattern.compile(
+            "(?i)key|token|secret|passw|auth|signature|session|cookie|credential");
+
+    /** A {@code headers:} value that is a secret whatever it reads: its header's name says it carries a credential. */
+    private static boolean isSecretHeader(String path) {
+        return path.startsWith("headers/") && CREDENTIAL_NAME.matcher(path.substring("headers/".length())).find();
     }
 
     private static boolean isSecret(String path) {

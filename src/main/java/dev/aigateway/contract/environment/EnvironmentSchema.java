@@ -67,6 +67,10 @@ final class EnvironmentSchema {
                         + "\". Known fields: " + String.join(", ", new TreeSet<>(names(parentOf(message).path("properties"))))
                         + ".";
             }
+            // A name the schema's propertyNames refuses (a header name with a space): on the name's own line.
+            case "propertyNames" -> display + ", line " + EnvironmentLoader.lineOf(path + "/" + message.getProperty(), lines)
+                    + " (" + field(path) + "): \"" + message.getProperty() + "\" is not a name this field takes. Its description: "
+                    + TREE.at(schemaLocation(message).replaceFirst("/propertyNames$", "")).path("description").asText();
             default -> display + ", line " + line(message, lines) + " (" + field(path) + "): "
                     + expected(first) + "." + described(first);
         };

@@ -86,7 +86,7 @@ public final class GatewayClient {
         return environment.profile().path(id);
     }
 
-    /** Its credential and protocol headers come from {@link RequestHeaders} alone: nothing here adds another. */
+    /** Its credential, protocol and environment headers come from {@link RequestHeaders} alone: nothing here adds another. */
     private RequestSpecification request(Credential credential, RequestHeaders.Protocol protocol) {
         catalogFirst();
         RequestSpecification request = given()
@@ -95,6 +95,7 @@ public final class GatewayClient {
                 .urlEncodingEnabled(false)
                 .filter(recorder(credential.caller(), environment.baseUrl()));
         RequestHeaders.of(credential, environment.auth(), protocol, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
+        RequestHeaders.environment(environment).forEach(header -> request.header(header.name(), header.value()));
         return request;
     }
 
@@ -235,9 +236,12 @@ public final class GatewayClient {
                     .baseUri(environment.baseUrl())
                     .urlEncodingEnabled(false)
                     .filter(recorder(credential.caller(), environment.baseUrl(), variant));
-            application.headers().forEach(header -> sent.header(header.name(), header.value()));
+            // The environment's headers: replace the file's of the same name.
+            application.headers().stream().filter(header -> environment.headers().keySet().stream().noneMatch(header.name()::equalsIgnoreCase))
+                    .forEach(header -> sent.header(header.name(), header.value()));
             RequestHeaders.forApplication(credential, environment.auth(), route.id().startsWith("ai-sdk-"),
                     environment.profile()).forEach(header -> sent.header(header.name(), header.value()));
+            RequestHeaders.environment(environment).forEach(header -> sent.header(header.name(), header.value()));
             if (body != null) {
                 sent.body(body);
             }

@@ -93,6 +93,14 @@ public final class RequestHeaders {
     }
 
     /**
+     * The environment's own {@code headers:}, sent after the credential and protocol headers on every request to the
+     * gateway (never to a provider's own API): the loader refused any name {@link #of} decides.
+     */
+    public static List<Exchange.Header> environment(Environment environment) {
+        return environment.headers().entrySet().stream().map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
+    }
+
+    /**
      * A provider's own Anthropic API, called directly with the user's BYOK key: {@code x-api-key}, as
      * Anthropic takes it, and the version header the profile sends Anthropic's API.
      */
