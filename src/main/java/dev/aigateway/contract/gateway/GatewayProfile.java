@@ -275,6 +275,9 @@ public record GatewayProfile(
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");
         }
+        if (links != null && isBlank(links.get("source")) && isBlank(links.get("guess"))) {
+            throw new IllegalStateException(resource + ": links says neither source: nor guess:");
+        }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
