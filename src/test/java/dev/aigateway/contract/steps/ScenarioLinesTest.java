@@ -14,6 +14,7 @@ import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestStep;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -86,7 +87,8 @@ class ScenarioLinesTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream before = System.out;
         ScenarioLines lines;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        // Buffered, as a console may be: the line must be flushed to show while other scenarios still run.
+        System.setOut(new PrintStream(new BufferedOutputStream(console, 1 << 16), false, StandardCharsets.UTF_8));
         try {
             lines = new ScenarioLines();
         } finally {
