@@ -20,7 +20,7 @@ const apiBase = `${baseUrl}/api/v1`;
 
 const TEAMS = ['healthy', 'no-credits', 'credits-below-request', 'key-limit', 'free-models-per-day', 'provider-error',
   'provider-rate-limited', 'region', 'data-policy',
-  'stream-error', 'outage', 'firewall', 'unknown-key'];
+  'stream-error', 'outage', 'firewall', 'unknown-key', 'key-limit-can-only-afford', 'region-provider'];
 const CHAT_MODEL = 'openai/gpt-4o-mini';
 const PROMPT = 'Say pong.';
 
@@ -36,11 +36,13 @@ const openaiSees = {
   healthy: ok,
   'no-credits': fails('APIError', 402),
   'credits-below-request': fails('APIError', 402),
+  'key-limit-can-only-afford': fails('APIError', 402),
   'key-limit': fails('PermissionDeniedError', 403),
   'free-models-per-day': fails('RateLimitError', 429),
   'provider-error': fails('InternalServerError', 502),
   'provider-rate-limited': fails('RateLimitError', 429),
   region: fails('PermissionDeniedError', 403),
+  'region-provider': fails('PermissionDeniedError', 403),
   'data-policy': fails('NotFoundError', 404),
   // Only a streamed completion breaks (see openaiStreamSees).
   'stream-error': ok,
@@ -56,11 +58,13 @@ const sdkSees = {
   healthy: ok,
   'no-credits': fails('PaymentRequiredResponseError', 402),
   'credits-below-request': fails('PaymentRequiredResponseError', 402),
+  'key-limit-can-only-afford': fails('PaymentRequiredResponseError', 402),
   'key-limit': fails('ForbiddenResponseError', 403),
   'free-models-per-day': fails('TooManyRequestsResponseError', 429),
   'provider-error': fails('BadGatewayResponseError', 502),
   'provider-rate-limited': fails('TooManyRequestsResponseError', 429),
   region: fails('ForbiddenResponseError', 403),
+  'region-provider': fails('ForbiddenResponseError', 403),
   'data-policy': fails('NotFoundResponseError', 404),
   'stream-error': ok,
   outage: fails('InternalServerResponseError', 500),

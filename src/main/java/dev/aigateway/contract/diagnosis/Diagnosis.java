@@ -24,20 +24,21 @@ public final class Diagnosis {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Condition(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> none,
-                     Integer failedScenarios, Boolean complete, Map<String, String> environment) {}
+                     Integer failedScenarios, Boolean complete, Boolean inference, Map<String, String> environment) {}
 
     /**
      * What the diagnosis reads of the scenarios: how many failed, the names of those that held, and,
      * by name with its reason, those the environment's settings left out ({@code notApplicable}) and
      * those the run itself could not carry out ({@code notCarriedOut}: spend cap, deadline, a lost
-     * answer, a silent host).
+     * answer, a silent host); {@code inference} is true when a billable scenario ({@code @billable}:
+     * one that asks a model for inference) held, false when none did (the environment left them all out).
      */
     public record Scenarios(int failed, List<String> held, Map<String, String> notApplicable,
-                            Map<String, String> notCarriedOut) {
+                            Map<String, String> notCarriedOut, boolean inference) {
 
-        /** Only a count of failed scenarios: every other scenario held or was never asked for. */
+        /** Only a count of failed scenarios: every other scenario, inference included, held or was never asked for. */
         public static Scenarios failed(int failed) {
-            return new Scenarios(failed, List.of(), Map.of(), Map.of());
+            return new Scenarios(failed, List.of(), Map.of(), Map.of(), true);
         }
 
         /** Run-level facts a verdict's text may name: {held}, {notApplicable}, {notCarriedOut}, {notCarriedOutCount}. */
@@ -148,6 +149,9 @@ public final class Diagnosis {
             return false;
         }
         if (condition.complete() != null && condition.complete() != scenarios.notCarriedOut().isEmpty()) {
+            return false;
+        }
+        if (condition.inference() != null && condition.inference() != scenarios.inference()) {
             return false;
         }
         if (condition.some() != null) {

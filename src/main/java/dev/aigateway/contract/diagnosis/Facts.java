@@ -7,11 +7,13 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.Envelope;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.ServerSentEvents;
 import dev.aigateway.contract.record.Exchange;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,29 @@ final class Facts {
     private Facts() {}
 
     /**
+     * {@code unknownModelOnRoute}, the comparison that tells a route the gateway does not serve from a model it
+     * does not serve there: {@code same} when the team's request for a model that does not exist, on the same
+     * path, got the same answer (status, type and message) as this exchange, {@code different} when it got
+     * another (the route is served: it told that model apart), empty when no such request was sent or this is it.
+     */
+    private static void unknownModelOnRoute(List<Map<String, String>> facts) {
+        for (Map<String, String> fact : facts) {
+            fact.put("unknownModelOnRoute", "");
+            if (!"team-key".equals(fact.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(fact.get("model"))) {
+                continue;
+            }
+            facts.stream()
+                    .filter(other -> "team-key".equals(other.get("caller")) && other.get("path").equals(fact.get("path"))
+                            && Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(other.get("model"))
+                            && "true".equals(other.get("answered")))
+                    .findFirst()
+                    .ifPresent(unknown -> fact.put("unknownModelOnRoute", unknown.get("status").equals(fact.get("status"))
+                            && unknown.get("type").equals(fact.get("type")) && unknown.get("message").equals(fact.get("message"))
+                            ? "same" : "different"));
+        }
+    }
+
+    /**
      * The facts of every exchange of a run, with what only the whole run tells: {@code otherRouteServed}
      * is true when the gateway itself served the team's key on a route other than this exchange's.
      */
@@ -35,12 +60,18 @@ final class Facts {
         List<Map<String, String>> facts = exchanges.stream().map(exchange -> of(exchange, environment)).toList();
         String budget = exhaustedBudget(exchanges, environment.profile());
         facts.forEach(fact -> fact.put("exhaustedBudget", budget));
+        keyLimit(exchanges, facts, environment.profile(), !budget.isEmpty());
         Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
                 .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
         }
+        unknownModelOnRoute(facts);
+        // The team's key against itself: served anywhere by the gateway, a 401 elsewhere is not about the key.
+        String keyServed = String.valueOf(exchanges.stream().anyMatch(exchange -> exchange.caller() == dev.aigateway.contract.record.Caller.TEAM_KEY
+                && exchange.answered() && exchange.status() / 100 == 2 && RouteServed.fromGateway(exchange, environment.profile())));
+        facts.forEach(fact -> fact.put("keyServed", keyServed));
         // The corrected path sent once after a wrong base URL, in the same scenario: what it answered.
         for (int i = 0; i < facts.size(); i++) {
             String corrected = facts.get(i).get("correctedPath");
@@ -83,6 +114,57 @@ final class Facts {
         return "";
     }
 
+    /**
+     * {@code keyLimitRemaining}: what the balance route's 200 answer reads at the profile's {@code credits.balance}
+     * (OpenRouter's /key: the key's own limit_remaining), "" when it reads no number (a key without a limit); and, on
+     * each 402, {@code keyLimitUsedUp}: true when that remaining is zero or less, a budget of the key is used up, or
+     * it is less than the request's worst-case cost (the tokens the 402 says were requested, or the request's
+     * max_tokens, at the run's own catalog price of its model).
+     */
+    static void keyLimit(List<Exchange> exchanges, List<Map<String, String>> facts, GatewayProfile profile, boolean budgetUsedUp) {
+        String balanceRoute = profile.route(profile.credits().balanceRoute()).map(GatewayProfile.RouteEntry::path).orElse("");
+        java.math.BigDecimal remaining = null;
+        String catalog = null;
+        String models = profile.route("models").map(GatewayProfile.RouteEntry::path).orElse("");
+        for (Exchange exchange : exchanges) {
+            if (exchange.status() == null || exchange.status() != 200) {
+                continue;
+            }
+            String path = RouteServed.pathOf(exchange);
+            JsonNode balance = json(exchange.responseBody()).at(profile.credits().balance());
+            if (remaining == null && path.equals(balanceRoute) && balance.isNumber()) {
+                remaining = balance.decimalValue();
+            }
+            if (catalog == null && path.equals(models)) {
+                catalog = exchange.responseBody();
+            }
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            Map<String, String> fact = facts.get(i);
+            fact.put("keyLimitRemaining", remaining == null ? "" : remaining.toPlainString());
+            boolean usedUp = false;
+            if ("402".equals(fact.get("status")) && (remaining != null || budgetUsedUp)) {
+                usedUp = budgetUsedUp || remaining.signum() <= 0;
+                if (!usedUp) {
+                    java.math.BigDecimal cost = dev.aigateway.contract.http.CatalogPrices.worstCaseUsd(profile, catalog,
+                            fact.get("model"), requestedTokens(fact.get("message"), exchanges.get(i)), 0);
+                    usedUp = cost != null && remaining.compareTo(cost) < 0;
+                }
+            }
+            fact.put("keyLimitUsedUp", String.valueOf(usedUp));
+        }
+    }
+
+    /** The tokens a refusal says were requested ("You requested up to 32000 tokens"), else the request's max_tokens, else null. */
+    private static Integer requestedTokens(String message, Exchange exchange) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("requested up to (\\d+) tokens").matcher(message == null ? "" : message);
+        if (quoted.find()) {
+            return Integer.valueOf(quoted.group(1));
+        }
+        JsonNode maxTokens = json(exchange.requestBody()).path("max_tokens");
+        return maxTokens.canConvertToInt() ? maxTokens.intValue() : null;
+    }
+
     static Map<String, String> of(Exchange exchange, Environment environment) {
         GatewayProfile profile = environment.profile();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -111,6 +193,8 @@ final class Facts {
         facts.put("applicationRequest", String.valueOf(exchange.scenario() != null
                 && exchange.scenario().startsWith(APPLICATION_REQUEST_SCENARIO)));
         wrongBase(facts.get("path"), profile, facts);
+        facts.put("baseUrlToUse", originOf(exchange.url()) + profile.apiBasePath());
+        facts.put("otherGateway", otherGateway(exchange, profile));
         facts.put("answered", String.valueOf(exchange.answered()));
         facts.put("failure", exchange.failure() == null ? "" : exchange.failure());
         facts.put("neverSent", String.valueOf(exchange.neverSent()));
@@ -124,6 +208,7 @@ final class Facts {
         facts.put("failedProvider", envelope.failedProvider());
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("providerMessage", envelope.providerMessage());
+        facts.put("providerWords", providerWords(envelope.providerMessage(), profile));
         facts.put("providerRequestId", envelope.providerRequestId());
         facts.put("contentType", header(exchange, "content-type"));
         facts.put("mitigated", String.valueOf(!header(exchange, profile.mitigatedHeader().header()).isEmpty()));
@@ -168,14 +253,17 @@ final class Facts {
                 || exchange.responseBody() == null) {
             return;
         }
-        java.util.List<String> events = dev.aigateway.contract.http.ServerSentEvents.data(exchange.responseBody());
+        // A route whose whole stream ends with an event of its own (Anthropic's message_stop, the AI SDK's
+        // finish part) has no terminator; every other route's ends with the profile's.
+        Optional<GatewayProfile.StreamEnd> end = profile.stream().endOf(facts.get("route"));
+        String expected = end.map(GatewayProfile.StreamEnd::named).orElse(terminator);
         StringBuilder text = new StringBuilder();
         int chunks = 0;
-        for (String event : events) {
-            if (event.equals(terminator)) {
+        for (ServerSentEvents.Event event : ServerSentEvents.events(exchange.responseBody())) {
+            JsonNode chunk = json(event.data());
+            if (end.isPresent() ? end.get().endsWith(event.name(), chunk) : event.data().equals(terminator)) {
                 return;
             }
-            JsonNode chunk = json(event);
             Envelope envelope = profile.envelopeOf(chunk);
             if (envelope.hasError()) {
                 String message = envelope.message();
@@ -191,8 +279,9 @@ final class Facts {
             text.append(chunk.at(profile.stream().text()).asText(""));
         }
         facts.put("streamBroken", "true");
-        facts.put("streamProblem", exchange.failure() == null ? "ended without data: " + terminator
-                : "was cut off without data: " + terminator + " (" + exchange.failure() + ")");
+        String last = end.isPresent() ? "its last event (" + expected + ")" : "data: " + terminator;
+        facts.put("streamProblem", exchange.failure() == null ? "ended without " + last
+                : "was cut off without " + last + " (" + exchange.failure() + ")");
         facts.put("streamArrived", arrived(chunks, text));
     }
 
@@ -217,7 +306,8 @@ final class Facts {
     }
 
     /**
-     * What the environment says before anything is sent: {@code gateway} (its profile's name), {@code authKind}, and for a token whose expiry
+     * What the environment says before anything is sent: {@code gateway} (its profile's name), {@code authKind},
+     * {@code allowBillable} (true or false, as the environment says), and for a token whose expiry
      * it read ({@code auth: oidc}), {@code tokenExpired} and {@code tokenExpiresAt}.
      */
     static Map<String, String> ofEnvironment(Environment environment) {
@@ -225,6 +315,7 @@ final class Facts {
         Environment.Auth auth = environment.auth() == null ? Environment.Auth.API_KEY : environment.auth();
         facts.put("gateway", environment.profile().name());
         facts.put("authKind", auth.kind());
+        facts.put("allowBillable", String.valueOf(environment.allowBillable()));
         facts.put("tokenExpired", String.valueOf(auth.expired(java.time.Instant.now())));
         facts.put("tokenExpiresAt", auth.expiresAt() == null ? "" : auth.expiresAt().toString());
         facts.putAll(ofProfile(environment.profile()));
@@ -243,6 +334,7 @@ final class Facts {
         String baseUrl = links.getOrDefault("baseUrl", "");
         facts.put("gatewayTitle", profile.title());
         facts.put("gatewayBaseUrl", baseUrl);
+        facts.put("gatewayApiBase", links.getOrDefault("apiBase", baseUrl));
         facts.put("gatewayCatalogUrl", baseUrl + profile.route("models").map(GatewayProfile.RouteEntry::path).orElse(""));
         facts.put("gatewayDocs", links.getOrDefault("docs", baseUrl));
         facts.put("gatewayStatus", links.getOrDefault("status", facts.get("gatewayDocs")));
@@ -255,6 +347,63 @@ final class Facts {
             });
         }
         return facts;
+    }
+
+    /**
+     * Another gateway whose answer this is, in its own words ({@code words.theGateway}, else its title), "" when none: its host is that gateway's ({@code links}), or
+     * the answer carries that gateway's request-id header, where its profile sources it rather than guesses it, and
+     * not this one's (an OpenRouter key sent to Vercel's host is answered with an x-vercel-id and no cf-ray).
+     */
+    static String otherGateway(Exchange exchange, GatewayProfile profile) {
+        if (!exchange.answered()) {
+            return "";
+        }
+        String host = hostOf(exchange.url() == null ? "" : exchange.url());
+        boolean ours = !RouteServed.header(exchange, profile.requestId().header()).isBlank();
+        for (String name : GatewayProfile.names()) {
+            GatewayProfile other = GatewayProfile.named(name);
+            if (name.equals(profile.name())) {
+                continue;
+            }
+            boolean itsHost = other.links() != null && other.links().values().stream()
+                    .anyMatch(link -> link.startsWith("https://") && hostOf(link).equals(host));
+            // Only a header the other profile sources as its own (x-vercel-id), not one it guesses at (a cf-ray is any Cloudflare site's).
+            boolean itsHeader = !ours && (other.requestId().guess() == null || other.requestId().guess().isBlank())
+                    && !RouteServed.header(exchange, other.requestId().header()).isBlank();
+            if (itsHost || itsHeader) {
+                return other.words() != null && other.words().containsKey("theGateway") ? other.words().get("theGateway") : other.title();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The provider's own words passed through ({@code providerMessage}) read as the provider's own envelope when
+     * they are one (OpenRouter's metadata.raw: OpenAI's, Anthropic's or Google's error JSON as a string), with the
+     * profile's envelope pointers: its message, then its code and type in brackets ("Country, region, or territory
+     * not supported (unsupported_country_region_territory, request_forbidden)"); as they are otherwise.
+     */
+    static String providerWords(String providerMessage, GatewayProfile profile) {
+        JsonNode own = json(providerMessage == null ? "" : providerMessage.strip());
+        Envelope envelope = profile.envelopeOf(own);
+        if (own.isMissingNode() || envelope.message() == null || envelope.message().isBlank()) {
+            return providerMessage == null ? "" : providerMessage;
+        }
+        String code = profile.envelope().code() == null ? "" : own.at(profile.envelope().code()).asText("");
+        String type = envelope.type() == null ? "" : envelope.type();
+        String named = java.util.stream.Stream.of(code, type).filter(text -> !text.isBlank() && !text.equals("null"))
+                .distinct().collect(Collectors.joining(", "));
+        return envelope.message() + (named.isEmpty() ? "" : " (" + named + ")");
+    }
+
+    /** scheme://host[:port] of {@code url}, or "" when it is not one. */
+    private static String originOf(String url) {
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            return uri.getHost() == null ? "" : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException notAUri) {
+            return "";
+        }
     }
 
     /** "host:port" of a Location header, or the header as it is when it names no host. */

@@ -99,7 +99,11 @@ public record Environment(
     }
 
     /** The model and token budget of every billable call; the model of the embeddings route's one call. */
-    public record Probe(String model, int maxTokens, String embeddingModel) {}
+    public record Probe(String model, int maxTokens, String embeddingModel) {
+
+        /** The model the contract asks for to see the gateway refuse a model that does not exist. */
+        public static final String MODEL_THAT_DOES_NOT_EXIST = "contract-probe/no-such-model";
+    }
 
     /**
      * What the run reads of one answer: at most {@code answerBytes} of its body, decoded; the rest is

@@ -45,6 +45,8 @@ public final class EnvironmentLoader {
 
     private final Path root;
     private final Variables variables;
+    /** What the last {@link #load} made of a baseUrl written as the gateway's documented API base, or "". */
+    private String baseUrlNote = "";
 
     public EnvironmentLoader(Path root, Map<String, String> processEnvironment) {
         this.root = root;
@@ -100,10 +102,14 @@ public final class EnvironmentLoader {
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
         }
         Environment.Auth auth = auth(raw, display, lines, secrets, profile);
+        String baseUrl = raw.simulator() == null ? profile.hostBaseUrl(raw.baseUrl()) : null;
+        baseUrlNote = baseUrl == null || baseUrl.equals(stripTrailingSlash(raw.baseUrl())) ? ""
+                : "baseUrl " + raw.baseUrl() + " ends with " + theGateway(profile) + "'s documented API base, "
+                        + profile.apiBasePath() + ", which its routes carry: the run calls them on " + baseUrl;
         return new Environment(
                 name,
                 raw.description(),
-                raw.simulator() == null ? stripTrailingSlash(raw.baseUrl()) : null,
+                baseUrl,
                 raw.teamId() == null || raw.teamId().isBlank() ? null : raw.teamId(),
                 raw.apiKey(),
                 Boolean.TRUE.equals(raw.funded()),
@@ -120,7 +126,7 @@ public final class EnvironmentLoader {
                 byok(raw),
                 raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
                 List.copyOf(secrets),
-                routes(raw),
+                routes(raw, profile, display, lines),
                 auth,
                 raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
                         || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
@@ -128,6 +134,19 @@ public final class EnvironmentLoader {
                 gateway,
                 requests(raw, display, lines),
                 request(raw, display, lines));
+    }
+
+    /** The gateway as its advice calls it ({@code words.theGateway}: "the Vercel AI Gateway", "OpenRouter"), else its title. */
+    private static String theGateway(GatewayProfile profile) {
+        return profile.words() != null && profile.words().containsKey("theGateway") ? profile.words().get("theGateway") : profile.title();
+    }
+
+    /**
+     * What the last {@link #load} did to a {@code baseUrl} written as the gateway's documented API base (e.g.
+     * https://openrouter.ai/api/v1, the one SDKs take): the sentence the console says, or "" when it is used as written.
+     */
+    public String baseUrlNote() {
+        return baseUrlNote;
     }
 
     /** {@code gateway:}, the name of a profile that exists; the default profile when the field is absent. */
@@ -158,6 +177,12 @@ public final class EnvironmentLoader {
         EnvironmentFile.AuthFields fields = raw.auth();
         String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
+        // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
+        if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
+                || kind.equals("oidc") && profile.headers().aiSdk() == null) {
+            throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.kind): " + profile.title()
+                    + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
+        }
         if (kind.equals("access-token")) {
             if (fields.team() == null || fields.team().isBlank()) {
                 throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
@@ -180,13 +205,35 @@ public final class EnvironmentLoader {
         return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
     }
 
-    /** {@code routes:}, names the schema lists, each a {@link Route}; chat-completions alone when the field is absent. */
-    private static List<Route> routes(EnvironmentFile raw) {
+    /**
+     * {@code routes:}, names the schema lists, each a {@link Route} the gateway's profile lists ({@code routes:} of
+     * {@code gateways/<name>.yaml}); chat-completions alone when the field is absent. A route the gateway does not
+     * have is refused with the ones it has, since checking it would check nothing.
+     */
+    private static List<Route> routes(EnvironmentFile raw, GatewayProfile profile, String display, Map<String, Integer> lines) {
         if (raw.routes() == null) {
             return Route.DEFAULT;
         }
-        return raw.routes().stream().map(name -> Route.named(name).orElseThrow(() -> new IllegalStateException(
-                "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"))).distinct().toList();
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < raw.routes().size(); i++) {
+            String name = raw.routes().get(i);
+            Route route = Route.named(name).orElseThrow(() -> new IllegalStateException(
+                    "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"));
+            if (profile.route(route.id()).isEmpty()) {
+                throw new EnvironmentException(display + ", line " + lineOf("routes/" + i, lines) + " (routes, item " + (i + 1)
+                        + "): " + profile.title() + " has no route " + route.id() + " (gateways/" + profile.name()
+                        + ".yaml); the routes it has are " + String.join(", ", routesOf(profile)) + ".");
+            }
+            if (!routes.contains(route)) {
+                routes.add(route);
+            }
+        }
+        return List.copyOf(routes);
+    }
+
+    /** The routes of {@code profile} an environment can name, in the profile's order. */
+    static List<String> routesOf(GatewayProfile profile) {
+        return profile.routes().stream().map(GatewayProfile.RouteEntry::id).filter(id -> Route.named(id).isPresent()).toList();
     }
 
     /** {@code request:}: how many variants of a refused application request the run may send (0 sends none). */

@@ -109,6 +109,7 @@ public final class EvidenceBundle {
                 .put("tokens", spend.tokens())
                 .put("spendUsd", spend.usd())
                 .put("billableRequestsOfUnknownCost", spend.unknownCost());
+        json.set("billableRequestsOfUnknownCostNamed", JSON.valueToTree(spend.ofUnknownCost()));
         json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped())
                 .put("notApplicable", run.notApplicable());
         if (verdict != null) {

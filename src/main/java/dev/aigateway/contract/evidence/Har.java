@@ -56,10 +56,13 @@ public final class Har {
             entry.put("_requestId", exchange.requestId());
         }
         // HAR 1.2's own comment field (http://www.softwareishard.com/blog/har-12-spec/#entries): what a variant changed, and what it found.
-        if (exchange.variant() != null) {
-            entry.put("comment", "variant of " + exchange.scenario() + ": " + exchange.variant());
-        } else if (exchange.requestFinding() != null) {
-            entry.put("comment", exchange.scenario() + ": " + exchange.requestFinding());
+        String comment = exchange.variant() != null ? "variant of " + exchange.scenario() + ": " + exchange.variant()
+                : exchange.requestFinding() != null ? exchange.scenario() + ": " + exchange.requestFinding() : null;
+        if (exchange.requestBodyCut() != null) {
+            comment = (comment == null ? "" : comment + "; ") + exchange.requestBodyCutNote();
+        }
+        if (comment != null) {
+            entry.put("comment", comment);
         }
         return entry;
     }
@@ -73,12 +76,16 @@ public final class Har {
         request.set("headers", headerLines(exchange.requestHeaders()));
         request.set("queryString", queryString(exchange.url()));
         if (exchange.requestBody() != null) {
-            request.putObject("postData")
+            ObjectNode postData = request.putObject("postData")
                     .put("mimeType", contentType(exchange.requestHeaderMap()))
                     .put("text", exchange.requestBody());
+            if (exchange.requestBodyCut() != null) {
+                postData.put("comment", exchange.requestBodyCutNote());
+            }
         }
         request.put("headersSize", -1);
-        request.put("bodySize", byteCount(exchange.requestBody()));
+        // A body recorded cut: the size of what was sent, of which postData.text is the start.
+        request.put("bodySize", exchange.requestBodyCut() != null ? exchange.requestBodyCut() : byteCount(exchange.requestBody()));
         return request;
     }
 

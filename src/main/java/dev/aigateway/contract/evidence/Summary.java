@@ -5,6 +5,7 @@ import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.history.HistoryEntry;
 import dev.aigateway.contract.history.Standing;
+import dev.aigateway.contract.http.CurlLine;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
@@ -19,14 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code summary.md}: the run told to a support engineer who has never seen this tool. */
 final class Summary {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private Summary() {}
@@ -109,6 +107,7 @@ final class Summary {
                     .append(" | ").append(exchange.method())
                     .append(" | `").append(exchange.path()).append('`')
                     .append(exchange.variant() == null ? "" : " (variant: " + exchange.variant().replace("|", "\\|") + ")")
+                    .append(exchange.requestBodyCut() == null ? "" : " (request body of " + exchange.requestBodyCut() + " bytes, recorded cut)")
                     .append(" | ").append(exchange.answered() ? exchange.status() : "no answer: " + exchange.failure())
                     .append(" | ").append(exchange.errorType() == null ? "" : "`" + exchange.errorType() + "`")
                     .append(" | ").append(exchange.requestId() == null ? "" : "`" + exchange.requestId() + "`")
@@ -232,14 +231,11 @@ final class Summary {
         return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
-    /** The variables the curl lines read ({@code $AI_GATEWAY_API_KEY}), in order of first use. */
+    /** The variables the curl lines expand ({@code $AI_GATEWAY_API_KEY}: placeholders the redactor wrote), in order of first use. */
     private static List<String> placeholders(RunRecord run) {
         Set<String> variables = new LinkedHashSet<>();
         for (Exchange exchange : run.exchanges()) {
-            Matcher placeholder = PLACEHOLDER.matcher(CurlLine.of(exchange));
-            while (placeholder.find()) {
-                variables.add(placeholder.group(1));
-            }
+            variables.addAll(CurlLine.variables(exchange));
         }
         return List.copyOf(variables);
     }

@@ -30,9 +30,11 @@ public record GatewayProfile(
         GenerationId generationId,
         Envelope.Pointers envelope,
         List<RouteEntry> routes,
+        List<OtherPath> otherPaths,
         KeyCheck keyCheck,
         PatternFact billablePathPattern,
         Stream stream,
+        Map<String, Cost> cost,
         Catalog catalog,
         Credits credits,
         Keys keys,
@@ -79,16 +81,92 @@ public record GatewayProfile(
     /** The route that checks the team's key without spending anything (its id in {@code routes}). */
     public record KeyCheck(String route, String source, String guess) implements Sourced {}
 
+    /**
+     * A path an application's request may call beyond {@code routes}, which the contract does not check:
+     * {@code path} a regular expression over the whole path, {@code id} its name (the groups of {@code path}
+     * as {@code $1}, {@code $2}), {@code billable} whether calling it runs a model the gateway may charge for.
+     */
+    public record OtherPath(String id, String path, boolean billable, String source, String guess) implements Sourced {
+
+        /** This path's name for {@code path}, or empty when it is not this one. */
+        public Optional<String> idOf(String path) {
+            java.util.regex.Matcher matcher = Pattern.compile(this.path).matcher(path);
+            return matcher.matches() ? Optional.of(matcher.replaceFirst(id)) : Optional.empty();
+        }
+    }
+
     /** One route the engine calls: {@code id} is the contract's name for it (an environment's {@code routes:}, a feature's tag). */
     public record RouteEntry(String id, String method, String path, boolean billable, String source, String guess)
             implements Sourced {}
 
     /**
-     * A stream's last event ({@code terminator}), where a chunk keeps its text and its usage, and the
-     * comment line the gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
+     * A stream's last event ({@code terminator}), where a chunk keeps its text, and the comment line the
+     * gateway may send to keep a slow stream alive ({@code comment}; not an event, null if none).
      */
-    public record Stream(String terminator, String comment, String text, String usage, String source, String guess)
+    public record Stream(String terminator, String comment, String text, List<StreamEnd> ends, String source, String guess)
+            implements Sourced {
+
+        /** How a whole stream on route {@code routeId} ends: its own last event, else the profile's terminator. */
+        public Optional<StreamEnd> endOf(String routeId) {
+            return ends == null ? Optional.empty() : ends.stream().filter(end -> end.route().equals(routeId)).findFirst();
+        }
+    }
+
+    /**
+     * The last event of a whole stream on {@code route}, where it is not the terminator: an event named
+     * {@code event}, or one whose data's {@code at} matches {@code matches} in full.
+     */
+    public record StreamEnd(String route, String event, String at, String matches, String source, String guess)
+            implements Sourced {
+
+        /** True when the event {@code name} with {@code data} ends a whole stream. */
+        public boolean endsWith(String name, JsonNode data) {
+            if (event != null && event.equals(name)) {
+                return true;
+            }
+            return at != null && matches != null && data.at(at).isTextual() && data.at(at).asText().matches(matches);
+        }
+
+        /** The end, in a few words, as a finding quotes it. */
+        public String named() {
+            return event != null ? "event: " + event : at + " " + matches;
+        }
+    }
+
+    /**
+     * Where a billable route's answer keeps what it cost (US dollars) and how many tokens it used: in a JSON
+     * answer ({@code answer}), in the events of a streamed one ({@code stream}), or in a response header
+     * ({@code header}, the cost only). The profile's {@code cost:} names one per billable route id, and
+     * {@code billablePathPattern} for the inference paths no route lists.
+     */
+    public record Cost(Reading answer, StreamReading stream, String header, String source, String guess)
             implements Sourced {}
+
+    /**
+     * In a JSON object: the cost at the first of {@code usd} that holds a number (or a decimal string), and the
+     * tokens, the sum of the numbers at {@code tokens} (input and output apart, or one total).
+     */
+    public record Reading(List<String> usd, List<String> tokens) {
+        public Reading {
+            usd = usd == null ? List.of() : usd;
+            tokens = tokens == null ? List.of() : tokens;
+        }
+    }
+
+    /**
+     * In a stream: the events named {@code event} (its {@code event:} line; every event when not set) are each
+     * read as {@link Reading}, and the last one whose cost is there counts.
+     */
+    public record StreamReading(String event, List<String> usd, List<String> tokens) {
+        public StreamReading {
+            usd = usd == null ? List.of() : usd;
+            tokens = tokens == null ? List.of() : tokens;
+        }
+
+        public Reading reading() {
+            return new Reading(usd, tokens);
+        }
+    }
 
     /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
@@ -160,10 +238,29 @@ public record GatewayProfile(
 
     /**
      * The gateway's own answers the features check in its words: to a key it never issued, to a request
-     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion.
+     * without a key, to a model that does not exist; and the schemas of its catalog and of a completion, and of a
+     * message, a response and embeddings where the gateway's differ from the shared ones ({@code anthropic-message},
+     * {@code response}, {@code embeddings} when not set).
      */
     public record Answers(Expected unknownKey, Expected noKey, Expected unknownModel, String catalogSchema,
-                          String completionSchema, String source, String guess) implements Sourced {}
+                          String completionSchema, String messageSchema, String responseSchema, String embeddingsSchema,
+                          String source, String guess) implements Sourced {
+
+        @Override
+        public String messageSchema() {
+            return messageSchema == null ? "anthropic-message" : messageSchema;
+        }
+
+        @Override
+        public String responseSchema() {
+            return responseSchema == null ? "response" : responseSchema;
+        }
+
+        @Override
+        public String embeddingsSchema() {
+            return embeddingsSchema == null ? "embeddings" : embeddingsSchema;
+        }
+    }
 
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
@@ -260,12 +357,14 @@ public record GatewayProfile(
                 keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
+        facts.addAll(cost().values());
         if (simulator != null) {
             facts.add(simulator);
         }
         if (accountId != null) {
             facts.add(accountId);
         }
+        facts.addAll(otherPaths());
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
         }
@@ -281,6 +380,12 @@ public record GatewayProfile(
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
                 throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
+            }
+        }
+        for (RouteEntry route : routes) {
+            if (route.billable() && !cost().containsKey(route.id())) {
+                throw new IllegalStateException(resource + ": billable route " + route.id()
+                        + " says nowhere in cost: where its answers keep what they cost");
             }
         }
         if (route(keyCheck.route()).isEmpty()) {
@@ -307,6 +412,48 @@ public record GatewayProfile(
         return text == null || text.isBlank();
     }
 
+    /**
+     * The path the gateway's documented API base ({@code links.apiBase}, what its SDKs take as their base URL) adds
+     * to its host ({@code links.baseUrl}, where the routes' paths are): {@code /api/v1}, {@code /v1}; "" when the
+     * profile names none.
+     */
+    public String apiBasePath() {
+        String host = links == null ? null : links.get("baseUrl");
+        String api = links == null ? null : links.get("apiBase");
+        if (host == null || api == null || !api.startsWith(host)) {
+            return "";
+        }
+        return api.substring(host.length()).replaceFirst("/+$", "");
+    }
+
+    /**
+     * The paths a client's base URL may add before a route's own path: none, then each leading part of
+     * {@link #apiBasePath()} ({@code "", "/api", "/api/v1"}): the host, and the bases SDKs of the gateway's
+     * protocols are given (an Anthropic SDK the one without the version segment, an OpenAI SDK the documented one).
+     */
+    public List<String> clientBasePaths() {
+        List<String> paths = new ArrayList<>(List.of(""));
+        String api = apiBasePath();
+        for (int slash = api.indexOf('/', 1); api.length() > 0; slash = api.indexOf('/', slash + 1)) {
+            paths.add(slash < 0 ? api : api.substring(0, slash));
+            if (slash < 0) {
+                break;
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
+     * {@code baseUrl} as the run uses it: the host when it is written as the gateway's documented API base
+     * (it ends with {@link #apiBasePath()}, whose routes' paths already carry it), else as written; without a
+     * trailing slash.
+     */
+    public String hostBaseUrl(String baseUrl) {
+        String url = baseUrl.replaceFirst("/+$", "");
+        String api = apiBasePath();
+        return !api.isEmpty() && url.endsWith(api) ? url.substring(0, url.length() - api.length()) : url;
+    }
+
     /** The route {@code id}, if this gateway has it. */
     public Optional<RouteEntry> route(String id) {
         return routes.stream().filter(route -> route.id().equals(id)).findFirst();
@@ -323,10 +470,44 @@ public record GatewayProfile(
         return routes.stream().filter(route -> route.path().equals(path)).findFirst();
     }
 
-    /** True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for. */
+    /** The paths an application's request may call beyond {@link #routes()}; none when the profile lists none. */
+    @Override
+    public List<OtherPath> otherPaths() {
+        return otherPaths == null ? List.of() : otherPaths;
+    }
+
+    /**
+     * True when a {@code method} request to {@code path} (without its query) is inference the gateway may charge for:
+     * a billable route or other path, and, failing closed as the send gate does, a POST to a path the profile does
+     * not know at all.
+     */
     public boolean billable(String method, String path) {
+        boolean listed = routes.stream().anyMatch(route -> route.path().equals(path))
+                || otherPaths().stream().anyMatch(other -> other.idOf(path).isPresent());
         return routes.stream().anyMatch(route -> route.billable() && route.method().equals(method) && route.path().equals(path))
-                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches();
+                || "POST".equals(method) && billablePathPattern.compiled().matcher(path).matches()
+                || "POST".equals(method) && otherPaths().stream().anyMatch(other -> other.billable() && other.idOf(path).isPresent())
+                || "POST".equals(method) && !listed;
+    }
+
+    /**
+     * Where the answer of a {@code method} request to {@code path} (without its query) keeps its cost: its route's
+     * entry in {@code cost:}, else {@code billablePathPattern}'s for inference on a path no route lists; empty when
+     * the profile does not say.
+     */
+    public Optional<Cost> costOf(String method, String path) {
+        Optional<RouteEntry> route = routes.stream()
+                .filter(entry -> entry.method().equals(method) && entry.path().equals(path)).findFirst();
+        if (route.isPresent()) {
+            return Optional.ofNullable(cost().get(route.get().id()));
+        }
+        return billable(method, path) ? Optional.ofNullable(cost().get("billablePathPattern")) : Optional.empty();
+    }
+
+    /** Where each billable route's answer keeps its cost, by route id; none when the profile says nothing. */
+    @Override
+    public Map<String, Cost> cost() {
+        return cost == null ? Map.of() : cost;
     }
 
     /** The route that checks the team's key without spending anything. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the history says of a series' latest run: its verdict, since when it has held ({@code runs}
- * runs in a row), the last healthy run, the verdict before this one, and whether the verdict is
+ * runs in a row), the last healthy run ({@link #healthy(String)}), the verdict before this one, and whether the verdict is
  * intermittent: it flipped to another and came back within the last {@value #WINDOW} runs.
  * {@code recent} holds those last runs, oldest first.
  */
@@ -17,7 +17,7 @@ public record Standing(
         Instant since,
         int runs,
         int recorded,
-        Instant lastHealthy,
+        HistoryEntry lastHealthy,
         HistoryEntry previous,
         boolean intermittent,
         int changesInWindow,
@@ -25,7 +25,8 @@ public record Standing(
 
     /** How many of the latest runs an intermittent verdict is looked for in. */
     static final int WINDOW = 10;
-    private static final String HEALTHY = "healthy";
+    /** The verdicts of a run in which every scenario that applies held: with inference, and without it (allowBillable: false). */
+    private static final java.util.Set<String> HEALTHY = java.util.Set.of("healthy", "healthy-no-inference");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** {@code entries}: one series, oldest first, the run being finished last. */
@@ -36,10 +37,10 @@ public record Standing(
             first--;
         }
         HistoryEntry previous = first > 0 ? entries.get(first - 1) : null;
-        Instant lastHealthy = null;
-        for (int i = first - 1; i >= 0 && !HEALTHY.equals(latest.verdict()); i--) {
-            if (HEALTHY.equals(entries.get(i).verdict())) {
-                lastHealthy = entries.get(i).at();
+        HistoryEntry lastHealthy = null;
+        for (int i = first - 1; i >= 0 && !healthy(latest.verdict()); i--) {
+            if (healthy(entries.get(i).verdict())) {
+                lastHealthy = entries.get(i);
                 break;
             }
         }
@@ -62,6 +63,14 @@ public record Standing(
                 entries.size(), lastHealthy, previous, cameBack, changes, List.copyOf(window));
     }
 
+    /**
+     * True for a verdict in which every scenario that applies held: {@code healthy}, and
+     * {@code healthy-no-inference} (the environment left inference out), which the lines name as it is.
+     */
+    public static boolean healthy(String verdict) {
+        return HEALTHY.contains(verdict);
+    }
+
     /** True when this run's verdict differs from the run before it in the series. */
     public boolean changed() {
         return previous != null && runs == 1;
@@ -74,8 +83,9 @@ public record Standing(
         }
         StringBuilder line = new StringBuilder(verdict).append(" since ").append(time(since))
                 .append(" (").append(runs).append(runs == 1 ? " run)" : " runs)");
-        if (!HEALTHY.equals(verdict)) {
-            line.append(lastHealthy != null ? "; last healthy " + time(lastHealthy)
+        if (!healthy(verdict)) {
+            // "last healthy-no-inference ..." when that is all the series shows: never more than it proved.
+            line.append(lastHealthy != null ? "; last " + lastHealthy.verdict() + " " + time(lastHealthy.at())
                     : "; not healthy in any of the " + recorded + " runs recorded");
         } else if (previous != null) {
             line.append("; before it ").append(previous.verdict()).append(", last seen ").append(time(previous.at()));

@@ -28,10 +28,12 @@ public final class VerdictAlert {
 
     /**
      * True when the run's verdict differs from the previous run of its series, or when the first run
-     * recorded is not healthy (a monitor that starts on a broken team says so); a repeat is silent.
+     * recorded is not healthy (a monitor that starts on a broken team says so; one that starts
+     * healthy-no-inference, as its environment chose, does not); a repeat is silent. A change between
+     * healthy and healthy-no-inference is a change: inference started or stopped being checked.
      */
     public static boolean due(Standing standing) {
-        return standing.changed() || (standing.recorded() == 1 && !"healthy".equals(standing.verdict()));
+        return standing.changed() || (standing.recorded() == 1 && !Standing.healthy(standing.verdict()));
     }
 
     /** The message: verdict, title, environment, team id, since when and, when CI sets {@code RUN_URL}, the run's link. */

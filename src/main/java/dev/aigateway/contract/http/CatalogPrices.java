@@ -24,7 +24,11 @@ public final class CatalogPrices {
         return worstCaseUsd(GatewayProfile.standard(), catalog, model, maxTokens, requestBytes);
     }
 
-    /** Null when the catalog cannot be read, no price is listed, or the output is not bounded; read where {@code profile} says. */
+    /**
+     * Null when the catalog cannot be read, no price is listed, the model's price is below zero (OpenRouter lists
+     * {@code -1} for a router such as openrouter/auto, whose price depends on the model it picks), or the output
+     * is not bounded; read where {@code profile} says. A price below zero is not a price: it is never room under the cap.
+     */
     public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
                                           int requestBytes) {
         GatewayProfile.Catalog where = profile.catalog();
@@ -36,25 +40,42 @@ public final class CatalogPrices {
             BigDecimal output = null;
             BigDecimal dearestInput = BigDecimal.ZERO;
             BigDecimal dearestOutput = BigDecimal.ZERO;
+            boolean listed = false;
             for (JsonNode entry : JSON.readTree(catalog).at(where.entries())) {
-                BigDecimal in = new BigDecimal(entry.at(where.inputPrice()).asText("0"));
-                BigDecimal out = new BigDecimal(entry.at(where.outputPrice()).asText("0"));
-                dearestInput = dearestInput.max(in);
-                dearestOutput = dearestOutput.max(out);
+                BigDecimal in = price(entry.at(where.inputPrice()));
+                BigDecimal out = price(entry.at(where.outputPrice()));
+                if (in != null && out != null) {
+                    dearestInput = dearestInput.max(in);
+                    dearestOutput = dearestOutput.max(out);
+                }
                 if (entry.at(where.id()).asText().equals(model)) {
+                    listed = true;
                     input = in;
                     output = out;
                 }
             }
-            if (input == null) {
+            if (!listed) {
                 input = dearestInput;
                 output = dearestOutput;
             }
-            if (input.signum() == 0 && output.signum() == 0) {
+            if (input == null || output == null || input.signum() == 0 && output.signum() == 0) {
                 return null;
             }
             return input.multiply(BigDecimal.valueOf(requestBytes)).add(output.multiply(BigDecimal.valueOf(maxTokens)));
         } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
+    /** A price (missing: none, so zero); below zero or not a number, none: null. */
+    private static BigDecimal price(JsonNode listed) {
+        if (listed.isMissingNode() || listed.isNull()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal price = new BigDecimal(listed.asText());
+            return price.signum() < 0 ? null : price;
+        } catch (NumberFormatException notANumber) {
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
@@ -46,7 +47,13 @@ import org.apache.http.conn.ConnectTimeoutException;
  */
 public final class ExchangeRecorder implements OrderedFilter {
 
+    /** What an answer's recorded body keeps (the steps read all of it, up to limits.answerBytes). */
     static final int BODY_CAP = 64 * 1024;
+    /**
+     * A request body is recorded whole up to the answer cap, {@code limits.answerBytes}, and never less than its
+     * default, 4 MiB: the application's request is replayed from the evidence, so it must be what was sent.
+     */
+    static final long REQUEST_BODY_CAP_AT_LEAST = Environment.Limits.DEFAULT_ANSWER_BYTES;
     // The words of the JDK's trust manager, and of the HTTP client's and the JDK's host name checks.
     private static final Pattern UNTRUSTED = Pattern.compile("PKIX path|unable to find valid certification path");
     private static final Pattern OTHER_HOST = Pattern.compile(
@@ -114,10 +121,23 @@ public final class ExchangeRecorder implements OrderedFilter {
             requestHeaders.add(new Exchange.Header(header.getName(), header.getValue()));
         }
         SentHeaders.clear();
-        String url = redactor.redact(request.getURI());
+        // Where the redactor writes a placeholder into the request: the only text its curl line expands.
+        List<Exchange.Placeholder> placeholders = new ArrayList<>();
+        String url = noted(redactor.redactNoting(request.getURI()), Exchange.Placeholder.URL, placeholders);
         String path = redactor.redact(target.getRawQuery() == null ? target.getRawPath()
                 : target.getRawPath() + "?" + target.getRawQuery());
-        String requestBody = redactor.redact(cap(request.getBody() == null ? null : request.getBody().toString()));
+        String sentBody = request.getBody() == null ? null : request.getBody().toString();
+        long sentBytes = sentBody == null ? 0 : sentBody.getBytes(StandardCharsets.UTF_8).length;
+        long requestBodyCap = Math.max(answerBytes, REQUEST_BODY_CAP_AT_LEAST);
+        // Redacted whole, then cut only when what was sent is over the cap: a secret across the cap is redacted as a
+        // whole, and a body within it is recorded whole even where a placeholder is longer than its secret.
+        String redactedBody = noted(redactor.redactNoting(sentBody), Exchange.Placeholder.BODY, placeholders);
+        Long requestBodyCut = sentBytes > requestBodyCap ? sentBytes : null;
+        String requestBody = requestBodyCut == null ? redactedBody : firstBytes(redactedBody, requestBodyCap);
+        if (requestBodyCut != null) {
+            placeholders.removeIf(placeholder -> placeholder.in().equals(Exchange.Placeholder.BODY)
+                    && placeholder.at() + placeholder.variable().length() + 1 > requestBody.length());
+        }
         Response response = null;
         String rawBody = null;
         Exception failure = null;
@@ -131,7 +151,8 @@ public final class ExchangeRecorder implements OrderedFilter {
             inFlight.close();
         }
         List<Exchange.Header> sent = SentHeaders.take();
-        requestHeaders = redacted(sent == null ? requestHeaders : sent);
+        requestHeaders = redacted(sent == null ? requestHeaders : sent, placeholders);
+        List<Exchange.Placeholder> written = List.copyOf(placeholders);
         if (failure != null) {
             boolean neverSent = !inFlight.sent();
             NoAnswer noAnswer = describe(failure, target, inFlight);
@@ -157,6 +178,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
                     profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
             exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
+            exchange = exchange.recordedAs(requestBodyCut, written);
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -186,6 +208,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                 unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
                 caller);
         exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
+        exchange = exchange.recordedAs(requestBodyCut, written);
         log.add(exchange);
         attach(exchange);
         if (exchange.failure() != null) {
@@ -196,10 +219,20 @@ public final class ExchangeRecorder implements OrderedFilter {
                 .setStatusLine(redactor.redact(response.getStatusLine())).setBody(responseBody).build();
     }
 
-    private List<Exchange.Header> redacted(List<Exchange.Header> headers) {
-        return headers.stream()
-                .map(header -> new Exchange.Header(header.name(), redactor.redactHeader(header.name(), header.value())))
-                .toList();
+    /** {@code headers} redacted, each placeholder written into the N-th one's value noted in {@code placeholders}. */
+    private List<Exchange.Header> redacted(List<Exchange.Header> headers, List<Exchange.Placeholder> placeholders) {
+        List<Exchange.Header> redacted = new ArrayList<>();
+        for (Exchange.Header header : headers) {
+            String in = Exchange.Placeholder.header(redacted.size());
+            redacted.add(new Exchange.Header(header.name(), noted(redactor.redactHeaderNoting(header.name(), header.value()), in, placeholders)));
+        }
+        return redacted;
+    }
+
+    /** The text of {@code redacted}, noting in {@code placeholders} where in it ({@code in}: url, body, header N) each was written. */
+    private static String noted(Redactor.Redacted redacted, String in, List<Exchange.Placeholder> placeholders) {
+        redacted.placeholders().forEach(placeholder -> placeholders.add(new Exchange.Placeholder(in, placeholder.at(), placeholder.variable())));
+        return redacted.text();
     }
 
     /**
@@ -249,6 +282,23 @@ public final class ExchangeRecorder implements OrderedFilter {
             return body;
         }
         return body.substring(0, BODY_CAP) + "\n[... " + (body.length() - BODY_CAP) + " more characters not recorded]";
+    }
+
+    /** {@code text} whole when its UTF-8 form is at most {@code cap} bytes, else its longest start that is (never half a character). */
+    static String firstBytes(String text, long cap) {
+        if (text == null || text.length() * 3L <= cap) {
+            return text;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes > cap) {
+                return text.substring(0, i);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return text;
     }
 
     /** The gateway's error type, where its envelope keeps it. */
@@ -338,22 +388,23 @@ public final class ExchangeRecorder implements OrderedFilter {
             return NoAnswer.tls(host + " does not speak TLS though baseUrl says https: check the scheme and the port"
                     + " in baseUrl", "it does not speak TLS");
         }
-        return NoAnswer.tls(host + " closed the connection during the TLS handshake (a firewall or proxy that blocks it,"
-                + " or a server that accepts none of this Java's TLS versions): try curl -v https://" + host
+        return NoAnswer.tls(host + " closed the connection during the TLS handshake, before any certificate (a host that"
+                + " does not serve this name, a firewall or proxy that blocks it, or a server that accepts none of this"
+                + " Java's TLS versions): try curl -v https://" + host
                 + " from the same machine", "it closed the connection during the handshake");
     }
 
     private static void attach(Exchange exchange) {
         DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
-        HttpRequestAttachment.Builder request = HttpRequestAttachment.Builder
-                .create("Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": " + exchange.method() + " " + exchange.path(), exchange.url())
-                .setMethod(exchange.method())
-                // Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
-                .setHeaders(exchange.requestHeaderMap());
-        if (exchange.requestBody() != null) {
-            request.setBody(exchange.requestBody());
-        }
-        processor.addAttachment(request.build(), new FreemarkerAttachmentRenderer("http-request.ftl"));
+        String name = "Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": "
+                + exchange.method() + " " + exchange.path()
+                + (exchange.requestBodyCut() == null ? "" : " (" + exchange.requestBodyCutNote() + ")");
+        // Our curl line, not the one Allure's builder writes (quotes unescaped, no placeholder expanded); none for a
+        // body recorded cut. Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
+        String curl = exchange.requestBodyCut() == null ? CurlLine.of(exchange) : null;
+        HttpRequestAttachment request = new HttpRequestAttachment(name, exchange.url(), exchange.method(),
+                exchange.requestBody(), curl, exchange.requestHeaderMap(), Map.of(), Map.of());
+        processor.addAttachment(request, new FreemarkerAttachmentRenderer("http-request.ftl"));
         HttpResponseAttachment.Builder response = HttpResponseAttachment.Builder
                 .create(exchange.answered()
                         ? "Response: " + exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())

@@ -9,6 +9,7 @@ import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.request.ApplicationRequest;
+import dev.aigateway.contract.request.RequestRoute;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -35,7 +36,7 @@ public final class GatewayClient {
     private final ExchangeLog log;
     private final String scenario;
     private final RunLimits limits;
-    private final SpendGuard spendGuard;
+    private final SendGate gate;
     private final SharedAnswer catalog;
     private final RestAssuredConfig config;
 
@@ -58,7 +59,7 @@ public final class GatewayClient {
         this.log = log;
         this.scenario = scenario;
         this.limits = limits;
-        this.spendGuard = spendGuard;
+        this.gate = new SendGate(environment, spendGuard, limits);
         this.catalog = catalog;
         this.config = RestAssuredConfig.config()
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
@@ -131,27 +132,30 @@ public final class GatewayClient {
     /** With the team's key, a billable request: sent only once its worst-case cost fits under the spend cap. */
     public Response chatCompletion(Credential credential, ChatCompletionRequest body) {
         String json = json(body);
-        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential)
+        return billable(credential, "POST " + path("chat-completions"), body.model(), body.maxTokens(), json,
+                () -> withRetries(() -> request(credential)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(path("chat-completions"))));
     }
 
     /**
-     * Inference with the team's key: sent only once its worst-case cost ({@code model}, at most
-     * {@code maxTokens} out, {@code json} in) fits under the spend cap, held until its answer is recorded.
+     * Inference with the team's key ({@code what}: "POST /v1/chat/completions"): sent only once the gates admit
+     * it ({@link #gated}); with another key the gateway bills nothing, and it is sent as is.
      */
-    private Response billable(Credential credential, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        return credential.caller() == Caller.TEAM_KEY ? underSpendCap(model, maxTokens, json, send) : send.get();
+    private Response billable(Credential credential, String what, String model, Integer maxTokens, String json,
+                              Supplier<Response> send) {
+        return credential.caller() == Caller.TEAM_KEY ? gated(what, model, maxTokens, json, send) : send.get();
     }
 
     /**
-     * The one spend gate: {@code send} runs once the worst-case cost of {@code json} ({@code model}, at
-     * most {@code maxTokens} out) is held under the spend cap, and the hold lasts until its answer is recorded.
+     * Every billable send passes here, and only here ({@link SendGate}): {@code send} runs once the environment
+     * allows billable calls, the run is within its deadline and the worst-case cost of {@code json} ({@code model},
+     * at most {@code maxTokens} out) is held under the spend cap; the hold lasts until its answer is recorded.
      */
-    private Response underSpendCap(String model, Integer maxTokens, String json, Supplier<Response> send) {
-        try (SpendGuard.Reservation reserved = spendGuard.reserve(CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
-                json.getBytes(StandardCharsets.UTF_8).length))) {
+    private Response gated(String what, String model, Integer maxTokens, String json, Supplier<Response> send) {
+        try (SpendGuard.Reservation reserved = gate.admit(what, () -> CatalogPrices.worstCaseUsd(environment.profile(),
+                catalogText(), model, maxTokens, json.getBytes(StandardCharsets.UTF_8).length))) {
             return send.get();
         }
     }
@@ -159,7 +163,8 @@ public final class GatewayClient {
     /** {@code POST /v1/messages}: Anthropic's Messages API on the gateway, the key as a Bearer token. */
     public Response message(Credential credential, AnthropicMessageRequest body) {
         String json = json(body);
-        return billable(credential, body.model(), body.maxTokens(), json, () -> withRetries(() -> request(credential, RequestHeaders.ANTHROPIC)
+        return billable(credential, "POST " + path("messages"), body.model(), body.maxTokens(), json,
+                () -> withRetries(() -> request(credential, RequestHeaders.ANTHROPIC)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(path("messages"))));
@@ -178,14 +183,14 @@ public final class GatewayClient {
     /** {@code POST /v1/responses}: OpenResponses, what the OpenAI SDK's {@code responses.create} calls. */
     public Response response(Credential credential, ResponsesRequest body) {
         String json = json(body);
-        return billable(credential, body.model(), body.maxOutputTokens(), json,
+        return billable(credential, "POST " + path("responses"), body.model(), body.maxOutputTokens(), json,
                 () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("responses"))));
     }
 
     /** {@code POST /v1/embeddings}. */
     public Response embeddings(Credential credential, EmbeddingsRequest body) {
         String json = json(body);
-        return billable(credential, body.model(), 0, json,
+        return billable(credential, "POST " + path("embeddings"), body.model(), 0, json,
                 () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("embeddings"))));
     }
 
@@ -198,7 +203,8 @@ public final class GatewayClient {
                                   boolean streaming, LanguageModelCall body) {
         String json = json(body);
         RequestHeaders.Protocol protocol = new RequestHeaders.AiSdk(specificationVersion, modelId, streaming);
-        return billable(credential, modelId, body.maxOutputTokens(), json, () -> withRetries(() -> request(credential, protocol)
+        return billable(credential, "POST " + base + "/language-model", modelId, body.maxOutputTokens(), json,
+                () -> withRetries(() -> request(credential, protocol)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(base + "/language-model")));
@@ -220,6 +226,7 @@ public final class GatewayClient {
      */
     public Response applicationRequest(Credential credential, ApplicationRequest application, String variant) {
         String body = application.body();
+        RequestRoute route = application.route(environment.profile());
         Supplier<Response> send = () -> withRetries(() -> {
             // The file's headers, then the credential's; the file's own credentials were taken out when it was read.
             RequestSpecification sent = given().config(config.encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
@@ -229,7 +236,7 @@ public final class GatewayClient {
                     .urlEncodingEnabled(false)
                     .filter(recorder(credential.caller(), environment.baseUrl(), variant));
             application.headers().forEach(header -> sent.header(header.name(), header.value()));
-            RequestHeaders.forApplication(credential, environment.auth(), application.route().id().startsWith("ai-sdk-"),
+            RequestHeaders.forApplication(credential, environment.auth(), route.id().startsWith("ai-sdk-"),
                     environment.profile()).forEach(header -> sent.header(header.name(), header.value()));
             if (body != null) {
                 sent.body(body);
@@ -237,10 +244,13 @@ public final class GatewayClient {
             return sent.request(application.method(), application.pathAndQuery());
         });
         catalogFirst();
-        if (!application.route().inference()) {
+        if (!route.billable()) {
             return send.get();
         }
-        return billable(credential, application.model(), application.maxTokens(), body == null ? "" : body, send);
+        // A path the profile does not list may run a model too: held like one that does, never waved through.
+        String what = application.method() + " " + application.path() + (variant == null ? "" : " (" + variant + ")")
+                + (route.known() ? "" : ", a path " + environment.profile().title() + " does not list,");
+        return billable(credential, what, application.model(), application.maxTokens(), body == null ? "" : body, send);
     }
 
     /**
@@ -286,7 +296,7 @@ public final class GatewayClient {
         String json = json(AnthropicMessageRequest.smallest(model));
         // Held under the spend cap like the gateway's billable calls (the provider's id is not the
         // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
-        return underSpendCap(model, 1, json, () -> {
+        return gated("POST " + providerBaseUrl + "/v1/messages", model, 1, json, () -> {
             RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)
@@ -311,7 +321,8 @@ public final class GatewayClient {
                                              String providerModel, String variant) {
         catalogFirst();
         String body = application.body().replace("\"model\":\"" + application.model() + "\"", "\"model\":\"" + providerModel + "\"");
-        return underSpendCap(application.model(), application.maxTokens(), body, () -> {
+        return gated("POST " + providerBaseUrl + application.path() + " (" + variant + ")", application.model(),
+                application.maxTokens(), body, () -> {
             RequestSpecification request = given()
                     .config(config)
                     .baseUri(providerBaseUrl)

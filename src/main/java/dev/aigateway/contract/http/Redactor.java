@@ -2,11 +2,11 @@ package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.environment.Environment.Secret;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +19,20 @@ public final class Redactor {
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "x-api-key", "x-ai-gateway-api-key", "cookie", "set-cookie");
 
-    private record Form(Pattern pattern, String placeholder) {}
+    /** {@code variable}: the one a shell expands {@code placeholder} from ({@code $AI_GATEWAY_API_KEY}), null for "[redacted X]". */
+    private record Form(Pattern pattern, String placeholder, String variable) {}
+
+    /**
+     * A text redacted, and where the redactor wrote each placeholder a shell expands ({@code $AI_GATEWAY_API_KEY}):
+     * everything else in {@code text} is as it was, a {@code $HOME} or a {@code $AI_GATEWAY_API_KEY} the text itself held included.
+     */
+    public record Redacted(String text, List<Written> placeholders) {}
+
+    /** A placeholder written at char offset {@code at} of a redacted text, for the secret of {@code variable}. */
+    public record Written(int at, String variable) {}
 
     private final List<Form> forms = new ArrayList<>();
+    private final List<Pattern> patterns = new ArrayList<>();
     private final Set<String> publicValues;
 
     public Redactor(List<Secret> secrets, Set<String> publicValues) {
@@ -29,9 +40,11 @@ public final class Redactor {
         List<Secret> longestFirst = new ArrayList<>(secrets);
         longestFirst.sort(Comparator.comparingInt((Secret secret) -> secret.value().length()).reversed());
         for (Secret secret : longestFirst) {
-            String placeholder = Matcher.quoteReplacement(placeholder(secret.variable()));
+            String placeholder = placeholder(secret.variable());
+            String variable = placeholder.startsWith("$") ? secret.variable() : null;
             for (Pattern pattern : SecretForms.patterns(secret.value())) {
-                forms.add(new Form(pattern, placeholder));
+                forms.add(new Form(pattern, placeholder, variable));
+                patterns.add(pattern);
             }
         }
     }
@@ -41,25 +54,77 @@ public final class Redactor {
     }
 
     public String redact(String text) {
+        return redactNoting(text).text();
+    }
+
+    /**
+     * As {@link #redact(String)}, saying where it wrote each placeholder. The forms are tried longest secret
+     * first, each over the text the ones before it left; only those found in the text at all
+     * ({@link SecretForms#matching}, one pass) are run, each tried only where a match can start
+     * ({@link SecretForms#matches}): a body of megabytes costs a pass or two, not a regex attempt per character.
+     */
+    public Redacted redactNoting(String text) {
         if (text == null) {
-            return null;
+            return new Redacted(null, List.of());
         }
-        String out = text;
-        for (Form form : forms) {
-            out = form.pattern().matcher(out).replaceAll(form.placeholder());
+        BitSet found = SecretForms.matching(patterns, text);
+        if (found.isEmpty()) {
+            return new Redacted(text, List.of());
         }
-        return out;
+        // The text as pieces: literal text (variable null), or a placeholder a shell expands, which no later form reads.
+        List<String> pieces = new ArrayList<>(List.of(text));
+        List<String> variables = new ArrayList<>();
+        variables.add(null);
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            Form form = forms.get(i);
+            List<String> nextPieces = new ArrayList<>();
+            List<String> nextVariables = new ArrayList<>();
+            for (int p = 0; p < pieces.size(); p++) {
+                String piece = pieces.get(p);
+                if (variables.get(p) != null) {
+                    nextPieces.add(piece);
+                    nextVariables.add(variables.get(p));
+                    continue;
+                }
+                int literalStart = 0;
+                for (int[] match : SecretForms.matches(form.pattern(), piece)) {
+                    nextPieces.add(piece.substring(literalStart, match[0]));
+                    nextVariables.add(null);
+                    nextPieces.add(form.placeholder());
+                    nextVariables.add(form.variable());
+                    literalStart = match[1];
+                }
+                nextPieces.add(piece.substring(literalStart));
+                nextVariables.add(null);
+            }
+            pieces = nextPieces;
+            variables = nextVariables;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        List<Written> written = new ArrayList<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            if (variables.get(p) != null) {
+                written.add(new Written(out.length(), variables.get(p)));
+            }
+            out.append(pieces.get(p));
+        }
+        return new Redacted(out.toString(), List.copyOf(written));
     }
 
     public String redactHeader(String name, String value) {
-        String redacted = redact(value);
-        if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || !redacted.equals(value)) {
+        return redactHeaderNoting(name, value).text();
+    }
+
+    /** As {@link #redactHeader(String, String)}, saying where it wrote each placeholder. */
+    public Redacted redactHeaderNoting(String name, String value) {
+        Redacted redacted = redactNoting(value);
+        if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || !redacted.text().equals(value)) {
             return redacted;
         }
         String credential = value.replaceFirst("(?i)^Bearer\\s+", "");
         if (publicValues.contains(credential)) {
-            return value;
+            return redacted;
         }
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer [redacted]" : "[redacted]";
+        return new Redacted(value.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer [redacted]" : "[redacted]", List.of());
     }
 }

@@ -8,6 +8,7 @@ import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.RequestFinding;
+import dev.aigateway.contract.request.RequestRoute;
 import dev.aigateway.contract.request.RequestVariant;
 import dev.aigateway.contract.request.VariantPlan;
 import io.restassured.response.Response;
@@ -115,13 +116,14 @@ public final class RefusalReduction {
      * {@code request.maxVariants}: whose limit it is.
      */
     public static Outcome find(GatewayClient variants, Credential credential, ApplicationRequest request, Direct direct) {
-        if (!request.route().known() || !request.route().inference()) {
+        RequestRoute route = request.route(variants.environment().profile());
+        if (!route.known() || !route.inference()) {
             // A path the gateway does not serve, or one that runs no model: no change of the body speaks to it.
             return Outcome.NONE;
         }
         Outcome outcome = reduce(variants, credential, request);
         String trigger = outcome.found() ? outcome.finding().trigger() : "";
-        if (direct == null || trigger.isEmpty() || trigger.equals("model") || !DIRECT_ROUTES.contains(request.route().id())
+        if (direct == null || trigger.isEmpty() || trigger.equals("model") || !DIRECT_ROUTES.contains(route.id())
                 || request.model() == null || outcome.tried().size() >= variants.environment().request().maxVariants()) {
             return outcome;
         }
@@ -169,7 +171,7 @@ public final class RefusalReduction {
             }
         }
         // The AI SDK's native protocol asks for a stream in a header, not in the body; embeddings do not stream.
-        String route = request.route().id();
+        String route = request.route(environment.profile()).id();
         Optional<RequestVariant> stream = route.startsWith("ai-sdk-") || route.equals("embeddings") ? Optional.empty()
                 : VariantPlan.streamFlipped(request);
         List<RequestVariant> topLevel = new ArrayList<>();
@@ -225,7 +227,7 @@ public final class RefusalReduction {
             return Optional.empty();
         }
         int maxTokens = environment.probe().maxTokens();
-        String route = request.route().id();
+        String route = request.route(environment.profile()).id();
         Object body = switch (route) {
             case "chat-completions" -> ChatCompletionRequest.smallest(model, maxTokens);
             case "messages" -> AnthropicMessageRequest.smallest(model, maxTokens);

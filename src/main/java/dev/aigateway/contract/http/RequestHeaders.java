@@ -63,7 +63,7 @@ public final class RequestHeaders {
             headers.add(new Exchange.Header(sdk.specificationVersion(), call.specificationVersion()));
             headers.add(new Exchange.Header(sdk.modelId(), call.modelId()));
             headers.add(new Exchange.Header(sdk.streaming(), String.valueOf(call.streaming())));
-        } else if ("oidc".equals(kind)) {
+        } else if ("oidc".equals(kind) && sdk != null) {
             // Outside the AI SDK's own headers, an OIDC token still says what it is.
             headers.add(new Exchange.Header(sdk.authMethod(), authMethod));
         }
@@ -81,6 +81,10 @@ public final class RequestHeaders {
     public static List<Exchange.Header> forApplication(Credential credential, Environment.Auth auth, boolean aiSdk,
                                                        GatewayProfile profile) {
         List<Exchange.Header> headers = new ArrayList<>(of(credential, auth, OPENAI, profile));
+        if (profile.headers().aiSdk() == null) {
+            // A gateway without the AI SDK's native protocol has no auth-method header to add.
+            return headers;
+        }
         String authMethod = profile.headers().aiSdk().authMethod();
         if (aiSdk && headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(authMethod))) {
             headers.add(new Exchange.Header(authMethod, "api-key"));

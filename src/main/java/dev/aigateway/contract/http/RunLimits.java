@@ -46,6 +46,13 @@ public final class RunLimits {
         }
     }
 
+    /** Throws {@link Skipped} when the run is past its deadline: a billable send is not even held under the cap then. */
+    void beforeDeadline() {
+        if (remainingMs() <= 0) {
+            throw new Skipped("not sent: the run reached its deadline (timeouts.runSeconds: " + runSeconds + ")");
+        }
+    }
+
     /** The first request to {@code host} is over, whatever its outcome: the requests waiting for it go on. */
     synchronized void contacted(String host) {
         if (!silentHosts.containsKey(host)) {

@@ -115,6 +115,28 @@ public final class SecretForms {
     }
 
     /**
+     * Where {@code pattern}, one of {@link #patterns}, matches in {@code text}: the start and end of each match,
+     * the ones {@code matcher(text).find()} finds one after the other, tried only where a match can start
+     * ({@link #canStartAt}), so a text of megabytes costs one pass, not one regex attempt per character.
+     */
+    public static List<int[]> matches(Pattern pattern, String text) {
+        String core = core(pattern);
+        char first = core.charAt(0);
+        Matcher matcher = pattern.matcher(text);
+        List<int[]> found = new ArrayList<>();
+        int end = text.length();
+        for (int at = 0; at < end; at++) {
+            char here = text.charAt(at);
+            if ((here == first || here == '\\' || here == '%') && canStartAt(core, text, at)
+                    && matcher.region(at, end).lookingAt()) {
+                found.add(new int[] {at, matcher.end()});
+                at = matcher.end() - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
      * False only where no form of {@code core} can start at {@code at}: what {@link #anyEscaping}
      * allows for its first character, and, after that character as itself, what it allows for the second.
      */

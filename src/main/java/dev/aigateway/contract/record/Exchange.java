@@ -25,6 +25,11 @@ import java.util.Map;
  * ({@code stream: true}, {@code max_tokens: 10667}, {@code the probe's smallest request}). On the application's
  * request itself, once its variants settled it, {@code requestFinding} says in one sentence what the refusal follows
  * and {@code requestTrigger} names the field ({@code max_tokens}); both null otherwise.
+ * {@code requestBodyCut} is null when {@code requestBody} is all of the body that was sent; when the body
+ * was over the recording cap, it is the size of what was sent, in bytes, and {@code requestBody} holds
+ * its first part only: no curl line repeats such a request. {@code placeholders} say where the redactor wrote
+ * a placeholder ({@code $AI_GATEWAY_API_KEY}) into the request's URL, headers or body: a curl line expands
+ * these and nothing else, not a {@code $HOME} the request itself held (null in records written before: none).
  */
 public record Exchange(
         int sequence,
@@ -47,7 +52,20 @@ public record Exchange(
         boolean neverSent,
         String variant,
         String requestFinding,
-        String requestTrigger) {
+        String requestTrigger,
+        Long requestBodyCut,
+        List<Placeholder> placeholders) {
+
+    /** An exchange whose request body was recorded whole, with no placeholder the redactor wrote. */
+    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
+                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
+                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
+                    String failure, Caller caller, boolean neverSent, String variant, String requestFinding,
+                    String requestTrigger) {
+        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
+                responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent, variant,
+                requestFinding, requestTrigger, null, null);
+    }
 
     /** An exchange of a scenario's own request, not a variant, with no finding. */
     public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
@@ -65,6 +83,20 @@ public record Exchange(
                     String failure, Caller caller) {
         this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
                 responseBody, durationMs, requestId, generationId, errorType, failure, caller, false);
+    }
+
+    /**
+     * Where the redactor wrote the placeholder of {@code variable}'s secret ({@code $AI_GATEWAY_API_KEY}) into the
+     * request: {@code in} the {@value #URL}, the {@value #BODY} or {@code header N} (the value of the N-th of
+     * {@code requestHeaders}, from 0), at char offset {@code at}.
+     */
+    public record Placeholder(String in, int at, String variable) {
+        public static final String URL = "url";
+        public static final String BODY = "body";
+
+        public static String header(int index) {
+            return "header " + index;
+        }
     }
 
     /** One header line of a request, as sent (its secret redacted). */
@@ -85,23 +117,52 @@ public record Exchange(
 
     /** The same exchange as if sent to {@code baseUrl} instead of {@code from} (for curl lines against another host). */
     public Exchange rebased(String from, String baseUrl) {
-        return new Exchange(sequence, scenario, startedAt, method, url.replace(from, baseUrl), path, requestHeaders,
+        if (!url.startsWith(from)) {
+            return this;
+        }
+        int shift = baseUrl.length() - from.length();
+        List<Placeholder> moved = placeholders == null ? null : placeholders.stream()
+                .map(p -> p.in().equals(Placeholder.URL) ? new Placeholder(p.in(), p.at() + shift, p.variable()) : p).toList();
+        return new Exchange(sequence, scenario, startedAt, method, baseUrl + url.substring(from.length()), path, requestHeaders,
                 requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
-                failure, caller, neverSent, variant, requestFinding, requestTrigger);
+                failure, caller, neverSent, variant, requestFinding, requestTrigger, requestBodyCut, moved);
     }
 
     /** The same exchange, recorded as the variant of the application's request that changed {@code change}. */
     public Exchange asVariant(String change) {
         return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
                 responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                change, requestFinding, requestTrigger);
+                change, requestFinding, requestTrigger, requestBodyCut, placeholders);
     }
 
     /** The same exchange with what its variants found: the sentence, and the field the refusal follows ("" when none). */
     public Exchange withFinding(String finding, String trigger) {
         return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
                 responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                variant, finding, trigger);
+                variant, finding, trigger, requestBodyCut, placeholders);
+    }
+
+    /**
+     * The same exchange as recorded: {@code requestBodyCut}, the size of a body sent larger than the recording
+     * cap (null: recorded whole), and where the redactor wrote placeholders into the request.
+     */
+    public Exchange recordedAs(Long requestBodyCut, List<Placeholder> placeholders) {
+        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
+                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
+                variant, requestFinding, requestTrigger, requestBodyCut, placeholders == null ? null : List.copyOf(placeholders));
+    }
+
+    /**
+     * What a cut request body lacks, in one sentence ("the request body was 5242880 bytes; the first 4194304 are
+     * recorded, so no curl line repeats it"); null when it was recorded whole.
+     */
+    public String requestBodyCutNote() {
+        if (requestBodyCut == null) {
+            return null;
+        }
+        int kept = requestBody == null ? 0 : requestBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return "the request body was " + requestBodyCut + " bytes, over the recording cap: only its first " + kept
+                + " are recorded, so no curl line repeats it";
     }
 
     /**

@@ -54,9 +54,9 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
         }
     }
 
-    /** The route the path calls, {@code unknown} when none. */
-    public RequestRoute route() {
-        return RequestRoute.of(pathAndQuery);
+    /** The route the path calls on the gateway of {@code profile}, {@code unknown} when it lists none there. */
+    public RequestRoute route(dev.aigateway.contract.gateway.GatewayProfile profile) {
+        return RequestRoute.of(pathAndQuery, profile);
     }
 
     /** Fields that bound a request's output, as the routes name them (OpenAI's, Anthropic's, OpenResponses', the AI SDK's). */
@@ -106,6 +106,17 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
     /** The file and, for a HAR, the entry: {@code app.har#2}. */
     public String source() {
         return file + (entry == null ? "" : "#" + entry);
+    }
+
+    /**
+     * {@link #source()} as the evidence shows it, with no absolute path of this machine: the file relative to
+     * {@code root} (the checkout) when it is inside it, else its name alone ({@code app.har#2}).
+     */
+    public String sourceIn(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        Path shown = absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute) : absolute.getFileName();
+        return shown.toString().replace('\\', '/') + (entry == null ? "" : "#" + entry);
     }
 
     /** Never prints a secret's value: only the variables they are registered under. */

@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * {@code $ ` " \} and a newline), Chrome's {@code $'...'} quotes, comments; {@code $VAR} and
  * {@code ${VAR}} stay as written. Other commands in the file ({@code export KEY=...}) are read only for
  * the keys they hold. The options are those browsers' "Copy as cURL", Vercel's docs and support use.
+ *
+ * <p>A command copied for Windows' {@code cmd} ("Copy as cURL (cmd)": {@code ^} at the end of each line,
+ * words in {@code ^"...^"}) is read the way {@code cmd.exe} and then curl.exe's C runtime split it: {@code ^}
+ * escapes the next character outside double quotes, then {@code \"} is a quote and {@code ""} inside
+ * quotes is one. {@code %VAR%} stays as written. See {@link #cmdCommands()} and {@link #chromesOlderWord(int)} for the
+ * liberties taken, both to read what Chrome meant.
  */
 final class CurlCommand {
 
@@ -55,13 +61,26 @@ final class CurlCommand {
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password).*");
 
+    /**
+     * A line ending in {@code ^}, a word opening with {@code ^"}, or a quote written {@code ""} inside a word
+     * ({@code {""model""}, Firefox's older "Copy as cURL (Windows)"): Windows' cmd, where a POSIX shell has none of these.
+     */
+    private static final Pattern CMD = Pattern.compile("(?m)\\^[ \t]*$|(?:^|[ \t])\\^\"|(?<=\\S)\"\"(?=[A-Za-z_])");
+    /** What Chrome's cmd escaping writes inside a word ({@code ^\^"} for a quote, {@code ^{}, {@code ^%^}, {@code ^^}). */
+    private static final Pattern CARETS = Pattern.compile("\\^\\\\\\^\"|\\^[{}\\[\\]%^]");
+    /** A line ending in a POSIX shell's continuation {@code \}. */
+    private static final Pattern POSIX_CONTINUATION = Pattern.compile("(?m)\\\\[ \t]*$");
+
     private final String text;
     private final String file;
     private final int[] lineStarts;
+    /** Whether the command is written for Windows' cmd rather than a POSIX shell. */
+    private final boolean cmd;
 
     private CurlCommand(String text, String file) {
         this.text = text;
         this.file = file;
+        this.cmd = CMD.matcher(text).find() && !POSIX_CONTINUATION.matcher(text).find();
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
@@ -80,8 +99,7 @@ final class CurlCommand {
         List<List<Word>> commands = commands();
         List<List<Word>> curls = commands.stream().filter(CurlCommand::isCurl).toList();
         if (curls.isEmpty()) {
-            throw new RequestFileException(file + ": expected a curl command line (curl URL -H ... -d ...), a HAR file"
-                    + " or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these.");
+            throw new RequestFileException(file + ": expected " + RequestFile.FORMS + "; it holds none of these.");
         }
         if (curls.size() > 1) {
             throw new RequestFileException(file + " holds " + curls.size() + " curl commands (lines "
@@ -95,10 +113,12 @@ final class CurlCommand {
             Word stray = commands.get(after).get(0);
             int line = line(stray.offset());
             String before = text.substring(lineStarts[line - 2], lineStarts[line - 1] - 1);
+            String continuation = cmd ? "^" : "\\";
             throw new RequestFileException(file + " line " + line + ": this line's " + optionName(stray.text())
                     + " belongs to the curl command above, but line " + (line - 1)
-                    + (before.matches("(?s).*\\\\[ \\t]+") ? " has a space after its closing \\, which ends the command"
-                    : " does not end with \\, so the command ends there") + ".");
+                    + (before.matches("(?s).*" + Pattern.quote(continuation) + "[ \\t]+") ? " has a space after its closing "
+                    + continuation + ", which ends the command" : " does not end with " + continuation + ", so the command ends there")
+                    + ".");
         }
         java.util.LinkedHashMap<String, String> fileSecrets = new java.util.LinkedHashMap<>();
         for (List<Word> other : commands) {
@@ -144,6 +164,10 @@ final class CurlCommand {
     // ---- the shell's words -------------------------------------------------------------------
 
     private List<List<Word>> commands() {
+        return cmd ? cmdCommands() : posixCommands();
+    }
+
+    private List<List<Word>> posixCommands() {
         List<List<Word>> commands = new ArrayList<>();
         List<Word> current = new ArrayList<>();
         StringBuilder word = null;
@@ -215,6 +239,156 @@ final class CurlCommand {
             commands.add(current);
         }
         return commands;
+    }
+
+    /**
+     * The commands of a file written for Windows' cmd, in two passes as Windows reads them. cmd.exe: outside
+     * double quotes {@code ^} takes the next character as it is (a {@code ^} at a line's end joins the next line,
+     * whose first character it takes as it is: Chrome writes a newline in a value as {@code ^} and two newlines),
+     * a newline, {@code &} or {@code |} ends the command, and a redirection ({@code > answer.json}) is dropped to its end; {@code "} opens and closes its quotes, and an escaped
+     * {@code ^"} does not. Then curl.exe's C runtime splits the command line: spaces and tabs outside quotes
+     * separate words, {@code "} opens and closes quotes, {@code ""} inside quotes is one {@code "}, and a run of
+     * {@code \} before a {@code "} is halved, an odd one making that {@code "} a character.
+     *
+     * <p>The liberty: an even run of {@code \} before anything else is halved too, where the C runtime would keep
+     * it. Chrome's and Firefox's "Copy as cURL (cmd)" double every backslash of the request (Chromium DevTools,
+     * front_end/panels/network/NetworkLogView.ts, {@code escapeStringWin}), so this reads a body's {@code \n}
+     * as the browser sent it; curl.exe itself would send {@code \\n}.
+     */
+    private List<List<Word>> cmdCommands() {
+        List<StringBuilder> lines = new ArrayList<>();
+        List<List<Integer>> origins = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        List<Integer> origin = new ArrayList<>();
+        boolean quoted = false;
+        boolean caretsInQuotes = false;
+        int quoteOpened = -1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                quoteOpened = i;
+                caretsInQuotes = quoted && chromesOlderWord(i);
+                line.append(c);
+                origin.add(i++);
+            } else if (quoted && !(caretsInQuotes && c == '^')) {
+                if (c == '\n') {
+                    throw unclosed("double quote", quoteOpened);
+                }
+                line.append(c);
+                origin.add(i++);
+            } else if (c == '^') {
+                int taken = i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                if (taken < n) {
+                    line.append(text.charAt(taken));
+                    origin.add(taken);
+                }
+                i = taken + 1;
+            } else if (c == '\n' || c == '&' || c == '|') {
+                lines.add(line);
+                origins.add(origin);
+                line = new StringBuilder();
+                origin = new ArrayList<>();
+                i++;
+            } else if (c == '>' || c == '<') {
+                // A redirection ("> answer.json", "2>nul") and its file: nothing of the request.
+                if (line.toString().matches("(?s).*[ \t][0-9]")) {
+                    line.setLength(line.length() - 1);
+                    origin.remove(origin.size() - 1);
+                }
+                while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '&' && text.charAt(i) != '|') {
+                    i++;
+                }
+            } else {
+                line.append(c);
+                origin.add(i++);
+            }
+        }
+        lines.add(line);
+        origins.add(origin);
+        List<List<Word>> commands = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            List<Word> words = runtimeWords(lines.get(k), origins.get(k));
+            boolean remark = !words.isEmpty() && (words.get(0).text().equalsIgnoreCase("rem") || words.get(0).text().startsWith("::"));
+            if (!words.isEmpty() && !remark) {
+                commands.add(words);
+            }
+        }
+        return commands;
+    }
+
+    /**
+     * Whether the {@code "} at {@code open} starts a word as Chrome's older "Copy as cURL (cmd)" wrote it: plain quotes with
+     * {@code ^} escapes inside ({@code ^\^"} for a quote, {@code ^{}, {@code ^%^}), which cmd.exe itself would keep
+     * inside quotes (why Chrome changed it); such a word is read as Chrome meant it, every {@code ^} an escape.
+     */
+    private boolean chromesOlderWord(int open) {
+        int end = open + 1;
+        while (end < text.length() && text.charAt(end) != '\n' && (text.charAt(end) != '"' || text.charAt(end - 1) == '^')) {
+            end++;
+        }
+        return CARETS.matcher(text.substring(open + 1, end)).find();
+    }
+
+    /** The words of one command line as the Microsoft C runtime splits it (see {@link #cmdCommands()}). */
+    private List<Word> runtimeWords(CharSequence line, List<Integer> origin) {
+        List<Word> words = new ArrayList<>();
+        StringBuilder word = null;
+        int start = -1;
+        boolean quoted = false;
+        int quoteOpened = -1;
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if ((c == ' ' || c == '\t') && !quoted) {
+                if (word != null) {
+                    words.add(new Word(word.toString(), start));
+                    word = null;
+                }
+                i++;
+                continue;
+            }
+            if (word == null) {
+                word = new StringBuilder();
+                start = origin.get(i);
+            }
+            if (c == '\\') {
+                int end = i;
+                while (end < n && line.charAt(end) == '\\') {
+                    end++;
+                }
+                int run = end - i;
+                boolean beforeQuote = end < n && line.charAt(end) == '"';
+                word.append("\\".repeat(beforeQuote || run % 2 == 0 ? run / 2 : run));
+                if (beforeQuote && run % 2 == 1) {
+                    word.append('"');
+                    end++;
+                }
+                i = end;
+            } else if (c == '"') {
+                if (quoted && i + 1 < n && line.charAt(i + 1) == '"') {
+                    word.append('"');
+                    i += 2;
+                } else {
+                    quoted = !quoted;
+                    quoteOpened = origin.get(i);
+                    i++;
+                }
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        if (quoted) {
+            throw unclosed("double quote", quoteOpened);
+        }
+        if (word != null) {
+            words.add(new Word(word.toString(), start));
+        }
+        return words;
     }
 
     private int doubleQuoted(int open, StringBuilder word) {

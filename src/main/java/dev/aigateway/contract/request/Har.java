@@ -47,7 +47,7 @@ final class Har {
             }
         } else {
             List<Integer> inference = IntStream.range(0, entries.size())
-                    .filter(i -> RequestRoute.of(path(entries.get(i).path("request").path("url").asText())).inference())
+                    .filter(i -> RequestRoute.inferenceOnAnyGateway(path(entries.get(i).path("request").path("url").asText())))
                     .boxed().toList();
             if (entries.size() == 1) {
                 chosen = 1;

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * What a key looks like when it is pasted into a request: a known prefix ({@code vck_}, {@code sk-},
  * {@code sk-ant-}, {@code sk-or-}, ...), a JWT, or a long token of mixed-case letters and digits with
- * the entropy of a random string. A {@code $VAR} or {@code ${VAR}} reference is never a key: it names one.
+ * the entropy of a random string. A {@code $VAR}, {@code ${VAR}}, {@code %VAR%} or {@code $env:VAR} reference is never a
+ * key: it names one.
  */
 final class KeyShapes {
 
@@ -14,7 +15,10 @@ final class KeyShapes {
             "(?:vck_|vca_|vcp_|sk-|sk_|gsk_|xai-|pplx-|AIza|hf_|r8_)[A-Za-z0-9_\\-]{16,}");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-+/=.~]{32,}");
-    private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+]([^}]*))?})");
+    /** {@code $VAR}, {@code ${VAR}} (with a default), cmd's {@code %VAR%}, PowerShell's {@code $env:VAR}, {@code ${env:VAR}}, JavaScript's {@code ${process.env.VAR}}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+]([^}]*))?})"
+            + "|%[A-Za-z_][A-Za-z0-9_]*%|\\$(?i:env):[A-Za-z_][A-Za-z0-9_]*|\\$\\{(?i:env):[A-Za-z_][A-Za-z0-9_]*}"
+            + "|\\$\\{process\\.env\\.[A-Za-z_][A-Za-z0-9_]*}");
     private static final Pattern SCHEME = Pattern.compile("(?i)^(bearer|basic|token)\\s+");
     /**
      * How close to a random string's entropy (log2 of its length, up to base64's 6 bits) a long token must be to be taken
@@ -45,7 +49,7 @@ final class KeyShapes {
         return stripped.substring(0, stripped.length() - withoutScheme(stripped).length());
     }
 
-    /** A whole {@code $VAR} or {@code ${VAR}} (with an optional {@code :-default}), which the file names and does not hold. */
+    /** A whole {@code $VAR}, {@code ${VAR}} (with an optional {@code :-default}), {@code %VAR%} or {@code $env:VAR}: named, not held. */
     static boolean isReference(String value) {
         return REFERENCE.matcher(value.strip()).matches();
     }

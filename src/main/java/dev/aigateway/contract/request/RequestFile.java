@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the application's own request from a file ({@code -Drequest=FILE}, {@code -Drequest=FILE#N}) in
- * the forms people have at hand, told apart by their content: a curl command line ({@link CurlCommand}),
- * a HAR 1.2 file (entry N, or else its one entry on an inference path) or a JSON request
- * {@code {"method","path","headers","body"}}. The host of the file's URL is remembered, never used.
+ * the forms people have at hand, told apart by their content: a curl command line for a POSIX shell or
+ * Windows' cmd ({@link CurlCommand}), PowerShell's {@code Invoke-WebRequest} ({@link PowerShellCommand}),
+ * a {@code fetch(...)} call ({@link FetchCall}), as the browsers' "Copy as ..." writes each, a HAR 1.2 file
+ * (entry N, or else its one entry on an inference path) or a JSON request {@code {"method","path","headers","body"}}. The host of the file's URL is remembered, never used.
  * Credentials are taken out ({@link Credentials}): register {@link ApplicationRequest#secrets()} with the
  * redactor and the secret scan before anything about the request is written. A file that cannot be
  * read is a {@link RequestFileException}: one sentence with the file, the line and what was expected.
@@ -41,6 +42,9 @@ public final class RequestFile {
     private static final Pattern ENTRY = Pattern.compile("(.+)#([^#/\\\\]*)");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Set<String> JSON_FIELDS = Set.of("method", "path", "url", "headers", "body");
+    /** The forms read, for the one sentence a file in none of them gets. */
+    static final String FORMS = "a curl command (bash or Windows cmd), PowerShell's Invoke-WebRequest, a fetch(...) call,"
+            + " a HAR file or a JSON request {\"method\",\"path\",\"headers\",\"body\"}";
 
     private RequestFile() {}
 
@@ -78,11 +82,20 @@ public final class RequestFile {
             noEntry(name, entry, "a JSON request");
             return jsonRequest(root, text, file);
         }
-        noEntry(name, entry, "a curl command");
-        CurlCommand.Parsed curl = CurlCommand.parse(text, name);
+        CurlCommand.Parsed command;
+        if (PowerShellCommand.isPowerShell(text)) {
+            noEntry(name, entry, "a PowerShell command");
+            command = PowerShellCommand.parse(text, name);
+        } else if (FetchCall.isFetch(text)) {
+            noEntry(name, entry, "a fetch call");
+            command = FetchCall.parse(text, name);
+        } else {
+            noEntry(name, entry, "a curl command");
+            command = CurlCommand.parse(text, name);
+        }
         Credentials credentials = new Credentials();
-        curl.fileSecrets().forEach((value, variable) -> credentials.register(variable.replaceFirst("^", "FILE "), value));
-        return request(credentials, curl.method(), curl.url(), curl.headers(), curl.body(), file, null);
+        command.fileSecrets().forEach((value, variable) -> credentials.register(variable.replaceFirst("^", "FILE "), value));
+        return request(credentials, command.method(), command.url(), command.headers(), command.body(), file, null);
     }
 
     private static void noEntry(String name, String entry, String form) {
@@ -95,18 +108,22 @@ public final class RequestFile {
     private static String text(Path root, Path given, String name) {
         Path file = root.resolve(given);
         if (Files.isDirectory(file)) {
-            throw new RequestFileException(name + " is a folder; -Drequest names a file: a curl command, a HAR or a JSON request.");
+            throw new RequestFileException(name + " is a folder; -Drequest names a file: " + FORMS + ".");
         }
         if (!Files.isRegularFile(file)) {
             throw new RequestFileException("No request file " + name + ": it does not exist"
                     + (given.isAbsolute() ? "." : " (relative to " + root.toAbsolutePath().normalize() + ")."));
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes = Files.readAllBytes(file);
+            // Windows PowerShell 5's "> request.ps1" writes UTF-16 with a byte order mark.
+            boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                    || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+            String text = (utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new RequestFileException(name + " is not UTF-8 text; save it as UTF-8 (a curl command, a HAR or a JSON request).");
+            throw new RequestFileException(name + " is not UTF-8 text; save it as UTF-8 (" + FORMS + ").");
         } catch (IOException e) {
             throw new RequestFileException(name + " cannot be read: " + e.getClass().getSimpleName().replaceAll("Exception$", "") + ".");
         }

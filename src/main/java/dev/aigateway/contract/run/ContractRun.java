@@ -11,12 +11,9 @@ import dev.aigateway.contract.http.RunLimits;
 import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Spend;
-import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.http.RefusalReduction;
-import dev.aigateway.contract.request.RequestFinding;
 import io.restassured.response.Response;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -40,19 +37,18 @@ public final class ContractRun implements AutoCloseable {
     private final RunLimits limits;
     private final SpendCap spendCap;
     private final SharedAnswer catalog = new SharedAnswer();
-    private final List<ApplicationRequest> requests;
-    private final Map<Integer, RefusalReduction.Outcome> reductions = new ConcurrentHashMap<>();
+    private final ApplicationRequestRun applicationRequests;
 
     private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
         this.simulator = simulator;
-        this.requests = requests;
         this.limits = new RunLimits(environment.timeouts().runSeconds());
         this.spendCap = new SpendCap(environment.maxSpendUsd(), environment.name(), this::spend);
         // A key pasted into a request file is never sent, and redacted like the environment's own.
         List<Environment.Secret> secrets = new java.util.ArrayList<>(environment.secrets());
         secrets.addAll(ApplicationRequests.secrets(requests));
         this.redactor = new Redactor(secrets, Set.of(environment.profile().keys().notIssued()));
+        this.applicationRequests = new ApplicationRequestRun(environment, redactor, requests, this::client, this::providerBaseUrl);
     }
 
     /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
@@ -105,79 +101,27 @@ public final class ContractRun implements AutoCloseable {
 
     /** The application's requests this run sends, one scenario each; empty when none was given. */
     public List<ApplicationRequest> requests() {
-        return requests;
+        return applicationRequests.requests();
     }
 
     /** The {@code slot}-th (1-based) of {@link #requests()}. */
     public ApplicationRequest request(int slot) {
-        if (slot < 1 || slot > requests.size()) {
-            throw new IllegalStateException("no application request " + slot + ": this run has " + requests.size());
-        }
-        return requests.get(slot - 1);
+        return applicationRequests.request(slot);
     }
 
-    /**
-     * When the gateway itself refused the {@code slot}-th application request ({@code answer}, sent by
-     * {@code client}), finds what it refuses in it with variants sent under the same scenario
-     * ({@link RefusalReduction}); the finding, redacted, goes on the request's own exchange and in the run's
-     * record. {@link RefusalReduction.Outcome#NONE} when the answer is not such a refusal.
-     */
+    /** Sends the {@code slot}-th application request, and the correction of a wrong base URL: {@link ApplicationRequestRun#send}. */
+    public Response sendApplicationRequest(int slot, GatewayClient client, Credential credential) {
+        return applicationRequests.send(slot, client, credential);
+    }
+
+    /** What the gateway refuses in the {@code slot}-th application request: {@link ApplicationRequestRun#findWhatIsRefused}. */
     public RefusalReduction.Outcome findWhatIsRefused(int slot, GatewayClient client, Credential credential, Response answer) {
-        ApplicationRequest request = request(slot);
-        if (environment.request().maxVariants() == 0 || !RefusalReduction.refusedByTheGateway(answer, environment.profile())) {
-            return RefusalReduction.Outcome.NONE;
-        }
-        RefusalReduction.Outcome found = RefusalReduction.find(client(client.scenario()), credential, request, direct(request));
-        if (!found.found()) {
-            return found;
-        }
-        RequestFinding finding = new RequestFinding(redactor.redact(found.finding().sentence()), found.finding().trigger());
-        RefusalReduction.Outcome outcome = new RefusalReduction.Outcome(finding, found.tried(), found.requests(), found.waves(),
-                found.wallMs());
-        ownExchange(client, request).ifPresent(exchange -> client.replace(exchange.withFinding(finding.sentence(), finding.trigger())));
-        reductions.put(slot, outcome);
-        return outcome;
-    }
-
-    /**
-     * Where the request may also go directly: its model's provider, when the environment has the user's own key for it
-     * ({@code credentials.byok}), asks for direct calls to the provider ({@code byok.verifyDirect}, as the BYOK check
-     * does: the provider bills them) and the run knows that provider's API ({@link #providerBaseUrl(String)}).
-     */
-    private RefusalReduction.Direct direct(ApplicationRequest request) {
-        String model = request.model();
-        if (model == null || !model.contains("/") || !environment.byok().verifyDirect()) {
-            return null;
-        }
-        String provider = model.substring(0, model.indexOf('/'));
-        String key = environment.byok().keys().get(provider);
-        if (key == null || key.isBlank()) {
-            return null;
-        }
-        try {
-            return new RefusalReduction.Direct(provider, providerBaseUrl(provider), key);
-        } catch (IllegalArgumentException unknownProvider) {
-            return null;
-        }
+        return applicationRequests.findWhatIsRefused(slot, client, credential, answer);
     }
 
     /** What the variants of the {@code slot}-th application request found, when it was refused and they were sent. */
     public Optional<RefusalReduction.Outcome> reduction(int slot) {
-        return Optional.ofNullable(reductions.get(slot));
-    }
-
-    /** The application request's own exchange: its scenario's last one to its path that is not a variant. */
-    private Optional<Exchange> ownExchange(GatewayClient client, ApplicationRequest request) {
-        List<Exchange> all = client.exchanges();
-        String path = redactor.redact(request.path());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Exchange exchange = all.get(i);
-            if (exchange.variant() == null && exchange.method().equalsIgnoreCase(request.method())
-                    && exchange.path() != null && exchange.path().replaceFirst("\\?.*", "").equals(path)) {
-                return Optional.of(exchange);
-            }
-        }
-        return Optional.empty();
+        return applicationRequests.reduction(slot);
     }
 
     public Redactor redactor() {

@@ -4,6 +4,7 @@ import dev.aigateway.contract.BuildStep;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.RouteFeatures;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.ApplicationRequests;
@@ -14,7 +15,7 @@ import java.util.List;
  * Runs before the contract suite ({@code package}, before {@code reports/} is emptied): takes the
  * checkout's {@link RunLock} (released by the finishing step, or here when the build stops), then reads the chosen environment,
  * and the application's request files it or {@code -Drequest} names, so that a missing file, field or
- * variable, or a request file that cannot be read, stops the build with one clear sentence, before any report is started.
+ * variable, a route whose features are all another gateway's ({@link RouteFeatures}), or a request file that cannot be read, stops the build with one clear sentence, before any report is started.
  */
 public final class EnvironmentCheck {
 
@@ -30,9 +31,14 @@ public final class EnvironmentCheck {
         RunLock.take(root);
         boolean runFollows = args.length < 3 || !Boolean.parseBoolean(args[2]);
         Environment environment;
+        String baseUrlNote;
         List<ApplicationRequest> requests;
         try {
-            environment = new EnvironmentLoader(root).load(args[1]);
+            EnvironmentLoader loader = new EnvironmentLoader(root);
+            environment = loader.load(args[1]);
+            baseUrlNote = loader.baseUrlNote();
+            // A route whose features are all another gateway's would check nothing: refused before the run.
+            RouteFeatures.check(root, environment, EnvironmentLoader.FOLDER + "/" + args[1] + ".yaml");
             // A request file that cannot be read stops the build here too, before anything is sent.
             requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
                     System.getProperty(ApplicationRequests.PROPERTY)));
@@ -47,16 +53,18 @@ public final class EnvironmentCheck {
         System.out.println("[contract] environment " + environment.name() + ": " + environment.description()
                 + " -> " + (environment.usesSimulator()
                         ? "embedded simulated gateway, team " + environment.simulator().team() + latency(environment)
-                        : environment.baseUrl()));
+                        : environment.baseUrl() + (baseUrlNote.isEmpty() ? "" : " (" + baseUrlNote + ")")));
         for (int i = 0; i < requests.size(); i++) {
-            System.out.println("[contract] " + line(i + 1, requests.get(i)));
+            System.out.println("[contract] " + line(i + 1, requests.get(i), environment.profile()));
         }
     }
 
     /** "your application's request 1: requests/app.curl, POST /v1/chat/completions (chat-completions), with the environment's credential". */
-    static String line(int slot, ApplicationRequest request) {
+    static String line(int slot, ApplicationRequest request, dev.aigateway.contract.gateway.GatewayProfile profile) {
+        dev.aigateway.contract.request.RequestRoute route = request.route(profile);
         return "your application's request " + slot + ": " + request.source() + ", " + request.method() + " "
-                + request.path() + " (" + request.route().id() + "), sent with the environment's credential"
+                + request.path() + " (" + (route.known() ? route.id() : "a path " + profile.title()
+                        + " does not list, held as billable") + "), sent with the environment's credential"
                 + (request.replaced().isEmpty() ? "" : " in place of the file's");
     }
 

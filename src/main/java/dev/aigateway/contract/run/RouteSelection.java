@@ -5,6 +5,7 @@ import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.request.ApplicationRequests;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -25,14 +26,25 @@ public final class RouteSelection implements LauncherSessionListener {
         if (env == null) {
             return;
         }
+        Path root = Path.of(System.getProperty("contract.root", System.getProperty("user.dir")));
+        tags(new EnvironmentLoader(root), env, System.getProperty(ApplicationRequests.PROPERTY), System.getProperty(TAGS))
+                .ifPresent(tags -> System.setProperty(TAGS, tags));
+    }
+
+    /**
+     * The run's tag expression for environment {@code env}: {@code runExpression} (null: {@code not @wip}) kept to the
+     * environment's routes on its own gateway, and to the application's requests given ({@code request}, else the
+     * environment's {@code requests:}); empty when the environment cannot be read (the first scenario opens it
+     * again and fails with the loader's sentence).
+     */
+    static Optional<String> tags(EnvironmentLoader loader, String env, String request, String runExpression) {
         try {
-            Path root = Path.of(System.getProperty("contract.root", System.getProperty("user.dir")));
-            var environment = new EnvironmentLoader(root).load(env);
-            int requests = ApplicationRequests.named(environment, System.getProperty(ApplicationRequests.PROPERTY)).size();
-            System.setProperty(TAGS, ApplicationRequests.tagExpression(Math.min(requests, ApplicationRequests.MOST),
-                    Route.tagExpression(environment.routes(), System.getProperty(TAGS), environment.profile().name())));
+            var environment = loader.load(env);
+            int requests = ApplicationRequests.named(environment, request).size();
+            return Optional.of(ApplicationRequests.tagExpression(Math.min(requests, ApplicationRequests.MOST),
+                    Route.tagExpression(environment.routes(), runExpression, environment.profile().name())));
         } catch (EnvironmentException reportedByTheRun) {
-            // The first scenario opens the environment again and fails with the loader's sentence.
+            return Optional.empty();
         }
     }
 }

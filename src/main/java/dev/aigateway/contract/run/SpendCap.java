@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * worst-case cost until its answer is recorded, and is sent only if what was spent plus what is held
  * plus its own worst case stays under the cap. One that does not fit waits while others are under
  * way (their answers may cost less than held), and is skipped with the reason once nothing is held
- * and it still does not fit. A request whose price is not known is sent alone. So the cap holds
+ * and it still does not fit. A request whose price is not known is sent alone. Once a billable answer's cost
+ * is not known (lost, or not where the gateway keeps it), no further one is sent. So the cap holds
  * however many scenarios run at once, and they skip the same requests as a run one at a time.
  */
 public final class SpendCap implements SpendGuard {
@@ -30,12 +31,16 @@ public final class SpendCap implements SpendGuard {
     }
 
     @Override
-    public synchronized Reservation reserve(BigDecimal worstCaseUsd) {
+    public synchronized Reservation reserve(BigDecimal quotedUsd) {
+        // A worst case below zero (a price below zero) is not a price: it never adds room under the cap.
+        BigDecimal worstCaseUsd = quotedUsd == null || quotedUsd.signum() < 0 ? null : quotedUsd;
         while (true) {
             Spend spend = spent.get();
             if (spend.unknownCost() > 0) {
-                throw new Skipped("skipped: the answer to " + spend.unknownCost() + " earlier billable request(s) was lost,"
-                        + " so what the run has spent is not known; it stays under maxSpendUsd by sending no more");
+                throw new Skipped("skipped: " + spend.unknownCost() + " earlier billable request(s) carried no cost the run"
+                        + " could read (" + (spend.ofUnknownCost().isEmpty() ? "" : String.join(", ", spend.ofUnknownCost()) + ": ")
+                        + "an answer lost, or no cost where the gateway keeps it), so what the run has spent"
+                        + " is not known; it stays under maxSpendUsd by sending no more");
             }
             BigDecimal room = capUsd.subtract(spend.usd()).subtract(heldUsd);
             boolean fits = worstCaseUsd == null ? held == 0 && room.signum() > 0 : worstCaseUsd.compareTo(room) <= 0;

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The simulated model catalog ({@code simulator/__files/models.json}): what exists and what it costs. */
+/**
+ * The simulated model catalog ({@code simulator/__files/models.json}, and {@code embeddings-models.json} where the
+ * gateway lists its embedding models apart): what exists and what it costs.
+ */
 final class Catalog {
 
     static final String RESOURCE = "simulator/__files/models.json";
+    /** The embedding models, beside {@code models.json}, where the gateway's catalog lists them apart. */
+    static final String EMBEDDING_MODELS = "embeddings-models.json";
 
     /** One model; {@code entry} is its catalog entry as {@code GET /v1/models} lists it. */
     record Model(String id, String type, BigDecimal inputPrice, BigDecimal outputPrice, ObjectNode entry) {
@@ -43,14 +48,25 @@ final class Catalog {
     static Catalog load(dev.aigateway.contract.gateway.GatewayProfile profile) {
         dev.aigateway.contract.gateway.GatewayProfile.Catalog shape = profile.catalog();
         Map<String, Model> models = new LinkedHashMap<>();
-        for (JsonNode model : DataFiles.read(profile.simulator().folder() + "/__files/models.json").at(shape.entries())) {
+        read(DataFiles.read(profile.simulator().folder() + "/__files/models.json"), shape, "language", models);
+        // A gateway that lists its embedding models apart (OpenRouter's /embeddings/models) keeps them in a file of their own.
+        String embeddings = profile.simulator().folder() + "/__files/" + EMBEDDING_MODELS;
+        if (Catalog.class.getClassLoader().getResource(embeddings) != null) {
+            read(DataFiles.read(embeddings), shape, "embedding", models);
+        }
+        return new Catalog(models);
+    }
+
+    /** The entries of {@code catalog}, each of its own {@code type} or else {@code type}. */
+    private static void read(JsonNode catalog, dev.aigateway.contract.gateway.GatewayProfile.Catalog shape, String type,
+                             Map<String, Model> into) {
+        for (JsonNode model : catalog.at(shape.entries())) {
             String id = model.at(shape.id()).asText();
-            models.put(id, new Model(id, model.path("type").asText(),
+            into.put(id, new Model(id, model.path("type").asText(type),
                     new BigDecimal(model.at(shape.inputPrice()).asText("0")),
                     new BigDecimal(model.at(shape.outputPrice()).asText("0")),
                     (ObjectNode) model));
         }
-        return new Catalog(models);
     }
 
     Optional<Model> find(String id) {

@@ -3,6 +3,7 @@ package dev.aigateway.contract.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -20,6 +21,8 @@ import java.util.List;
  * there is no top-level {@code id} (Vercel's docs,
  * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/openai-compat/embeddings.md;
  * https://github.com/maton-ai/api-gateway-skill/blob/HEAD/providers/kiro/.kiro/powers/api-gateway/references/vercel-ai-gateway/README.md).
+ * A mapping that names a body file ({@code body}) gets its reply in it instead: {@code {data}} (the embeddings),
+ * {@code {generationId}}, {@code {model}}, {@code {promptTokens}} and {@code {cost}} filled in.
  */
 final class EmbeddingsRoute implements SimulatedRoute {
 
@@ -65,11 +68,19 @@ final class EmbeddingsRoute implements SimulatedRoute {
             promptTokens += Math.max(1, (inputs.get(i).length() + 3) / 4);
         }
         reply.put("model", model.id());
-        reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
         BigDecimal cost = model.cost(promptTokens, 0);
         String generationId = call.gateway().newGenerationId();
-        reply.putObject("providerMetadata").set("gateway", GatewayMetadata.of(model, cost, generationId));
         call.gateway().remember(generationId, UsageEvent.of(generationId, model, promptTokens, 0, cost, false, "stop"));
+        if (TemplatedCompletionRoute.templated(call)) {
+            String text = TemplatedCompletionRoute.file(call, call.parameters().getString("body"))
+                    .replace("{generationId}", generationId).replace("{model}", model.id())
+                    .replace("{promptTokens}", String.valueOf(promptTokens)).replace("{cost}", cost.toPlainString())
+                    .replace("{data}", data.toString());
+            return TemplatedCompletionRoute.withGenerationIdHeader(call, ResponseDefinitionBuilder.like(
+                    Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build(), generationId);
+        }
+        reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
+        reply.putObject("providerMetadata").set("gateway", GatewayMetadata.of(model, cost, generationId));
         return Replies.json(200, reply);
     }
 

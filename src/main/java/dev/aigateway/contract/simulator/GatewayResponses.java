@@ -93,11 +93,13 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
                 return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));
             }
         }
-        if (team.isEmpty() && state.profile.simulator().missingKey() != null && key == null) {
-            return Replies.of(state.profile.simulator().missingKey(), null);
+        GatewayProfile.Reply missingKey = reply(parameters, "missingKey", state.profile.simulator().missingKey());
+        if (team.isEmpty() && missingKey != null && key == null) {
+            return Replies.of(missingKey, null);
         }
-        if (team.isEmpty() && state.profile.simulator().unknownKey() != null) {
-            return Replies.of(state.profile.simulator().unknownKey(), null);
+        GatewayProfile.Reply unknownKey = reply(parameters, "unknownKey", state.profile.simulator().unknownKey());
+        if (team.isEmpty() && unknownKey != null) {
+            return Replies.of(unknownKey, null);
         }
         if (team.isEmpty()) {
             return envelope.wrap(Replies.error(401, "authentication_error", key == null
@@ -107,6 +109,17 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         ResponseDefinition response = envelope.wrap(route.serve(new RouteCall(team.get(), request, parameters, state)));
         return team.get().delayMs() == null ? response
                 : ResponseDefinitionBuilder.like(response).withFixedDelay(team.get().delayMs()).build();
+    }
+
+    /**
+     * The mapping's own answer {@code name} ({@code missingKey}, {@code unknownKey}: {@code {status, body}}), where a
+     * route answers in an envelope of its own (OpenRouter's Anthropic skin); else the profile's {@code otherwise}.
+     */
+    private static GatewayProfile.Reply reply(Parameters parameters, String name, GatewayProfile.Reply otherwise) {
+        if (!parameters.containsKey(name)) {
+            return otherwise;
+        }
+        return Replies.JSON.convertValue(parameters.get(name), GatewayProfile.Reply.class);
     }
 
     /** The bearer token, or on routes with {@code acceptsXApiKey: true} (Anthropic's), the {@code x-api-key} header. */

@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
  * streamed: the request checked ({@code max_tokens} is required), the team's gates, the model (404),
  * then the reply in Anthropic's shape. Its mapping states {@code envelope: anthropic}, so its request
  * errors reach the client as {@code {"type":"error","error":{...}}}; account gates keep the gateway's envelope.
+ * A mapping that names body files ({@code body}, {@code stream}) gets its reply in them instead, filled as
+ * {@link TemplatedCompletionRoute} fills its own; streamed, with no terminator after {@code message_stop}.
  */
 final class MessagesRoute implements SimulatedRoute {
 
@@ -30,6 +32,9 @@ final class MessagesRoute implements SimulatedRoute {
         Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body);
         boolean stream = body.path("stream").asBoolean(false);
         call.gateway().remember(completion.generationId(), completion.usageEvent(stream));
+        if (TemplatedCompletionRoute.templated(call)) {
+            return TemplatedCompletionRoute.templated(call, completion, stream, false);
+        }
         return stream
                 ? Replies.eventStream(AnthropicMessage.eventStream(completion))
                 : Replies.json(200, AnthropicMessage.body(completion));

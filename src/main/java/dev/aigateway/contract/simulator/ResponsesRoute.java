@@ -9,7 +9,8 @@ import java.util.List;
  * https://github.com/superbuilders/superstarter/blob/fcc3e65/docs/vercel/ai-gateway/sdks-and-apis/openresponses.md), what the OpenAI SDK's
  * {@code responses.create} calls: {@code input} is required (a string or a list of messages),
  * {@code max_output_tokens} bounds the reply. Checked like chat completions: the request (400), the
- * team's gates, the model (404); then a completed response, or its named events when streamed.
+ * team's gates, the model (404); then a completed response, or its named events when streamed. A mapping
+ * that names body files ({@code body}, {@code stream}) gets its reply in them instead, as {@link MessagesRoute} does.
  */
 final class ResponsesRoute implements SimulatedRoute {
 
@@ -32,6 +33,9 @@ final class ResponsesRoute implements SimulatedRoute {
         Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), promptTokens, body.path("max_output_tokens").asInt(4096));
         boolean stream = body.path("stream").asBoolean(false);
         call.gateway().remember(completion.generationId(), completion.usageEvent(stream));
+        if (TemplatedCompletionRoute.templated(call)) {
+            return TemplatedCompletionRoute.templated(call, completion, stream, false);
+        }
         return stream
                 ? Replies.eventStream(OpenResponse.eventStream(completion))
                 : Replies.json(200, OpenResponse.body(completion, "completed"));

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * An inference route whose answer is a body file of the simulator's {@code __files/}: {@code body} for a
  * plain request, {@code stream} for a streamed one (the profile's terminator appended), with
  * {@code {generationId}}, {@code {model}}, {@code {provider}}, {@code {created}}, {@code {text}},
- * {@code {finishReason}}, {@code {promptTokens}}, {@code {completionTokens}}, {@code {totalTokens}} and
+ * {@code {finishReason}} (Anthropic's {@code {stopReason}}), {@code {promptTokens}}, {@code {completionTokens}}, {@code {totalTokens}} and
  * {@code {cost}} filled in from a reply computed as every simulated completion is. Before it: the request's
  * check (400), the team's refusals, the model (the profile's answer to an unknown one). The generation id
  * also goes in the profile's generation-id header, where it has one.
@@ -33,12 +33,33 @@ final class TemplatedCompletionRoute implements SimulatedRoute {
         }
         Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body);
         call.gateway().remember(completion.generationId(), completion.usageEvent(streaming));
-        String folder = call.gateway().profile.simulator().folder();
-        String text = fill(read(folder + "/__files/" + call.parameters().getString(streaming ? "stream" : "body")), completion);
-        ResponseDefinition reply = streaming ? Replies.eventStream(text + call.gateway().streamEnd())
+        return templated(call, completion, streaming, true);
+    }
+
+    /** True when the mapping names body files ({@code body}, {@code stream}) the route answers with. */
+    static boolean templated(RouteCall call) {
+        return call.parameters().getString("body", null) != null;
+    }
+
+    /**
+     * {@code completion} as the mapping's body file ({@code stream} when {@code streaming}, the profile's
+     * terminator appended where {@code terminated}), the generation id in the profile's header where it has one.
+     */
+    static ResponseDefinition templated(RouteCall call, Completion completion, boolean streaming, boolean terminated) {
+        String text = fill(file(call, call.parameters().getString(streaming ? "stream" : "body")), completion);
+        ResponseDefinition reply = streaming ? Replies.eventStream(terminated ? text + call.gateway().streamEnd() : text)
                 : ResponseDefinitionBuilder.like(Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build();
+        return withGenerationIdHeader(call, reply, completion.generationId());
+    }
+
+    static ResponseDefinition withGenerationIdHeader(RouteCall call, ResponseDefinition reply, String generationId) {
         String header = call.gateway().profile.generationId().header();
-        return header == null ? reply : ResponseDefinitionBuilder.like(reply).withHeader(header, completion.generationId()).build();
+        return header == null ? reply : ResponseDefinitionBuilder.like(reply).withHeader(header, generationId).build();
+    }
+
+    /** The body file {@code name} of the simulator's {@code __files/}. */
+    static String file(RouteCall call, String name) {
+        return read(call.gateway().profile.simulator().folder() + "/__files/" + name);
     }
 
     static String fill(String template, Completion completion) {
@@ -49,6 +70,7 @@ final class TemplatedCompletionRoute implements SimulatedRoute {
                 .replace("{created}", String.valueOf(completion.created()))
                 .replace("{text}", completion.text())
                 .replace("{finishReason}", completion.finishReason())
+                .replace("{stopReason}", "length".equals(completion.finishReason()) ? "max_tokens" : "end_turn")
                 .replace("{promptTokens}", String.valueOf(completion.promptTokens()))
                 .replace("{completionTokens}", String.valueOf(completionTokens))
                 .replace("{totalTokens}", String.valueOf(completion.promptTokens() + completionTokens))

@@ -38,6 +38,10 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
 
     /** Scenarios by feature and line, whatever order they finished in when they ran at once. */
     private final Map<String, ScenarioResult> scenarios = new TreeMap<>();
+    /** The tag of the scenarios that ask a model for inference (and cost money), as the features and {@link Hooks} name it. */
+    static final String BILLABLE = "@billable";
+    /** The billable scenarios, by name, that held: none when the environment left inference out. */
+    private final Set<String> billableHeld = new java.util.HashSet<>();
     private Instant startedAt;
 
     @Override
@@ -51,6 +55,9 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         Status status = event.getResult().getStatus();
         Throwable error = event.getResult().getError();
         String feature = FeatureFile.path(event.getTestCase().getUri());
+        if (status == Status.PASSED && event.getTestCase().getTags().contains(BILLABLE)) {
+            billableHeld.add(event.getTestCase().getName());
+        }
         scenarios.put(feature + String.format("#%09d", event.getTestCase().getLocation().getLine()),
                 new ScenarioResult(feature, event.getTestCase().getName(),
                         error instanceof Skipped left && left.isNotApplicable() ? ScenarioResult.NOT_APPLICABLE : status.name(),
@@ -70,7 +77,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         List<Exchange> exchanges = run == null ? List.of() : run.exchanges().all();
         int failed = count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING);
         Diagnosis diagnosis = Diagnosis.load();
-        Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, scenariosOf(redacted, failed), environment);
+        Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, scenariosOf(redacted, failed, !billableHeld.isEmpty()), environment);
         RunRecord record = new RunRecord(
                 System.getProperty("env", "local"),
                 environment == null ? "(environment could not be read)" : environment.description(),
@@ -106,7 +113,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         for (int i = 0; i < run.requests().size(); i++) {
             ApplicationRequest request = run.requests().get(i);
             var reduction = run.reduction(i + 1);
-            sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.source(),
+            sent.add(new RunRecord.ApplicationRequestSent("Your application's request " + (i + 1), request.sourceIn(CurrentRun.root()),
                     request.method() + " " + redactor.redact(request.path()), request.host(),
                     request.replaced().stream().map(replaced -> redactor.redact(replaced.sentence())).toList(),
                     reduction.map(found -> found.finding().sentence()).orElse(null),
@@ -118,11 +125,11 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
         return sent;
     }
 
-    /** What the diagnosis reads of the scenarios: how many failed, which held, which were left out and why. */
-    private static Diagnosis.Scenarios scenariosOf(List<ScenarioResult> scenarios, int failed) {
+    /** What the diagnosis reads of the scenarios: how many failed, which held, which were left out and why, whether inference held. */
+    private static Diagnosis.Scenarios scenariosOf(List<ScenarioResult> scenarios, int failed, boolean inference) {
         return new Diagnosis.Scenarios(failed,
                 scenarios.stream().filter(s -> s.status().equals(Status.PASSED.name())).map(ScenarioResult::name).toList(),
-                reasons(scenarios, ScenarioResult.NOT_APPLICABLE), reasons(scenarios, Status.SKIPPED.name()));
+                reasons(scenarios, ScenarioResult.NOT_APPLICABLE), reasons(scenarios, Status.SKIPPED.name()), inference);
     }
 
     /** Each scenario of {@code status} by name, with the reason it was left out. */

@@ -24,6 +24,6 @@ public class EmbeddingsSteps {
 
     @Then("the answer holds one embedding and its token usage")
     public void theAnswerHoldsOneEmbedding() {
-        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("embeddings"));
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema(context.profile().answers().embeddingsSchema()));
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 /** {@code POST /v1/chat/completions}: the smallest billable calls the contract makes. */
 public class InferenceSteps {
 
-    static final String MODEL_THAT_DOES_NOT_EXIST = "contract-probe/no-such-model";
+    static final String MODEL_THAT_DOES_NOT_EXIST = dev.aigateway.contract.environment.Environment.Probe.MODEL_THAT_DOES_NOT_EXIST;
     private static final ObjectMapper JSON = Json.ANSWERS;
     private final ScenarioContext context;
 

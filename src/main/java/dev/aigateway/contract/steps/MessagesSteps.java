@@ -43,7 +43,7 @@ public class MessagesSteps {
 
     @Then("the answer is an Anthropic message with a generation id and its token usage")
     public void theAnswerIsAnAnthropicMessage() {
-        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("anthropic-message"));
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema(context.profile().answers().messageSchema()));
     }
 
     @Then("the stream's named events run from message_start to message_stop")

@@ -32,7 +32,7 @@ public class ResponsesSteps {
 
     @Then("the answer is a completed response with a generation id, output and its token usage")
     public void theAnswerIsACompletedResponse() {
-        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema("response"));
+        assertThat(context.lastExchange(), context.jsonAnswer().asString(), matchesSchema(context.profile().answers().responseSchema()));
     }
 
     @Then("the stream's named events run from response.created to response.completed")

@@ -91,6 +91,20 @@ public record Captured(String name, String kind, String source, String route, Li
         }
     }
 
+    /**
+     * {@code keyRecord} of the answer {@code name} in {@code captured/<gateway>/}: what the key-check route answers
+     * beside it (200), where the verdict reads it too (the key's limit used up); empty when the file has none, and
+     * the key check then answers as a healthy key's.
+     */
+    public static java.util.Optional<String> keyRecord(String gateway, String name) {
+        try {
+            JsonNode record = JSON.readTree(folder().resolve(gateway).resolve(name + ".json").toFile()).get("keyRecord");
+            return record == null || record.isNull() ? java.util.Optional.empty() : java.util.Optional.of(record.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Captured named(String name) {
         return all().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no captured answer " + name));

@@ -89,12 +89,57 @@ class DiagnosisTest {
         assertThat(diagnosis.diagnose(List.of(blip), 0, ENVIRONMENT).id(), equalTo("healthy"));
     }
 
+    /** The same passing exchanges (the key, the balance), with and without a billable scenario that held. */
+    private static List<Exchange> keyAndBalance() {
+        return List.of(exchange(1, Caller.NOT_ISSUED_KEY, "GET", "/v1/credits", null, 401,
+                        "{\"error\":{\"message\":\"Invalid API key\",\"type\":\"authentication_error\"}}", "authentication_error"),
+                exchange(2, Caller.TEAM_KEY, "GET", "/v1/credits", null, 200, "{\"balance\":\"1\",\"total_used\":\"0\"}", null));
+    }
+
+    private static Environment allowBillable(boolean allowed) {
+        return new Environment("mine", "test", "https://gateway.example", "team_1", "vck_x", true, List.of("openai/gpt-4o-mini"),
+                ENVIRONMENT.probe(), allowed, ENVIRONMENT.timeouts(), null, ENVIRONMENT.byok(), BigDecimal.ONE, List.of(),
+                dev.aigateway.contract.environment.Route.DEFAULT);
+    }
+
+    @Test
+    void aPassingRunWithoutInferenceSaysSoInItsIdAndWhy() {
+        Map<String, String> leftOut = Map.of("The smallest chat completion", "environment mine does not allow billable calls (allowBillable: false)");
+        Diagnosis.Scenarios noInference = new Diagnosis.Scenarios(0, List.of("A team reads its balance"), leftOut, Map.of(), false);
+        Verdict chosen = diagnosis.diagnose(keyAndBalance(), noInference, allowBillable(false));
+        assertThat(chosen.id(), equalTo("healthy-no-inference"));
+        assertThat(chosen.title(), equalTo(
+                "Healthy without inference (key, account and catalog checked; inference not tried: allowBillable is false)"));
+        assertThat(chosen.meaning(), containsString("A team reads its balance"));
+        assertThat(chosen.ruledOut().stream().map(Verdict.RuledOut::says).toList(),
+                hasItem(startsWith("Your account is readable")));
+        // Billable calls allowed, yet none selected (a tag filter): no inference either, and a reason that does not blame allowBillable.
+        Verdict filtered = diagnosis.diagnose(keyAndBalance(), new Diagnosis.Scenarios(0, List.of("A team reads its balance"),
+                Map.of(), Map.of(), false), allowBillable(true));
+        assertThat(filtered.id(), equalTo("healthy-no-inference"));
+        assertThat(filtered.title(), containsString("no billable scenario was selected"));
+    }
+
+    @Test
+    void aPassingRunWhoseInferenceHeldIsHealthyAndOneThatCouldNotCarryItOutIsIncomplete() {
+        Diagnosis.Scenarios inference = new Diagnosis.Scenarios(0, List.of("The smallest chat completion"), Map.of(), Map.of(), true);
+        assertThat(diagnosis.diagnose(keyAndBalance(), inference, allowBillable(true)).id(), equalTo("healthy"));
+        // The spend cap stopped the inference: the environment did not choose that, so the run is incomplete, not healthy-no-inference.
+        Diagnosis.Scenarios capped = new Diagnosis.Scenarios(0, List.of("A team reads its balance"), Map.of(),
+                Map.of("The smallest chat completion", "the run has spent $0.01 of maxSpendUsd"), false);
+        assertThat(diagnosis.diagnose(keyAndBalance(), capped, allowBillable(true)).id(), equalTo("incomplete"));
+        assertThat(diagnosis.diagnose(keyAndBalance(), capped, allowBillable(false)).id(), equalTo("incomplete"));
+        // A failed scenario is never healthy of any kind.
+        assertThat(diagnosis.diagnose(keyAndBalance(), new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), false),
+                allowBillable(false)).id(), equalTo("unclassified"));
+    }
+
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
                 "byok-credit-gate", "byok-requires-paid-credits", "card-required", "credits-below-request",
                 "data-policy-no-provider", "endpoint-unsupported-for-model", "free-credits-restricted",
-                "free-tier-model-restricted", "gateway-outage", "healthy", "incomplete", "insufficient-funds", "invalid-key",
+                "free-tier-model-restricted", "gateway-outage", "healthy", "healthy-no-inference", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
                 "provider-rejected-request", "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected",
                 "route-not-served", "route-refused", "stream-error", "team-access-denied", "team-restricted", "unclassified",

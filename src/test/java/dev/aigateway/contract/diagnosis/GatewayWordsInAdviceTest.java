@@ -89,7 +89,8 @@ class GatewayWordsInAdviceTest {
         assertThat(foreign.title(), equalTo("Not the gateway (an answer without Vercel's x-vercel-id)"));
         assertThat(foreign.meaning(), equalTo("The address in baseUrl answered 401 without an x-vercel-id, the id Vercel's"
                 + " edge puts on every answer: another host or application answered, not the Vercel AI Gateway."));
-        assertThat(foreign.nextSteps(), equalTo(List.of("Check baseUrl is exactly https://ai-gateway.vercel.sh (no app domain, no extra path).")));
+        assertThat(foreign.nextSteps(), equalTo(List.of("Check baseUrl is exactly https://ai-gateway.vercel.sh or https://ai-gateway.vercel.sh/v1"
+                + " (no app domain, no other path).")));
         assertThat(foreign.references(), equalTo(List.of("https://vercel.com/docs/ai-gateway")));
     }
 

@@ -62,7 +62,7 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(15));
+        assertThat(all.size(), equalTo(18));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
                 equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
                         "quota-exceeded", "rate-limited")));
@@ -99,6 +99,45 @@ class OpenRouterCapturedBodiesTest {
         assertThat(diagnosis.diagnose(blocked, 1, ENVIRONMENT).meaning(), not(containsString("names the budget")));
     }
 
+    /**
+     * "can only afford" is the key's cap when /key shows the key's limit cannot pay for the request (remaining zero
+     * or less, or below the request's worst-case cost at the catalog's price), else the account's credits.
+     */
+    @Test
+    void canOnlyAffordIsTheKeysCapWhenTheKeysRecordShowsItsLimitUsedUp() {
+        List<Exchange> capped = runMeeting(named("or-402-key-limit-can-only-afford"));
+        Verdict cap = diagnosis.diagnose(capped, 1, ENVIRONMENT);
+        assertThat(cap.id(), equalTo("quota-exceeded"));
+        assertThat(cap.meaning(), containsString("GET /api/v1/key shows the key's remaining limit: 0 US dollars."));
+        assertThat(cap.nextSteps().get(0), containsString("https://openrouter.ai/settings/keys"));
+        assertThat(cap.nextSteps().get(1), containsString("Do not buy credits"));
+        // The same 402 with a key without a limit of its own: the account's credits.
+        capped.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200, KEY, "application/json"));
+        assertThat(diagnosis.diagnose(capped, 1, ENVIRONMENT).id(), equalTo("credits-below-request"));
+        // A limit left, against the request's cost: 32000 tokens at 0.0001 US dollars each is 3.2.
+        String catalog = "{\"data\":[{\"id\":\"openai/gpt-4o-mini\",\"pricing\":{\"prompt\":\"0\",\"completion\":\"0.0001\"}}]}";
+        capped.set(2, exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, catalog, "application/json"));
+        capped.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"limit\":5,\"limit_remaining\":0.5}}", "application/json"));
+        assertThat(diagnosis.diagnose(capped, 1, ENVIRONMENT).id(), equalTo("quota-exceeded"));
+        capped.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200,
+                "{\"data\":{\"limit\":50,\"limit_remaining\":4}}", "application/json"));
+        assertThat(diagnosis.diagnose(capped, 1, ENVIRONMENT).id(), equalTo("credits-below-request"));
+    }
+
+    /** A provider's own region refusal in metadata.raw is read as the provider's envelope, and quoted in its words. */
+    @Test
+    void aProvidersRegionRefusalInMetadataRawIsReadAsItsOwnEnvelope() {
+        Verdict google = diagnosis.diagnose(runMeeting(named("or-400-provider-region-google")), 1, ENVIRONMENT);
+        assertThat(google.id(), equalTo("model-unavailable-in-region"));
+        assertThat(google.meaning(), containsString("routed openai/gpt-4o-mini to Google AI Studio"));
+        assertThat(google.meaning(), containsString("\"User location is not supported for the API use. (400)\""));
+        Verdict openai = diagnosis.diagnose(runMeeting(named("or-403-provider-region-openai")), 1, ENVIRONMENT);
+        assertThat(openai.meaning(), containsString(
+                "\"Country, region, or territory not supported (unsupported_country_region_territory, request_forbidden)\""));
+        assertThat(openai.nextSteps().get(0), containsString("provider.ignore [\"OpenAI\"]"));
+    }
+
     /** The refusal follows the request's own provider preferences when it sets one (profile dataPolicy:), else the account's. */
     @Test
     void aDataPolicyRefusalNamesTheRequestsFilterOrTheAccountsSetting() {
@@ -128,10 +167,27 @@ class OpenRouterCapturedBodiesTest {
         Environment vercel = new Environment("vercel", "test", "https://ai-gateway.vercel.sh", "team_1", "vck_x", true,
                 List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
                 dev.aigateway.contract.environment.Route.DEFAULT);
-        assertThat(diagnosis.diagnose(runMeeting(named("or-403-key-limit-monthly")), 1, vercel).id(), equalTo("quota-exceeded"));
+        assertThat(diagnosis.diagnose(onVercelsHost(runMeeting(named("or-403-key-limit-monthly"))), 1, vercel).id(), equalTo("quota-exceeded"));
         // Where the advice is OpenRouter's, the rule says so: a Vercel 401 gets Vercel's next steps.
-        assertThat(diagnosis.diagnose(runMeeting(named("or-401-user-not-found")), 1, vercel).nextSteps().toString(),
+        assertThat(diagnosis.diagnose(onVercelsHost(runMeeting(named("or-401-user-not-found"))), 1, vercel).nextSteps().toString(),
                 containsString("AI_GATEWAY_API_KEY"));
+    }
+
+    /** A Vercel key pointed at OpenRouter's host (its profile's links): wrong-base-url, naming Vercel's documented base. */
+    @Test
+    void aVercelEnvironmentAtOpenRoutersHostIsAWrongBaseUrl() {
+        Environment vercel = new Environment("vercel", "test", "https://openrouter.ai", "team_1", "vck_x", true,
+                List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
+                dev.aigateway.contract.environment.Route.DEFAULT);
+        Verdict verdict = diagnosis.diagnose(runMeeting(named("or-401-user-not-found")), 1, vercel);
+        assertThat(verdict.id(), equalTo("wrong-base-url"));
+        assertThat(verdict.title(), equalTo("Wrong base URL (baseUrl points at OpenRouter, not the Vercel AI Gateway)"));
+        assertThat(verdict.meaning(), containsString("Write baseUrl: https://ai-gateway.vercel.sh/v1 (the Vercel AI Gateway's documented API base"));
+    }
+
+    /** The same exchanges as a Vercel environment meets them, at its own host (at openrouter.ai its base URL would be wrong). */
+    private static List<Exchange> onVercelsHost(List<Exchange> run) {
+        return run.stream().map(exchange -> exchange.rebased("https://openrouter.ai", "https://ai-gateway.vercel.sh")).toList();
     }
 
     private static Captured named(String name) {
@@ -146,7 +202,8 @@ class OpenRouterCapturedBodiesTest {
                 "{\"error\":{\"message\":\"User not found.\",\"code\":401}}", "application/json"));
         boolean keyRefused = answer.on().contains("key");
         run.add(exchange(2, Caller.TEAM_KEY, "GET", keyCheck, null, keyRefused ? answer.status() : 200,
-                keyRefused ? answer.answer() : KEY, keyRefused ? answer.answerType() : "application/json"));
+                keyRefused ? answer.answer() : Captured.keyRecord("openrouter", answer.name()).orElse(KEY),
+                keyRefused ? answer.answerType() : "application/json"));
         run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", "application/json"));
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
                 answer.status(), answer.answer(), answer.answerType()));

@@ -98,6 +98,17 @@ class AuthKindsTest {
         assertThat(e.getMessage(), containsString("Kinds that exist: api-key, oidc, access-token."));
     }
 
+    /** OpenRouter's profile names no access-token team header and no AI SDK headers: those kinds are refused in one sentence. */
+    @Test
+    void aKindTheGatewayHasNoHeaderForGetsOneSentence() {
+        for (String kind : List.of("access-token", "oidc")) {
+            EnvironmentException e = assertThrows(EnvironmentException.class,
+                    () -> load("gateway: openrouter\nauth:\n  kind: " + kind + "\n  team: my-team\n", jwt("{\"exp\":1}")));
+            assertThat(e.getMessage(), containsString("(auth.kind): OpenRouter takes no " + kind
+                    + " credential; use auth kind api-key (or leave auth out)."));
+        }
+    }
+
     @Test
     void aTokenThatIsNotAJwtGetsOneSentenceWithoutTheToken() {
         EnvironmentException e = assertThrows(EnvironmentException.class,

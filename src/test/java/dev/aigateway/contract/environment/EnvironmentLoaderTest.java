@@ -321,6 +321,37 @@ class EnvironmentLoaderTest {
         assertThat(environment.profile().keyCheckRoute().path(), equalTo("/api/v1/key"));
     }
 
+    /**
+     * baseUrl as users write it: each gateway's documented API base (its profile's links.apiBase) is read as the
+     * host its routes are on, and the loader says so; the host alone, or any other path, is used as written.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "openrouter, https://openrouter.ai/api/v1,                 https://openrouter.ai,               true",
+            "openrouter, https://openrouter.ai/api/v1/,                https://openrouter.ai,               true",
+            "openrouter, https://openrouter.ai,                        https://openrouter.ai,               false",
+            "openrouter, https://proxy.example/openrouter/api/v1,      https://proxy.example/openrouter,    true",
+            "openrouter, https://openrouter.ai/api,                    https://openrouter.ai/api,           false",
+            "vercel,     https://ai-gateway.vercel.sh/v1,              https://ai-gateway.vercel.sh,        true",
+            "vercel,     https://ai-gateway.vercel.sh,                 https://ai-gateway.vercel.sh,        false",
+    })
+    void theDocumentedApiBaseIsReadAsTheHost(String gateway, String written, String used, boolean said) throws IOException {
+        write("mine", VALID.replace("https://gateway.example/", "${BASE}") + "gateway: " + gateway + "\n");
+        EnvironmentLoader loader = loader(Map.of("TEST_GATEWAY_KEY", "sk-or-v1-abc123456789", "BASE", written));
+        assertThat(loader.load("mine").baseUrl(), equalTo(used));
+        assertThat(loader.baseUrlNote(), said ? equalTo("baseUrl " + written + " ends with "
+                + dev.aigateway.contract.gateway.GatewayProfile.named(gateway).words().get("theGateway") + "'s documented API base, "
+                + dev.aigateway.contract.gateway.GatewayProfile.named(gateway).apiBasePath() + ", which its routes carry: the run calls them on "
+                + used) : equalTo(""));
+    }
+
+    @Test
+    void aClientsBaseUrlMayAddEachPartOfTheDocumentedBase() {
+        assertThat(dev.aigateway.contract.gateway.GatewayProfile.named("openrouter").clientBasePaths(),
+                equalTo(java.util.List.of("", "/api", "/api/v1")));
+        assertThat(dev.aigateway.contract.gateway.GatewayProfile.named("vercel").clientBasePaths(), equalTo(java.util.List.of("", "/v1")));
+    }
+
     @Test
     void theShippedOpenRouterTemplateReadsItsKeyAndNeedsNoTeamId() {
         Environment environment = new EnvironmentLoader(java.nio.file.Path.of(System.getProperty("contract.root", ".")),

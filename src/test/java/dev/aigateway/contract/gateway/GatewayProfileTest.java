@@ -131,8 +131,12 @@ class GatewayProfileTest {
         assertThat(openRouter.keyCheckRoute().path(), equalTo("/api/v1/key"));
         assertThat(openRouter.billable(openRouter.keyCheckRoute().method(), openRouter.keyCheckRoute().path()), equalTo(false));
         assertThat(openRouter.billable("POST", "/api/v1/chat/completions"), equalTo(true));
-        assertThat(openRouter.billable("POST", "/v1/chat/completions"), equalTo(false));
-        assertThat(openRouter.billable("POST", "/v4/ai/language-model"), equalTo(false));
+        // A path OpenRouter's profile does not know is held billable, as the send gate holds it (failing closed)...
+        assertThat(openRouter.billable("POST", "/v1/chat/completions"), equalTo(true));
+        assertThat(openRouter.billable("POST", "/v4/ai/language-model"), equalTo(true));
+        // ...but a GET to it, and a non-billable route it lists, are not.
+        assertThat(openRouter.billable("GET", "/v1/chat/completions"), equalTo(false));
+        assertThat(openRouter.billable("GET", "/api/v1/models"), equalTo(false));
     }
 
     @Test

@@ -47,6 +47,20 @@ class StandingTest {
                 "card-required since 2026-11-20 09:00 UTC (2 runs); not healthy in any of the 2 runs recorded"));
     }
 
+    /** A team watched without inference: its passing runs count as healthy, named as what they proved. */
+    @Test
+    void aTeamWatchedWithoutInferenceNamesItsLastHealthyRunAsWhatItProved() {
+        assertThat(Standing.of(runs("healthy-no-inference", "healthy-no-inference", "team-access-denied")).line(), equalTo(
+                "team-access-denied since 2026-11-22 09:00 UTC (1 run); last healthy-no-inference 2026-11-21 09:00 UTC"));
+        assertThat(Standing.of(runs("healthy", "healthy-no-inference", "card-required")).line(), equalTo(
+                "card-required since 2026-11-22 09:00 UTC (1 run); last healthy-no-inference 2026-11-21 09:00 UTC"));
+        // Inference stopped being checked: a change, and the line says what came before.
+        Standing stopped = Standing.of(runs("healthy", "healthy", "healthy-no-inference"));
+        assertThat(stopped.changed(), equalTo(true));
+        assertThat(stopped.line(), equalTo("healthy-no-inference since 2026-11-22 09:00 UTC (1 run); before it healthy,"
+                + " last seen 2026-11-21 09:00 UTC"));
+    }
+
     @Test
     void theFirstRunRecordedIsNoChange() {
         Standing standing = Standing.of(runs("team-access-denied"));

@@ -40,6 +40,9 @@ class VerdictAlertTest {
                 entry("team-access-denied", 2)))), equalTo(false));
         assertThat(VerdictAlert.due(Standing.of(List.of(entry("healthy", 0)))), equalTo(false));
         assertThat(VerdictAlert.due(Standing.of(List.of(entry("card-required", 0)))), equalTo(true));
+        // A monitor that starts without inference, as its environment chose, is not broken; inference stopping is a change.
+        assertThat(VerdictAlert.due(Standing.of(List.of(entry("healthy-no-inference", 0)))), equalTo(false));
+        assertThat(VerdictAlert.due(Standing.of(List.of(entry("healthy", 0), entry("healthy-no-inference", 1)))), equalTo(true));
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.aigateway.contract.hostile;
 import static dev.aigateway.contract.hostile.MisbehavingServer.gatewayAnswer;
 import static dev.aigateway.contract.hostile.MisbehavingServer.write;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aigateway.contract.Skipped;
+import dev.aigateway.contract.diagnosis.Diagnosis;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
@@ -22,6 +24,7 @@ import dev.aigateway.contract.http.SpendGuard;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.record.Verdict;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -53,6 +56,7 @@ class ConnectionFailuresTest {
     private final ExchangeLog exchanges = new ExchangeLog();
     private final RunLimits limits = new RunLimits(60);
     private final SharedAnswer catalog = new SharedAnswer();
+    private Environment environment;
 
     @Test
     void aSelfSignedCertificateIsNotTrustedAndTheSentenceNamesTheTrustStoreAndNothingElseIsSent() throws Exception {
@@ -124,6 +128,34 @@ class ConnectionFailuresTest {
         }
     }
 
+    @Test
+    void aHandshakeClosedBeforeAnyCertificateIsNotAdvisedToTrustOne() throws Exception {
+        try (RawServer reset = new RawServer(socket -> {
+            socket.getInputStream().read(new byte[64]);
+            socket.setSoLinger(true, 0);
+        })) {
+            failureOf(reset.url());
+            Verdict verdict = Diagnosis.load().diagnose(exchanges.all(), 1, environment);
+            assertThat(verdict.id(), equalTo("unreachable"));
+            assertThat(verdict.title(), equalTo("Unreachable (the TLS handshake did not complete)"));
+            String advice = verdict.meaning() + String.join(" ", verdict.nextSteps());
+            assertThat(advice, not(containsString("trustStore")));
+            assertThat(advice, not(containsString("keytool")));
+            assertThat(advice, containsString("Check the host and port in baseUrl"));
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsAdvisedToTrustItsCa() throws Exception {
+        try (MisbehavingServer gateway = MisbehavingServer.tls(MisbehavingServer.keystore(root, "ip:127.0.0.1"),
+                (request, out, socket) -> write(out, gatewayAnswer(200, "{\"data\":[]}")))) {
+            failureOf(gateway.url());
+            Verdict verdict = Diagnosis.load().diagnose(exchanges.all(), 1, environment);
+            assertThat(verdict.title(), equalTo("Unreachable (the TLS handshake failed)"));
+            assertThat(String.join(" ", verdict.nextSteps()), containsString("-Djavax.net.ssl.trustStore="));
+        }
+    }
+
     private String failureOf(String url) throws Exception {
         GatewayUnreachableException refused = assertThrows(GatewayUnreachableException.class,
                 () -> client(url, "Anyone can read the catalog").modelCatalog());
@@ -144,7 +176,7 @@ class ConnectionFailuresTest {
                 probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
                 timeouts: { connectMs: 5000, readMs: 15000, runSeconds: 60 }
                 """.formatted(baseUrl.replace("http://", "https://")));
-        Environment environment = new EnvironmentLoader(root, Map.of()).load("tls");
+        environment = new EnvironmentLoader(root, Map.of()).load("tls");
         return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
                 exchanges.forScenario(), scenario, limits, SpendGuard.NONE, catalog);
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 that keeps the exact bytes of every request head it reads and answers
- * each request with the same small JSON and an {@code x-vercel-id}, so a test sees what went on the wire.
+ * each request with the same small JSON and an {@code x-vercel-id}, so a test sees what went on the wire; and each body.
  */
 final class RawServer implements AutoCloseable {
 
@@ -41,6 +41,7 @@ final class RawServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Head> heads = new ArrayList<>();
+    private final List<byte[]> bodies = new ArrayList<>();
     private final ExecutorService connections = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "raw-server");
         thread.setDaemon(true);
@@ -60,6 +61,11 @@ final class RawServer implements AutoCloseable {
         return List.copyOf(heads);
     }
 
+    /** The body of each request, as its bytes arrived (of its Content-Length), in the order of {@link #heads()}. */
+    synchronized List<byte[]> bodies() {
+        return List.copyOf(bodies);
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -76,10 +82,11 @@ final class RawServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             for (byte[] head = readHead(in); head != null; head = readHead(in)) {
+                byte[] received = in.readNBytes(contentLength(head));
                 synchronized (this) {
                     heads.add(new Head(head));
+                    bodies.add(received);
                 }
-                in.readNBytes(contentLength(head));
                 byte[] body = "{\"data\":[],\"balance\":\"1.00\",\"total_used\":\"0.00\"}".getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-vercel-id: raw1::iad1::wire-"
                         + System.nanoTime() + "\r\ncontent-length: " + body.length + "\r\n\r\n")

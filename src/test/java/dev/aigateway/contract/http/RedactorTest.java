@@ -76,4 +76,37 @@ class RedactorTest {
         Redactor withNewline = new Redactor(List.of(new Secret("AI_GATEWAY_API_KEY", KEY + "\n")), Set.of());
         assertThat(withNewline.redact("echo: " + KEY + " sent"), equalTo("echo: $AI_GATEWAY_API_KEY sent"));
     }
+
+    /**
+     * The redacted text is what applying every form's {@code replaceAll} in turn gives, and the redactor says
+     * where it wrote each placeholder: never where the text itself held {@code $AI_GATEWAY_API_KEY} or {@code $HOME}.
+     */
+    @Test
+    void saysWhereItWroteEachPlaceholderAndNowhereElse() {
+        String other = "sk-ant-api03-FAKEother0123456789";
+        Redactor two = new Redactor(List.of(new Secret("AI_GATEWAY_API_KEY", KEY), new Secret("ANTHROPIC_API_KEY", other)), Set.of());
+        String text = "$AI_GATEWAY_API_KEY said " + KEY + " at $HOME, then " + URLEncoder.encode(KEY, StandardCharsets.UTF_8)
+                + "x" + other + KEY.replace("/", "\\/") + " and $ANTHROPIC_API_KEY_NOT " + KEY.substring(8) + ".";
+        String sequential = text;
+        for (Secret secret : List.of(new Secret("ANTHROPIC_API_KEY", other), new Secret("AI_GATEWAY_API_KEY", KEY))) {
+            for (java.util.regex.Pattern form : SecretForms.patterns(secret.value())) {
+                sequential = form.matcher(sequential).replaceAll(java.util.regex.Matcher.quoteReplacement("$" + secret.variable()));
+            }
+        }
+        Redactor.Redacted redacted = two.redactNoting(text);
+
+        assertThat(redacted.text(), equalTo(sequential));
+        assertThat(redacted.text(), equalTo(two.redact(text)));
+        List<String> written = redacted.placeholders().stream()
+                .map(placeholder -> placeholder.variable() + "@" + placeholder.at()).toList();
+        String out = redacted.text();
+        int said = out.indexOf("said ") + 5;
+        int then = out.indexOf("then ") + 5;
+        int x = out.indexOf("x$ANTHROPIC_API_KEY") + 1;
+        assertThat(written, equalTo(List.of("AI_GATEWAY_API_KEY@" + said, "AI_GATEWAY_API_KEY@" + then,
+                "ANTHROPIC_API_KEY@" + x, "AI_GATEWAY_API_KEY@" + (x + "$ANTHROPIC_API_KEY".length()),
+                "AI_GATEWAY_API_KEY@" + (out.lastIndexOf(" ") + 1))));
+        redacted.placeholders().forEach(placeholder ->
+                assertThat(out.startsWith("$" + placeholder.variable(), placeholder.at()), equalTo(true)));
+    }
 }

@@ -10,7 +10,6 @@ import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
-import dev.aigateway.contract.evidence.CurlLine;
 import dev.aigateway.contract.evidence.Har;
 import dev.aigateway.contract.record.Exchange;
 import java.io.IOException;
@@ -154,7 +153,7 @@ class SentAsRecordedTest {
         };
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/wire.yaml"), "description: A raw server on 127.0.0.1\n"
-                + "baseUrl: " + url + "\nteamId: team_wire\napiKey: ${" + variable + "}\nprobe:\n  model: " + MODEL + "\n"
+                + "baseUrl: " + url + "\nteamId: team_wire\napiKey: ${" + variable + "}\nallowBillable: true\nprobe:\n  model: " + MODEL + "\n"
                 + auth);
         return new EnvironmentLoader(root, Map.of(variable, secret)).load("wire");
     }

@@ -67,6 +67,7 @@ public final class ReplayGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Captured> answers;
+    private final Map<String, String> keyRecords;
     private final String catalog;
     /** The language models the catalog lists, in its order. */
     private final List<String> listed;
@@ -81,6 +82,11 @@ public final class ReplayGateway implements AutoCloseable {
         this.server = server;
         this.speaks = speaks;
         this.answers = answers.stream().collect(Collectors.toMap(Captured::name, Function.identity()));
+        // The key check's own answer beside a captured one, where the file gives it (OpenRouter's /key with the key's limit used up).
+        this.keyRecords = new java.util.HashMap<>();
+        if (speaks == OPENROUTER) {
+            answers.forEach(answer -> Captured.keyRecord("openrouter", answer.name()).ifPresent(record -> keyRecords.put(answer.name(), record)));
+        }
         this.catalog = resource(speaks.catalogResource());
         java.util.List<String> ids = new java.util.ArrayList<>();
         AnswerJson.object(catalog).path("data").forEach(model -> {
@@ -162,7 +168,7 @@ public final class ReplayGateway implements AutoCloseable {
                 Captured answer = team.get();
                 reply(exchange, answer.status(), answer.answerType(), answer.answer());
             } else if (kind.equals("credits")) {
-                reply(exchange, 200, "application/json", speaks.keyRecord());
+                reply(exchange, 200, "application/json", keyRecords.getOrDefault(team.get().name(), speaks.keyRecord()));
             } else if (kind.equals("management")) {
                 reply(exchange, 403, "application/json", speaks.creditsRefusal());
             } else {

@@ -35,6 +35,10 @@ class KeyShapesTest {
         "$AI_GATEWAY_API_KEY",
         "${AI_GATEWAY_API_KEY}",
         "Bearer $AI_GATEWAY_API_KEY",
+        "Bearer %AI_GATEWAY_API_KEY%",
+        "Bearer $env:AI_GATEWAY_API_KEY",
+        "${env:AI_GATEWAY_API_KEY}",
+        "Bearer ${process.env.AI_GATEWAY_API_KEY}",
         "sk-short",
         "MyApplicationName2026ProductionBuild",
         "Page1Section2Paragraph3Sentence4Word5",
@@ -43,5 +47,13 @@ class KeyShapesTest {
     })
     void whatIsNoKeyDoesNot(String value) {
         assertThat(value, KeyShapes.looksLikeKey(value), equalTo(false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$AI_GATEWAY_API_KEY", "%AI_GATEWAY_API_KEY%", "$env:AI_GATEWAY_API_KEY", "${ENV:AI_GATEWAY_API_KEY}",
+        "${process.env.AI_GATEWAY_API_KEY}"})
+    void eachShellsReferenceNamesAKeyAndHoldsNone(String value) {
+        assertThat(value, KeyShapes.isReference(value), equalTo(true));
+        assertThat(value, KeyShapes.isReference(value + "x%"), equalTo(false));
     }
 }

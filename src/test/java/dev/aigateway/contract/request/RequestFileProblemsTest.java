@@ -1,7 +1,9 @@
 package dev.aigateway.contract.request;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -78,11 +80,45 @@ class RequestFileProblemsTest {
     @Test
     void aFileThatIsNoRequestSaysWhatIsExpected() throws IOException {
         Path file = file("notes.txt", "the gateway says 403 every time\n");
-        assertThat(sentence(file), equalTo(file + ": expected a curl command line (curl URL -H ... -d ...), a HAR file or a"
-                + " JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
+        assertThat(sentence(file), equalTo(file + ": expected a curl command (bash or Windows cmd), PowerShell's Invoke-WebRequest,"
+                + " a fetch(...) call, a HAR file or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
+        Path python = file("app.py", "import requests\nrequests.post(\"https://ai-gateway.vercel.sh/v1/chat/completions\", json={})\n");
+        assertThat(sentence(python), equalTo(python + ": expected a curl command (bash or Windows cmd), PowerShell's Invoke-WebRequest,"
+                + " a fetch(...) call, a HAR file or a JSON request {\"method\",\"path\",\"headers\",\"body\"}; it holds none of these."));
         assertThat(sentence(dir.resolve("missing.curl")), startsWith("No request file " + dir.resolve("missing.curl") + ": it does not exist"));
         Path two = file("two.curl", "curl https://x/v1/models\n\ncurl https://x/v1/credits\n");
         assertThat(sentence(two), equalTo(two + " holds 2 curl commands (lines 1, 3); keep only the one your application sends."));
+    }
+
+    @Test
+    void aCopyForWindowsPowerShellOrFetchSaysWhatIsWrongInOneSentence() throws IOException {
+        Path cmd = file("cmd.curl", "curl ^\"https://ai-gateway.vercel.sh/v1/chat/completions^\" ^\n  -H ^\"accept: */*^\"\n"
+                + "  --data-raw ^\"^{^}^\"\n");
+        assertThat(sentence(cmd), equalTo(cmd + " line 3: this line's --data-raw belongs to the curl command above, but line 2"
+                + " does not end with ^, so the command ends there."));
+        Path ps = file("app.ps1", "Invoke-WebRequest -Uri \"https://ai-gateway.vercel.sh/v1/models\" -Credential $c\n");
+        assertThat(sentence(ps), equalTo(ps + " line 1 (column 65): parameter -Credential is not one this reader knows;"
+                + " it reads -Uri, -Method, -Headers, -ContentType, -Body, -UserAgent and -WebSession."));
+        Path spaced = file("spaced.ps1", "Invoke-WebRequest -Uri \"https://x/v1/models\" ` \n-Method \"GET\"\n");
+        assertThat(sentence(spaced), equalTo(spaced + " line 1: a space after the closing `, which ends the command there;"
+                + " take the space out."));
+        Path stringified = file("app.js", "fetch(\"https://ai-gateway.vercel.sh/v1/chat/completions\", {\n  method: \"POST\",\n"
+                + "  body: JSON.stringify(payload)\n});\n");
+        assertThat(sentence(stringified), equalTo(stringified + " line 3: fetch's options are read as \"Copy as fetch\" writes them"
+                + " or as literals (text, numbers, objects, `templates`, JSON.stringify({...}), process.env.NAME); a variable or"
+                + " another expression is not, so paste the value it makes."));
+        Path variable = file("variable.js", "fetch(\"https://ai-gateway.vercel.sh/v1/models\", {\n  method: \"GET\",\n\n  headers\n});\n");
+        assertThat(sentence(variable), startsWith(variable + " line 5: fetch's options are read as \"Copy as fetch\" writes them"));
+        Path allCmd = file("all-cmd.curl", "curl ^\"https://x/v1/models^\" --compressed &\r\ncurl ^\"https://x/v1/credits^\" --compressed\r\n");
+        assertThat(sentence(allCmd), equalTo(allCmd + " holds 2 curl commands (lines 1, 2); keep only the one your application sends."));
+        Path allPs = file("all.ps1", "Invoke-WebRequest -UseBasicParsing -Uri \"https://x/v1/models\";\r\n"
+                + "Invoke-WebRequest -UseBasicParsing -Uri \"https://x/v1/credits\"\r\n");
+        assertThat(sentence(allPs), equalTo(allPs + " holds 2 Invoke-WebRequest commands (lines 1, 2); keep only the one your"
+                + " application sends."));
+        Path all = file("all.js", "fetch(\"https://x/v1/models\", {\"method\": \"GET\"}) ;\nfetch(\"https://x/v1/credits\", {});\n");
+        assertThat(sentence(all), equalTo(all + " holds 2 fetch calls; keep only the one your application sends."));
+        assertThat(sentence(file("unclosed.ps1", "Invoke-WebRequest -Uri \"https://x/v1/models\" -Body \"{`\"a`\":1}\n")),
+                endsWith("line 1: an unclosed double quote that opens at column 52."));
     }
 
     @Test
@@ -101,10 +137,10 @@ class RequestFileProblemsTest {
     @Test
     void theNumberPicksTheEntry() {
         ApplicationRequest models = RequestFile.read(RequestFileTest.REQUESTS.resolve("r1.har") + "#1");
-        assertThat(models.method() + " " + models.pathAndQuery() + " " + models.route().id() + " #" + models.entry(),
+        assertThat(models.method() + " " + models.pathAndQuery() + " " + models.route(GatewayProfile.standard()).id() + " #" + models.entry(),
                 equalTo("GET /v1/models models #1"));
         ApplicationRequest counted = RequestFile.read(RequestFileTest.REQUESTS.resolve("r4.har"), "2");
-        assertThat(counted.route().id(), equalTo("messages-count-tokens"));
+        assertThat(counted.route(GatewayProfile.standard()).id(), equalTo("messages-count-tokens"));
     }
 
     @Test

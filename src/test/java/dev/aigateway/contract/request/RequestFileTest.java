@@ -1,5 +1,6 @@
 package dev.aigateway.contract.request;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -37,7 +38,7 @@ class RequestFileTest {
     /** What is sent: every form of one request must agree on it. */
     private static List<Object> sent(ApplicationRequest request) {
         return List.of(request.method(), request.pathAndQuery(), request.headers(), String.valueOf(request.body()),
-                request.route().id());
+                request.route(GatewayProfile.standard()).id());
     }
 
     @Test
@@ -46,7 +47,7 @@ class RequestFileTest {
         assertThat(request.method(), equalTo("POST"));
         assertThat(request.pathAndQuery(), equalTo("/v1/chat/completions"));
         assertThat(request.host(), equalTo("ai-gateway.vercel.sh"));
-        assertThat(request.route().id(), equalTo("chat-completions"));
+        assertThat(request.route(GatewayProfile.standard()).id(), equalTo("chat-completions"));
         assertThat(request.headers(), contains(new Header("accept", "application/json"),
                 new Header("content-type", "application/json")));
         assertThat(request.body(), equalTo("{\"model\":\"anthropic/claude-opus-5\",\"max_tokens\":21334,\"stream\":false,"
@@ -60,7 +61,7 @@ class RequestFileTest {
         ApplicationRequest request = read("r2.curl");
         assertThat(request.method(), equalTo("POST"));
         assertThat(request.pathAndQuery(), equalTo("/v3/ai/language-model"));
-        assertThat(request.route().id(), equalTo("ai-sdk-v3"));
+        assertThat(request.route(GatewayProfile.standard()).id(), equalTo("ai-sdk-v3"));
         assertThat(request.headers(), contains(new Header("Content-Type", "application/json"),
                 new Header("ai-gateway-protocol-version", "0.0.1"),
                 new Header("ai-language-model-specification-version", "3"),
@@ -76,7 +77,7 @@ class RequestFileTest {
         ApplicationRequest request = read("r3.curl");
         assertThat(request.method(), equalTo("POST"));
         assertThat(request.pathAndQuery(), equalTo("/v1/v1/messages"));
-        assertThat(request.route().id(), equalTo(RequestRoute.UNKNOWN));
+        assertThat(request.route(GatewayProfile.standard()).id(), equalTo(RequestRoute.UNKNOWN));
         assertThat(request.headers(), contains(new Header("anthropic-version", "2023-06-01"),
                 new Header("content-type", "application/json")));
         assertThat(request.body(), equalTo("{\"model\":\"anthropic/claude-sonnet-4.5\",\"max_tokens\":1024,"
@@ -88,7 +89,7 @@ class RequestFileTest {
         ApplicationRequest request = read("r4.curl");
         assertThat(request.method(), equalTo("POST"));
         assertThat(request.pathAndQuery(), equalTo("/v1/messages/count_tokens"));
-        assertThat(request.route().id(), equalTo("messages-count-tokens"));
+        assertThat(request.route(GatewayProfile.standard()).id(), equalTo("messages-count-tokens"));
         assertThat(request.headers(), contains(new Header("anthropic-version", "2023-06-01"),
                 new Header("anthropic-beta", "token-counting-2024-11-01"),
                 new Header("Content-Type", "application/json"), new Header("Accept", "application/json")));
@@ -99,7 +100,7 @@ class RequestFileTest {
     void r5ExplicitMethodAndDataBinary() {
         ApplicationRequest request = read("r5.curl");
         assertThat(request.method(), equalTo("POST"));
-        assertThat(request.route().id(), equalTo("responses"));
+        assertThat(request.route(GatewayProfile.standard()).id(), equalTo("responses"));
         assertThat(request.headers(), contains(new Header("Content-Type", "application/json")));
         assertThat(request.body(), containsString("\"image_url\":\"https://files.example.com/private/scan.png\""));
     }

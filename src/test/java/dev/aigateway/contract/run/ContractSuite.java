@@ -11,8 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.EnvironmentException;
 import dev.aigateway.contract.request.ApplicationRequests;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.Route;
@@ -157,14 +155,8 @@ public final class ContractSuite {
     private static String tags(Path root, String env, Map<String, String> variables, String request) {
         Map<String, String> all = new java.util.HashMap<>(System.getenv());
         all.putAll(variables);
-        try {
-            Environment environment = new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all)
-                    .load(env);
-            int requests = Math.min(ApplicationRequests.named(environment, request).size(), ApplicationRequests.MOST);
-            return ApplicationRequests.tagExpression(requests, Route.tagExpression(environment.routes(), "not @wip", environment.profile().name()));
-        } catch (EnvironmentException unreadable) {
-            return ApplicationRequests.tagExpression(0, Route.tagExpression(Route.DEFAULT, "not @wip"));
-        }
+        return RouteSelection.tags(new EnvironmentLoader(root == null ? Path.of(System.getProperty("contract.root", ".")) : root, all),
+                env, request, "not @wip").orElseGet(() -> ApplicationRequests.tagExpression(0, Route.tagExpression(Route.DEFAULT, "not @wip")));
     }
 
     /**

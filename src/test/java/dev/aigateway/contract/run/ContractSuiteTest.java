@@ -65,6 +65,7 @@ class ContractSuiteTest {
     @ParameterizedTest(name = "{0} gives {1}")
     @CsvSource({
             "local,                   healthy",
+            "local-no-inference,      healthy-no-inference",
             "local-team-blocked,      team-access-denied",
             "local-no-card,           card-required",
             "local-free-restricted,   free-credits-restricted",
@@ -256,7 +257,8 @@ class ContractSuiteTest {
                     .map(ScenarioResult::status).toList(), everyItem(equalTo(ScenarioResult.NOT_APPLICABLE)));
             assertThat(run.skipped(), equalTo(0));
             assertThat(run.notApplicable(), greaterThanOrEqualTo(7));
-            assertThat(run.verdict().id(), equalTo("healthy"));
+            assertThat(run.verdict().id(), equalTo("healthy-no-inference"));
+            assertThat(run.verdict().title(), containsString("inference not tried: allowBillable is false"));
             assertThat(run.verdict().meaning(), allOf(containsString("A team reads its balance"),
                     containsString("Not applicable here"), containsString("allowBillable: false")));
             // What held is named; the completions that were never sent are not among them.

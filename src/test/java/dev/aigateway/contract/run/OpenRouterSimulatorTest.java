@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
+import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,15 @@ class OpenRouterSimulatorTest {
                 hasItem("{\"error\":{\"message\":\"User not found.\",\"code\":401}}"));
     }
 
+    /** With allowBillable: false the simulated OpenRouter account asks no model either, and says so in its verdict. */
+    @Test
+    void anAccountWatchedWithoutBillableCallsEndsHealthyNoInference() throws Exception {
+        RunRecord run = ContractSuite.run("local-openrouter", output, java.util.Map.of("CONTRACT_ALLOW_BILLABLE", "false"));
+        assertThat(run.verdict().id(), equalTo("healthy-no-inference"));
+        assertThat(run.verdict().title(), org.hamcrest.Matchers.endsWith("inference not tried: allowBillable is false)"));
+        assertThat(run.exchanges().stream().map(Exchange::path).toList(), not(hasItem("/api/v1/chat/completions")));
+    }
+
     /** The balance is read where an inference key can read it, /api/v1/key; a key without a limit of its own reports none. */
     @Test
     void theBalanceIsTheKeysOwnRecordAndAKeyWithoutALimitReportsNone() throws Exception {
@@ -85,6 +96,8 @@ class OpenRouterSimulatorTest {
             "local-openrouter-provider-error,        provider-unavailable",
             "local-openrouter-provider-rate-limited, provider-unavailable",
             "local-openrouter-region,                model-unavailable-in-region",
+            "local-openrouter-key-limit-can-only-afford, quota-exceeded",
+            "local-openrouter-region-provider,       model-unavailable-in-region",
             "local-openrouter-data-policy,           data-policy-no-provider",
             "local-openrouter-stream-error,          stream-error",
             "local-openrouter-outage,                gateway-outage",
@@ -94,6 +107,88 @@ class OpenRouterSimulatorTest {
     void eachOpenRouterEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
         assertThat(env + ": " + run.verdict().meaning(), run.verdict().id(), equalTo(verdict));
+        notVercelsAdvice(env, run);
+    }
+
+    /**
+     * The same accounts over a URL, with baseUrl written as OpenRouter's users write it: its documented API base
+     * (the simulated host + /api/v1, as https://openrouter.ai/api/v1), which the run reads as the host. Every verdict
+     * holds, and every probe went to OpenRouter's own paths, never a doubled /api/v1/api/v1.
+     */
+    @ParameterizedTest(name = "{0} at its documented base gives {1}")
+    @CsvSource({
+            "local-openrouter,                       healthy",
+            "local-openrouter-invalid-key,           invalid-key",
+            "local-openrouter-no-credits,            insufficient-funds",
+            "local-openrouter-credits-below-request, credits-below-request",
+            "local-openrouter-key-limit,             quota-exceeded",
+            "local-openrouter-free-models-per-day,   rate-limited",
+            "local-openrouter-provider-error,        provider-unavailable",
+            "local-openrouter-provider-rate-limited, provider-unavailable",
+            "local-openrouter-region,                model-unavailable-in-region",
+            "local-openrouter-key-limit-can-only-afford, quota-exceeded",
+            "local-openrouter-region-provider,       model-unavailable-in-region",
+            "local-openrouter-data-policy,           data-policy-no-provider",
+            "local-openrouter-stream-error,          stream-error",
+            "local-openrouter-outage,                gateway-outage",
+            "local-openrouter-firewall,              not-the-gateway",
+            "local-openrouter-slow,                  unreachable",
+    })
+    void eachOpenRouterEnvironmentGivesItsVerdictAtTheDocumentedBase(String env, String verdict) throws Exception {
+        try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("openrouter"))) {
+            RunRecord run = overAUrl(env, simulated.baseUrl() + "/api/v1");
+            assertThat(env + ": " + run.verdict().meaning(), run.verdict().id(), equalTo(verdict));
+            assertThat(run.targetUrl(), equalTo(simulated.baseUrl()));
+            assertThat(run.exchanges().stream().map(Exchange::path).filter(path -> !path.startsWith("/api/v1/")
+                    || path.startsWith("/api/v1/api/")).toList(), equalTo(java.util.List.of()));
+            notVercelsAdvice(env, run);
+        }
+    }
+
+    /**
+     * A base URL that still misses OpenRouter's routes (its /api/v1 doubled, half of it, or another gateway's host)
+     * ends wrong-base-url, naming the value to write: the documented base on the host the probes reached.
+     */
+    @ParameterizedTest(name = "baseUrl {0} gives wrong-base-url")
+    @CsvSource({"/api/v1/api/v1, /api/v1/api/v1/", "/api, /api/api/v1/", "/v1, /v1/api/v1/"})
+    void aBaseUrlThatMissesTheRoutesGivesWrongBaseUrlWithTheValueToUse(String path, String probed) throws Exception {
+        try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("openrouter"))) {
+            RunRecord run = overAUrl("local-openrouter", simulated.baseUrl() + path);
+            assertThat(run.verdict().meaning(), run.verdict().id(), equalTo("wrong-base-url"));
+            assertThat(run.verdict().title() + " " + run.verdict().meaning(), org.hamcrest.Matchers.allOf(
+                    org.hamcrest.Matchers.containsString("baseUrl: " + simulated.baseUrl() + "/api/v1 "),
+                    org.hamcrest.Matchers.containsString(probed)));
+            notVercelsAdvice("local-openrouter at " + path, run);
+        }
+    }
+
+    /** An OpenRouter key sent to the Vercel AI Gateway's host (its simulator answers as Vercel does): wrong-base-url. */
+    @Test
+    void anOpenRouterKeyAtAnotherGatewaysHostGivesWrongBaseUrl() throws Exception {
+        try (SimulatedGateway vercel = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
+            RunRecord run = overAUrl("local-openrouter", vercel.baseUrl() + "/api/v1");
+            assertThat(run.verdict().meaning(), run.verdict().id(), equalTo("wrong-base-url"));
+            assertThat(run.verdict().meaning(), org.hamcrest.Matchers.allOf(
+                    org.hamcrest.Matchers.containsString("Vercel AI Gateway"),
+                    org.hamcrest.Matchers.containsString("baseUrl: https://openrouter.ai/api/v1")));
+        }
+    }
+
+    /**
+     * The run of {@code env} with its {@code simulator:} block replaced by {@code baseUrl: url}, as a user points a
+     * copy of it at a gateway over a URL (the key, and so the simulated account, unchanged).
+     */
+    private RunRecord overAUrl(String env, String url) throws Exception {
+        Path root = java.nio.file.Files.createDirectories(output.resolve("root").resolve("environments"));
+        String file = java.nio.file.Files.readString(Path.of("environments", env + ".yaml"));
+        java.nio.file.Files.writeString(root.resolve(env + ".yaml"), file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "baseUrl: " + url + "\n"));
+        // A simulator's first answer (cold, or an HTML page read from disk) can outlast readMs on a busy machine.
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/models"))
+                .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        return ContractSuite.run(root.getParent(), env, output, java.util.Map.of());
+    }
+
+    private static void notVercelsAdvice(String env, RunRecord run) {
         // What to do is OpenRouter's advice, not Vercel's, for every verdict, the shared ones included: their
         // texts read the gateway's URL, request-id header and words from its profile.
         assertThat(env, String.join(" ", run.verdict().title(), run.verdict().meaning(), String.join(" ", run.verdict().nextSteps()),

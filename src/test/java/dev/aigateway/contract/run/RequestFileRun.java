@@ -36,11 +36,18 @@ final class RequestFileRun {
 
     /** Runs the contract and the finishing step under {@code root}: what they printed, also written to {@code console.txt}. */
     static String run(Path root) throws Exception {
+        return run(root, List.of());
+    }
+
+    /** As {@link #run(Path)}, both JVMs given {@code options} too ({@code -Drequest=FILE}). */
+    static String run(Path root, List<String> options) throws Exception {
         ContractSuite.copyFeaturesTo(root);
-        String console = java(root, SuiteLauncher.class.getName(), "-Denv=app", "-Dcontract.root=" + root,
+        List<String> suite = new ArrayList<>(List.of("-Denv=app", "-Dcontract.root=" + root,
                 "-Dcontract.console=" + root.resolve("target/contract-run/console.txt"),
-                "-Dallure.results.directory=" + root.resolve("reports/allure-results"));
-        String closing = java(root, "dev.aigateway.contract.run.RunFinish");
+                "-Dallure.results.directory=" + root.resolve("reports/allure-results")));
+        suite.addAll(options);
+        String console = java(root, SuiteLauncher.class.getName(), suite.toArray(String[]::new));
+        String closing = java(root, "dev.aigateway.contract.run.RunFinish", options.toArray(String[]::new));
         Files.writeString(root.resolve("console.txt"), console + closing);
         return console + closing;
     }

@@ -93,6 +93,38 @@ class SpendCapTest {
         thread.shutdown();
     }
 
+    /** A worst case below zero (a price below zero) is no room under the cap: the request waits to be sent alone. */
+    @Test
+    void aWorstCaseBelowZeroAddsNoRoomUnderTheCap() throws Exception {
+        SpendCap cap = new SpendCap(WORST_CASE, "test", () -> new Spend(0, 0, 0, BigDecimal.ZERO, 0));
+        SpendGuard.Reservation belowZero = cap.reserve(new BigDecimal("-1"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Instant> next = thread.submit(() -> {
+            try (SpendGuard.Reservation held = cap.reserve(WORST_CASE.add(BigDecimal.ONE).subtract(new BigDecimal("0.000001")))) {
+                return Instant.now();
+            } catch (Skipped skipped) {
+                return Instant.now();
+            }
+        });
+        Thread.sleep(200);
+        assertThat("a request that fits only with the room a price below zero would add waits", next.isDone(), equalTo(false));
+        Instant released = Instant.now();
+        belowZero.close();
+        assertThat(next.get(5, java.util.concurrent.TimeUnit.SECONDS).isBefore(released), equalTo(false));
+        thread.shutdown();
+    }
+
+    /** Once a billable answer's cost is not known, no further billable request is sent, and the reason says so. */
+    @Test
+    void aBillableAnswerOfUnknownCostStopsTheNextSend() {
+        SpendCap cap = new SpendCap(new BigDecimal("0.01"), "test",
+                () -> new Spend(3, 2, 0, new BigDecimal("0.00001"), 1, List.of("#3 POST /v1/messages")));
+        Skipped refused = org.junit.jupiter.api.Assertions.assertThrows(Skipped.class, () -> cap.reserve(WORST_CASE));
+        assertThat(refused.getMessage(), equalTo("skipped: 1 earlier billable request(s) carried no cost the run could read"
+                + " (#3 POST /v1/messages: an answer lost, or no cost where the gateway keeps it), so what the run has spent"
+                + " is not known; it stays under maxSpendUsd by sending no more"));
+    }
+
     @Test
     void theBillableScenariosFiredAtOnceAgainstACapThatFitsOneSendOne() throws Exception {
         String model = "openai/gpt-4o-mini";
@@ -114,7 +146,8 @@ class SpendCapTest {
         }
 
         Spend spend = Spending.of(run.exchanges());
-        assertThat("billable requests sent", spend.billableRequests(), equalTo(1));
+        assertThat("billable requests sent: " + run.scenarios().stream().map(RunRecord.ScenarioResult::message).toList(),
+                spend.billableRequests(), equalTo(1));
         assertThat("spent", spend.usd(), lessThanOrEqualTo(onlyOne));
         assertThat(run.scenarios().stream().map(RunRecord.ScenarioResult::message).toList(),
                 hasItem(containsString("caps it at maxSpendUsd: " + onlyOne.toPlainString())));

@@ -125,6 +125,43 @@ class OpenRouterOpenApiTest {
         }
     }
 
+    /**
+     * The Messages and Responses streams, event by event, as the OpenAPI file documents them (MessagesStreamEvents,
+     * StreamEvents), from the first named event to the last, and the usage with its cost at the end.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/messages,  #/components/schemas/MessagesStreamEvents, message_start,    message_stop",
+            "/responses, #/components/schemas/StreamEvents,         response.created, response.completed",
+    })
+    void everyEventOfAMessagesOrResponsesStreamMatchesTheDocumentedEvent(String path, String schema, String first, String last)
+            throws Exception {
+        String body = path.equals("/messages")
+                ? "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}"
+                : "{\"model\":\"openai/gpt-4o-mini\",\"max_output_tokens\":16,\"stream\":true,\"input\":\"ping\"}";
+        HttpResponse<String> answer = send("POST", path, "sk-or-v1-sim_healthy_FAKE_demo", body);
+        assertThat(answer.body(), answer.statusCode(), equalTo(200));
+        List<ServerSentEvents.Event> events = ServerSentEvents.events(answer.body());
+        assertThat(events.get(0).name(), equalTo(first));
+        assertThat(events.get(events.size() - 1).name(), equalTo(last));
+        for (ServerSentEvents.Event event : events) {
+            assertThat(event.data(), violations(schema, event.data()), empty());
+        }
+        assertThat("the last usage carries the cost", answer.body().lastIndexOf("\"cost\":") > answer.body().lastIndexOf("event: "
+                + (path.equals("/messages") ? "message_delta" : "response.output_item.done")), equalTo(true));
+    }
+
+    /** Anthropic's skin refuses a key OpenRouter never issued, and a request without one, in Anthropic's envelope. */
+    @Test
+    void theMessagesRouteRefusesAnUnknownKeyAsDocumented() throws Exception {
+        String body = "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
+        for (String key : new String[] {"sk-or-v1-never-issued-FAKE", null}) {
+            HttpResponse<String> answer = send("POST", "/messages", key, body);
+            assertThat(answer.body(), answer.statusCode(), equalTo(401));
+            assertThat(answer.body(), violations(documented("/messages", "post", 401), answer.body()), empty());
+        }
+    }
+
     /** The check can fail: a body without what the schema requires is caught. */
     @Test
     void aBodyOutsideTheSchemaIsCaught() throws Exception {

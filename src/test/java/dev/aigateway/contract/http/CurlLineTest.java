@@ -1,4 +1,4 @@
-package dev.aigateway.contract.evidence;
+package dev.aigateway.contract.http;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +109,8 @@ class CurlLineTest {
         List<Exchange.Header> headers = List.of(new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"),
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
-        String line = CurlLine.of(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
-                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY));
+        String line = CurlLine.of(keyWritten(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
+                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY)));
 
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
@@ -119,8 +120,25 @@ class CurlLineTest {
     private static Exchange request(String method, String url, Map<String, String> headers, String body) {
         List<Exchange.Header> lines = headers.entrySet().stream()
                 .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
-        return new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
-                null, null, null, null, Caller.TEAM_KEY);
+        return keyWritten(new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
+                null, null, null, null, Caller.TEAM_KEY));
+    }
+
+    /** {@code exchange} as if the redactor had written every {@code $AI_GATEWAY_API_KEY} in its URL, headers and body. */
+    private static Exchange keyWritten(Exchange exchange) {
+        List<Exchange.Placeholder> written = new ArrayList<>();
+        noteKey(exchange.url(), Exchange.Placeholder.URL, written);
+        for (int i = 0; i < exchange.requestHeaders().size(); i++) {
+            noteKey(exchange.requestHeaders().get(i).value(), Exchange.Placeholder.header(i), written);
+        }
+        noteKey(exchange.requestBody(), Exchange.Placeholder.BODY, written);
+        return exchange.recordedAs(null, written);
+    }
+
+    private static void noteKey(String text, String in, List<Exchange.Placeholder> written) {
+        for (int at = text == null ? -1 : text.indexOf("$AI_GATEWAY_API_KEY"); at >= 0; at = text.indexOf("$AI_GATEWAY_API_KEY", at + 1)) {
+            written.add(new Exchange.Placeholder(in, at, "AI_GATEWAY_API_KEY"));
+        }
     }
 
     private static List<String> arguments(String line) throws IOException, InterruptedException {

@@ -1,0 +1,60 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.Verdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * When the variants of the application's request found what its refusal follows, the verdict is request-level
+ * whatever the status, the type or the words: a refusal in words no rule knows, with no error type (as
+ * OpenRouter's usually are), or with a status no request rule lists, is placed by the comparison. The bodies
+ * are reworded on purpose: no rule was written from them.
+ */
+class RequestPlacedByVariantsTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("contract.root", "."));
+
+    @ParameterizedTest(name = "{0}: {2} {3}")
+    @CsvSource(delimiter = '|', value = {
+            "local            | /v1/chat/completions     | 400 | {\"error\":{\"message\":\"Thinking budget exceeds the permitted window for this deployment.\"}}",
+            "local            | /v1/chat/completions     | 422 | {\"error\":{\"message\":\"Unprocessable: the temperature and top_p cannot be combined.\",\"type\":\"unprocessable_entity\"}}",
+            "local-openrouter | /api/v1/chat/completions | 400 | {\"error\":{\"message\":\"Reasoning is mandatory for this endpoint and cannot be disabled.\",\"code\":400}}",
+            "local-openrouter | /api/v1/chat/completions | 413 | {\"error\":{\"message\":\"Prompt payload too large for the selected route.\",\"code\":413}}"})
+    void aRefusalTheVariantsPlacedIsRequestRejectedWhateverItsWords(String env, String path, int status, String body) {
+        Environment environment = new EnvironmentLoader(ROOT, Map.of()).load(env);
+        String host = "https://gateway.example";
+        String requestId = environment.profile().requestId().header();
+        Exchange probe = new Exchange(1, "The smallest chat completion", Instant.EPOCH, "POST", host + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}", 200,
+                Map.of("content-type", "application/json", requestId, "iad1::probe"),
+                "{\"id\":\"gen_1\",\"choices\":[{\"message\":{\"content\":\"Hi\"}}]}", 5, "iad1::probe", null, null, null,
+                Caller.TEAM_KEY);
+        Exchange refused = new Exchange(2, "Your application's request 1", Instant.EPOCH, "POST", host + path, path, List.of(),
+                "{\"model\":\"openai/gpt-4o-mini\",\"reasoning\":{\"enabled\":false},\"temperature\":0.2}", status,
+                Map.of("content-type", "application/json", requestId, "iad1::refused"), body, 5, "iad1::refused", null,
+                null, null, Caller.TEAM_KEY)
+                .withFinding("the gateway refuses the request with `reasoning`; without it, it is served", "reasoning");
+
+        Verdict verdict = Diagnosis.load().diagnose(List.of(probe, refused), 1, environment);
+
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.meaning(), containsString("the variants of your request, each changing one"));
+        assertThat(verdict.meaning(), containsString("the fix is in the request (reasoning)"));
+
+        Verdict unplaced = Diagnosis.load().diagnose(List.of(probe, refused.withFinding("", "")), 1, environment);
+        assertThat("without the variants' finding, nothing places it at the request", unplaced.id(), not(equalTo("request-rejected")));
+    }
+}
