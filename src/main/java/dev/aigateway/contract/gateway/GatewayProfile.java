@@ -358,6 +358,9 @@ public record GatewayProfile(
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
         facts.addAll(cost().values());
+        if (stream.ends() != null) {
+            facts.addAll(stream.ends());
+        }
         if (simulator != null) {
             facts.add(simulator);
         }

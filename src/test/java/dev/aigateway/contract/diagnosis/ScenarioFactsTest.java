@@ -18,7 +18,7 @@ class ScenarioFactsTest {
         notCarriedOut.put("B", "maxSpendUsd");
         notCarriedOut.put("C", "the run's deadline");
         notCarriedOut.put("D", "");
-        Map<String, String> facts = new Diagnosis.Scenarios(0, List.of("H1", "H2"), Map.of("N", "allowBillable: false"), notCarriedOut).facts();
+        Map<String, String> facts = new Diagnosis.Scenarios(0, List.of("H1", "H2"), Map.of("N", "allowBillable: false"), notCarriedOut, true).facts();
         assertThat(facts, equalTo(Map.of(
                 "held", "H1; H2",
                 "notApplicable", " Not applicable here, so this run shows nothing of them: N (allowBillable: false).",

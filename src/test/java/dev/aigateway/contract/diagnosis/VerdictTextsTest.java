@@ -59,7 +59,7 @@ class VerdictTextsTest {
             Environment environment = environment(gateway);
             for (int failed : new int[] {0, 1}) {
                 Verdict verdict = Diagnosis.load().diagnose(List.of(credits(environment)),
-                        new Diagnosis.Scenarios(failed, List.of("A funded team reads its balance"), Map.of(), Map.of()), environment);
+                        new Diagnosis.Scenarios(failed, List.of("A funded team reads its balance"), Map.of(), Map.of(), true), environment);
                 String texts = String.join("\n", Stream.concat(Stream.of(verdict.title(), verdict.meaning()),
                         verdict.nextSteps().stream()).toList());
                 assertThat(gateway + " " + verdict.id(), texts, not(containsString("{")));

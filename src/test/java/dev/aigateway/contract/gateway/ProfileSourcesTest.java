@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every fact of every gateway profile ({@code gateways/<name>.yaml}) says where it comes from, with
- * {@code source:} or {@code guess:}: each section and each route in the file, and the load of a profile
+ * {@code source:} or {@code guess:}: each section (or each fact of a section that is a map of them, as cost: by route)
+ * and each route in the file, and the load of a profile
  * refuses one whose fact lost both.
  */
 class ProfileSourcesTest {
@@ -31,7 +32,19 @@ class ProfileSourcesTest {
             for (Iterator<Map.Entry<String, JsonNode>> fields = profile.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getValue().isObject() && !sourced(field.getValue())) {
-                    unsourced.add(resource(name) + ": " + field.getKey());
+                    // A map of facts (cost: by route) is sourced fact by fact.
+                    boolean mapOfFacts = field.getValue().size() > 0;
+                    for (Iterator<Map.Entry<String, JsonNode>> facts = field.getValue().fields(); facts.hasNext(); ) {
+                        Map.Entry<String, JsonNode> fact = facts.next();
+                        if (!fact.getValue().isObject()) {
+                            mapOfFacts = false;
+                        } else if (!sourced(fact.getValue())) {
+                            unsourced.add(resource(name) + ": " + field.getKey() + " " + fact.getKey());
+                        }
+                    }
+                    if (!mapOfFacts) {
+                        unsourced.add(resource(name) + ": " + field.getKey());
+                    }
                 }
                 if (field.getValue().isArray()) {
                     for (JsonNode element : field.getValue()) {

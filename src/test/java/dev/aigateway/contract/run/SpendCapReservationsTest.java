@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -64,8 +65,8 @@ class SpendCapReservationsTest {
     void aLostAnswerStopsEveryFurtherBillableRequest() {
         spent.set(spent("0.00", 2));
         Skipped skipped = assertThrows(Skipped.class, () -> cap.reserve(BigDecimal.ZERO));
-        assertThat(skipped.getMessage(), equalTo("skipped: the answer to 2 earlier billable request(s) was lost, so what the run"
-                + " has spent is not known; it stays under maxSpendUsd by sending no more"));
+        assertThat(skipped.getMessage(), containsString("2 earlier billable request(s)"));
+        assertThat(skipped.getMessage(), containsString("what the run has spent is not known; it stays under maxSpendUsd by sending no more"));
     }
 
     @Test
