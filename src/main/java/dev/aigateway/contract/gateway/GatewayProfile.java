@@ -390,6 +390,9 @@ public record GatewayProfile(
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
         facts.addAll(cost().values());
+        if (stream.ends() != null) {
+            facts.addAll(stream.ends());
+        }
         if (simulator != null) {
             facts.add(simulator);
         }
@@ -412,6 +415,9 @@ public record GatewayProfile(
         }
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");
+        }
+        if (links != null && isBlank(links.get("source")) && isBlank(links.get("guess"))) {
+            throw new IllegalStateException(resource + ": links says neither source: nor guess:");
         }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {

@@ -135,11 +135,7 @@ public final class RunFinish {
         scanEverythingWritten(root, reports, environment);
         String alert = history == null ? null : alert(environment.webhookUrl(), run, history);
         print(root, run, root.relativize(bundle), publicBundle, history, alert);
-        String failure = outcome == null ? null : outcome.failure();
-        if (failure == null && outcome != null && run.skipped() > 0) {
-            failure = "The contract run is incomplete: " + run.skipped() + (run.skipped() == 1 ? " scenario" : " scenarios")
-                    + " could not be carried out; the verdict above says which and why.";
-        }
+        String failure = outcome == null ? null : outcome.failure(run.skipped());
         if (failure != null) {
             // After the closing block, one sentence; then Maven's own failure line.
             System.out.println(failure);

@@ -63,6 +63,20 @@ public record SuiteOutcome(long scenarios, long failed, long failedOutsideScenar
         return null;
     }
 
+    /**
+     * Why the build fails once the run record counted {@code skipped} scenarios that could not be carried
+     * out (a deadline, a gateway that did not answer), or null when the contract held: a run that checked
+     * less than it was asked to is not a pass.
+     */
+    String failure(long skipped) {
+        String failure = failure();
+        if (failure == null && skipped > 0) {
+            return "The contract run is incomplete: " + skipped + (skipped == 1 ? " scenario" : " scenarios")
+                    + " could not be carried out; the verdict above says which and why.";
+        }
+        return failure;
+    }
+
     private static long count(Properties properties, String key) {
         String value = properties.getProperty(key, "0").strip();
         try {

@@ -1,0 +1,71 @@
+package dev.aigateway.contract.http;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import dev.aigateway.contract.record.Spend;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which exchanges may have been charged (the team's key, a billable route, served or with its answer
+ * lost), where their usage is read (the JSON answer, or the last stream chunk that carries one), and the
+ * worst case a catalog price gives; on the default gateway.
+ */
+class SpendingRulesTest {
+
+    private static final String CHAT = "/v1/chat/completions";
+
+    @Test
+    void inferenceWithTheTeamsKeyThatWasServedOrWhoseAnswerWasLostMayHaveBeenCharged() {
+        assertThat(Spending.isBillable(exchange("POST", CHAT + "?x=1", 200, null, Caller.TEAM_KEY)), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 201, null, Caller.TEAM_KEY)), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, null, "the connection broke", Caller.TEAM_KEY)), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, "the body broke off", Caller.TEAM_KEY)), equalTo(true));
+
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 402, null, Caller.TEAM_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 500, "the body broke off", Caller.TEAM_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 199, null, Caller.TEAM_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 300, null, Caller.TEAM_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("GET", "/v1/credits", 200, null, Caller.TEAM_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, null, Caller.NOT_ISSUED_KEY)), equalTo(false));
+    }
+
+    @Test
+    void aStreamsCostIsReadFromTheLastChunkThatCarriesOne() {
+        String stream = "data: {\"usage\":{\"total_tokens\":1,\"cost\":0.1}}\n\n"
+                + "data: {\"usage\":{\"total_tokens\":7,\"cost\":0.25}}\n\ndata: {\"usage\":null}\n\ndata: [DONE]\n\n";
+
+        Exchange streamed = new Exchange(1, "s", Instant.EPOCH, "POST", "https://gw" + CHAT, CHAT, List.of(), "{}", 200,
+                Map.of("content-type", "text/event-stream"), stream, 5, null, null, null, null, Caller.TEAM_KEY);
+        Spend spend = Spending.of(List.of(streamed));
+        assertThat(spend.tokens(), equalTo(7L));
+        assertThat(spend.usd(), comparesEqualTo(new BigDecimal("0.25")));
+        assertThat(spend.unknownCost(), equalTo(0));
+    }
+
+    @Test
+    void theWorstCaseIsTheModelsPricesOrTheDearestListedAndAFreeModelHasNone() {
+        String catalog = "{\"data\":[{\"id\":\"free/model\",\"pricing\":{\"input\":\"0\",\"output\":\"0\"}},"
+                + "{\"id\":\"output/only\",\"pricing\":{\"input\":\"0\",\"output\":\"0.001\"}},"
+                + "{\"id\":\"input/only\",\"pricing\":{\"input\":\"0.002\",\"output\":\"0\"}}]}";
+        assertThat(CatalogPrices.worstCaseUsd(catalog, "free/model", 10, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", 10, 100), comparesEqualTo(new BigDecimal("0.01")));
+        assertThat(CatalogPrices.worstCaseUsd(catalog, "input/only", 10, 100), comparesEqualTo(new BigDecimal("0.2")));
+        assertThat(CatalogPrices.worstCaseUsd(catalog, "not/listed", 10, 100), comparesEqualTo(new BigDecimal("0.21")));
+        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", null, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(null, "output/only", 10, 100), nullValue());
+    }
+
+    private static Exchange exchange(String method, String path, Integer status, String failure, Caller caller) {
+        return new Exchange(1, "s", Instant.EPOCH, method, "https://gw" + path, path, List.of(), "{}", status,
+                Map.of(), null, 5, null, null, null, failure, caller, false);
+    }
+}
