@@ -1,0 +1,90 @@
+package dev.aigateway.contract.diagnosis;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.record.Caller;
+import dev.aigateway.contract.record.Exchange;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Facts the verdicts' texts quote and their rules read, from hand-made exchanges: a paid balance, where a redirect
+ * points, how much of a broken stream arrived, the provider's own words, a corrected path's answer.
+ */
+class FactsMutationsTest {
+
+    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
+            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
+            new Environment.Timeouts(1000, 1000, 60), null,
+            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
+            dev.aigateway.contract.environment.Route.DEFAULT);
+
+    private static Exchange exchange(String scenario, String method, String path, Integer status, Map<String, String> headers, String body) {
+        return new Exchange(1, scenario, Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), "{}", status,
+                headers, body, 10, "fra1::iad1::abcde-1-0a", null, null, null, Caller.TEAM_KEY);
+    }
+
+    private static Map<String, String> facts(Integer status, Map<String, String> headers, String body) {
+        return Facts.of(exchange("s", "GET", "/v1/credits", status, headers, body), ENVIRONMENT);
+    }
+
+    @Test
+    void aBalanceAboveTheFreeCreditsOnA200IsAPaidOne() {
+        assertThat(facts(200, Map.of(), "{\"balance\":\"5.01\"}").get("paidBalance"), equalTo("true"));
+        assertThat("the free credits themselves", facts(200, Map.of(), "{\"balance\":\"5\"}").get("paidBalance"), equalTo("false"));
+        assertThat(facts(200, Map.of(), "{\"balance\":\"a lot\"}").get("paidBalance"), equalTo("false"));
+        assertThat(facts(200, Map.of(), "{\"balance\":6}").get("paidBalance"), equalTo("false"));
+        assertThat(facts(402, Map.of(), "{\"balance\":\"9\"}").get("paidBalance"), equalTo("false"));
+        assertThat(facts(null, Map.of(), null).get("paidBalance"), equalTo("false"));
+    }
+
+    @Test
+    void aRedirectsLocationIsItsHostAndPortWithTheSchemesDefault() {
+        assertThat(facts(307, Map.of("location", "https://other.example/v1/credits"), "").get("location"), equalTo("other.example:443"));
+        assertThat(facts(307, Map.of("location", "http://other.example/v1/credits"), "").get("location"), equalTo("other.example:80"));
+        assertThat(facts(307, Map.of("location", "http://other.example:8080/x"), "").get("location"), equalTo("other.example:8080"));
+        assertThat(facts(307, Map.of("location", " /v1/elsewhere "), "").get("location"), equalTo("/v1/elsewhere"));
+        assertThat(facts(307, Map.of("location", "http://bad host/"), "").get("location"), equalTo("http://bad host/"));
+    }
+
+    @Test
+    void theBaseUrlToUseIsTheOriginTheRequestWentTo() {
+        Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "GET", "http://127.0.0.1:8080/credits", "/credits", List.of(), null, 404,
+                Map.of(), "", 10, null, null, null, null, Caller.TEAM_KEY);
+        assertThat(Facts.of(exchange, ENVIRONMENT).get("baseUrlToUse"),
+                equalTo("http://127.0.0.1:8080" + ENVIRONMENT.profile().apiBasePath()));
+    }
+
+    @Test
+    void aStreamCutByAnErrorEventSaysHowManyChunksArrivedAndTheirText() {
+        String one = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+                + "data: {\"error\":{\"message\":\"upstream failed\",\"type\":\"provider_error\"}}\n\n";
+        String two = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"}}]}\n\n"
+                + "data: {\"error\":{\"message\":\"upstream failed\",\"type\":\"provider_error\"}}\n\n";
+        Map<String, String> headers = Map.of("content-type", "text/event-stream");
+        Map<String, String> oneChunk = Facts.of(exchange("s", "POST", "/v1/chat/completions", 200, headers, one), ENVIRONMENT);
+        assertThat(oneChunk.get("streamBroken"), equalTo("true"));
+        assertThat(oneChunk.get("streamProblem"), equalTo("carried an error event: \"upstream failed\""));
+        assertThat(oneChunk.get("streamArrived"), equalTo("1 chunk arrived first, with the text \"Hi\""));
+        assertThat(oneChunk.get("message"), equalTo("upstream failed"));
+        Map<String, String> twoChunks = Facts.of(exchange("s", "POST", "/v1/chat/completions", 200, headers, two), ENVIRONMENT);
+        assertThat(twoChunks.get("streamArrived"), equalTo("2 chunks arrived first, with the text \"Hi there\""));
+    }
+
+    @Test
+    void theProvidersOwnEnvelopeIsReadAsItsMessageAndTypeAndPlainWordsAsTheyAre() {
+        GatewayProfile profile = ENVIRONMENT.profile();
+        assertThat(Facts.providerWords("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}", profile),
+                equalTo("Incorrect API key provided (invalid_request_error)"));
+        assertThat(Facts.providerWords("Country not supported", profile), equalTo("Country not supported"));
+        assertThat(Facts.providerWords("{\"other\":1}", profile), equalTo("{\"other\":1}"));
+        assertThat(Facts.providerWords(null, profile), equalTo(""));
+    }
+}
