@@ -139,4 +139,19 @@ class SummaryMutationsTest {
         assertThat(md, containsString("| 2026-01-02 00:00:00 UTC | `myteam` | `key-rejected` | 3 | 0 |  |\n"
                 + "| 2026-01-01 00:00:00 UTC | `myteam` | `healthy` | 12 | 4 | `iad1::old` |\n"));
     }
+
+    @Test
+    void theAccountIdTheGatewaysAnswersNameIsARowAndTheKeysToExportAreNamedOnce() {
+        String url = "https://openrouter.ai/api/v1/chat/completions?key=$AI_GATEWAY_API_KEY";
+        Exchange refused = new Exchange(1, "Inference", T0, "POST", url, "/api/v1/chat/completions", List.of(), "{}", 402, Map.of(),
+                "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402},\"user_id\":\"user_2abcdefghijk\"}", 12, null, null,
+                null, null, Caller.TEAM_KEY, false, null, null, null, null,
+                List.of(new Exchange.Placeholder(Exchange.Placeholder.URL, url.indexOf('$'), "AI_GATEWAY_API_KEY")));
+        RunRecord run = new RunRecord("myteam", "d", "https://openrouter.ai/api/v1", "team_abc", false, T0, T1, 1, 0, 0, 0, List.of(),
+                List.of(refused, refused), null, List.of(), List.of(), "openrouter");
+        String md = Summary.markdown(run);
+        assertThat(md, containsString("| Account id | `user_2abcdefghijk` (as the gateway's answers name it) |\n"));
+        assertThat(md, containsString("\n    export AI_GATEWAY_API_KEY=...\n\n```sh\n"));
+        assertThat(md.split("export AI_GATEWAY_API_KEY", -1).length, org.hamcrest.Matchers.is(2));
+    }
 }
