@@ -29,6 +29,13 @@ class HarMutationsTest {
         return Json.DATA.readTree(file.toFile()).path("log").path("entries");
     }
 
+    @Test
+    void aRequestWithoutHeaderLinesHasAnEmptyListOfThem() throws IOException {
+        JsonNode entry = entries(answered("https://gateway.example/v1/credits", 200, null, null)).get(0);
+        assertThat(entry.path("request").path("headers").toString(), equalTo("[]"));
+        assertThat(entry.path("response").path("headers").toString(), equalTo("[]"));
+    }
+
     private static Exchange answered(String url, int status, List<Exchange.Header> headers, Map<String, String> responseHeaders) {
         return new Exchange(1, "Inference", Instant.EPOCH, "POST", url, "/v1/chat/completions", headers, "{}", status,
                 responseHeaders, "{}", 5, null, null, null, null, Caller.TEAM_KEY);
@@ -52,11 +59,11 @@ class HarMutationsTest {
 
     @Test
     void theQueryStringStopsAtTheFragmentAndKeepsAMalformedEscapeAsWritten() throws IOException {
-        JsonNode query = entries(answered("https://gateway.example/v1/models?a=1&&b=%zz#section", 200, List.of(), Map.of()))
+        JsonNode query = entries(answered("https://gateway.example/v1/models?a=1&&b=%zz&=v#section", 200, List.of(), Map.of()))
                 .get(0).path("request").path("queryString");
         List<String> pairs = new ArrayList<>();
         query.forEach(parameter -> pairs.add(parameter.path("name").asText() + "=" + parameter.path("value").asText()));
-        assertThat(pairs, equalTo(List.of("a=1", "b=%zz")));
+        assertThat(pairs, equalTo(List.of("a=1", "b=%zz", "=v")));
     }
 
     @Test
@@ -67,6 +74,12 @@ class HarMutationsTest {
         assertThat(entry.path("response").path("content").path("mimeType").asText(), equalTo("text/event-stream"));
         assertThat(entry.path("response").path("headers").get(0).path("name").asText(), equalTo("Content-Type"));
         assertThat(entry.path("response").path("headers").get(0).path("value").asText(), equalTo("text/event-stream"));
+        assertThat(entry.path("request").path("headers").toString(), equalTo("[{\"name\":\"CONTENT-TYPE\",\"value\":\"application/json\"}]"));
+        assertThat(entry.path("request").path("bodySize").asLong(), is(2L));
+        assertThat(entry.path("response").path("content").path("size").asLong(), is(2L));
+        assertThat(entry.path("response").path("bodySize").asLong(), is(2L));
+        assertThat(entry.path("response").has("_error"), is(false));
+        assertThat("no query", entry.path("request").path("queryString").toString(), equalTo("[]"));
     }
 
     @Test

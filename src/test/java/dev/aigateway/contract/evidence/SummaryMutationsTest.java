@@ -55,6 +55,8 @@ class SummaryMutationsTest {
         assertThat(md, containsString("| Environment | `myteam`: a team \\| its key |\n"));
         assertThat(md, containsString("| Gateway | https://gateway.example |\n"));
         assertThat(md, containsString("| Started | 2026-01-02 03:04:05 UTC |\n| Finished | 2026-01-02 03:04:09 UTC |\n"));
+        assertThat(md, containsString("| Scenarios | 1 passed, 1 failed, 1 not run, 1 not applicable |\n"));
+        assertThat(md, containsString("| Routes | chat-completions refused (403 access_denied, #1) |\n"));
         assertThat(md, containsString("\n## What this means\n\nThe gateway refuses the key itself.\n"));
         assertThat(md, containsString("\n## What this rules out\n\n- The network is not at fault (#1 403 with x-vercel-id).\n"));
         assertThat(md, containsString("\n## Next steps\n\n- Create a new key.\n- Run again.\n"));
@@ -74,6 +76,8 @@ class SummaryMutationsTest {
         assertThat(md, startsWith("# AI gateway evidence: no verdict\n\n"));
         assertThat(md, containsString("| Verdict | none: the run did not finish |\n"));
         assertThat(md, not(containsString("| Team id |")));
+        assertThat(md, not(containsString("| Routes |")));
+        assertThat(md, containsString(" | x-vercel-id | ms |\n|---|---|---|---|---|---|---|---|---|\n"));
         assertThat(md, not(containsString("## What this means")));
         assertThat(md, not(containsString("## Earlier runs")));
         assertThat(md, not(containsString("| History |")));
@@ -144,7 +148,7 @@ class SummaryMutationsTest {
     void theAccountIdTheGatewaysAnswersNameIsARowAndTheKeysToExportAreNamedOnce() {
         String url = "https://openrouter.ai/api/v1/chat/completions?key=$AI_GATEWAY_API_KEY";
         Exchange refused = new Exchange(1, "Inference", T0, "POST", url, "/api/v1/chat/completions", List.of(), "{}", 402, Map.of(),
-                "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402},\"user_id\":\"user_2abcdefghijk\"}", 12, null, null,
+                "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402},\"user_id\":\"user_2abcdefghijk\"}", 12, null, "gen-abc123",
                 null, null, Caller.TEAM_KEY, false, null, null, null, null,
                 List.of(new Exchange.Placeholder(Exchange.Placeholder.URL, url.indexOf('$'), "AI_GATEWAY_API_KEY")));
         RunRecord run = new RunRecord("myteam", "d", "https://openrouter.ai/api/v1", "team_abc", false, T0, T1, 1, 0, 0, 0, List.of(),
@@ -153,5 +157,8 @@ class SummaryMutationsTest {
         assertThat(md, containsString("| Account id | `user_2abcdefghijk` (as the gateway's answers name it) |\n"));
         assertThat(md, containsString("\n    export AI_GATEWAY_API_KEY=...\n\n```sh\n"));
         assertThat(md.split("export AI_GATEWAY_API_KEY", -1).length, org.hamcrest.Matchers.is(2));
+        // Where the gateway sends the generation id as a header of its own, its support asks for it: a column.
+        assertThat(md, containsString(" | X-Generation-Id | ms |\n|---|---|---|---|---|---|---|---|---|---|\n"));
+        assertThat(md, containsString(" | 402 |  |  | `gen-abc123` | 12 |\n"));
     }
 }
