@@ -87,4 +87,52 @@ class FactsMutationsTest {
         assertThat(Facts.providerWords("{\"other\":1}", profile), equalTo("{\"other\":1}"));
         assertThat(Facts.providerWords(null, profile), equalTo(""));
     }
+
+    private static Exchange sent(int sequence, String scenario, String path, Integer status, String failure) {
+        return new Exchange(sequence, scenario, Instant.EPOCH, "POST", "https://gateway.example" + path, path, List.of(), "{}", status,
+                Map.of("content-type", "application/json"), "{}", 10, "fra1::iad1::abcde-1-0a", null, null, failure, Caller.TEAM_KEY);
+    }
+
+    @Test
+    void aRouteServedElsewhereAndTheAnswerToTheCorrectedPathAreFactsOfTheWholeRun() {
+        List<Map<String, String>> facts = Facts.ofRun(List.of(
+                sent(1, "Base URL", "/v1/v1/messages", 404, null),
+                sent(2, "Other", "/v1/messages", 500, null),
+                sent(3, "Base URL", "/v1/messages", 403, null),
+                sent(4, "Inference", "/v1/chat/completions", 200, null)), ENVIRONMENT);
+        assertThat(facts.get(0).get("correctedPath"), equalTo("/v1/messages"));
+        assertThat("the corrected path's answer in the same scenario, not another's", facts.get(0).get("correctedStatus"), equalTo("403"));
+        assertThat(facts.get(1).get("correctedStatus"), equalTo(""));
+        assertThat(facts.get(2).get("otherRouteServed"), equalTo("true"));
+        assertThat("its own route served is no other", facts.get(3).get("otherRouteServed"), equalTo("false"));
+        assertThat(facts.get(0).get("keyServed"), equalTo("true"));
+    }
+
+    @Test
+    void anAnswerCutOffIsNotCompleteAndAStreamWithoutItsTerminatorSaysHowItEnded() {
+        String chunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n";
+        Map<String, String> headers = Map.of("content-type", "text/event-stream");
+        Exchange ended = exchange("s", "POST", "/v1/chat/completions", 200, headers, chunk);
+        Exchange cut = new Exchange(1, "s", Instant.EPOCH, "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions",
+                List.of(), "{}", 200, headers, chunk, 10, null, null, null, "connection reset", Caller.TEAM_KEY);
+        assertThat(Facts.of(ended, ENVIRONMENT).get("complete"), equalTo("true"));
+        assertThat(Facts.of(ended, ENVIRONMENT).get("streamProblem"), equalTo("ended without data: [DONE]"));
+        assertThat(Facts.of(cut, ENVIRONMENT).get("complete"), equalTo("false"));
+        assertThat(Facts.of(cut, ENVIRONMENT).get("streamProblem"), equalTo("was cut off without data: [DONE] (connection reset)"));
+    }
+
+    @Test
+    void aFirewallsChallengeIsMitigatedAndAnEnvironmentWithoutAuthUsesAnApiKey() {
+        assertThat(facts(403, Map.of("x-vercel-mitigated", "challenge"), "").get("mitigated"), equalTo("true"));
+        assertThat(facts(403, Map.of(), "").get("mitigated"), equalTo("false"));
+        assertThat(Facts.ofEnvironment(ENVIRONMENT).get("authKind"), equalTo("api-key"));
+    }
+
+    @Test
+    void anAnswerFromAnotherGatewaysHostIsThatGatewaysInItsOwnWords() {
+        Exchange toOpenRouter = new Exchange(1, "s", Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/credits", "/api/v1/credits",
+                List.of(), null, 401, Map.of("content-type", "application/json"), "{}", 10, null, null, null, null, Caller.TEAM_KEY);
+        assertThat(Facts.otherGateway(toOpenRouter, ENVIRONMENT.profile()), equalTo("OpenRouter"));
+        assertThat(Facts.otherGateway(exchange("s", "GET", "/v1/credits", 401, Map.of(), "{}"), ENVIRONMENT.profile()), equalTo(""));
+    }
 }
