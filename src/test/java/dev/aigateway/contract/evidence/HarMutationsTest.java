@@ -34,6 +34,9 @@ class HarMutationsTest {
         JsonNode entry = entries(answered("https://gateway.example/v1/credits", 200, null, null)).get(0);
         assertThat(entry.path("request").path("headers").toString(), equalTo("[]"));
         assertThat(entry.path("response").path("headers").toString(), equalTo("[]"));
+        Exchange noBody = new Exchange(1, "Inference", Instant.EPOCH, "HEAD", "https://gateway.example/v1/credits", "/v1/credits", List.of(),
+                null, 204, Map.of(), null, 5, null, null, null, null, Caller.TEAM_KEY);
+        assertThat("no body, no text", entries(noBody).get(0).path("response").path("content").has("text"), is(false));
     }
 
     private static Exchange answered(String url, int status, List<Exchange.Header> headers, Map<String, String> responseHeaders) {
@@ -79,6 +82,7 @@ class HarMutationsTest {
         assertThat(entry.path("response").path("content").path("size").asLong(), is(2L));
         assertThat(entry.path("response").path("bodySize").asLong(), is(2L));
         assertThat(entry.path("response").has("_error"), is(false));
+        assertThat(entry.path("response").path("content").path("text").asText(), equalTo("{}"));
         assertThat("no query", entry.path("request").path("queryString").toString(), equalTo("[]"));
     }
 
