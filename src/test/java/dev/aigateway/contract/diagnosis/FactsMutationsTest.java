@@ -135,4 +135,14 @@ class FactsMutationsTest {
         assertThat(Facts.otherGateway(toOpenRouter, ENVIRONMENT.profile()), equalTo("OpenRouter"));
         assertThat(Facts.otherGateway(exchange("s", "GET", "/v1/credits", 401, Map.of(), "{}"), ENVIRONMENT.profile()), equalTo(""));
     }
+
+    @Test
+    void aHeaderIsFoundByItsNameWhateverItsPlaceAndCase() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("server", "cloudflare");
+        headers.put("X-Vercel-Mitigated", "challenge");
+        Exchange answer = exchange("s", "GET", "/v1/credits", 403, headers, "");
+        assertThat(RouteServed.header(answer, "x-vercel-mitigated"), equalTo("challenge"));
+        assertThat(RouteServed.header(answer, "content-type"), equalTo(""));
+    }
 }
