@@ -85,29 +85,33 @@ class OpenRouterSimulatorTest {
     }
 
     /** Every simulated OpenRouter account, and an unknown key, gives its verdict from the answers alone. */
+    /** Every simulated OpenRouter account and the verdict it gives: one list, for the host alone and the documented base. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> accounts() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter", "healthy"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-invalid-key", "invalid-key"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-no-credits", "insufficient-funds"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-credits-below-request", "credits-below-request"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-key-limit", "quota-exceeded"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-free-models-per-day", "rate-limited"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-provider-error", "provider-unavailable"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-provider-rate-limited", "provider-unavailable"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-region", "model-unavailable-in-region"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-key-limit-can-only-afford", "quota-exceeded"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-region-provider", "model-unavailable-in-region"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-data-policy", "data-policy-no-provider"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-moderation", "content-moderated"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-byok-key-rejected", "byok-key-rejected"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-context-window", "request-rejected"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-provider-restrictions", "team-restricted"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-stream-error", "stream-error"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-outage", "gateway-outage"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-firewall", "not-the-gateway"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-slow", "unreachable"));
+    }
+
     @ParameterizedTest(name = "{0} gives {1}")
-    @CsvSource({
-            "local-openrouter,                       healthy",
-            "local-openrouter-invalid-key,           invalid-key",
-            "local-openrouter-no-credits,            insufficient-funds",
-            "local-openrouter-credits-below-request, credits-below-request",
-            "local-openrouter-key-limit,             quota-exceeded",
-            "local-openrouter-free-models-per-day,   rate-limited",
-            "local-openrouter-provider-error,        provider-unavailable",
-            "local-openrouter-provider-rate-limited, provider-unavailable",
-            "local-openrouter-region,                model-unavailable-in-region",
-            "local-openrouter-key-limit-can-only-afford, quota-exceeded",
-            "local-openrouter-region-provider,       model-unavailable-in-region",
-            "local-openrouter-data-policy,           data-policy-no-provider",
-            "local-openrouter-moderation,            content-moderated",
-            "local-openrouter-byok-key-rejected,     byok-key-rejected",
-            "local-openrouter-context-window,        request-rejected",
-            "local-openrouter-provider-restrictions, team-restricted",
-            "local-openrouter-stream-error,          stream-error",
-            "local-openrouter-outage,                gateway-outage",
-            "local-openrouter-firewall,              not-the-gateway",
-            "local-openrouter-slow,                  unreachable",
-    })
+    @org.junit.jupiter.params.provider.MethodSource("accounts")
     void eachOpenRouterEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
         RunRecord run = ContractSuite.run(env, output);
         assertThat(env + ": " + run.verdict().meaning(), run.verdict().id(), equalTo(verdict));
@@ -120,24 +124,7 @@ class OpenRouterSimulatorTest {
      * holds, and every probe went to OpenRouter's own paths, never a doubled /api/v1/api/v1.
      */
     @ParameterizedTest(name = "{0} at its documented base gives {1}")
-    @CsvSource({
-            "local-openrouter,                       healthy",
-            "local-openrouter-invalid-key,           invalid-key",
-            "local-openrouter-no-credits,            insufficient-funds",
-            "local-openrouter-credits-below-request, credits-below-request",
-            "local-openrouter-key-limit,             quota-exceeded",
-            "local-openrouter-free-models-per-day,   rate-limited",
-            "local-openrouter-provider-error,        provider-unavailable",
-            "local-openrouter-provider-rate-limited, provider-unavailable",
-            "local-openrouter-region,                model-unavailable-in-region",
-            "local-openrouter-key-limit-can-only-afford, quota-exceeded",
-            "local-openrouter-region-provider,       model-unavailable-in-region",
-            "local-openrouter-data-policy,           data-policy-no-provider",
-            "local-openrouter-stream-error,          stream-error",
-            "local-openrouter-outage,                gateway-outage",
-            "local-openrouter-firewall,              not-the-gateway",
-            "local-openrouter-slow,                  unreachable",
-    })
+    @org.junit.jupiter.params.provider.MethodSource("accounts")
     void eachOpenRouterEnvironmentGivesItsVerdictAtTheDocumentedBase(String env, String verdict) throws Exception {
         try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("openrouter"))) {
             RunRecord run = overAUrl(env, simulated.baseUrl() + "/api/v1");
@@ -185,7 +172,10 @@ class OpenRouterSimulatorTest {
     private RunRecord overAUrl(String env, String url) throws Exception {
         Path root = java.nio.file.Files.createDirectories(output.resolve("root").resolve("environments"));
         String file = java.nio.file.Files.readString(Path.of("environments", env + ".yaml"));
-        java.nio.file.Files.writeString(root.resolve(env + ".yaml"), file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "baseUrl: " + url + "\n"));
+        // The copy lives in another root: the request files it lists are read from this checkout.
+        String requests = Path.of("").toAbsolutePath() + "/src/";
+        java.nio.file.Files.writeString(root.resolve(env + ".yaml"), file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "baseUrl: " + url + "\n")
+                .replaceAll("(?m)^  - src/", java.util.regex.Matcher.quoteReplacement("  - " + requests)));
         // A simulator's first answer (cold, or an HTML page read from disk) can outlast readMs on a busy machine.
         java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/models"))
                 .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
