@@ -169,17 +169,47 @@ public record GatewayProfile(
         }
     }
 
-    /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
-    public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
-            implements Sourced {}
+    /**
+     * Where the catalog keeps its entries, an entry's id and its prices per token ({@code inputPrice},
+     * {@code outputPrice}: null where the catalog lists no prices); {@code needsKey}: true where the catalog answers
+     * only a valid key (it is then asked for with the team's key), public when not set.
+     */
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey,
+                          String source, String guess) implements Sourced {
+
+        /** True when the catalog lists prices where {@code inputPrice} and {@code outputPrice} say. */
+        public boolean priced() {
+            return inputPrice != null && outputPrice != null;
+        }
+
+        /** True when only a valid key may read the catalog. */
+        public boolean keyed() {
+            return Boolean.TRUE.equals(needsKey);
+        }
+    }
 
     /**
      * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
      * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
-     * {@code schemas/<schema>.json}, {@code credits} when not set).
+     * {@code schemas/<schema>.json}, {@code credits} when not set). Where the answer keeps a limit and what was
+     * spent of it, not what is left, {@code balance} points at the limit and {@code spent} at the amount spent.
      */
-    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, Budgets budgets, String source,
-                          String guess) implements Sourced {
+    public record Credits(String balance, String spent, BigDecimal freeUsd, String route, String schema, Budgets budgets,
+                          String source, String guess) implements Sourced {
+
+        /**
+         * The balance {@code answer} holds: the value at {@code balance}, or, where {@code spent} is set, that limit
+         * less the number at {@code spent} (a number; null when the limit is null, as for a key without one).
+         */
+        public JsonNode balanceIn(JsonNode answer) {
+            JsonNode limit = answer.at(balance);
+            JsonNode used = spent == null ? null : answer.at(spent);
+            if (used == null || !limit.isNumber()) {
+                return limit;
+            }
+            return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                    limit.decimalValue().subtract(used.isNumber() ? used.decimalValue() : BigDecimal.ZERO));
+        }
 
         public String balanceRoute() {
             return route == null ? "credits" : route;
@@ -243,13 +273,35 @@ public record GatewayProfile(
      * suffix), redacted wherever an answer is recorded; none when not set. {@code requestHeaders}: the
      * headers of this gateway that carry a credential, and {@code selectors} those that choose how it is read;
      * an application's request file is sent without them (the environment's credential sets its own).
+     * {@code forms}: forms of the key the gateway's answers may quote, each a secret of its own, redacted and
+     * scanned for as the key is ({@link #FORMS}: {@code sha256-hex}, the SHA-256 of the key in lower-case hex).
      */
     public record Keys(String notIssued, List<String> echoes, List<String> requestHeaders, List<String> selectors,
-                       String source, String guess) implements Sourced {
+                       List<String> forms, String source, String guess) implements Sourced {
+        /** The forms of a key a profile may name. */
+        public static final List<String> FORMS = List.of("sha256-hex");
+
         public Keys {
             echoes = echoes == null ? List.of() : echoes;
             requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
             selectors = selectors == null ? List.of() : selectors;
+            forms = forms == null ? List.of() : forms;
+        }
+
+        /** Each of {@code forms} of {@code key}, by its name. */
+        public Map<String, String> formsOf(String key) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String form : forms) {
+                if (form.equals("sha256-hex")) {
+                    try {
+                        values.put(form, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+                        throw new IllegalStateException(everyJvmHasIt);
+                    }
+                }
+            }
+            return values;
         }
     }
 
@@ -307,11 +359,15 @@ public record GatewayProfile(
      * ({@code generationIdPrefix} and a ULID) and the headers on every answer, in order, the request-id
      * header among them; in a value, {@code {alnum:N}}, {@code {hex:N}} and {@code {epochMs}} are drawn
      * afresh for each answer; where its data lives and the form of its keys; the answers it gives in the
-     * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
+     * gateway's words to no key, an unknown key and an unknown model; and, for a catalog that lists no prices, what
+     * each model costs ({@code prices}, by model id, US dollars per token). Null when the gateway is not simulated.
      */
     public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
-                            Reply missingKey, Reply unknownKey, Reply unknownModel, String source, String guess)
-            implements Sourced {
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, Map<String, Price> prices,
+                            String source, String guess) implements Sourced {
+
+        /** A model's price per token, in and out (US dollars). */
+        public record Price(BigDecimal input, BigDecimal output) {}
 
         /**
          * The classpath folder of the simulator's data ({@code mappings/}, {@code __files/}, {@code teams.yaml},
@@ -413,6 +469,9 @@ public record GatewayProfile(
                         throw new IllegalStateException(resource + ": errorFields names " + field + ", not one of " + ErrorFields.NAMES);
                     });
         }
+        keys.forms().stream().filter(form -> !Keys.FORMS.contains(form)).findFirst().ifPresent(form -> {
+            throw new IllegalStateException(resource + ": keys.forms names " + form + ", not one of " + Keys.FORMS);
+        });
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new IllegalStateException(resource + ": words says neither source: nor guess:");
         }

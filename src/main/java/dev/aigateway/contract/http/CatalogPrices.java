@@ -32,7 +32,7 @@ public final class CatalogPrices {
     public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
                                           int requestBytes) {
         GatewayProfile.Catalog where = profile.catalog();
-        if (catalog == null || maxTokens == null) {
+        if (catalog == null || maxTokens == null || !where.priced()) {
             return null;
         }
         try {
