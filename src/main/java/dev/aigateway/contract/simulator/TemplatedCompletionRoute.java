@@ -50,14 +50,17 @@ final class TemplatedCompletionRoute implements SimulatedRoute {
         String text = fill(file(call, call.parameters().getString(streaming ? "stream" : "body")), completion);
         ResponseDefinition reply = streaming ? Replies.eventStream(terminated ? text + call.gateway().streamEnd() : text)
                 : ResponseDefinitionBuilder.like(Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build();
-        // The mapping's own headers (a gateway that states the cost in one), filled in as the body is.
-        Object headers = call.parameters().get("headers");
-        if (headers instanceof java.util.Map<?, ?> named) {
-            ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.like(reply);
-            named.forEach((name, value) -> builder.withHeader(String.valueOf(name), fill(String.valueOf(value), completion)));
-            reply = builder.build();
+        return withGenerationIdHeader(call, withHeaders(call, reply, value -> fill(value, completion)), completion.generationId());
+    }
+
+    /** {@code reply} with the mapping's own {@code headers} (a gateway that states the cost in one), each value {@code filled}. */
+    static ResponseDefinition withHeaders(RouteCall call, ResponseDefinition reply, java.util.function.UnaryOperator<String> filled) {
+        if (!(call.parameters().get("headers") instanceof java.util.Map<?, ?> named)) {
+            return reply;
         }
-        return withGenerationIdHeader(call, reply, completion.generationId());
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.like(reply);
+        named.forEach((name, value) -> builder.withHeader(String.valueOf(name), filled.apply(String.valueOf(value))));
+        return builder.build();
     }
 
     static ResponseDefinition withGenerationIdHeader(RouteCall call, ResponseDefinition reply, String generationId) {

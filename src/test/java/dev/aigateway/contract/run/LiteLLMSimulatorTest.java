@@ -82,6 +82,7 @@ class LiteLLMSimulatorTest {
     static Stream<Arguments> keys() {
         return Stream.of(
                 Arguments.of("local-litellm", "healthy"),
+                Arguments.of("local-litellm-all-routes", "healthy"),
                 Arguments.of("local-litellm-invalid-key", "invalid-key"),
                 Arguments.of("local-litellm-expired-key", "invalid-key"),
                 Arguments.of("local-litellm-key-budget", "quota-exceeded"),
