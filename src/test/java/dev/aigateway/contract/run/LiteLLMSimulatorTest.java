@@ -107,6 +107,23 @@ class LiteLLMSimulatorTest {
         assertThat(env, advice, not(containsString("openrouter")));
     }
 
+    /**
+     * The shipped template, as a user runs it: LITELLM_BASE_URL at the proxy (here the simulated one, over HTTP), with
+     * /v1 as SDKs take it or without, and a virtual key: healthy, every probe on the proxy's own paths.
+     */
+    @ParameterizedTest(name = "the template at the proxy{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "/v1"})
+    void theShippedTemplateRunsAgainstAProxyAtItsUrlWithOrWithoutV1(String suffix) throws Exception {
+        try (dev.aigateway.contract.simulator.SimulatedGateway proxy = dev.aigateway.contract.simulator.SimulatedGateway.start(0, 0,
+                GatewayProfile.named("litellm"))) {
+            RunRecord run = ContractSuite.run("litellm", output, java.util.Map.of("LITELLM_BASE_URL", proxy.baseUrl() + suffix,
+                    "LITELLM_API_KEY", "sk-sim_healthy_FAKE", "LITELLM_PROBE_MODEL", "openai/gpt-4o-mini", "LITELLM_FUNDED", "true"));
+            assertThat(run.verdict().meaning(), run.verdict().id(), equalTo("healthy"));
+            assertThat(run.targetUrl(), equalTo(proxy.baseUrl()));
+            assertThat(run.exchanges().stream().map(Exchange::path).toList(), everyItem(matchesPattern("/v1/(?!v1/).*|/key/info")));
+        }
+    }
+
     /** The statuses that moved between versions give the same verdict, each quoting its own status. */
     @Test
     void aSpentBudgetIsQuotaExceededAt400And429AndModelAccessTeamRestrictedAt401And403() throws Exception {
