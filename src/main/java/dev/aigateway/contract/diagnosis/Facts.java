@@ -131,7 +131,7 @@ final class Facts {
                 continue;
             }
             String path = RouteServed.pathOf(exchange);
-            JsonNode balance = json(exchange.responseBody()).at(profile.credits().balance());
+            JsonNode balance = profile.credits().balanceIn(json(exchange.responseBody()));
             if (remaining == null && path.equals(balanceRoute) && balance.isNumber()) {
                 remaining = balance.decimalValue();
             }
@@ -297,7 +297,7 @@ final class Facts {
      * a team gets for nothing): credits were bought.
      */
     private static boolean paidBalance(Exchange exchange, JsonNode answer, GatewayProfile.Credits credits) {
-        JsonNode balance = answer.at(credits.balance());
+        JsonNode balance = credits.balanceIn(answer);
         if (exchange.status() == null || exchange.status() != 200 || !balance.isTextual()) {
             return false;
         }
