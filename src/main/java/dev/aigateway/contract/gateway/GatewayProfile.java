@@ -45,7 +45,8 @@ public record GatewayProfile(
         DataPolicy dataPolicy,
         Simulator simulator,
         ErrorFields errorFields,
-        KeyHeaders credential) {
+        KeyHeaders credential,
+        Oidc oidc) {
 
     private static final String FOLDER = "gateways/";
     private static final ObjectMapper MAPPER = Json.DATA;
@@ -368,6 +369,13 @@ public record GatewayProfile(
         }
     }
 
+    /**
+     * An OIDC token the gateway takes in place of a key ({@code auth: {kind: oidc}} in an environment): what its
+     * docs call it ({@code token}, "an X OIDC token") and the command that fetches a fresh one ({@code refresh}).
+     * Null for a gateway that takes none.
+     */
+    public record Oidc(String token, String refresh, String source, String guess) implements Sourced {}
+
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
                         String streaming) {}
@@ -384,8 +392,13 @@ public record GatewayProfile(
      * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
      */
     public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
-                            Reply missingKey, Reply unknownKey, Reply unknownModel, String source, String guess)
-            implements Sourced {
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, String oidcExpired, String source,
+                            String guess) implements Sourced {
+
+        /** The message of its 401 to an expired OIDC token ({@code oidcExpired}); a plain one when not set. */
+        public String oidcExpiredMessage() {
+            return oidcExpired == null ? "The OIDC token has expired." : oidcExpired;
+        }
 
         /**
          * The classpath folder of the simulator's data ({@code mappings/}, {@code __files/}, {@code teams.yaml},
@@ -427,6 +440,11 @@ public record GatewayProfile(
     /** The default profile's name. */
     public static String defaultName() {
         return index().path("default").asText();
+    }
+
+    /** The environment file a user copies to target their own gateway ({@code template} in {@code gateways.yaml}). */
+    public static String template() {
+        return index().path("template").asText();
     }
 
     /** The profile {@code name}; an unknown name is refused with the names that exist. */
@@ -485,6 +503,9 @@ public record GatewayProfile(
         }
         if (accountId != null) {
             facts.add(accountId);
+        }
+        if (oidc != null) {
+            facts.add(oidc);
         }
         facts.addAll(otherPaths());
         if (credits.budgets() != null) {
