@@ -470,7 +470,7 @@ public record GatewayProfile(
      * read, and its facts checked ({@link #check}). A profile that is not one is refused with one sentence
      * naming the file, the field and what it takes.
      */
-    static GatewayProfile read(JsonNode tree, String resource) {
+    public static GatewayProfile read(JsonNode tree, String resource) {
         String problem = GatewaySchema.problem(tree, resource);
         if (problem != null) {
             throw new GatewayProfileException(problem);

@@ -151,6 +151,10 @@ class GatewayProfileTest {
                 "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\",\"metadata\":{\"error_type\":\"rate_limit_exceeded\"}}}"));
         assertThat(typed.type(), equalTo("rate_limit_exceeded"));
         assertThat(vercel.envelopeOf(JSON.readTree("{\"error\":{\"code\":402,\"message\":\"m\",\"type\":\"t\"}}")).code(), nullValue());
+        // A code written as text is the status when it is one, and none when it is a name.
+        assertThat(openRouter.envelopeOf(JSON.readTree("{\"error\":{\"code\":\"401\",\"message\":\"m\"}}")).code(), equalTo(401));
+        assertThat(openRouter.envelopeOf(JSON.readTree("{\"error\":{\"code\":\"invalid_api_key\"}}")).code(), nullValue());
+        assertThat(openRouter.envelopeOf(JSON.readTree("{\"error\":{\"code\":\"4010\"}}")).code(), nullValue());
     }
 
     @Test
