@@ -21,7 +21,7 @@ class GatewayProfileTest {
 
     @Test
     void theDefaultProfileIsVercelsWithTodaysFacts() {
-        assertThat(GatewayProfile.names(), equalTo(List.of("vercel", "openrouter")));
+        assertThat(GatewayProfile.names().subList(0, 2), equalTo(List.of("vercel", "openrouter")));
         assertThat(vercel.name(), equalTo("vercel"));
         assertThat(vercel.requestId().header(), equalTo("x-vercel-id"));
         assertThat(vercel.stream().terminator(), equalTo("[DONE]"));
@@ -42,8 +42,11 @@ class GatewayProfileTest {
 
     @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() {
-        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("litellm"));
-        assertThat(refusal.getMessage(), equalTo("unknown gateway \"litellm\". Gateways that exist: vercel, openrouter."));
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("no-such-gateway"));
+        assertThat(refusal.getMessage(), equalTo("unknown gateway \"no-such-gateway\". Gateways that exist: "
+                + String.join(", ", GatewayProfile.names()) + "."));
+        assertThat(refusal.getMessage().startsWith("unknown gateway \"no-such-gateway\". Gateways that exist: vercel, openrouter"),
+                equalTo(true));
     }
 
     @Test
