@@ -46,7 +46,8 @@ public record GatewayProfile(
         Simulator simulator,
         ErrorFields errorFields,
         KeyHeaders credential,
-        Oidc oidc) {
+        Oidc oidc,
+        Byok byok) {
 
     private static final String FOLDER = "gateways/";
     private static final ObjectMapper MAPPER = Json.DATA;
@@ -376,6 +377,13 @@ public record GatewayProfile(
      */
     public record Oidc(String token, String refresh, String source, String guess) implements Sourced {}
 
+    /**
+     * A provider key a request carries itself (BYOK per request): the JSON pointer of the object that lists, by
+     * provider, the credentials to try ({@code keys}: {@code {"anthropic":[{"apiKey":"..."}]}}), and of the list of
+     * providers the request may be served by ({@code only}). Null for a gateway whose requests carry none.
+     */
+    public record Byok(String keys, String only, String source, String guess) implements Sourced {}
+
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
                         String streaming) {}
@@ -506,6 +514,9 @@ public record GatewayProfile(
         }
         if (oidc != null) {
             facts.add(oidc);
+        }
+        if (byok != null) {
+            facts.add(byok);
         }
         facts.addAll(otherPaths());
         if (credits.budgets() != null) {

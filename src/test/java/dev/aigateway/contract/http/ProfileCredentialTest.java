@@ -49,4 +49,22 @@ class ProfileCredentialTest {
         assertThat(new Redactor(List.of(), VERCEL).redactHeader("Authorization", "Bearer " + VERCEL.keys().notIssued()),
                 equalTo("Bearer " + VERCEL.keys().notIssued()));
     }
+
+    @Test
+    void theRequestsOwnProviderKeyGoesWhereTheProfileSays() throws Exception {
+        ChatCompletionRequest smallest = ChatCompletionRequest.smallest("anthropic/claude-haiku-4.5", 1);
+        assertThat(dev.aigateway.contract.Json.DATA.writeValueAsString(smallest.withByok("anthropic", "sk-ant-FAKE", VERCEL.byok())),
+                equalTo("{\"model\":\"anthropic/claude-haiku-4.5\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],"
+                        + "\"max_tokens\":1,\"providerOptions\":{\"gateway\":{\"only\":[\"anthropic\"],"
+                        + "\"byok\":{\"anthropic\":[{\"apiKey\":\"sk-ant-FAKE\"}]}}}}"));
+        assertThat(dev.aigateway.contract.Json.DATA.writeValueAsString(smallest), equalTo("{\"model\":\"anthropic/claude-haiku-4.5\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}"));
+        GatewayProfile elsewhere = GatewayProfile.read(((ObjectNode) DataFiles.read("gateways/vercel.yaml").deepCopy())
+                .set("byok", dev.aigateway.contract.Json.DATA.readTree("{\"keys\":\"/byok\",\"source\":\"a test\"}")),
+                "gateways/vercel.yaml");
+        assertThat(dev.aigateway.contract.Json.DATA.writeValueAsString(smallest.withByok("anthropic", "sk-ant-FAKE", elsewhere.byok()).streamed()),
+                equalTo("{\"model\":\"anthropic/claude-haiku-4.5\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],"
+                        + "\"max_tokens\":1,\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                        + "\"byok\":{\"anthropic\":[{\"apiKey\":\"sk-ant-FAKE\"}]}}"));
+    }
 }
