@@ -416,9 +416,9 @@ public record GatewayProfile(
             return root == null ? "simulator" : root;
         }
 
-        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code vck_sim_} when not set. */
+        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code sim_} when not set. */
         public String teamKeyPrefix() {
-            return keyPrefix == null ? "vck_sim_" : keyPrefix;
+            return keyPrefix == null ? "sim_" : keyPrefix;
         }
     }
 
