@@ -186,7 +186,7 @@ final class Facts {
         facts.put("model", model);
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
-        facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
+        facts.put("byok", String.valueOf(profile.byok() != null && !request.at(profile.byok().keys()).isMissingNode()));
         facts.put("dataPolicy", profile.dataPolicy() == null ? "" : profile.dataPolicy().fields().stream()
                 .filter(field -> request.at(field.pointer()).isValueNode() && request.at(field.pointer()).asText().equals(field.equals()))
                 .map(GatewayProfile.PolicyField::name).findFirst().orElse(""));

@@ -10,11 +10,11 @@ import static org.hamcrest.Matchers.not;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LiteLLMCapturedBodiesTest {
 
     private static final GatewayProfile LITELLM = GatewayProfile.named("litellm");
-    private static final Environment ENVIRONMENT = new Environment("litellm", "test", "https://litellm.example.com", null,
-            "sk-FAKE-x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"),
-            true, new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT, "litellm");
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("litellm")
+            .baseUrl("https://litellm.example.com").teamId(null).apiKey("sk-FAKE-x").byok(null).gateway("litellm").build();
     private static final String KEY_INFO = "{\"key\":\"0000\",\"info\":{\"key_name\":\"sk-...FAKE\",\"spend\":0.5,\"max_budget\":null,"
             + "\"team_id\":\"team_1\"}}";
     private static final String NOT_ISSUED = "{\"error\":{\"message\":\"Authentication Error, Invalid proxy server token passed.\","
@@ -100,9 +98,10 @@ class LiteLLMCapturedBodiesTest {
                                      String responseBody, String contentType) {
         String type = contentType.equals("application/json") ? LITELLM.envelopeOf(json(responseBody)).type() : null;
         String callId = "00000000-0000-4000-8000-00000000000" + sequence;
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://litellm.example.com" + path, path, List.of(),
-                body, status, Map.of("content-type", contentType, "x-litellm-call-id", callId), responseBody,
-                10, callId, null, type, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method(method)
+                .url("https://litellm.example.com" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", contentType, "x-litellm-call-id", callId))
+                .responseBody(responseBody).durationMs(10).requestId(callId).errorType(type).caller(caller).build();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {
