@@ -91,6 +91,7 @@ class LiteLLMSimulatorTest {
                 Arguments.of("local-litellm-key-model-access", "team-restricted"),
                 Arguments.of("local-litellm-key-model-access-401", "team-restricted"),
                 Arguments.of("local-litellm-team-model-access", "team-restricted"),
+                Arguments.of("local-litellm-rate-limited", "rate-limited"),
                 Arguments.of("local-litellm-provider-error", "provider-unavailable"),
                 Arguments.of("local-litellm-provider-key-invalid", "provider-unavailable"));
     }
