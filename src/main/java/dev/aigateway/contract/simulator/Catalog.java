@@ -49,15 +49,15 @@ final class Catalog {
         dev.aigateway.contract.gateway.GatewayProfile.Catalog shape = profile.catalog();
         Map<String, Model> models = new LinkedHashMap<>();
         read(DataFiles.read(profile.simulator().folder() + "/__files/models.json"), shape, "language", models);
-        // A catalog that lists no prices: what each model costs is the simulator's own data (simulator.prices).
-        if (!shape.priced() && profile.simulator().prices() != null) {
-            profile.simulator().prices().forEach((id, price) -> models.computeIfPresent(id, (same, model) ->
-                    new Model(id, model.type(), price.input(), price.output(), model.entry())));
-        }
         // A gateway that lists its embedding models apart (OpenRouter's /embeddings/models) keeps them in a file of their own.
         String embeddings = profile.simulator().folder() + "/__files/" + EMBEDDING_MODELS;
         if (Catalog.class.getClassLoader().getResource(embeddings) != null) {
             read(DataFiles.read(embeddings), shape, "embedding", models);
+        }
+        // A catalog that lists no prices: what each model costs is the simulator's own data (simulator.prices).
+        if (!shape.priced() && profile.simulator().prices() != null) {
+            profile.simulator().prices().forEach((id, price) -> models.computeIfPresent(id, (same, model) ->
+                    new Model(id, model.type(), price.input(), price.output(), model.entry())));
         }
         return new Catalog(models);
     }
