@@ -108,7 +108,11 @@ public final class Diagnosis {
     }
 
     public Verdict diagnose(List<Exchange> exchanges, Scenarios scenarios, Environment environment) {
-        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        return choose(exchanges, Facts.ofRun(exchanges, environment), scenarios, environment);
+    }
+
+    /** The verdict of {@code exchanges} read as {@code facts} (one map for each, in their order). */
+    Verdict choose(List<Exchange> exchanges, List<Map<String, String>> facts, Scenarios scenarios, Environment environment) {
         Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();

@@ -94,6 +94,12 @@ final class Layer {
                         + ", yet a model that does not exist got that same answer on " + f.get("path") + ", as if the route were not served at all");
                 return;
             }
+            // Refused everywhere: a provider named on a key check is no provider's refusal.
+            if (likeNotIssued || (status.equals("401") && served.isEmpty())) {
+                put(f, "key", "your key got " + status + words(f) + (likeNotIssued ? " as a key never issued did (on " + notIssued.get().get("path") + ")" : "")
+                        + ", and " + theGateway + " served it nowhere in this run");
+                return;
+            }
             String trigger = f.get("requestTrigger");
             if (!trigger.isEmpty() && !trigger.equals("model")) {
                 put(f, "request", "the variants of your request, each changing one thing, found what the refusal follows (" + trigger + ")");
@@ -111,11 +117,6 @@ final class Layer {
                 put(f, direct.startsWith("2") ? "account" : "provider", direct.startsWith("2")
                         ? "the provider served your own provider key directly (" + direct + "), but through " + theGateway + " it got " + status + words(f)
                         : "the provider refused your own provider key directly too (" + direct + "), as it was refused through " + theGateway);
-                return;
-            }
-            if (likeNotIssued || (status.equals("401") && served.isEmpty())) {
-                put(f, "key", "your key got " + status + words(f) + (likeNotIssued ? " as a key never issued did (on " + notIssued.get().get("path") + ")" : "")
-                        + ", and " + theGateway + " served it nowhere in this run");
                 return;
             }
             if ("served".equals(f.get("otherModel"))) {
@@ -146,7 +147,10 @@ final class Layer {
                 put(f, "account", "your key was served on " + servedAt() + ", but " + refused);
                 return;
             }
-            if (status.startsWith("5")) {
+            if ("true".equals(f.get("applicationRequest")) && served.isPresent()) {
+                // No layer: the probes and the request differ in more than one thing; only the variants tell which.
+                f.put("placedBy", "the probes were served (" + servedAt() + "), and your application's request got " + status + words(f));
+            } else if (status.startsWith("5")) {
                 f.put("placedBy", theGateway + " answered " + status + " itself, in its own envelope and naming no provider that failed");
             } else if ("true".equals(f.get("streamBroken"))) {
                 f.put("placedBy", f.get("method") + " " + f.get("path") + " began its stream with 200, which then " + f.get("streamProblem"));

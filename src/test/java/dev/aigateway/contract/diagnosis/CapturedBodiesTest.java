@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapturedBodiesTest {
 
-    private static final Environment ENVIRONMENT = new Environment("vercel", "test", "https://ai-gateway.vercel.sh",
+    static final Environment ENVIRONMENT = new Environment("vercel", "test", "https://ai-gateway.vercel.sh",
             "team_1", "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
             new Environment.Timeouts(1000, 1000, 60), null,
             new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenRouterCapturedBodiesTest {
 
     private static final GatewayProfile OPENROUTER = GatewayProfile.named("openrouter");
-    private static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
+    static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
             "account", "sk-or-v1-x", true, List.of("openai/gpt-4o-mini"),
             new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
             new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
