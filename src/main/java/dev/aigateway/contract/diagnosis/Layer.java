@@ -1,5 +1,6 @@
 package dev.aigateway.contract.diagnosis;
 
+import dev.aigateway.contract.environment.Environment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,8 @@ final class Layer {
                         + (f.get("proxy").isEmpty() ? "" : ", through the proxy " + f.get("proxy")));
                 return;
             }
-            if (!"team-key".equals(f.get("caller"))) {
+            if (!"team-key".equals(f.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(f.get("model"))) {
+                // The comparisons themselves: a key never issued, no key, the provider asked directly, a model that does not exist.
                 return;
             }
             // The key against a key never issued, and against itself elsewhere in the run.
@@ -138,7 +140,9 @@ final class Layer {
                         + ("same".equals(f.get("otherModel")) ? "the same way" : "too"));
                 return;
             }
-            if (notIssued.isPresent() && status.matches("402|403|429") && !(status + words(f)).equals(notIssued.get().get("status") + words(notIssued.get()))) {
+            // A probe is the smallest request there is: a refusal of it (not of its path or its model) speaks of the account.
+            String accountStatus = "true".equals(f.get("applicationRequest")) ? "402|403|429" : "400|402|403|409|422|429";
+            if (notIssued.isPresent() && status.matches(accountStatus) && !(status + words(f)).equals(notIssued.get().get("status") + words(notIssued.get()))) {
                 put(f, "account", "your key got " + status + words(f) + " where a key never issued got " + notIssued.get().get("status")
                         + words(notIssued.get()) + (served.isPresent() ? ", and it was served on " + servedAt() : ""));
                 return;
