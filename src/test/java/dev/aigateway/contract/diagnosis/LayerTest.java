@@ -38,9 +38,9 @@ class LayerTest {
     @ValueSource(strings = {"local", "local-openrouter"})
     void noAnswerIsTheNetworksWhateverTheClientSays(String env) {
         Environment environment = load(env);
-        Exchange silent = new Exchange(1, "s", Instant.EPOCH, "GET", "https://gateway.example" + keyCheck(environment),
-                keyCheck(environment), List.of(), null, null, Map.of(), null, 5, null, null, null,
-                "the line went quiet after 12 bytes (made up)", Caller.TEAM_KEY, false);
+        Exchange silent = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("https://gateway.example" + keyCheck(environment)).path(keyCheck(environment)).durationMs(5)
+                .failure("the line went quiet after 12 bytes (made up)").caller(Caller.TEAM_KEY).build();
         Verdict verdict = diagnosis.diagnose(List.of(silent), 1, environment);
         assertThat(verdict.id(), equalTo("unreachable"));
         assertThat(verdict.meaning(), containsString("Placed by: the request went out and no answer came (the line went quiet"));
@@ -146,9 +146,7 @@ class LayerTest {
         Exchange refused = exchange(environment, 4, Caller.TEAM_KEY, "POST", chat(environment),
                 "{\"model\":\"openai/gpt-4o-mini\",\"tools\":[{\"type\":\"function\"}]}", status,
                 "{\"error\":{\"message\":\"Hiccup while weighing the tool list.\",\"code\":" + status + "}}", "application/json");
-        Exchange application = new Exchange(refused.sequence(), "Your application's request 1", refused.startedAt(), refused.method(),
-                refused.url(), refused.path(), refused.requestHeaders(), refused.requestBody(), refused.status(), refused.responseHeaders(),
-                refused.responseBody(), refused.durationMs(), refused.requestId(), null, refused.errorType(), null, Caller.TEAM_KEY)
+        Exchange application = refused.toBuilder().scenario("Your application's request 1").build()
                 .withFinding("the gateway refuses the request with `tools`; without it, it is served", "tools");
         List<Exchange> run = new ArrayList<>(keyServedThen(environment,
                 exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 200, SERVED, "application/json")));
@@ -229,9 +227,10 @@ class LayerTest {
                                      int status, String answer, String contentType) {
         String requestId = environment.profile().requestId().header();
         String type = contentType.equals("application/json") ? environment.profile().envelopeOf(AnswerJson.object(answer)).type() : null;
-        return new Exchange(sequence, "s" + sequence, Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), body,
-                status, Map.of("content-type", contentType, requestId, "iad1::" + sequence), answer, 5, "iad1::" + sequence, null,
-                type, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s" + sequence).startedAt(Instant.EPOCH).method(method)
+                .url("https://gateway.example" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", contentType, requestId, "iad1::" + sequence)).responseBody(answer).durationMs(5)
+                .requestId("iad1::" + sequence).errorType(type).caller(caller).build();
     }
 
     private static String keyCheck(Environment environment) {

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,8 +102,9 @@ class VerdictTextsTest {
                 "{\"error\":{\"message\":\"Invalid API key or token.\",\"type\":\"authentication_error\"}}");
         Exchange credits = exchange(vercel, 2, Caller.TEAM_KEY, "GET", "/v1/credits", null, 200, "{\"balance\":\"5\",\"total_used\":\"0\"}");
         Exchange served = exchange(vercel, 3, Caller.TEAM_KEY, "POST", chat, probe, 200, "{\"choices\":[]}");
-        examples.put("unanswered", diagnosis.diagnose(List.of(new Exchange(1, "s", Instant.EPOCH, "GET", "https://gateway.example/v1/credits",
-                "/v1/credits", List.of(), null, null, Map.of(), null, 5, null, null, null, "connect timed out", Caller.TEAM_KEY, true)), 1, vercel));
+        examples.put("unanswered", diagnosis.diagnose(List.of(Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH)
+                .method("GET").url("https://gateway.example/v1/credits").path("/v1/credits").durationMs(5).failure("connect timed out")
+                .caller(Caller.TEAM_KEY).neverSent(true).build()), 1, vercel));
         String byok = "{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":\"$ANTHROPIC_API_KEY\"}]}}}}";
         examples.put("byok credit gate", diagnosis.diagnose(List.of(notIssued, credits,
                 exchange(vercel, 4, Caller.TEAM_KEY, "POST", chat, byok, 402, "{\"error\":{\"message\":\"A positive credit balance is required\",\"type\":\"insufficient_funds\"}}"),
@@ -122,9 +123,7 @@ class VerdictTextsTest {
                 exchange(vercel, 4, Caller.TEAM_KEY, "POST", chat, probe, 403, "{\"error\":{\"message\":\"Paused.\"}}")), 1, vercel));
         examples.put("provider refused", diagnosis.diagnose(List.of(notIssued, credits, exchange(vercel, 4, Caller.TEAM_KEY, "POST", chat, probe, 409,
                 "{\"type\":\"error\",\"error\":{\"type\":\"busy\",\"message\":\"Later.\"},\"request_id\":\"req_FAKE2\"}")), 1, vercel));
-        Environment oidc = new Environment("vercel", "test", "https://ai-gateway.vercel.sh", "team_1", "token_FAKE", true, List.of("openai/gpt-4o-mini"),
-                vercel.probe(), true, vercel.timeouts(), null, null, BigDecimal.ONE, List.of(), dev.aigateway.contract.environment.Route.DEFAULT,
-                new Environment.Auth("oidc", "team_1", Instant.EPOCH), null, Environment.Limits.DEFAULT, "vercel");
+        Environment oidc = vercel.toBuilder().apiKey("token_FAKE").auth(new Environment.Auth("oidc", "team_1", Instant.EPOCH)).build();
         examples.put("oidc expired", diagnosis.diagnose(List.of(credits), 1, oidc));
 
         Set<String> unplaced = Set.of("healthy", "healthy-no-inference", "incomplete", "unclassified");
@@ -146,9 +145,11 @@ class VerdictTextsTest {
     private static Exchange exchange(Environment environment, int sequence, Caller caller, String method, String path, String body,
                                      int status, String answer) {
         String requestId = environment.profile().requestId().header();
-        return new Exchange(sequence, "s" + sequence, Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), body,
-                status, Map.of("content-type", "application/json", requestId, "iad1::" + sequence), answer, 5, "iad1::" + sequence, null,
-                environment.profile().envelopeOf(dev.aigateway.contract.http.AnswerJson.object(answer)).type(), null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s" + sequence).startedAt(Instant.EPOCH).method(method)
+                .url("https://gateway.example" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::" + sequence)).responseBody(answer)
+                .durationMs(5).requestId("iad1::" + sequence)
+                .errorType(environment.profile().envelopeOf(dev.aigateway.contract.http.AnswerJson.object(answer)).type()).caller(caller).build();
     }
 
     /** "gateway, verdict id: {name}" for each placeholder of {@code rule}'s texts that no fact fills. */
@@ -177,18 +178,16 @@ class VerdictTextsTest {
     }
 
     private static Environment environment(String gateway) {
-        return new Environment(gateway, "test", "https://gateway.example", "team_1", "key_FAKE", true,
-                List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-                new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT, gateway);
+        return HandMadeEnvironment.mine().name(gateway).gateway(gateway).build();
     }
 
     /** The team's key reading its balance on the gateway's key-check route, answered 200. */
     private static Exchange credits(Environment environment) {
         GatewayProfile profile = environment.profile();
         String path = profile.keyCheckRoute().path();
-        return new Exchange(1, "A funded team reads its balance", Instant.EPOCH, "GET", "https://gateway.example" + path, path,
-                List.of(), null, 200, Map.of("content-type", "application/json", profile.requestId().header(), "id-1"),
-                "{}", 10, "id-1", null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("A funded team reads its balance").startedAt(Instant.EPOCH)
+                .method("GET").url("https://gateway.example" + path).path(path).status(200)
+                .responseHeaders(Map.of("content-type", "application/json", profile.requestId().header(), "id-1"))
+                .responseBody("{}").durationMs(10).requestId("id-1").caller(Caller.TEAM_KEY).build();
     }
 }
