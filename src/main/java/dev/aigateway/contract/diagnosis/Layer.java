@@ -9,7 +9,8 @@ import java.util.Optional;
  * Where a failed exchange's cause lies, placed by the comparisons the run made, never by the gateway's words:
  * {@code layer} (network, answerer, key, account, model, provider, request, or empty when no comparison places
  * it), {@code placedBy} (one sentence naming the comparison), and {@code contradicts} (a sentence when two
- * comparisons disagree: the run cannot place the failure, and its verdict is unclassified). It reads the facts
+ * comparisons disagree: the key refused exactly as a key never issued, yet served in the same run; the run cannot
+ * place the failure, and its verdict is unclassified). It reads the facts
  * of the whole run by name, {@code otherModel} included (the failed probe sent again on another catalog model:
  * served, same, different, or empty when not tried), so it runs once every other fact is known.
  */
@@ -91,11 +92,6 @@ final class Layer {
                         + notIssued.get().get("path") + ", yet " + theGateway + " served it on " + servedAt() + " in this run");
                 return;
             }
-            if ("served".equals(f.get("otherModel")) && "same".equals(f.get("unknownModelOnRoute"))) {
-                f.put("contradicts", "another catalog model was served where " + f.get("model") + " got " + status + words(f)
-                        + ", yet a model that does not exist got that same answer on " + f.get("path") + ", as if the route were not served at all");
-                return;
-            }
             // Refused everywhere: a provider named on a key check is no provider's refusal.
             if (likeNotIssued || (status.equals("401") && served.isEmpty())) {
                 put(f, "key", "your key got " + status + words(f) + (likeNotIssued ? " as a key never issued did (on " + notIssued.get().get("path") + ")" : "")
@@ -122,7 +118,9 @@ final class Layer {
                 return;
             }
             if ("served".equals(f.get("otherModel"))) {
-                put(f, "model", "another catalog model was served where " + f.get("model") + " got " + status + words(f));
+                // Answered as a model that does not exist is, on a route another model is served on: the route is served, this model is not.
+                put(f, "model", "another catalog model was served where " + f.get("model") + " got " + status + words(f)
+                        + ("same".equals(f.get("unknownModelOnRoute")) ? ", the same answer as a model that does not exist got there" : ""));
                 return;
             }
             if ("different".equals(f.get("unknownModelOnRoute")) && status.equals("404")) {

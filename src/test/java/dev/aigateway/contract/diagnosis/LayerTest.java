@@ -174,9 +174,12 @@ class LayerTest {
         assertThat(verdict.evidence(), equalTo(List.of(3)));
     }
 
-    /** Another model served on the route, yet a model that does not exist answered the same there: the route served and not. */
+    /**
+     * A route that answers the probe's model as it answers a model that does not exist looks unserved; another catalog model
+     * served on it says the route is served and this model is not: model-unavailable, not route-not-served.
+     */
     @Test
-    void anotherModelServedWhereTheRouteLooksUnservedIsUnclassified() {
+    void anotherModelServedWhereTheRouteLooksUnservedIsTheModels() {
         Environment environment = load("local");
         String notFound = "{\"error\":{\"message\":\"Nothing lives here.\"}}";
         List<Exchange> run = keyServedThen(environment,
@@ -185,9 +188,9 @@ class LayerTest {
                         "{\"model\":\"" + Environment.Probe.MODEL_THAT_DOES_NOT_EXIST + "\",\"max_tokens\":1}", 404, notFound, "application/json"));
         assertThat("without the other model, the route is not served", diagnosis.diagnose(run, 1, environment).id(), equalTo("route-not-served"));
         Verdict verdict = withOtherModel(run, environment, "served");
-        assertThat(verdict.id(), equalTo("unclassified"));
-        assertThat(verdict.meaning(), containsString("another catalog model was served where openai/gpt-4o-mini got 404, yet a model"
-                + " that does not exist got that same answer"));
+        assertThat(verdict.id(), equalTo("model-unavailable"));
+        assertThat(verdict.meaning(), containsString("Placed by: another catalog model was served where openai/gpt-4o-mini got 404, the same"
+                + " answer as a model that does not exist got there."));
     }
 
     @Test
