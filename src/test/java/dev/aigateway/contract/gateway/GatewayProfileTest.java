@@ -21,7 +21,7 @@ class GatewayProfileTest {
 
     @Test
     void theDefaultProfileIsVercelsWithTodaysFacts() {
-        assertThat(GatewayProfile.names(), equalTo(List.of("vercel", "openrouter")));
+        assertThat(GatewayProfile.names(), equalTo(List.of("vercel", "openrouter", "portkey")));
         assertThat(vercel.name(), equalTo("vercel"));
         assertThat(vercel.requestId().header(), equalTo("x-vercel-id"));
         assertThat(vercel.stream().terminator(), equalTo("[DONE]"));
@@ -43,7 +43,7 @@ class GatewayProfileTest {
     @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() {
         IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> GatewayProfile.named("litellm"));
-        assertThat(refusal.getMessage(), equalTo("unknown gateway \"litellm\". Gateways that exist: vercel, openrouter."));
+        assertThat(refusal.getMessage(), equalTo("unknown gateway \"litellm\". Gateways that exist: vercel, openrouter, portkey."));
     }
 
     @Test
