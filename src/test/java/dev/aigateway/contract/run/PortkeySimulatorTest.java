@@ -49,7 +49,7 @@ class PortkeySimulatorTest {
             "local-portkey-invalid-key,              invalid-key,           Invalid API key or token.",
             "local-portkey-provider-outage,          provider-unavailable,  openai error: Service temporarily unavailable.",
             "local-portkey-rate-limited,             rate-limited,          openai error: Free tier requests on this model are rate-limited.",
-            "local-portkey-upstream-html,            provider-unavailable,  <center><h1>502 Bad Gateway</h1></center>",
+            "local-portkey-upstream-html,            provider-unavailable,  whose host answered 502 with an HTML page",
             "local-portkey-upstream-down,            provider-unavailable,  connect ECONNREFUSED",
             "local-portkey-timeout,                  provider-unavailable,  Request exceeded the timeout sent in the request: 10000ms",
     })
