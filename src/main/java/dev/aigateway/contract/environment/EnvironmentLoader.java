@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code environments/<name>.yaml}: parses it, checks it against {@code environments/environment.schema.json}
+ * Reads {@code environments/<name>.yaml}, else {@code environments/local/<name>.yaml} ({@link #file}): parses it, checks it against {@code environments/environment.schema.json}
  * ({@link EnvironmentSchema}), resolves {@code ${VAR}} and {@code ${VAR:-default}} from the process environment,
  * then checks what the schema cannot see (the values variables give, the gateway's profile, the key's
  * characters), and applies defaults. Every problem becomes an {@link EnvironmentException} naming the file,
@@ -33,7 +33,13 @@ import java.util.stream.Stream;
  */
 public final class EnvironmentLoader {
 
+    /** The user's environments and the templates to copy for a real gateway: {@code environments/<name>.yaml}. */
     public static final String FOLDER = "environments";
+    /**
+     * The environments that run on this machine, in {@code environments/local/}: the simulated teams, the
+     * simulator over a URL, a port where nothing listens. {@code -Denv=<name>} finds them there too.
+     */
+    public static final String LOCAL = "local";
     static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
     static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
     static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
@@ -57,9 +63,14 @@ public final class EnvironmentLoader {
         this(root, System.getenv());
     }
 
-    /** Names of the environments that exist, sorted. */
+    /** Names of the environments that exist, in {@code environments/} and {@code environments/local/}, sorted. */
     public List<String> names() {
-        try (Stream<Path> files = Files.list(root.resolve(FOLDER))) {
+        return java.util.stream.Stream.concat(namesIn(root.resolve(FOLDER)).stream(),
+                namesIn(root.resolve(FOLDER).resolve(LOCAL)).stream()).distinct().sorted().toList();
+    }
+
+    private static List<String> namesIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.map(path -> path.getFileName().toString())
                     .filter(file -> file.endsWith(".yaml"))
                     .map(file -> file.substring(0, file.length() - ".yaml".length()))
@@ -70,12 +81,27 @@ public final class EnvironmentLoader {
         }
     }
 
+    /**
+     * The file of environment {@code name} under {@code root}: {@code environments/<name>.yaml} when it exists (the
+     * user's own wins), else {@code environments/local/<name>.yaml} when that exists, else the first.
+     */
+    public static Path file(Path root, String name) {
+        Path own = root.resolve(FOLDER).resolve(name + ".yaml");
+        Path local = root.resolve(FOLDER).resolve(LOCAL).resolve(name + ".yaml");
+        return !Files.isRegularFile(own) && Files.isRegularFile(local) ? local : own;
+    }
+
+    /** {@link #file}, as the messages name it: {@code environments/local/local-team-blocked.yaml}. */
+    public static String display(Path root, String name) {
+        return FOLDER + "/" + root.resolve(FOLDER).relativize(file(root, name)).toString().replace('\\', '/');
+    }
+
     public Environment load(String name) {
-        String display = FOLDER + "/" + name + ".yaml";
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new EnvironmentException("-Denv=" + name + " is not an environment name. " + existing());
         }
-        Path file = root.resolve(FOLDER).resolve(name + ".yaml");
+        String display = display(root, name);
+        Path file = file(root, name);
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
                     + existing() + " To target your own gateway: cp environments/vercel.yaml " + display);
@@ -335,10 +361,14 @@ public final class EnvironmentLoader {
     }
 
     private String existing() {
-        List<String> names = names();
-        return names.isEmpty()
-                ? "There are no environment files in " + FOLDER + "/."
-                : "Environments that exist: " + String.join(", ", names) + ".";
+        List<String> own = namesIn(root.resolve(FOLDER));
+        List<String> local = namesIn(root.resolve(FOLDER).resolve(LOCAL));
+        if (own.isEmpty() && local.isEmpty()) {
+            return "There are no environment files in " + FOLDER + "/.";
+        }
+        return "Environments that exist: " + (own.isEmpty() ? "" : "yours and the templates (" + FOLDER + "/): "
+                + String.join(", ", own) + (local.isEmpty() ? "" : "; ")) + (local.isEmpty() ? ""
+                : "on this machine (" + FOLDER + "/" + LOCAL + "/): " + String.join(", ", local)) + ".";
     }
 
     private static JsonNode parse(Path file, String display, Map<String, Integer> lines) {

@@ -38,7 +38,7 @@ public final class EnvironmentCheck {
             environment = loader.load(args[1]);
             baseUrlNote = loader.baseUrlNote();
             // A route whose features are all another gateway's would check nothing: refused before the run.
-            RouteFeatures.check(root, environment, EnvironmentLoader.FOLDER + "/" + args[1] + ".yaml");
+            RouteFeatures.check(root, environment, EnvironmentLoader.display(root, args[1]));
             // A request file that cannot be read stops the build here too, before anything is sent.
             requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
                     System.getProperty(ApplicationRequests.PROPERTY)));
