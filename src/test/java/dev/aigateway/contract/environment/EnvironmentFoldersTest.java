@@ -61,7 +61,7 @@ class EnvironmentFoldersTest {
         write("local/team.yaml", "the shipped one");
         write("team.yaml", "mine");
         assertThat(new EnvironmentLoader(root, Map.of()).load("team").description(), equalTo("mine"));
-        assertThat(EnvironmentLoader.display(root, "team"), equalTo("environments/team.yaml"));
+        assertThat(EnvironmentFolders.display(root, "team"), equalTo("environments/team.yaml"));
         assertThat(new EnvironmentLoader(root, Map.of()).names(), equalTo(List.of("team")));
     }
 

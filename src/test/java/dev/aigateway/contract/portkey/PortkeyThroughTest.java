@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.run.ContractSuite;
@@ -219,7 +219,7 @@ class PortkeyThroughTest {
      */
     @Test
     void withoutItsRoutingHeadersPortkeyRefusesEveryRequestItself() throws Exception {
-        String local = Files.readString(EnvironmentLoader.file(Path.of(System.getProperty("contract.root", ".")), "local"));
+        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), "local"));
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/unrouted.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
                 .replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "") + "baseUrl: " + portkey.baseUrl() + "\n");
@@ -277,7 +277,7 @@ class PortkeyThroughTest {
 
     /** As {@link #run(String, boolean)}, with {@code moreHeaders} (YAML lines under headers:) sent to Portkey too. */
     private Runs run(String team, boolean byok, String moreHeaders) throws Exception {
-        String local = Files.readString(EnvironmentLoader.file(Path.of(System.getProperty("contract.root", ".")),
+        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")),
                 team.equals("healthy") ? "local" : "local-" + team));
         String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
                 .replace("  verifyDirect: true\n", "  verifyDirect: true\n  directBaseUrl: " + simulator.baseUrl() + "/anthropic\n");

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.Processes;
-import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class NoInferenceRunTest {
 
     @Test
     void anEnvironmentWithoutBillableCallsEndsHealthyNoInferenceAndPassesTheBuild() throws Exception {
-        Build build = build("local-no-inference", Files.readString(EnvironmentLoader.file(PROJECT, "local-no-inference")));
+        Build build = build("local-no-inference", Files.readString(EnvironmentFolders.file(PROJECT, "local-no-inference")));
 
         assertThat(build.closing(), build.finishExitCode(), equalTo(0));
         String title = "Healthy without inference (key, account and catalog checked; inference not tried: allowBillable is false)";
@@ -62,7 +62,7 @@ class NoInferenceRunTest {
 
     @Test
     void aSpendCapThatStopsTheSameInferenceIsIncompleteAndFailsTheBuild() throws Exception {
-        String capped = Files.readString(EnvironmentLoader.file(PROJECT, "local-no-inference"))
+        String capped = Files.readString(EnvironmentFolders.file(PROJECT, "local-no-inference"))
                 .replace("allowBillable: false", "allowBillable: true\nmaxSpendUsd: 0");
         Build build = build("local-capped", capped);
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aigateway.contract.Stop;
-import dev.aigateway.contract.environment.EnvironmentLoader;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class RoutesOfTheProfileTest {
 
         String said = refused("openrouter-ai-sdk");
 
-        long line = Files.readAllLines(EnvironmentLoader.file(Path.of("."), "local-openrouter")).size() + 3;
+        long line = Files.readAllLines(EnvironmentFolders.file(Path.of("."), "local-openrouter")).size() + 3;
         assertThat(said, equalTo("environments/openrouter-ai-sdk.yaml, line " + line + " (routes, item 2): OpenRouter has no route"
                 + " ai-sdk-v4 (gateways/openrouter.yaml); the routes it has are chat-completions, messages, responses, embeddings."));
     }
@@ -94,7 +94,7 @@ class RoutesOfTheProfileTest {
     /** {@code environments/<name>.yaml}: this project's environment {@code template} with {@code extra} appended. */
     private void environment(String name, String template, String extra) throws IOException {
         Files.writeString(root.resolve("environments/" + name + ".yaml"),
-                Files.readString(EnvironmentLoader.file(Path.of("."), template)) + extra);
+                Files.readString(EnvironmentFolders.file(Path.of("."), template)) + extra);
     }
 
     private void tagFeature(String feature, String tag) throws IOException {
