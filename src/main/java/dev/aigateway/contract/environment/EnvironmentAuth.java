@@ -21,7 +21,7 @@ final class EnvironmentAuth {
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
         // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
         if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
-                || kind.equals("oidc") && profile.headers().aiSdk() == null) {
+                || kind.equals("oidc") && (profile.headers().aiSdk() == null || profile.oidc() == null)) {
             throw new EnvironmentException(display + ", line " + YamlLines.lineOf("auth", lines) + " (auth.kind): " + profile.title()
                     + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
         }
@@ -38,8 +38,9 @@ final class EnvironmentAuth {
         String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
                 .map(Environment.Secret::variable).findFirst().orElse("apiKey");
         OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
-                + YamlLines.lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs a Vercel OIDC token, a JWT (three base64url "
-                + "parts separated by dots); the value of " + variable + " is not one. Run vercel env pull for a fresh token."));
+                + YamlLines.lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs " + profile.oidc().token() + ", a JWT (three base64url "
+                + "parts separated by dots); the value of " + variable + " is not one. Run " + profile.oidc().refresh()
+                + " for a fresh token."));
         secrets.add(new Environment.Secret(variable, token.payload()));
         if (!token.signature().isEmpty()) {
             secrets.add(new Environment.Secret(variable, token.signature()));

@@ -63,7 +63,7 @@ public final class EnvironmentLoader {
         Path file = EnvironmentFolders.file(root, name);
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
-                    + EnvironmentFolders.existing(root) + " To target your own gateway: cp environments/vercel.yaml " + display);
+                    + EnvironmentFolders.existing(root) + " To target your own gateway: cp " + GatewayProfile.template() + " " + display);
         }
         Map<String, Integer> lines = new HashMap<>();
         JsonNode tree = YamlLines.parse(file, display, lines);
