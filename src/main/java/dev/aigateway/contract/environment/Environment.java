@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One target of a contract run, as read from {@code environments/<name>.yaml} with every
+ * One target of a contract run, as read from {@code environments/[local/]<name>.yaml} with every
  * {@code ${VAR}} resolved. {@link #baseUrl()} is empty when the run targets the embedded simulator:
  * the simulator's own URL is only known once it listens. {@link #webhookUrl()} ({@code notify.webhookUrl})
  * is where a change of verdict is announced, a secret; null when none is set. {@link #requests()}

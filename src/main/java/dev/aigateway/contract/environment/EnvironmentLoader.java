@@ -2,18 +2,13 @@ package dev.aigateway.contract.environment;
 
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Reads {@code environments/<name>.yaml}: parses it, checks it against {@code environments/environment.schema.json}
+ * Reads {@code environments/<name>.yaml}, else {@code environments/local/<name>.yaml} ({@link EnvironmentFolders#file}): parses it ({@link YamlLines}), checks it against {@code environments/environment.schema.json}
  * ({@link EnvironmentSchema}), resolves {@code ${VAR}} and {@code ${VAR:-default}} from the process environment,
  * then checks what the schema cannot see (the values variables give, the gateway's profile, the key's
  * characters), and applies defaults. Every problem becomes an {@link EnvironmentException} naming the file,
@@ -33,7 +27,6 @@ import java.util.stream.Stream;
  */
 public final class EnvironmentLoader {
 
-    public static final String FOLDER = "environments";
     static final java.math.BigDecimal DEFAULT_MAX_SPEND_USD = new java.math.BigDecimal("0.01");
     static final String DEFAULT_BYOK_MODEL = "anthropic/claude-haiku-4.5";
     static final String DEFAULT_DIRECT_MODEL = "claude-haiku-4-5";
@@ -57,31 +50,23 @@ public final class EnvironmentLoader {
         this(root, System.getenv());
     }
 
-    /** Names of the environments that exist, sorted. */
+    /** Names of the environments that exist ({@link EnvironmentFolders#names}). */
     public List<String> names() {
-        try (Stream<Path> files = Files.list(root.resolve(FOLDER))) {
-            return files.map(path -> path.getFileName().toString())
-                    .filter(file -> file.endsWith(".yaml"))
-                    .map(file -> file.substring(0, file.length() - ".yaml".length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return EnvironmentFolders.names(root);
     }
 
     public Environment load(String name) {
-        String display = FOLDER + "/" + name + ".yaml";
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
-            throw new EnvironmentException("-Denv=" + name + " is not an environment name. " + existing());
+            throw new EnvironmentException("-Denv=" + name + " is not an environment name. " + EnvironmentFolders.existing(root));
         }
-        Path file = root.resolve(FOLDER).resolve(name + ".yaml");
+        String display = EnvironmentFolders.display(root, name);
+        Path file = EnvironmentFolders.file(root, name);
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
-                    + existing() + " To target your own gateway: cp " + GatewayProfile.template() + " " + display);
+                    + EnvironmentFolders.existing(root) + " To target your own gateway: cp " + GatewayProfile.template() + " " + display);
         }
         Map<String, Integer> lines = new HashMap<>();
-        JsonNode tree = parse(file, display, lines);
+        JsonNode tree = YamlLines.parse(file, display, lines);
         if (!(tree instanceof ObjectNode fields)) {
             throw new EnvironmentException(display + ": expected a YAML mapping of fields (description, teamId, apiKey, ...).");
         }
@@ -98,10 +83,10 @@ public final class EnvironmentLoader {
         checkBaseUrl(raw, display, lines, profile);
         // The schema holds a written latency to 0 or more; this, the one a variable gives.
         if (raw.simulator() != null && raw.simulator().latencyMs() != null && raw.simulator().latencyMs() < 0) {
-            throw new EnvironmentException(display + ", line " + lineOf("simulator/latencyMs", lines)
+            throw new EnvironmentException(display + ", line " + YamlLines.lineOf("simulator/latencyMs", lines)
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
         }
-        Environment.Auth auth = auth(raw, display, lines, secrets, profile);
+        Environment.Auth auth = EnvironmentAuth.read(raw, display, lines, secrets, profile);
         // The forms of a secret its gateway's answers quote (keys.forms: a hash of the key), secrets of their own.
         List.copyOf(secrets).forEach(secret -> profile.keys().formsOf(secret.value()).forEach((form, value) ->
                 secrets.add(new Environment.Secret(secret.variable() + " (" + form + ")", value))));
@@ -137,56 +122,8 @@ public final class EnvironmentLoader {
                 .gateway(gateway)
                 .requests(requests(raw, display, lines))
                 .request(request(raw, display, lines))
-                .headers(headers(raw, display, lines, profile))
+                .headers(EnvironmentHeaders.read(raw, display, lines, profile))
                 .build();
-    }
-
-    /**
-     * Headers the run sets itself, which {@code headers:} may not replace: the credential's (as the redactor
-     * knows them by name) and the protocol's. The profile's own header names are added per gateway.
-     */
-    static final java.util.Set<String> HEADERS_THE_RUN_SETS = java.util.Set.of("authorization", "x-api-key",
-            "x-ai-gateway-api-key", "cookie", "content-type", "content-length", "content-encoding", "transfer-encoding",
-            "host", "connection", "accept-encoding", "expect", "upgrade", "te");
-
-    /**
-     * {@code headers:}, sent on every request to the gateway (a gateway in front of another routes by them). A name
-     * the run sets itself is refused, as is a value a variable gives that no header can carry; a value is never
-     * quoted, since it may be a secret: one whose header's name says it carries a credential (registered when read),
-     * or one that reads a variable apiKey or credentials: reads too (whose value the redactor hides wherever it is).
-     */
-    private static Map<String, String> headers(EnvironmentFile raw, String display, Map<String, Integer> lines,
-                                               GatewayProfile profile) {
-        if (raw.headers() == null) {
-            return Map.of();
-        }
-        java.util.Set<String> reserved = new java.util.TreeSet<>(HEADERS_THE_RUN_SETS);
-        GatewayProfile.Headers names = profile.headers();
-        java.util.stream.Stream.of(names.accessTokenTeam(), names.anthropicVersion() == null ? null : names.anthropicVersion().name())
-                .filter(java.util.Objects::nonNull).forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
-        if (names.aiSdk() != null) {
-            GatewayProfile.AiSdk sdk = names.aiSdk();
-            Stream.of(sdk.protocolVersion().name(), sdk.authMethod(), sdk.specificationVersion(), sdk.modelId(), sdk.streaming())
-                    .forEach(name -> reserved.add(name.toLowerCase(java.util.Locale.ROOT)));
-        }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, String> header : raw.headers().entrySet()) {
-            String name = header.getKey();
-            String where = display + ", line " + lineOf("headers/" + name, lines) + " (headers." + name + "): ";
-            if (reserved.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                throw new EnvironmentException(where + "the run sets " + name + " itself (the credential from apiKey and auth,"
-                        + " the protocol's headers from the route), so headers: may not replace it; remove it.");
-            }
-            String value = header.getValue() == null ? "" : header.getValue();
-            // Sent exactly as given, like a key: a value with a space at either end is refused, never trimmed.
-            if (value.isBlank() || !value.equals(value.strip()) || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c > 0x7e)) {
-                throw new EnvironmentException(where + "a header's value is one line of printable ASCII, not empty"
-                        + " (no line break, no control character, no accented letter, no space at either end); the value"
-                        + " given is not.");
-            }
-            headers.put(name, value);
-        }
-        return headers;
     }
 
     /** The gateway as its advice calls it ({@code words.theGateway}: "the Vercel AI Gateway", "OpenRouter"), else its title. */
@@ -208,7 +145,7 @@ public final class EnvironmentLoader {
             return GatewayProfile.defaultName();
         }
         if (!GatewayProfile.names().contains(raw.gateway())) {
-            throw new EnvironmentException(display + ", line " + lineOf("gateway", lines) + " (gateway): unknown gateway \""
+            throw new EnvironmentException(display + ", line " + YamlLines.lineOf("gateway", lines) + " (gateway): unknown gateway \""
                     + raw.gateway() + "\". Gateways that exist: " + String.join(", ", GatewayProfile.names()) + ".");
         }
         return raw.gateway();
@@ -218,45 +155,6 @@ public final class EnvironmentLoader {
     private static Environment.Limits limits(EnvironmentFile raw) {
         Long answerBytes = raw.limits() == null ? null : raw.limits().answerBytes();
         return answerBytes == null ? Environment.Limits.DEFAULT : new Environment.Limits(answerBytes);
-    }
-
-    /**
-     * The auth kind, checked: a kind that exists, access-token with its team, oidc with a JWT (whose
-     * payload and signature parts become secrets of their own, under the key's variable, so every form
-     * of the token is redacted and scanned for).
-     */
-    private static Environment.Auth auth(EnvironmentFile raw, String display, Map<String, Integer> lines,
-                                         List<Environment.Secret> secrets, GatewayProfile profile) {
-        EnvironmentFile.AuthFields fields = raw.auth();
-        String kind = fields == null || fields.kind() == null || fields.kind().isBlank() ? "api-key" : fields.kind().trim();
-        String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
-        // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
-        if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
-                || kind.equals("oidc") && (profile.headers().aiSdk() == null || profile.oidc() == null)) {
-            throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.kind): " + profile.title()
-                    + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
-        }
-        if (kind.equals("access-token")) {
-            if (fields.team() == null || fields.team().isBlank()) {
-                throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.team): auth kind "
-                        + "access-token needs auth.team, the team id or slug sent as " + profile.headers().accessTokenTeam() + "." + kinds);
-            }
-            return new Environment.Auth(kind, fields.team().trim(), null);
-        }
-        if (kind.equals("api-key")) {
-            return Environment.Auth.API_KEY;
-        }
-        String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
-                .map(Environment.Secret::variable).findFirst().orElse("apiKey");
-        OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
-                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs " + profile.oidc().token() + ", a JWT (three base64url "
-                + "parts separated by dots); the value of " + variable + " is not one. Run " + profile.oidc().refresh()
-                + " for a fresh token."));
-        secrets.add(new Environment.Secret(variable, token.payload()));
-        if (!token.signature().isEmpty()) {
-            secrets.add(new Environment.Secret(variable, token.signature()));
-        }
-        return new Environment.Auth(kind, null, token.expiresAt().orElse(null));
     }
 
     /**
@@ -274,7 +172,7 @@ public final class EnvironmentLoader {
             Route route = Route.named(name).orElseThrow(() -> new IllegalStateException(
                     "route " + name + " is in " + EnvironmentSchema.RESOURCE + " and not in Route"));
             if (profile.route(route.id()).isEmpty()) {
-                throw new EnvironmentException(display + ", line " + lineOf("routes/" + i, lines) + " (routes, item " + (i + 1)
+                throw new EnvironmentException(display + ", line " + YamlLines.lineOf("routes/" + i, lines) + " (routes, item " + (i + 1)
                         + "): " + profile.title() + " has no route " + route.id() + " (gateways/" + profile.name()
                         + ".yaml); the routes it has are " + String.join(", ", routesOf(profile)) + ".");
             }
@@ -297,7 +195,7 @@ public final class EnvironmentLoader {
             return Environment.RequestSettings.DEFAULT;
         }
         if (maxVariants < 0) {
-            throw new EnvironmentException(display + ", line " + lineOf("request/maxVariants", lines)
+            throw new EnvironmentException(display + ", line " + YamlLines.lineOf("request/maxVariants", lines)
                     + ": request.maxVariants is how many extra requests may find what the gateway refuses in your application's"
                     + " request, 0 or more (default " + Environment.RequestSettings.DEFAULT_MAX_VARIANTS + ").");
         }
@@ -312,7 +210,7 @@ public final class EnvironmentLoader {
         for (int i = 0; i < raw.requests().size(); i++) {
             String file = raw.requests().get(i);
             if (file == null || file.isBlank()) {
-                throw new EnvironmentException(display + ", line " + lineOf("requests/" + i, lines) + " (requests): item "
+                throw new EnvironmentException(display + ", line " + YamlLines.lineOf("requests/" + i, lines) + " (requests): item "
                         + (i + 1) + " is empty; each item is a request file relative to the project root (a curl command,"
                         + " a HAR or a JSON request), FILE#N for the N-th entry of a HAR.");
             }
@@ -336,68 +234,6 @@ public final class EnvironmentLoader {
                 fields == null ? DEFAULT_DIRECT_MODEL : orDefault(fields.directModel(), DEFAULT_DIRECT_MODEL),
                 fields == null || fields.directBaseUrl() == null || fields.directBaseUrl().isBlank() ? null
                         : stripTrailingSlash(fields.directBaseUrl()));
-    }
-
-    private String existing() {
-        List<String> names = names();
-        return names.isEmpty()
-                ? "There are no environment files in " + FOLDER + "/."
-                : "Environments that exist: " + String.join(", ", names) + ".";
-    }
-
-    private static JsonNode parse(Path file, String display, Map<String, Integer> lines) {
-        try (JsonParser parser = Json.YAML.createParser(file.toFile())) {
-            if (parser.nextToken() == null) {
-                throw new EnvironmentException(display + " is empty.");
-            }
-            return read(parser, "", lines);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new EnvironmentException(display + (at == null ? "" : ", line " + at.getLineNr())
-                    + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new EnvironmentException(display + ": cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Builds the tree and notes the line of every field, by JSON-pointer-like path. */
-    private static JsonNode read(JsonParser parser, String path, Map<String, Integer> lines) throws IOException {
-        lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = nodes.objectNode();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    String child = path.isEmpty() ? field : path + "/" + field;
-                    lines.put(child, parser.currentTokenLocation().getLineNr());
-                    parser.nextToken();
-                    object.set(field, read(parser, child, lines));
-                }
-                return object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = nodes.arrayNode();
-                int index = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(parser, path + "/" + index++, lines));
-                }
-                return array;
-            }
-            case VALUE_NULL -> {
-                return nodes.nullNode();
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return nodes.booleanNode(parser.getBooleanValue());
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return nodes.numberNode(parser.getDecimalValue());
-            }
-            default -> {
-                return nodes.textNode(parser.getText());
-            }
-        }
     }
 
     private void resolve(JsonNode node, String path, String display, Map<String, Integer> lines,
@@ -426,7 +262,7 @@ public final class EnvironmentLoader {
 
     private TextNode resolveText(String text, String path, String display, Map<String, Integer> lines,
                                  List<Environment.Secret> secrets) {
-        String where = display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.') + ")";
+        String where = display + ", line " + YamlLines.lineOf(path, lines) + " (" + path.replace('/', '.') + ")";
         try {
             Variables.Resolved resolved = variables.resolve(text);
             String from = resolved.variables().isEmpty() ? "the value" : "environment variable " + resolved.variables().get(0);
@@ -455,7 +291,7 @@ public final class EnvironmentLoader {
                     + " Export its value, e.g. " + empty.variable + "=... ./mvnw verify -Denv="
                     + display.replaceAll(".*/|\\.yaml$", "") + ", or give a default: ${" + empty.variable + ":-value}.");
         } catch (Variables.Unset unset) {
-            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
+            throw new EnvironmentException(display + ", line " + YamlLines.lineOf(path, lines) + " (" + path.replace('/', '.')
                     + "): environment variable " + unset.variable + " is not set and has no default. Set it, e.g. "
                     + unset.variable + "=... ./mvnw verify -Denv=" + display.replaceAll(".*/|\\.yaml$", "")
                     + ", or give a default: ${" + unset.variable + ":-value}.");
@@ -482,7 +318,7 @@ public final class EnvironmentLoader {
         } catch (java.net.URISyntaxException e) {
             problem = "is not a URL (" + e.getReason() + " at character " + e.getIndex() + ")";
         }
-        throw new EnvironmentException(display + ", line " + lineOf("baseUrl", lines) + ": baseUrl " + problem
+        throw new EnvironmentException(display + ", line " + YamlLines.lineOf("baseUrl", lines) + ": baseUrl " + problem
                 + ". Write the gateway's URL in full, e.g. baseUrl: " + profile.links().get("baseUrl"));
     }
 
@@ -511,8 +347,8 @@ public final class EnvironmentLoader {
         } catch (JsonProcessingException e) {
             // A value a variable gave that the field cannot take (the schema saw only the variable).
             String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-            throw new EnvironmentException(display + ", line " + lineOf(path, lines) + " (" + path.replace('/', '.')
-                    + "): " + firstLine(e.getOriginalMessage()));
+            throw new EnvironmentException(display + ", line " + YamlLines.lineOf(path, lines) + " (" + path.replace('/', '.')
+                    + "): " + YamlLines.firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -531,7 +367,7 @@ public final class EnvironmentLoader {
             JsonNode value = fields.at("/" + path);
             if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
                 String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-                throw new EnvironmentException(display + ", line " + lineOf(parent, lines) + ": required field \""
+                throw new EnvironmentException(display + ", line " + YamlLines.lineOf(parent, lines) + ": required field \""
                         + path.replace('/', '.') + "\" is missing" + (path.equals("baseUrl")
                         ? " (or add a simulator: block to target the embedded simulated gateway)." : "."));
             }
@@ -542,18 +378,6 @@ public final class EnvironmentLoader {
         return e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
                 .collect(Collectors.joining("/"));
-    }
-
-    static int lineOf(String path, Map<String, Integer> lines) {
-        String probe = path;
-        while (!lines.containsKey(probe) && probe.contains("/")) {
-            probe = probe.substring(0, probe.lastIndexOf('/'));
-        }
-        return lines.getOrDefault(probe, lines.getOrDefault("", 1));
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").trim();
     }
 
     private static int orDefault(Integer value, int fallback) {

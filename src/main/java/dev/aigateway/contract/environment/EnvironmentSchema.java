@@ -68,7 +68,7 @@ final class EnvironmentSchema {
                         + ".";
             }
             // A name the schema's propertyNames refuses (a header name with a space): on the name's own line.
-            case "propertyNames" -> display + ", line " + EnvironmentLoader.lineOf(path + "/" + message.getProperty(), lines)
+            case "propertyNames" -> display + ", line " + YamlLines.lineOf(path + "/" + message.getProperty(), lines)
                     + " (" + field(path) + "): \"" + message.getProperty() + "\" is not a name this field takes. Its description: "
                     + TREE.at(schemaLocation(message).replaceFirst("/propertyNames$", "")).path("description").asText();
             default -> display + ", line " + line(message, lines) + " (" + field(path) + "): "
@@ -79,7 +79,7 @@ final class EnvironmentSchema {
     /** The line a violation is on: a missing field's parent, an unknown field's own line, a value's line. */
     private static int line(ValidationMessage message, Map<String, Integer> lines) {
         String path = path(message.getInstanceLocation().toString());
-        return EnvironmentLoader.lineOf("additionalProperties".equals(message.getType())
+        return YamlLines.lineOf("additionalProperties".equals(message.getType())
                 ? (path.isEmpty() ? "" : path + "/") + message.getProperty() : path, lines);
     }
 

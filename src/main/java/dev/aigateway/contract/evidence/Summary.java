@@ -159,7 +159,7 @@ final class Summary {
         List<String> variables = placeholders(run);
         if (run.simulated()) {
             md.append("These ran against the embedded simulated gateway. Start it standalone, export the keys of\n")
-                    .append("this environment (`environments/").append(run.env()).append(".yaml` names their defaults), then run the lines:\n\n")
+                    .append("this environment (the file of `-Denv=").append(run.env()).append("` names their defaults), then run the lines:\n\n")
                     .append("    ./mvnw -q compile exec:java -Dsimulator.port=8080\n");
         } else {
             md.append("Export the keys first, in your own shell (never paste a key into a ticket):\n\n");

@@ -1,14 +1,9 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.Skipped;
-import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
-import io.qameta.allure.attachment.DefaultAttachmentProcessor;
-import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
-import io.qameta.allure.attachment.http.HttpRequestAttachment;
-import io.qameta.allure.attachment.http.HttpResponseAttachment;
 import io.restassured.builder.ResponseBuilder;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
@@ -17,26 +12,13 @@ import io.restassured.http.Headers;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
-import org.apache.http.ConnectionClosedException;
-import org.apache.http.TruncatedChunkException;
-import org.apache.http.conn.ConnectTimeoutException;
 
 /**
  * The one filter every request passes: records the redacted {@link Exchange} in the run's log and
@@ -46,19 +28,6 @@ import org.apache.http.conn.ConnectTimeoutException;
  * naming the host instead of a stack of HTTP client frames. Requests go to one origin only.
  */
 public final class ExchangeRecorder implements OrderedFilter {
-
-    /** What an answer's recorded body keeps (the steps read all of it, up to limits.answerBytes). */
-    static final int BODY_CAP = 64 * 1024;
-    /**
-     * A request body is recorded whole up to the answer cap, {@code limits.answerBytes}, and never less than its
-     * default, 4 MiB: the application's request is replayed from the evidence, so it must be what was sent.
-     */
-    static final long REQUEST_BODY_CAP_AT_LEAST = Environment.Limits.DEFAULT_ANSWER_BYTES;
-    // The words of the JDK's trust manager, and of the HTTP client's and the JDK's host name checks.
-    private static final Pattern UNTRUSTED = Pattern.compile("PKIX path|unable to find valid certification path");
-    private static final Pattern OTHER_HOST = Pattern.compile(
-            "(?i)(didn't|doesn't|does not) match|no subject alternative (DNS )?names? matching|no name matching");
-    private static final Pattern NOT_TLS = Pattern.compile("(?i)unrecognized SSL message|plaintext connection");
 
     private final Redactor redactor;
     private final ExchangeLog log;
@@ -128,12 +97,12 @@ public final class ExchangeRecorder implements OrderedFilter {
                 : target.getRawPath() + "?" + target.getRawQuery());
         String sentBody = request.getBody() == null ? null : request.getBody().toString();
         long sentBytes = sentBody == null ? 0 : sentBody.getBytes(StandardCharsets.UTF_8).length;
-        long requestBodyCap = Math.max(answerBytes, REQUEST_BODY_CAP_AT_LEAST);
+        long requestBodyCap = Math.max(answerBytes, RecordedBody.REQUEST_BODY_CAP_AT_LEAST);
         // Redacted whole, then cut only when what was sent is over the cap: a secret across the cap is redacted as a
         // whole, and a body within it is recorded whole even where a placeholder is longer than its secret.
         String redactedBody = noted(redactor.redactNoting(sentBody), Exchange.Placeholder.BODY, placeholders);
         Long requestBodyCut = sentBytes > requestBodyCap ? sentBytes : null;
-        String requestBody = requestBodyCut == null ? redactedBody : firstBytes(redactedBody, requestBodyCap);
+        String requestBody = requestBodyCut == null ? redactedBody : RecordedBody.firstBytes(redactedBody, requestBodyCap);
         if (requestBodyCut != null) {
             placeholders.removeIf(placeholder -> placeholder.in().equals(Exchange.Placeholder.BODY)
                     && placeholder.at() + placeholder.variable().length() + 1 > requestBody.length());
@@ -155,14 +124,14 @@ public final class ExchangeRecorder implements OrderedFilter {
         List<Exchange.Placeholder> written = List.copyOf(placeholders);
         if (failure != null) {
             boolean neverSent = !inFlight.sent();
-            NoAnswer noAnswer = describe(failure, target, inFlight);
+            NoAnswer noAnswer = NoAnswer.describe(failure, target, inFlight);
             String why = noAnswer.sentence();
             // An answer cut short by the run's own deadline, not by readMs: the run could not carry the
             // scenario out; the gateway did not fail it.
             boolean runDeadline = inFlight.expired() && inFlight.budgetMs() < readMs;
             if (noAnswer.tls()) {
                 limits.handshakeFailed(host, noAnswer.inShort());
-            } else if (!runDeadline && (inFlight.expired() || isSilence(failure) || neverSent)) {
+            } else if (!runDeadline && (inFlight.expired() || NoAnswer.isSilence(failure) || neverSent)) {
                 limits.silent(host, why);
             }
             limits.contacted(host);
@@ -171,7 +140,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             inFlight.headers().forEach((name, values) -> headers.put(name, redactor.redactHeader(name, String.join(", ", values))));
             byte[] arrived = inFlight.body();
             String partial = status == null ? null
-                    : profile.withoutKeyEchoes(redactor.redact(cap(new String(arrived, StandardCharsets.UTF_8))));
+                    : profile.withoutKeyEchoes(redactor.redact(RecordedBody.cap(new String(arrived, StandardCharsets.UTF_8))));
             String said = status == null ? why
                     : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
             Exchange exchange = Exchange.builder().sequence(sequence).scenario(scenario).startedAt(startedAt)
@@ -184,7 +153,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                     .requestBodyCut(requestBodyCut).placeholders(written == null ? null : List.copyOf(written))
                     .build();
             log.add(exchange);
-            attach(exchange);
+            ExchangeAttachment.attach(exchange);
             if (runDeadline) {
                 throw new Skipped("the run reached its deadline (timeouts.runSeconds: " + limits.runSeconds() + ") while "
                         + request.getMethod() + " " + path + " was still answering");
@@ -204,7 +173,7 @@ public final class ExchangeRecorder implements OrderedFilter {
             responseHeaders.merge(header.getName(), value, (earlier, next) -> earlier + ", " + next);
         }
         String responseBody = profile.withoutKeyEchoes(redactor.redact(rawBody));
-        String recordedBody = cap(responseBody);
+        String recordedBody = RecordedBody.cap(responseBody);
         Exchange exchange = Exchange.builder().sequence(sequence).scenario(scenario).startedAt(startedAt)
                 .method(request.getMethod()).url(url).path(path).requestHeaders(requestHeaders).requestBody(requestBody)
                 .status(response.getStatusCode()).responseHeaders(responseHeaders).responseBody(recordedBody)
@@ -219,7 +188,7 @@ public final class ExchangeRecorder implements OrderedFilter {
                 .requestBodyCut(requestBodyCut).placeholders(written == null ? null : List.copyOf(written))
                 .build();
         log.add(exchange);
-        attach(exchange);
+        ExchangeAttachment.attach(exchange);
         if (exchange.failure() != null) {
             throw new GatewayUnreachableException(exchange.failure());
         }
@@ -272,158 +241,12 @@ public final class ExchangeRecorder implements OrderedFilter {
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
-    private static boolean isSilence(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
-                    || cause instanceof UnknownHostException || cause instanceof ConnectTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static long elapsedMs(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static String cap(String body) {
-        if (body == null || body.length() <= BODY_CAP) {
-            return body;
-        }
-        return body.substring(0, BODY_CAP) + "\n[... " + (body.length() - BODY_CAP) + " more characters not recorded]";
-    }
-
-    /** {@code text} whole when its UTF-8 form is at most {@code cap} bytes, else its longest start that is (never half a character). */
-    static String firstBytes(String text, long cap) {
-        if (text == null || text.length() * 3L <= cap) {
-            return text;
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (bytes > cap) {
-                return text.substring(0, i);
-            }
-            i += Character.charCount(codePoint);
-        }
-        return text;
     }
 
     /** The gateway's error type, where its envelope keeps it. */
     private String errorType(String body) {
         return profile.envelopeOf(AnswerJson.object(body)).type();
-    }
-
-    /**
-     * Why an exchange got no answer, in words and never in Java's: the {@code sentence} the run prints
-     * once (what is wrong and, for TLS, the fix), and {@code inShort}, what the requests not sent to
-     * the same host later repeat. {@code tls}: the handshake failed, the same way for every request.
-     */
-    record NoAnswer(String sentence, String inShort, boolean tls) {
-
-        static NoAnswer of(String sentence) {
-            return new NoAnswer(sentence, sentence, false);
-        }
-
-        static NoAnswer tls(String sentence, String inShort) {
-            return new NoAnswer(sentence, inShort, true);
-        }
-    }
-
-    static NoAnswer describe(Throwable failure, URI target, InFlight inFlight) {
-        if (inFlight != null && inFlight.expired()) {
-            return NoAnswer.of("no complete answer from " + hostOf(target) + " within " + inFlight.budgetMs() + " ms");
-        }
-        return describe(failure, target, inFlight == null || inFlight.sent());
-    }
-
-    /** {@code sent}: the request went out (so the TLS handshake, if any, was over). */
-    static NoAnswer describe(Throwable failure, URI target, boolean sent) {
-        String host = hostOf(target);
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
-                return NoAnswer.of("could not connect to " + host + " (" + cause.getMessage() + ")");
-            }
-            if (cause instanceof UnknownHostException) {
-                return NoAnswer.of("could not resolve " + target.getHost() + " (DNS lookup failed)");
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return NoAnswer.of("no answer from " + host + " in time (" + cause.getMessage() + ")");
-            }
-            if (cause instanceof SSLException || !sent && "https".equals(target.getScheme())
-                    && (cause instanceof SocketException || cause instanceof EOFException)) {
-                return tlsFailure(failure, host);
-            }
-            if (cause instanceof SocketException || cause instanceof ConnectionClosedException
-                    || cause instanceof TruncatedChunkException) {
-                return NoAnswer.of("the connection to " + host + " broke (" + cause.getMessage() + ")");
-            }
-        }
-        return NoAnswer.of("no response from " + host + " (" + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")");
-    }
-
-    /** What is wrong with the handshake, read from the whole chain of causes; the JDK's and the client's words stay out. */
-    private static NoAnswer tlsFailure(Throwable failure, String host) {
-        StringBuilder said = new StringBuilder();
-        boolean untrusted = false;
-        boolean expired = false;
-        boolean notYetValid = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            said.append(' ').append(cause.getMessage());
-            untrusted |= cause instanceof CertPathBuilderException;
-            expired |= cause instanceof CertificateExpiredException;
-            notYetValid |= cause instanceof CertificateNotYetValidException;
-        }
-        String words = said.toString();
-        if (expired) {
-            return NoAnswer.tls("the certificate of " + host + " has expired: the server must renew it"
-                    + " (or, if it has, this machine's clock is wrong)", "its certificate has expired");
-        }
-        if (notYetValid) {
-            return NoAnswer.tls("the certificate of " + host + " is not valid yet: check this machine's clock",
-                    "its certificate is not valid yet");
-        }
-        if (untrusted || UNTRUSTED.matcher(words).find()) {
-            return NoAnswer.tls("the certificate of " + host + " is not trusted by this Java (self-signed, or signed by a CA"
-                    + " it does not know, as a proxy that opens TLS does): pass that CA with -Djavax.net.ssl.trustStore=FILE",
-                    "its certificate is not trusted by this Java");
-        }
-        if (OTHER_HOST.matcher(words).find()) {
-            return NoAnswer.tls("the certificate of " + host + " is for another host name: check the host in baseUrl,"
-                    + " or whether a proxy answers for it", "its certificate is for another host");
-        }
-        if (NOT_TLS.matcher(words).find()) {
-            return NoAnswer.tls(host + " does not speak TLS though baseUrl says https: check the scheme and the port"
-                    + " in baseUrl", "it does not speak TLS");
-        }
-        return NoAnswer.tls(host + " closed the connection during the TLS handshake, before any certificate (a host that"
-                + " does not serve this name, a firewall or proxy that blocks it, or a server that accepts none of this"
-                + " Java's TLS versions): try curl -v https://" + host
-                + " from the same machine", "it closed the connection during the handshake");
-    }
-
-    private static void attach(Exchange exchange) {
-        DefaultAttachmentProcessor processor = new DefaultAttachmentProcessor();
-        String name = "Request" + (exchange.variant() == null ? "" : " (variant: " + exchange.variant() + ")") + ": "
-                + exchange.method() + " " + exchange.path()
-                + (exchange.requestBodyCut() == null ? "" : " (" + exchange.requestBodyCutNote() + ")");
-        // Our curl line, not the one Allure's builder writes (quotes unescaped, no placeholder expanded); none for a
-        // body recorded cut. Allure's attachment keeps one value a name: a name sent twice shows both values, joined.
-        String curl = exchange.requestBodyCut() == null ? CurlLine.of(exchange) : null;
-        HttpRequestAttachment request = new HttpRequestAttachment(name, exchange.url(), exchange.method(),
-                exchange.requestBody(), curl, exchange.requestHeaderMap(), Map.of(), Map.of());
-        processor.addAttachment(request, new FreemarkerAttachmentRenderer("http-request.ftl"));
-        HttpResponseAttachment.Builder response = HttpResponseAttachment.Builder
-                .create(exchange.answered()
-                        ? "Response: " + exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())
-                        : "No response: " + exchange.failure())
-                .setUrl(exchange.url())
-                .setHeaders(exchange.responseHeaders())
-                .setBody(exchange.answered() ? exchange.responseBody() : exchange.failure());
-        if (exchange.answered()) {
-            response.setResponseCode(exchange.status());
-        }
-        processor.addAttachment(response.build(), new FreemarkerAttachmentRenderer("http-response.ftl"));
     }
 }

@@ -27,8 +27,6 @@ import java.util.function.Supplier;
  */
 public final class GatewayClient {
 
-    static final int ATTEMPTS = 3;
-    private static final long RETRY_DELAY_MS = 200;
     private static final ObjectMapper JSON = Json.DATA;
 
     private final Environment environment;
@@ -100,7 +98,7 @@ public final class GatewayClient {
     }
 
     public Response get(String path, Credential credential) {
-        return withRetries(() -> request(credential).get(path));
+        return Retries.of(() -> request(credential).get(path));
     }
 
     /** The balance, on the route the profile reads it from (Vercel's /v1/credits, OpenRouter's /api/v1/key). */
@@ -138,7 +136,7 @@ public final class GatewayClient {
     public Response chatCompletion(Credential credential, ChatCompletionRequest body) {
         String json = json(body);
         return billable(credential, "POST " + path("chat-completions"), body.model(), body.maxTokens(), json,
-                () -> withRetries(() -> request(credential)
+                () -> Retries.of(() -> request(credential)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(path("chat-completions"))));
@@ -158,7 +156,7 @@ public final class GatewayClient {
      * allows billable calls, the run is within its deadline and the worst-case cost of {@code json} ({@code model},
      * at most {@code maxTokens} out) is held under the spend cap; the hold lasts until its answer is recorded.
      */
-    private Response gated(String what, String model, Integer maxTokens, String json, Supplier<Response> send) {
+    Response gated(String what, String model, Integer maxTokens, String json, Supplier<Response> send) {
         try (SpendGuard.Reservation reserved = gate.admit(what, () -> CatalogPrices.worstCaseUsd(environment.profile(),
                 catalogText(), model, maxTokens, json.getBytes(StandardCharsets.UTF_8).length))) {
             return send.get();
@@ -169,7 +167,7 @@ public final class GatewayClient {
     public Response message(Credential credential, AnthropicMessageRequest body) {
         String json = json(body);
         return billable(credential, "POST " + path("messages"), body.model(), body.maxTokens(), json,
-                () -> withRetries(() -> request(credential, RequestHeaders.ANTHROPIC)
+                () -> Retries.of(() -> request(credential, RequestHeaders.ANTHROPIC)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(path("messages"))));
@@ -181,7 +179,7 @@ public final class GatewayClient {
      */
     public Response countTokens(Credential credential, CountTokensRequest body) {
         String json = json(body);
-        return withRetries(() -> request(credential, RequestHeaders.ANTHROPIC).contentType(ContentType.JSON).body(json)
+        return Retries.of(() -> request(credential, RequestHeaders.ANTHROPIC).contentType(ContentType.JSON).body(json)
                 .post(path("messages-count-tokens")));
     }
 
@@ -189,14 +187,14 @@ public final class GatewayClient {
     public Response response(Credential credential, ResponsesRequest body) {
         String json = json(body);
         return billable(credential, "POST " + path("responses"), body.model(), body.maxOutputTokens(), json,
-                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("responses"))));
+                () -> Retries.of(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("responses"))));
     }
 
     /** {@code POST /v1/embeddings}. */
     public Response embeddings(Credential credential, EmbeddingsRequest body) {
         String json = json(body);
         return billable(credential, "POST " + path("embeddings"), body.model(), 0, json,
-                () -> withRetries(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("embeddings"))));
+                () -> Retries.of(() -> request(credential).contentType(ContentType.JSON).body(json).post(path("embeddings"))));
     }
 
     /**
@@ -209,7 +207,7 @@ public final class GatewayClient {
         String json = json(body);
         RequestHeaders.Protocol protocol = new RequestHeaders.AiSdk(specificationVersion, modelId, streaming);
         return billable(credential, "POST " + base + "/language-model", modelId, body.maxOutputTokens(), json,
-                () -> withRetries(() -> request(credential, protocol)
+                () -> Retries.of(() -> request(credential, protocol)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(base + "/language-model")));
@@ -232,7 +230,7 @@ public final class GatewayClient {
     public Response applicationRequest(Credential credential, ApplicationRequest application, String variant) {
         String body = application.body();
         RequestRoute route = application.route(environment.profile());
-        Supplier<Response> send = () -> withRetries(() -> {
+        Supplier<Response> send = () -> Retries.of(() -> {
             // The file's headers, then the credential's; the file's own credentials were taken out when it was read.
             RequestSpecification sent = given().config(config.encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
                             .defaultContentCharset(StandardCharsets.UTF_8)
@@ -267,7 +265,7 @@ public final class GatewayClient {
      * asked first it keeps a run to two waves of requests, not three (src/bench/verify-speed.sh). When
      * it gets no answer, the scenario that sent it fails with why, and the others are not sent.
      */
-    private void catalogFirst() {
+    void catalogFirst() {
         if (catalog.sentBy(this)) {
             return;
         }
@@ -295,60 +293,16 @@ public final class GatewayClient {
         }
     }
 
-    /**
-     * Anthropic's own Messages API, called directly with the user's BYOK key (not through the
-     * gateway): the check that the key itself works. One token at most.
-     */
-    public Response anthropicMessageDirect(String providerBaseUrl, String apiKey, String model) {
-        catalogFirst();
-        String json = json(AnthropicMessageRequest.smallest(model));
-        // Held under the spend cap like the gateway's billable calls (the provider's id is not the
-        // catalog's, so it is priced as the dearest model), though the provider bills it, not the gateway.
-        return gated("POST " + providerBaseUrl + "/v1/messages", model, 1, json, () -> {
-            RequestSpecification request = given()
-                    .config(config)
-                    .baseUri(providerBaseUrl)
-                    .urlEncodingEnabled(false)
-                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl));
-            RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
-            return request
-                    .contentType(ContentType.JSON)
-                    .body(json)
-                    .post("/v1/messages");
-        });
+    /** Requests not through the gateway, at the provider itself with the user's own key, recorded and gated like this client's. */
+    public ProviderDirect provider() {
+        return new ProviderDirect(this);
     }
 
-    /**
-     * The application's request, once, directly at its model's provider with the user's own key (not through the
-     * gateway), as the BYOK check calls the provider: to {@code providerBaseUrl} with the same path, and the body's
-     * model as the provider names it ({@code providerModel}); the key in {@code x-api-key} and as a Bearer token,
-     * as Anthropic's Messages API and its OpenAI SDK compatibility read it (https://docs.anthropic.com/en/api/openai-sdk).
-     * Held under the spend cap like the gateway's billable calls, though the provider bills it; marked {@code variant}.
-     */
-    public Response applicationRequestDirect(String providerBaseUrl, String apiKey, ApplicationRequest application,
-                                             String providerModel, String variant) {
-        catalogFirst();
-        String body = application.body().replace("\"model\":\"" + application.model() + "\"", "\"model\":\"" + providerModel + "\"");
-        return gated("POST " + providerBaseUrl + application.path() + " (" + variant + ")", application.model(),
-                application.maxTokens(), body, () -> {
-            RequestSpecification request = given()
-                    .config(config)
-                    .baseUri(providerBaseUrl)
-                    .urlEncodingEnabled(false)
-                    .filter(recorder(Caller.PROVIDER_DIRECT, providerBaseUrl, variant));
-            RequestHeaders.anthropicDirect(apiKey, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
-            return request.header("Authorization", "Bearer " + apiKey)
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .post(application.path());
-        });
-    }
-
-    private ExchangeRecorder recorder(Caller caller, String baseUrl) {
+    ExchangeRecorder recorder(Caller caller, String baseUrl) {
         return recorder(caller, baseUrl, null);
     }
 
-    private ExchangeRecorder recorder(Caller caller, String baseUrl, String variant) {
+    ExchangeRecorder recorder(Caller caller, String baseUrl, String variant) {
         return new ExchangeRecorder(redactor, log, scenario, caller, limits,
                 ExchangeRecorder.originOf(URI.create(baseUrl)), environment.timeouts().readMs(),
                 environment.limits().answerBytes(), environment.profile(), variant);
@@ -364,30 +318,17 @@ public final class GatewayClient {
         return scenario;
     }
 
+    /** The HTTP client's settings every request of this client's scenario is sent with. */
+    RestAssuredConfig config() {
+        return config;
+    }
+
     /** The environment this client sends to. */
     public Environment environment() {
         return environment;
     }
 
-    /**
-     * A 5xx is tried again, {@value #ATTEMPTS} attempts in all, as the AI SDK does: a passing blip is
-     * absorbed, an outage persists. Every attempt is recorded.
-     */
-    private static Response withRetries(Supplier<Response> send) {
-        Response response = send.get();
-        for (int attempt = 2; attempt <= ATTEMPTS && response.statusCode() >= 500; attempt++) {
-            try {
-                Thread.sleep(RETRY_DELAY_MS * (attempt - 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-            response = send.get();
-        }
-        return response;
-    }
-
-    private static String json(Object body) {
+    static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -223,7 +223,7 @@ final class InFlight implements AutoCloseable {
 
         private void keep(byte[] buffer, int offset, int length) {
             synchronized (InFlight.this) {
-                int room = ExchangeRecorder.BODY_CAP * 4 - body.size();
+                int room = RecordedBody.BODY_CAP * 4 - body.size();
                 body.write(buffer, offset, Math.max(0, Math.min(room, length)));
             }
         }

@@ -135,7 +135,7 @@ public final class RefusalReduction {
         List<Tried> tried = new ArrayList<>(outcome.tried());
         Tried there;
         try {
-            Response answer = variants.applicationRequestDirect(direct.baseUrl(), direct.apiKey(), request,
+            Response answer = variants.provider().applicationRequest(direct.baseUrl(), direct.apiKey(), request,
                     direct.providerModel(request.model()), change);
             Exchange exchange = last(variants, change);
             there = new Tried(same, exchange == null ? null : exchange.sequence(), answer.statusCode(),

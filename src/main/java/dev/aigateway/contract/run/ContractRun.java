@@ -50,7 +50,7 @@ public final class ContractRun implements AutoCloseable {
         this.applicationRequests = new ApplicationRequestRun(environment, redactor, requests, this::client, this::providerBaseUrl);
     }
 
-    /** Loads {@code environments/<name>.yaml} under {@code root}; starts the simulator if it has a {@code simulator:} block. */
+    /** Loads environment {@code name} under {@code root} ({@code environments/}, else {@code environments/local/}); starts the simulator if it has a {@code simulator:} block. */
     public static ContractRun open(Path root, String name, Map<String, String> variables) {
         return open(root, name, variables, null);
     }

@@ -3,6 +3,7 @@ package dev.aigateway.contract.run;
 import dev.aigateway.contract.BuildStep;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.environment.RouteFeatures;
 import dev.aigateway.contract.simulator.SimulatedGateway;
@@ -38,7 +39,7 @@ public final class EnvironmentCheck {
             environment = loader.load(args[1]);
             baseUrlNote = loader.baseUrlNote();
             // A route whose features are all another gateway's would check nothing: refused before the run.
-            RouteFeatures.check(root, environment, EnvironmentLoader.FOLDER + "/" + args[1] + ".yaml");
+            RouteFeatures.check(root, environment, EnvironmentFolders.display(root, args[1]));
             // A request file that cannot be read stops the build here too, before anything is sent.
             requests = ApplicationRequests.read(root, ApplicationRequests.named(environment,
                     System.getProperty(ApplicationRequests.PROPERTY)));

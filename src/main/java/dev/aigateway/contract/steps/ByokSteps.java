@@ -68,7 +68,7 @@ public class ByokSteps {
         if (!"anthropic".equals(byok().provider())) {
             throw Skipped.notApplicable("the direct check knows Anthropic's API only, not " + byok().provider());
         }
-        context.answered(context.gateway().anthropicMessageDirect(
+        context.answered(context.gateway().provider().anthropicMessage(
                 context.run().providerBaseUrl(byok().provider()), context.byokKey(), byok().directModel()));
     }
 

@@ -61,6 +61,10 @@ class VerdictGateTest {
         assertThat(failed.exitCode(), equalTo(1));
         assertThat(failed.output(), allOf(containsString("::error title=team-a::verdict healthy-no-inference, expected healthy:"),
                 containsString("set allowBillable: true in environments/team-a.yaml, or inference: false in the matrix")));
+        // A simulated team's file is in environments/local/, where -Denv found it.
+        Files.createDirectories(checkout.resolve("environments/local"));
+        Files.writeString(checkout.resolve("environments/local/local-x.yaml"), "description: x\n");
+        assertThat(gate(checkout, "local-x", "true").output(), containsString("set allowBillable: true in environments/local/local-x.yaml,"));
     }
 
     @Test

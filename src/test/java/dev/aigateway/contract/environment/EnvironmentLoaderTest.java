@@ -99,7 +99,7 @@ class EnvironmentLoaderTest {
         write("vercel", VALID);
         EnvironmentException error = assertThrows(EnvironmentException.class, () -> loader(Map.of()).load("nope"));
         assertThat(error.getMessage(), allOf(containsString("environments/nope.yaml does not exist"),
-                containsString("Environments that exist: local, vercel.")));
+                containsString("Environments that exist: yours and the templates (environments/): local, vercel.")));
         assertThat(error.getStackTrace().length, equalTo(0));
     }
 

@@ -57,8 +57,10 @@ class EnvironmentSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shipped")
     void everyShippedEnvironmentNamesTheSchemaAndIsValidUnderIt(String env) throws IOException {
-        Path file = ROOT.resolve("environments/" + env + ".yaml");
-        assertThat(Files.readAllLines(file).get(0), equalTo(HEADER));
+        Path file = EnvironmentFolders.file(ROOT, env);
+        // The schema beside the file's folder: environments/local/ names ../environment.schema.json.
+        String schema = file.getParent().relativize(SCHEMA).toString().replace('\\', '/');
+        assertThat(Files.readAllLines(file).get(0), equalTo(HEADER.replace("environment.schema.json", schema)));
         Set<ValidationMessage> violations = schema().validate(YAML.readTree(file.toFile()));
         assertThat(violations.stream().map(ValidationMessage::getMessage).toList(), empty());
     }
@@ -108,7 +110,7 @@ class EnvironmentSchemaTest {
     @Test
     void aMisspelledFieldIsRefusedByBothTheSchemaAndTheLoader(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("environments"));
-        String yaml = Files.readString(ROOT.resolve("environments/local.yaml")).replace("  maxTokens: 1", "  maxTokns: 1");
+        String yaml = Files.readString(EnvironmentFolders.file(ROOT, "local")).replace("  maxTokens: 1", "  maxTokns: 1");
         Files.writeString(root.resolve("environments/typo.yaml"), yaml);
         assertThat(schema().validate(YAML.readTree(yaml)).stream().map(ValidationMessage::getMessage).toList(),
                 hasItem(containsString("maxTokns")));

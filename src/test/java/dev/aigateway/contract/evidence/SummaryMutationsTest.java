@@ -121,7 +121,7 @@ class SummaryMutationsTest {
     void aSimulatedRunIsReproducedAgainstTheStandaloneSimulatorAndAGatewayRunFromTheUsersShell() {
         String simulated = Summary.markdown(run(true, "team_abc", List.of(), List.of(refused(1, "{}")), null));
         assertThat(simulated, containsString("| Gateway | https://gateway.example (embedded simulated gateway) |\n"));
-        assertThat(simulated, containsString("`environments/myteam.yaml` names their defaults"));
+        assertThat(simulated, containsString("(the file of `-Denv=myteam` names their defaults)"));
         assertThat(simulated, containsString("    ./mvnw -q compile exec:java -Dsimulator.port=8080\n"));
         assertThat(simulated, containsString(EvidenceBundle.STANDALONE_SIMULATOR + "/v1/chat/completions"));
         assertThat(simulated, not(containsString("Export the keys first")));

@@ -149,14 +149,14 @@ class RequestBodyAsSentTest {
 
     @Test
     void aBodyAtTheCapIsRecordedWholeAndACutNeverSplitsACharacter() {
-        assertThat(ExchangeRecorder.firstBytes("abc", 3), equalTo("abc"));
-        assertThat(ExchangeRecorder.firstBytes("abcd", 3), equalTo("abc"));
+        assertThat(RecordedBody.firstBytes("abc", 3), equalTo("abc"));
+        assertThat(RecordedBody.firstBytes("abcd", 3), equalTo("abc"));
         // é is 2 bytes, 北 3, 😀 4 (a surrogate pair): the cut keeps whole characters only.
-        assertThat(ExchangeRecorder.firstBytes("aé", 2), equalTo("a"));
-        assertThat(ExchangeRecorder.firstBytes("aé", 3), equalTo("aé"));
-        assertThat(ExchangeRecorder.firstBytes("a北", 3), equalTo("a"));
-        assertThat(ExchangeRecorder.firstBytes("a😀b", 4), equalTo("a"));
-        assertThat(ExchangeRecorder.firstBytes("a😀b", 5), equalTo("a😀"));
+        assertThat(RecordedBody.firstBytes("aé", 2), equalTo("a"));
+        assertThat(RecordedBody.firstBytes("aé", 3), equalTo("aé"));
+        assertThat(RecordedBody.firstBytes("a北", 3), equalTo("a"));
+        assertThat(RecordedBody.firstBytes("a😀b", 4), equalTo("a"));
+        assertThat(RecordedBody.firstBytes("a😀b", 5), equalTo("a😀"));
     }
 
     /** Sends {@code json} as a chat completion's body through the run's client: its recorded exchange. */

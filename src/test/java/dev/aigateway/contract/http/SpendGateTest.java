@@ -46,7 +46,7 @@ class SpendGateTest {
 
             Skipped chat = assertThrows(Skipped.class, () -> client.chatCompletion(Credential.teamKey(environment.apiKey()),
                     ChatCompletionRequest.smallest("openai/gpt-4o-mini", 1)));
-            Skipped direct = assertThrows(Skipped.class, () -> client.anthropicMessageDirect(gateway.baseUrl() + "/anthropic",
+            Skipped direct = assertThrows(Skipped.class, () -> client.provider().anthropicMessage(gateway.baseUrl() + "/anthropic",
                     "sk-ant-test", "claude-3-5-haiku-latest"));
 
             assertThat(chat.getMessage(), equalTo(REFUSED));

@@ -23,7 +23,7 @@ class TlsWordsTest {
                 new CertificateExpiredException("NotAfter: Tue Jan 02 00:00:00 UTC 2024"));
         failure.initCause(validator);
 
-        ExchangeRecorder.NoAnswer noAnswer = ExchangeRecorder.describe(failure, URI.create("https://gw.example"), false);
+        NoAnswer noAnswer = NoAnswer.describe(failure, URI.create("https://gw.example"), false);
         assertThat(noAnswer.sentence(), equalTo("the certificate of gw.example:443 has expired: the server must renew it"
                 + " (or, if it has, this machine's clock is wrong)"));
         assertThat(noAnswer.inShort(), equalTo("its certificate has expired"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class PortkeySimulatedMatchesRealTest {
 
-    private static final ObjectMapper JSON = dev.aigateway.contract.Json.ANSWERS;
+    private static final ObjectMapper JSON = Json.DATA;
     private static final String CHAT = "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
     private static final String PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n"
             + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";

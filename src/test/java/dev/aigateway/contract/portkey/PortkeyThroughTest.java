@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.run.ContractSuite;
@@ -220,7 +221,7 @@ class PortkeyThroughTest {
      */
     @Test
     void withoutItsRoutingHeadersPortkeyRefusesEveryRequestItself() throws Exception {
-        String local = Files.readString(Path.of(System.getProperty("contract.root", "."), "environments", "local.yaml"));
+        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), "local"));
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/unrouted.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
                 .replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "") + "baseUrl: " + portkey.baseUrl() + "\n");
@@ -268,7 +269,7 @@ class PortkeyThroughTest {
     private record Runs(RunRecord direct, RunRecord through, List<String> reachedTheSimulatorThroughPortkey) {}
 
     /**
-     * Runs environments/local-&lt;team&gt;.yaml (local.yaml for healthy) over a URL, once at the simulator and once at
+     * Runs environments/local/local-&lt;team&gt;.yaml (local.yaml for healthy) over a URL, once at the simulator and once at
      * Portkey with the routing headers; its key names the team. BYOK's direct check goes to the simulator, never the
      * internet; {@code byok} false leaves the BYOK key out.
      */
@@ -278,8 +279,8 @@ class PortkeyThroughTest {
 
     /** As {@link #run(String, boolean)}, with {@code moreHeaders} (YAML lines under headers:) sent to Portkey too. */
     private Runs run(String team, boolean byok, String moreHeaders) throws Exception {
-        String local = Files.readString(Path.of(System.getProperty("contract.root", "."), "environments",
-                (team.equals("healthy") ? "local" : "local-" + team) + ".yaml"));
+        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")),
+                team.equals("healthy") ? "local" : "local-" + team));
         String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
                 .replace("  verifyDirect: true\n", "  verifyDirect: true\n  directBaseUrl: " + simulator.baseUrl() + "/anthropic\n");
         if (!byok) {

@@ -128,7 +128,7 @@ class BillableSendsTest {
         RefusalReduction.Outcome variants = RefusalReduction.find(client, team, application,
                 new RefusalReduction.Direct("anthropic", server.baseUrl() + "/provider", "sk-ant-FAKE_gate"));
         Skipped probe = assertThrows(Skipped.class, () -> client.chatCompletion(team, ChatCompletionRequest.smallest("openai/gpt-4o-mini", 1)));
-        Skipped direct = assertThrows(Skipped.class, () -> client.anthropicMessageDirect(server.baseUrl() + "/provider",
+        Skipped direct = assertThrows(Skipped.class, () -> client.provider().anthropicMessage(server.baseUrl() + "/provider",
                 "sk-ant-FAKE_gate", "claude-haiku-4-5"));
 
         assertThat("nothing but the catalog arrived", posts(), empty());

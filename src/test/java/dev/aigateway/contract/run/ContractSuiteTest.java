@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -158,7 +159,7 @@ class ContractSuiteTest {
     @Test
     void anOidcRunWritesNoFormOfTheTokenAndSaysItsAuthMethod() throws Exception {
         RunRecord run = ContractSuite.run("local-oidc", output);
-        String token = java.nio.file.Files.readString(java.nio.file.Path.of("environments/local-oidc.yaml"))
+        String token = java.nio.file.Files.readString(EnvironmentFolders.file(java.nio.file.Path.of("."), "local-oidc"))
                 .replaceAll("(?s).*\\$\\{VERCEL_OIDC_TOKEN:-([^}]+)}.*", "$1");
         String payload = token.split("\\.")[1];
         String written = java.nio.file.Files.readString(output.resolve("run.json"));

@@ -2,6 +2,7 @@ package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.Stop;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.RunRecord;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -56,7 +57,7 @@ class HistoryRunsTest {
     void aProject() throws Exception {
         Files.createDirectories(root.resolve("environments"));
         for (String env : List.of("local", "local-team-blocked")) {
-            Files.copy(PROJECT.resolve("environments/" + env + ".yaml"), root.resolve("environments/" + env + ".yaml"));
+            Files.copy(EnvironmentFolders.file(PROJECT, env), root.resolve("environments/" + env + ".yaml"));
         }
         Files.createDirectories(root.resolve("reports"));
         Files.writeString(root.resolve("reports/README.md"), "outputs");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.Processes;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class NoInferenceRunTest {
 
     @Test
     void anEnvironmentWithoutBillableCallsEndsHealthyNoInferenceAndPassesTheBuild() throws Exception {
-        Build build = build("local-no-inference", Files.readString(PROJECT.resolve("environments/local-no-inference.yaml")));
+        Build build = build("local-no-inference", Files.readString(EnvironmentFolders.file(PROJECT, "local-no-inference")));
 
         assertThat(build.closing(), build.finishExitCode(), equalTo(0));
         String title = "Healthy without inference (key, account and catalog checked; inference not tried: allowBillable is false)";
@@ -61,7 +62,7 @@ class NoInferenceRunTest {
 
     @Test
     void aSpendCapThatStopsTheSameInferenceIsIncompleteAndFailsTheBuild() throws Exception {
-        String capped = Files.readString(PROJECT.resolve("environments/local-no-inference.yaml"))
+        String capped = Files.readString(EnvironmentFolders.file(PROJECT, "local-no-inference"))
                 .replace("allowBillable: false", "allowBillable: true\nmaxSpendUsd: 0");
         Build build = build("local-capped", capped);
 

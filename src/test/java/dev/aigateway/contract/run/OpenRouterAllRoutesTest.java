@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The simulated OpenRouter with every route its profile lists ({@code environments/local-openrouter-all-routes.yaml}):
+ * The simulated OpenRouter with every route its profile lists ({@code environments/local/local-openrouter-all-routes.yaml}):
  * the features of chat completions, Messages, Responses and embeddings all hold, each route answered 200 with a
  * generation id, and the run is healthy; as {@code ./mvnw verify -Denv=local-openrouter-all-routes} ends.
  */

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
-import dev.aigateway.contract.record.Spend;
 import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -171,7 +171,7 @@ class OpenRouterSimulatorTest {
      */
     private RunRecord overAUrl(String env, String url) throws Exception {
         Path root = java.nio.file.Files.createDirectories(output.resolve("root").resolve("environments"));
-        String file = java.nio.file.Files.readString(Path.of("environments", env + ".yaml"));
+        String file = java.nio.file.Files.readString(EnvironmentFolders.file(Path.of("."), env));
         // The copy lives in another root: the request files it lists are read from this checkout.
         String requests = Path.of("").toAbsolutePath() + "/src/";
         java.nio.file.Files.writeString(root.resolve(env + ".yaml"), file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "baseUrl: " + url + "\n")

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * R1 (https://github.com/vercel/ai/issues/20649) as a user meets it: {@code -Drequest=} with the curl, HAR
- * and JSON forms, against the simulated gateway over a URL ({@code environments/simulator-url.yaml}), which
+ * and JSON forms, against the simulated gateway over a URL ({@code environments/local/simulator-url.yaml}), which
  * refuses non-streamed anthropic/claude-opus-5 above 21,333 output tokens. The request is refused, its variants
  * find that the refusal follows {@code max_tokens} with {@code stream: false}, and say so on the request's own
  * exchange, in summary.md and in the record. Each case prints its figures: extra requests, their spend, wall time.

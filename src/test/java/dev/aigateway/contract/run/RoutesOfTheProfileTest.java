@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aigateway.contract.Stop;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +40,11 @@ class RoutesOfTheProfileTest {
 
     @Test
     void anOpenRouterEnvironmentNamingAnAiSdkRouteIsRefusedWithTheRoutesOpenRouterHas() throws IOException {
-        environment("openrouter-ai-sdk", "local-openrouter.yaml", "routes:\n  - chat-completions\n  - ai-sdk-v4\n");
+        environment("openrouter-ai-sdk", "local-openrouter", "routes:\n  - chat-completions\n  - ai-sdk-v4\n");
 
         String said = refused("openrouter-ai-sdk");
 
-        long line = Files.readAllLines(Path.of("environments/local-openrouter.yaml")).size() + 3;
+        long line = Files.readAllLines(EnvironmentFolders.file(Path.of("."), "local-openrouter")).size() + 3;
         assertThat(said, equalTo("environments/openrouter-ai-sdk.yaml, line " + line + " (routes, item 2): OpenRouter has no route"
                 + " ai-sdk-v4 (gateways/openrouter.yaml); the routes it has are chat-completions, messages, responses, embeddings."));
     }
@@ -51,7 +52,7 @@ class RoutesOfTheProfileTest {
     @Test
     void everyRouteEachProfileListsPassesTheCheck() throws IOException {
         for (String env : new String[] {"local-all-routes", "local-openrouter-all-routes"}) {
-            environment(env, env + ".yaml", "");
+            environment(env, env, "");
             EnvironmentCheck.main(new String[] {root.toString(), env, "true"});
         }
     }
@@ -59,7 +60,7 @@ class RoutesOfTheProfileTest {
     @Test
     void aVercelRouteWhoseFeaturesAreAllAnotherGatewaysIsRefused() throws IOException {
         tagFeature("features/embeddings/embeddings.feature", "@openrouter");
-        environment("vercel-embeddings", "local.yaml", "routes:\n  - chat-completions\n  - embeddings\n");
+        environment("vercel-embeddings", "local", "routes:\n  - chat-completions\n  - embeddings\n");
 
         String said = refused("vercel-embeddings");
 
@@ -72,7 +73,7 @@ class RoutesOfTheProfileTest {
     @Test
     void anOpenRouterRouteWhoseFeaturesAreAllAnotherGatewaysIsRefused() throws IOException {
         tagFeature("features/responses/openai-responses.feature", "@vercel");
-        environment("openrouter-responses", "local-openrouter-all-routes.yaml", "");
+        environment("openrouter-responses", "local-openrouter-all-routes", "");
 
         String said = refused("openrouter-responses");
 
@@ -90,10 +91,10 @@ class RoutesOfTheProfileTest {
         return said;
     }
 
-    /** {@code environments/<name>.yaml}: this project's {@code template} with {@code extra} appended. */
+    /** {@code environments/<name>.yaml}: this project's environment {@code template} with {@code extra} appended. */
     private void environment(String name, String template, String extra) throws IOException {
         Files.writeString(root.resolve("environments/" + name + ".yaml"),
-                Files.readString(Path.of("environments", template)) + extra);
+                Files.readString(EnvironmentFolders.file(Path.of("."), template)) + extra);
     }
 
     private void tagFeature(String feature, String tag) throws IOException {

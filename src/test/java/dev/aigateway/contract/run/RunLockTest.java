@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aigateway.contract.Processes;
 import dev.aigateway.contract.Stop;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class RunLockTest {
     @Test
     void aSecondRunInTheSameCheckoutStopsBeforeTouchingAnythingAndSaysWhoHoldsTheLock() throws Exception {
         Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/local.yaml"), Files.readString(Path.of("environments/local.yaml")));
+        Files.writeString(root.resolve("environments/local.yaml"), Files.readString(EnvironmentFolders.file(Path.of("."), "local")));
         RunLock.take(root);
 
         Processes.Result second = Processes.run(null, Duration.ofSeconds(60), Processes.java(),
@@ -100,7 +101,7 @@ class RunLockTest {
     @Test
     void withNoContractRunToFollowTheCheckReleasesTheLockItself() throws Exception {
         Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/local.yaml"), Files.readString(Path.of("environments/local.yaml")));
+        Files.writeString(root.resolve("environments/local.yaml"), Files.readString(EnvironmentFolders.file(Path.of("."), "local")));
         EnvironmentCheck.main(new String[] {root.toString(), "local", "false"});
         assertThat("a run follows: still held", heldByThisJvm(root), equalTo(true));
         RunLock.release(root);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.DataFiles;
 import dev.aigateway.contract.Json;
+import dev.aigateway.contract.environment.EnvironmentFolders;
 import dev.aigateway.contract.evidence.EvidenceBundle;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.ServerSentEvents;
@@ -49,7 +50,7 @@ class SpendCountedTest {
     /** Every simulated gateway's environment of every route ({@code local-all-routes}, {@code local-<gateway>-all-routes}), and OpenRouter's default one. */
     static java.util.stream.Stream<String> environments() throws Exception {
         Set<String> names = new java.util.TreeSet<>(List.of("local-all-routes", "local-openrouter"));
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(System.getProperty("contract.root", "."), "environments"))) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(System.getProperty("contract.root", "."), EnvironmentFolders.FOLDER, EnvironmentFolders.LOCAL))) {
             files.map(file -> file.getFileName().toString()).filter(name -> name.matches("local(-[a-z]+)?-all-routes\\.yaml"))
                     .forEach(name -> names.add(name.replace(".yaml", "")));
         }
@@ -118,7 +119,7 @@ class SpendCountedTest {
 
     /** The environment's routes (chat-completions when it lists none) that its profile bills. */
     private static Set<String> routesRun(String env, GatewayProfile profile) throws Exception {
-        JsonNode listed = Json.YAML.readTree(Path.of(System.getProperty("contract.root", "."), "environments", env + ".yaml").toFile())
+        JsonNode listed = Json.YAML.readTree(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), env).toFile())
                 .path("routes");
         Set<String> routes = new LinkedHashSet<>();
         if (listed.isArray() && !listed.isEmpty()) {
