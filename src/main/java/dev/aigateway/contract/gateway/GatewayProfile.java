@@ -319,13 +319,15 @@ public record GatewayProfile(
      * suffix), redacted wherever an answer is recorded; none when not set. {@code requestHeaders}: the
      * headers of this gateway that carry a credential, and {@code selectors} those that choose how it is read;
      * an application's request file is sent without them (the environment's credential sets its own).
+     * {@code hashes}: the digests of the key the gateway's answers may quote ({@code sha256}), redacted as the key is.
      */
     public record Keys(String notIssued, List<String> echoes, List<String> requestHeaders, List<String> selectors,
-                       String source, String guess) implements Sourced {
+                       List<String> hashes, String source, String guess) implements Sourced {
         public Keys {
             echoes = echoes == null ? List.of() : echoes;
             requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
             selectors = selectors == null ? List.of() : selectors;
+            hashes = hashes == null ? List.of() : hashes;
         }
     }
 
