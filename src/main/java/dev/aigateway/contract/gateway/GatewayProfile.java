@@ -66,8 +66,8 @@ public record GatewayProfile(
         mitigatedHeader = mitigatedHeader == null ? new HeaderFact(null, null, DEFAULTED) : mitigatedHeader;
         generationId = generationId == null ? new GenerationId(NOTHING, null, null, DEFAULTED) : generationId;
         billablePathPattern = billablePathPattern == null ? new PatternFact(NOTHING, null, DEFAULTED) : billablePathPattern;
-        catalog = catalog == null ? new Catalog("/data", "/id", null, null, false, null, DEFAULTED) : catalog;
-        credits = credits == null ? new Credits(null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
+        catalog = catalog == null ? new Catalog("/data", "/id", null, null, null, null, DEFAULTED) : catalog;
+        credits = credits == null ? new Credits(null, null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
         headers = headers == null ? new Headers(null, null, null, null, DEFAULTED) : headers;
         credential = credential == null ? KeyHeaders.BEARER : credential;
     }
@@ -229,28 +229,50 @@ public record GatewayProfile(
     }
 
     /**
-     * Where the catalog keeps its entries, an entry's id and its prices per token (null: the catalog carries no
-     * prices), and whether reading it needs the key ({@code needsKey}; false, a public catalog, when not set).
+     * Where the catalog keeps its entries, an entry's id and its prices per token ({@code inputPrice},
+     * {@code outputPrice}: null where the catalog lists no prices); {@code needsKey}: true where the catalog answers
+     * only a valid key (it is then asked for with the team's key), public when not set.
      */
-    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey, String source,
-                          String guess) implements Sourced {
-        public Catalog {
-            needsKey = needsKey != null && needsKey;
-        }
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey,
+                          String source, String guess) implements Sourced {
 
-        /** True when entries carry prices the spend cap can read. */
+        /** True when the catalog lists prices where {@code inputPrice} and {@code outputPrice} say. */
         public boolean priced() {
             return inputPrice != null && outputPrice != null;
+        }
+
+        /** True when only a valid key may read the catalog. */
+        public boolean keyed() {
+            return Boolean.TRUE.equals(needsKey);
         }
     }
 
     /**
      * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
      * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
-     * {@code schemas/<schema>.json}, {@code credits} when not set).
+     * {@code schemas/<schema>.json}, {@code credits} when not set). Where the answer keeps a limit and what was
+     * spent of it, not what is left, {@code balance} points at the limit and {@code spent} at the amount spent.
      */
-    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, Budgets budgets, String source,
-                          String guess) implements Sourced {
+    public record Credits(String balance, String spent, BigDecimal freeUsd, String route, String schema, Budgets budgets,
+                          String source, String guess) implements Sourced {
+
+        /**
+         * The balance {@code answer} holds: the value at {@code balance}, or, where {@code spent} is set, that limit
+         * less the number at {@code spent} (a number; null when the limit is null, as for a key without one); a
+         * missing node for a gateway that reports no balance.
+         */
+        public JsonNode balanceIn(JsonNode answer) {
+            if (balance == null) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            JsonNode limit = answer.at(balance);
+            JsonNode used = spent == null ? null : answer.at(spent);
+            if (used == null || !limit.isNumber()) {
+                return limit;
+            }
+            return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                    limit.decimalValue().subtract(used.isNumber() ? used.decimalValue() : BigDecimal.ZERO));
+        }
 
         public String balanceRoute() {
             return route == null ? "credits" : route;
@@ -258,11 +280,6 @@ public record GatewayProfile(
 
         public String answerSchema() {
             return schema == null ? "credits" : schema;
-        }
-
-        /** The balance in {@code answer}; a missing node for a gateway that reports none. */
-        public JsonNode balanceIn(JsonNode answer) {
-            return balance == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer.at(balance);
         }
     }
 
@@ -319,15 +336,13 @@ public record GatewayProfile(
      * suffix), redacted wherever an answer is recorded; none when not set. {@code requestHeaders}: the
      * headers of this gateway that carry a credential, and {@code selectors} those that choose how it is read;
      * an application's request file is sent without them (the environment's credential sets its own).
-     * {@code hashes}: the digests of the key the gateway's answers may quote ({@code sha256}), redacted as the key is.
      */
     public record Keys(String notIssued, List<String> echoes, List<String> requestHeaders, List<String> selectors,
-                       List<String> hashes, String source, String guess) implements Sourced {
+                       String source, String guess) implements Sourced {
         public Keys {
             echoes = echoes == null ? List.of() : echoes;
             requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
             selectors = selectors == null ? List.of() : selectors;
-            hashes = hashes == null ? List.of() : hashes;
         }
     }
 

@@ -53,11 +53,9 @@ public final class Redactor {
     private Redactor(List<Secret> secrets, Set<String> publicValues, List<GatewayProfile> profiles) {
         this.publicValues = publicValues;
         Set<String> headers = new TreeSet<>(ANY_GATEWAY);
-        Set<String> hashes = new TreeSet<>();
         for (GatewayProfile profile : profiles) {
             profile.credential().names().forEach(name -> headers.add(name.toLowerCase(Locale.ROOT)));
             profile.keys().requestHeaders().forEach(name -> headers.add(name.toLowerCase(Locale.ROOT)));
-            hashes.addAll(profile.keys().hashes());
         }
         this.credentialHeaders = Set.copyOf(headers);
         List<Secret> longestFirst = new ArrayList<>(secrets);
@@ -65,10 +63,7 @@ public final class Redactor {
         for (Secret secret : longestFirst) {
             String placeholder = placeholder(secret.variable());
             String variable = placeholder.startsWith("$") ? secret.variable() : null;
-            List<Pattern> secretForms = new ArrayList<>(SecretForms.patterns(secret.value()));
-            // A gateway that quotes a hash of the key (its profile's keys.hashes): the hash is redacted as the key is.
-            secretForms.addAll(SecretForms.hashPatterns(secret.value(), hashes));
-            for (Pattern pattern : secretForms) {
+            for (Pattern pattern : SecretForms.patterns(secret.value())) {
                 forms.add(new Form(pattern, placeholder, variable));
                 patterns.add(pattern);
             }

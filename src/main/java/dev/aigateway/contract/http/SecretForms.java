@@ -56,31 +56,6 @@ public final class SecretForms {
     }
 
     /**
-     * The forms of {@code value}'s digests by {@code algorithms} (a gateway's profile's {@code keys.hashes}: its answers
-     * quote them), in lower- and upper-case hex, each written any way as {@link #patterns}' are.
-     */
-    public static List<Pattern> hashPatterns(String value, java.util.Collection<String> algorithms) {
-        List<Pattern> patterns = new ArrayList<>();
-        for (String algorithm : algorithms) {
-            String hex = hashHex(algorithm, value.strip());
-            patterns.add(anyEscaping(hex));
-            patterns.add(anyEscaping(hex.toUpperCase(Locale.ROOT)));
-        }
-        return patterns;
-    }
-
-    /** {@code value}'s digest by {@code algorithm} ({@code sha256}, as a gateway's profile names it), in lower-case hex. */
-    public static String hashHex(String algorithm, String value) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance(algorithm.replaceFirst("(?i)^sha(\\d)", "SHA-$1"))
-                    .digest(value.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException unknown) {
-            throw new IllegalArgumentException("no digest " + algorithm, unknown);
-        }
-    }
-
-    /**
      * Whether {@code pattern}, one of {@link #patterns}, matches anywhere in {@code text}: the same
      * answer as {@code pattern.matcher(text).find()}, found faster ({@link #matching}).
      */
