@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Every billable route of every profile says where its answers keep their cost, with a source, or the profile is refused. */
 class CostSectionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private static void check(String name, Consumer<ObjectNode> change) throws Exception {
         ObjectNode profile = JSON.valueToTree(GatewayProfile.named(name));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A profile's {@code simulator:} section agrees with the facts the engine reads, or the profile is refused. */
 class SimulatorSectionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     /** The default profile, changed by {@code change}, checked as if it were {@code gateways/vercel.yaml}. */
     private static void check(Consumer<ObjectNode> change) throws Exception {

@@ -129,11 +129,7 @@ class RefusalReductionTest {
     @Test
     void noVariantIsSentBeyondMaxVariants() {
         ExchangeLog log = new ExchangeLog();
-        Environment one = new Environment(environment.name(), environment.description(), environment.baseUrl(), environment.teamId(),
-                environment.apiKey(), environment.funded(), environment.expectedModels(), environment.probe(), true,
-                environment.timeouts(), environment.simulator(), environment.byok(), environment.maxSpendUsd(), environment.secrets(),
-                environment.routes(), environment.auth(), environment.webhookUrl(), environment.limits(), environment.gateway(),
-                environment.requests(), new Environment.RequestSettings(1));
+        Environment one = environment.toBuilder().allowBillable(true).request(new Environment.RequestSettings(1)).build();
         GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), one.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
         RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
