@@ -1,5 +1,6 @@
 package dev.aigateway.contract;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -26,7 +27,7 @@ class SourcesTest {
 
     @Test
     void everySimulatedTeamCitesItsSource() {
-        for (Teams.Team team : Teams.load().all()) {
+        for (Teams.Team team : Teams.load(GatewayProfile.named("vercel")).all()) {
             assertThat("source of team " + team.name() + " in " + Teams.RESOURCE, team.source(), matchesPattern(CITES));
         }
         for (Teams.Team team : Teams.load(dev.aigateway.contract.gateway.GatewayProfile.named("openrouter")).all()) {
@@ -48,7 +49,7 @@ class SourcesTest {
     @Test
     void theSimulatorPagesTeamTableShowsEveryTeamWithItsSource() throws Exception {
         List<String> readme = Files.readAllLines(Path.of(System.getProperty("contract.root", "."), SIMULATOR_PAGE));
-        List<String> missing = Teams.load().all().stream()
+        List<String> missing = Teams.load(GatewayProfile.named("vercel")).all().stream()
                 .filter(team -> readme.stream().noneMatch(line -> line.startsWith("| `" + team.name() + "` |")
                         && line.contains(team.source())))
                 .map(Teams.Team::name).toList();

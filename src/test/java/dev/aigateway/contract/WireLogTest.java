@@ -1,5 +1,6 @@
 package dev.aigateway.contract;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -57,7 +58,7 @@ class WireLogTest {
     public static final class Probe {
         public static void main(String[] args) {
             WireLog.apply();
-            try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+            try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
                 given().baseUri(gateway.baseUrl()).header("Authorization", "Bearer " + gateway.teams().all().get(0).demoKey())
                         .get("/v1/credits").then().statusCode(200);
                 given().baseUri(gateway.baseUrl()).get("/not-served");

@@ -253,12 +253,7 @@ public final class Diagnosis {
         return ruledOut;
     }
 
-    /** "#3 GET /v1/credits: 403 access_denied, " then the request id under the default gateway's name for its header. */
-    public static String cite(Exchange exchange) {
-        return cite(exchange, dev.aigateway.contract.gateway.GatewayProfile.standard());
-    }
-
-    /** As {@link #cite(Exchange)}, the request id under the name of the gateway of {@code profile}. */
+    /** "#3 GET /v1/credits: 403 access_denied, " then the request id under the name the gateway of {@code profile} gives its header. */
     public static String cite(Exchange exchange, dev.aigateway.contract.gateway.GatewayProfile profile) {
         return "#" + exchange.sequence() + " " + exchange.method() + " " + exchange.path() + ": "
                 + (exchange.answered() ? exchange.status() + (exchange.errorType() == null ? "" : " " + exchange.errorType())

@@ -13,12 +13,10 @@ public final class GatewayWords {
 
     private GatewayWords() {}
 
-    /** The refusal's message, whole; empty for a success, a body that is not JSON, or an envelope without one. */
-    public static String message(Exchange exchange) {
-        return message(exchange, GatewayProfile.standard());
-    }
-
-    /** As {@link #message(Exchange)}, read from the envelope of the gateway of {@code profile}. */
+    /**
+     * The refusal's message, whole, read from the envelope of the gateway of {@code profile}; empty for a success, a
+     * body that is not JSON, or an envelope without one.
+     */
     public static String message(Exchange exchange, GatewayProfile profile) {
         if (exchange.status() == null || exchange.status() < 400) {
             return "";

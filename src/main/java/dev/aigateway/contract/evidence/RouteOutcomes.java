@@ -21,10 +21,6 @@ public final class RouteOutcomes {
 
     private RouteOutcomes() {}
 
-    /** As {@link #of(List, GatewayProfile)}, with the default gateway's profile. */
-    public static List<String> of(List<Exchange> exchanges) {
-        return of(exchanges, GatewayProfile.standard());
-    }
 
     /** One phrase per route the team's key called, in the order first called; empty when none was. */
     public static List<String> of(List<Exchange> exchanges, GatewayProfile profile) {

@@ -66,7 +66,7 @@ public record GatewayProfile(
         mitigatedHeader = mitigatedHeader == null ? new HeaderFact(null, null, DEFAULTED) : mitigatedHeader;
         generationId = generationId == null ? new GenerationId(NOTHING, null, null, DEFAULTED) : generationId;
         billablePathPattern = billablePathPattern == null ? new PatternFact(NOTHING, null, DEFAULTED) : billablePathPattern;
-        catalog = catalog == null ? new Catalog("/data", "/id", null, null, false, null, DEFAULTED) : catalog;
+        catalog = catalog == null ? new Catalog("/data", "/id", null, null, null, null, DEFAULTED) : catalog;
         credits = credits == null ? new Credits(null, null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
         headers = headers == null ? new Headers(null, null, null, null, DEFAULTED) : headers;
         credential = credential == null ? KeyHeaders.BEARER : credential;
@@ -229,18 +229,21 @@ public record GatewayProfile(
     }
 
     /**
-     * Where the catalog keeps its entries, an entry's id and its prices per token (null: the catalog carries no
-     * prices), and whether reading it needs the key ({@code needsKey}; false, a public catalog, when not set).
+     * Where the catalog keeps its entries, an entry's id and its prices per token ({@code inputPrice},
+     * {@code outputPrice}: null where the catalog lists no prices); {@code needsKey}: true where the catalog answers
+     * only a valid key (it is then asked for with the team's key), public when not set.
      */
-    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey, String source,
-                          String guess) implements Sourced {
-        public Catalog {
-            needsKey = needsKey != null && needsKey;
-        }
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey,
+                          String source, String guess) implements Sourced {
 
-        /** True when entries carry prices the spend cap can read. */
+        /** True when the catalog lists prices where {@code inputPrice} and {@code outputPrice} say. */
         public boolean priced() {
             return inputPrice != null && outputPrice != null;
+        }
+
+        /** True when only a valid key may read the catalog. */
+        public boolean keyed() {
+            return Boolean.TRUE.equals(needsKey);
         }
     }
 
@@ -256,7 +259,7 @@ public record GatewayProfile(
         /**
          * The balance {@code answer} holds: the value at {@code balance}, or, where {@code spent} is set, that limit
          * less the number at {@code spent} (a number; null when the limit is null, as for a key without one); a
-         * missing node for a gateway that reports none.
+         * missing node for a gateway that reports no balance.
          */
         public JsonNode balanceIn(JsonNode answer) {
             if (balance == null) {

@@ -112,13 +112,13 @@ public final class GatewayClient {
     }
 
     /**
-     * The catalog, asked for once per run: every scenario that needs it reads the same answer. Without a key, unless the
-     * profile says the gateway's catalog needs one ({@code catalog.needsKey}).
+     * The catalog, asked for once per run: every scenario that needs it reads the same answer. Without a key, or
+     * with the team's where the profile says only a valid key may read it.
      */
     public Response modelCatalog() {
-        Credential asking = environment.profile().catalog().needsKey() ? Credential.teamKey(environment.apiKey()) : Credential.none();
+        Credential reader = environment.profile().catalog().keyed() ? Credential.teamKey(environment.apiKey()) : Credential.none();
         try {
-            return catalog.get(this, () -> get(path("models"), asking));
+            return catalog.get(this, () -> get(path("models"), reader));
         } catch (GatewayUnreachableException noAnswer) {
             if (!catalog.sentBy(this)) {
                 // For the scenarios that only read the answer: not sent, like any request to a host that did not answer.

@@ -33,10 +33,6 @@ public final class Spending {
         }
     }
 
-    /** What a run on the default gateway cost. */
-    public static Spend of(List<Exchange> exchanges) {
-        return of(exchanges, GatewayProfile.standard());
-    }
 
     /** What a run cost, its billable routes and where their answers keep their cost as {@code profile} says. */
     public static Spend of(List<Exchange> exchanges, GatewayProfile profile) {
@@ -128,13 +124,8 @@ public final class Spending {
     /**
      * Inference sent with the team's key that the gateway served (2xx), or whose answer was lost (no
      * status, or a body that broke off): the gateway may have charged those too. A request whose
-     * connection or TLS handshake failed never went out: it costs nothing.
+     * connection or TLS handshake failed never went out: it costs nothing. The billable routes are {@code profile}'s.
      */
-    public static boolean isBillable(Exchange exchange) {
-        return isBillable(exchange, GatewayProfile.standard());
-    }
-
-    /** As {@link #isBillable(Exchange)}, the billable routes the ones of {@code profile}. */
     public static boolean isBillable(Exchange exchange, GatewayProfile profile) {
         boolean inference = exchange.caller() == Caller.TEAM_KEY && exchange.path() != null
                 && profile.billable(exchange.method(), exchange.path().replaceFirst("\\?.*", ""));

@@ -40,9 +40,6 @@ final class Catalog {
         this.models = models;
     }
 
-    static Catalog load() {
-        return load(dev.aigateway.contract.gateway.GatewayProfile.standard());
-    }
 
     /** The catalog of {@code profile}'s simulator ({@code __files/models.json} in its data folder), read with the profile's catalog pointers. */
     static Catalog load(dev.aigateway.contract.gateway.GatewayProfile profile) {

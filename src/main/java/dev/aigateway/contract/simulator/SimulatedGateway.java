@@ -27,20 +27,11 @@ public final class SimulatedGateway implements AutoCloseable {
         this.teams = teams;
     }
 
-    /** Starts on {@code port}, or on a free port when it is 0. */
-    public static SimulatedGateway start(int port) {
-        return start(port, 0);
-    }
-
     /**
      * Starts on {@code port} (a free one when 0), answering every request after {@code latencyMs}, as a
-     * distant gateway would; a team's own {@code delayMs} replaces it for that team's answers.
+     * distant gateway would (a team's own {@code delayMs} replaces it for that team's answers), passing for the
+     * gateway of {@code profile}, with the teams and stubs of its simulator.
      */
-    public static SimulatedGateway start(int port, int latencyMs) {
-        return start(port, latencyMs, GatewayProfile.standard());
-    }
-
-    /** As {@link #start(int, int)}, passing for the gateway of {@code profile}, with the teams and stubs of its simulator. */
     public static SimulatedGateway start(int port, int latencyMs, GatewayProfile profile) {
         Teams teams = Teams.load(profile);
         WireMockConfiguration options = options(profile, teams);
@@ -53,7 +44,7 @@ public final class SimulatedGateway implements AutoCloseable {
         return new SimulatedGateway(server, teams);
     }
 
-    /** WireMock as {@link #start(int, int)} configures it, but for the port: passing for {@code profile}, hosting {@code teams}. */
+    /** WireMock as {@link #start(int, int, GatewayProfile)} configures it, but for the port: passing for {@code profile}, hosting {@code teams}. */
     static WireMockConfiguration options(GatewayProfile profile, Teams teams) {
         if (profile.simulator() == null) {
             throw new IllegalStateException(profile.title() + " is not simulated: gateways/" + profile.name()

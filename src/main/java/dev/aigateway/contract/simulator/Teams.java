@@ -50,10 +50,6 @@ public final class Teams {
         this.simulatedKey = Pattern.compile("^" + Pattern.quote(keyPrefix) + "([a-z0-9-]+)_.+$");
     }
 
-    /** The teams of the default gateway's simulator. */
-    public static Teams load() {
-        return load(GatewayProfile.standard());
-    }
 
     /** The teams of {@code profile}'s simulator: {@code teams.yaml} in its data folder, keys of its prefix. */
     public static Teams load(GatewayProfile profile) {

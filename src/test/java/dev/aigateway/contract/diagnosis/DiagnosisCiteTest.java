@@ -20,10 +20,10 @@ class DiagnosisCiteTest {
 
     @Test
     void anExchangeIsCitedWithWhatItAnsweredAndItsRequestIdUnderTheGatewaysHeader() {
-        assertThat(Diagnosis.cite(exchange(3, "/v1/credits", 403, "access_denied", "fra1::abc", null)),
+        assertThat(Diagnosis.cite(exchange(3, "/v1/credits", 403, "access_denied", "fra1::abc", null), GatewayProfile.named("vercel")),
                 equalTo("#3 GET /v1/credits: 403 access_denied, x-vercel-id fra1::abc"));
-        assertThat(Diagnosis.cite(exchange(3, "/v1/credits", 200, null, null, null)), equalTo("#3 GET /v1/credits: 200"));
-        assertThat(Diagnosis.cite(exchange(4, "/v1/credits", null, null, null, "the connection broke (Connection reset)")),
+        assertThat(Diagnosis.cite(exchange(3, "/v1/credits", 200, null, null, null), GatewayProfile.named("vercel")), equalTo("#3 GET /v1/credits: 200"));
+        assertThat(Diagnosis.cite(exchange(4, "/v1/credits", null, null, null, "the connection broke (Connection reset)"), GatewayProfile.named("vercel")),
                 equalTo("#4 GET /v1/credits: the connection broke (Connection reset)"));
         assertThat(Diagnosis.cite(exchange(5, "/api/v1/key", 401, null, "8f2e-FRA", null), GatewayProfile.named("openrouter")),
                 equalTo("#5 GET /api/v1/key: 401, cf-ray 8f2e-FRA"));

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.diagnosis;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -34,7 +35,7 @@ class RouteServedTest {
         List<Exchange> run = run(null);
         Verdict verdict = diagnosis.diagnose(run, 1, ENVIRONMENT);
 
-        assertThat(RouteOutcomes.of(run), equalTo(List.of("messages refused (403 access_denied, #2)")));
+        assertThat(RouteOutcomes.of(run, GatewayProfile.named("vercel")), equalTo(List.of("messages refused (403 access_denied, #2)")));
         assertThat(verdict.id(), not(equalTo("route-refused")));
         assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(), not(hasItem(SERVED_SAYS)));
     }
@@ -44,7 +45,7 @@ class RouteServedTest {
         List<Exchange> run = run("fra1::iad1::abcde-1-0a");
         Verdict verdict = diagnosis.diagnose(run, 1, ENVIRONMENT);
 
-        assertThat(RouteOutcomes.of(run), equalTo(List.of("chat-completions served (200)", "messages refused (403 access_denied, #2)")));
+        assertThat(RouteOutcomes.of(run, GatewayProfile.named("vercel")), equalTo(List.of("chat-completions served (200)", "messages refused (403 access_denied, #2)")));
         assertThat(verdict.id(), equalTo("route-refused"));
         assertThat(verdict.ruledOut().stream().map(Verdict.RuledOut::says).toList(), hasItem(SERVED_SAYS));
     }

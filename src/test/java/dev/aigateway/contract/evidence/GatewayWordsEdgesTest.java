@@ -1,5 +1,6 @@
 package dev.aigateway.contract.evidence;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -22,9 +23,9 @@ class GatewayWordsEdgesTest {
 
     @Test
     void theFirstRefusingStatusIsQuotedAndASuccessOrNoAnswerIsNot() {
-        assertThat(GatewayWords.message(answered(400)), equalTo("Top up at https://vercel.com/d?to=ai"));
-        assertThat(GatewayWords.message(answered(399)), equalTo(""));
-        assertThat(GatewayWords.message(answered(200)), equalTo(""));
-        assertThat(GatewayWords.message(answered(null)), equalTo(""));
+        assertThat(GatewayWords.message(answered(400), GatewayProfile.named("vercel")), equalTo("Top up at https://vercel.com/d?to=ai"));
+        assertThat(GatewayWords.message(answered(399), GatewayProfile.named("vercel")), equalTo(""));
+        assertThat(GatewayWords.message(answered(200), GatewayProfile.named("vercel")), equalTo(""));
+        assertThat(GatewayWords.message(answered(null), GatewayProfile.named("vercel")), equalTo(""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.evidence;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ class SummaryCurlLinesTest {
             expected.add(comment.group(2));
         }
         assertThat(expected.size(), greaterThanOrEqualTo(10));
-        try (SimulatedGateway standalone = SimulatedGateway.start(0)) {
+        try (SimulatedGateway standalone = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             String lines = script.replace(EvidenceBundle.STANDALONE_SIMULATOR, standalone.baseUrl());
             Path file = folder.resolve("curls.sh");
             Files.writeString(file, lines);

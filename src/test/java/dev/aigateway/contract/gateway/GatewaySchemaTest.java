@@ -109,7 +109,7 @@ class GatewaySchemaTest {
         assertThat(optional.contains("credential") && optional.contains("catalog") && optional.contains("credits"), equalTo(true));
         assertThat(profile.credential().carrying("k_FAKE"), equalTo(List.of(new GatewayProfile.NamedValue("Authorization", "Bearer k_FAKE"))));
         assertThat(profile.catalog().priced(), equalTo(false));
-        assertThat(profile.catalog().needsKey(), equalTo(false));
+        assertThat(profile.catalog().keyed(), equalTo(false));
         assertThat(profile.credits().balanceIn(DataFiles.read(VERCEL)).isMissingNode(), equalTo(true));
         assertThat(profile.generationIdIn("gen_01KXGJG3XC3MJ511VVF87ZSBTC"), nullValue());
         assertThat(profile.billable("POST", "/v1/chat/completions"), equalTo(false));

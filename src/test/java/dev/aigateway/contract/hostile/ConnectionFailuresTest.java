@@ -1,5 +1,6 @@
 package dev.aigateway.contract.hostile;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static dev.aigateway.contract.hostile.MisbehavingServer.gatewayAnswer;
 import static dev.aigateway.contract.hostile.MisbehavingServer.write;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -77,7 +78,7 @@ class ConnectionFailuresTest {
             List<Exchange> recorded = exchanges.all();
             assertThat(recorded.size(), equalTo(1));
             assertThat(recorded.get(0).neverSent(), equalTo(true));
-            assertThat(Spending.of(recorded).requests(), equalTo(0));
+            assertThat(Spending.of(recorded, GatewayProfile.named("vercel")).requests(), equalTo(0));
         }
     }
 
@@ -124,7 +125,7 @@ class ConnectionFailuresTest {
             assertThrows(Skipped.class, () -> client(reset.url(), "A team reads its balance")
                     .creditBalance(Credential.teamKey("vck_tls_test_key")));
             assertThat("connections", reset.connections.get(), equalTo(1));
-            assertThat(Spending.of(exchanges.all()).billableRequests(), equalTo(0));
+            assertThat(Spending.of(exchanges.all(), GatewayProfile.named("vercel")).billableRequests(), equalTo(0));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.hostile;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static dev.aigateway.contract.hostile.MisbehavingServer.gatewayAnswer;
 import static dev.aigateway.contract.hostile.MisbehavingServer.write;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -162,7 +163,7 @@ class HostileGatewayTest {
             assertThat(cut.get(0).path(), equalTo("/v1/chat/completions"));
             assertThat(cut.get(0).status(), equalTo(200));
             assertThat(cut.get(0).responseBody(), startsWith("data: {\"id\":\"gen_"));
-            Spend spend = Spending.of(run.exchanges());
+            Spend spend = Spending.of(run.exchanges(), GatewayProfile.named("vercel"));
             assertThat(spend.billableRequests(), greaterThanOrEqualTo(1));
             assertThat(spend.unknownCost(), equalTo(1));
             assertThat(run.scenarios().stream().filter(s -> s.status().equals("SKIPPED")).map(ScenarioResult::message).toList(),

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.hostile;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static dev.aigateway.contract.hostile.MisbehavingServer.gatewayAnswer;
 import static dev.aigateway.contract.hostile.MisbehavingServer.write;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -64,7 +65,7 @@ class HostileRunTest {
             assertThat(gateway.received(), empty());
             List<Exchange> exchanges = run.record().exchanges();
             assertThat(exchanges.size(), equalTo(1));
-            assertThat(Spending.of(exchanges).billableRequests(), equalTo(0));
+            assertThat(Spending.of(exchanges, GatewayProfile.named("vercel")).billableRequests(), equalTo(0));
             assertThat(run.closing(), containsString("0 sent, 0 billable"));
             assertThat(run.closing(), not(containsString("unknown cost")));
 

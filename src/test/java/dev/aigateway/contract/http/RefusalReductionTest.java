@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -39,7 +40,7 @@ class RefusalReductionTest {
 
     @BeforeAll
     static void start() {
-        gateway = SimulatedGateway.start(0);
+        gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
         environment = new EnvironmentLoader(ROOT, Map.of()).load("local").targeting(gateway.baseUrl());
     }
 

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,7 +34,7 @@ class SpendGateTest {
     @Test
     void aBillableRequestAndTheDirectProviderCheckAreBothHeldByTheGateAndNotSentWhenItRefuses() {
         Environment local = new EnvironmentLoader(Path.of(System.getProperty("contract.root", ".")), Map.of()).load("local");
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Environment environment = local.targeting(gateway.baseUrl());
             ExchangeLog exchanges = new ExchangeLog();
             List<BigDecimal> asked = new ArrayList<>();

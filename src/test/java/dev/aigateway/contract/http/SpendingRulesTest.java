@@ -26,17 +26,17 @@ class SpendingRulesTest {
 
     @Test
     void inferenceWithTheTeamsKeyThatWasServedOrWhoseAnswerWasLostMayHaveBeenCharged() {
-        assertThat(Spending.isBillable(exchange("POST", CHAT + "?x=1", 200, null, Caller.TEAM_KEY)), equalTo(true));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 201, null, Caller.TEAM_KEY)), equalTo(true));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, null, "the connection broke", Caller.TEAM_KEY)), equalTo(true));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, "the body broke off", Caller.TEAM_KEY)), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT + "?x=1", 200, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 201, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, null, "the connection broke", Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(true));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, "the body broke off", Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(true));
 
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 402, null, Caller.TEAM_KEY)), equalTo(false));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 500, "the body broke off", Caller.TEAM_KEY)), equalTo(false));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 199, null, Caller.TEAM_KEY)), equalTo(false));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 300, null, Caller.TEAM_KEY)), equalTo(false));
-        assertThat(Spending.isBillable(exchange("GET", "/v1/credits", 200, null, Caller.TEAM_KEY)), equalTo(false));
-        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, null, Caller.NOT_ISSUED_KEY)), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 402, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 500, "the body broke off", Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 199, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 300, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(false));
+        assertThat(Spending.isBillable(exchange("GET", "/v1/credits", 200, null, Caller.TEAM_KEY), GatewayProfile.named("vercel")), equalTo(false));
+        assertThat(Spending.isBillable(exchange("POST", CHAT, 200, null, Caller.NOT_ISSUED_KEY), GatewayProfile.named("vercel")), equalTo(false));
     }
 
     @Test
@@ -48,7 +48,7 @@ class SpendingRulesTest {
                 .url("https://gw" + CHAT).path(CHAT).requestBody("{}").status(200)
                 .responseHeaders(Map.of("content-type", "text/event-stream")).responseBody(stream).durationMs(5)
                 .caller(Caller.TEAM_KEY).build();
-        Spend spend = Spending.of(List.of(streamed));
+        Spend spend = Spending.of(List.of(streamed), GatewayProfile.named("vercel"));
         assertThat(spend.tokens(), equalTo(7L));
         assertThat(spend.usd(), comparesEqualTo(new BigDecimal("0.25")));
         assertThat(spend.unknownCost(), equalTo(0));

@@ -71,7 +71,7 @@ class SpendingTest {
     void aServedCompletionThatCarriesNoCostIsOfUnknownCostAndSaidSo() {
         Spend spend = Spending.of(List.of(
                 completion(1, "{\"usage\":{\"total_tokens\":4,\"cost\":0.00001}}"),
-                completion(2, "{\"usage\":{\"total_tokens\":4}}")));
+                completion(2, "{\"usage\":{\"total_tokens\":4}}")), GatewayProfile.named("vercel"));
         assertThat(List.of(spend.billableRequests(), spend.unknownCost()), equalTo(List.of(2, 1)));
         assertThat(spend.usd(), comparesEqualTo(new BigDecimal("0.00001")));
         assertThat(spend.tokens(), equalTo(8L));

@@ -53,7 +53,7 @@ class PortkeySimulatedMatchesRealTest {
     @BeforeAll
     static void start() throws Exception {
         real = PortkeyGateway.start();
-        provider = SimulatedGateway.start(0);
+        provider = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
         simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("portkey"));
         pages = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         pages.start();

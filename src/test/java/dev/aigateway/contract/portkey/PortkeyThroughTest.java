@@ -1,5 +1,6 @@
 package dev.aigateway.contract.portkey;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,7 +49,7 @@ class PortkeyThroughTest {
     @BeforeAll
     static void start() throws Exception {
         portkey = PortkeyGateway.start();
-        simulator = SimulatedGateway.start(0);
+        simulator = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
     }
 
     @AfterAll

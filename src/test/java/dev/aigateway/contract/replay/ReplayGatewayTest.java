@@ -105,7 +105,7 @@ class ReplayGatewayTest {
         java.util.List<dev.aigateway.contract.record.Exchange> variants = run.exchanges().stream().filter(e -> e.variant() != null).toList();
         // printed for src/bench/reduction-figures.sh; nothing asserted on time
         System.out.printf("figures replay %s: %d extra requests in %d waves, variants spent $%s, %d ms; %s%n", request,
-                found.extraRequests(), found.waves(), dev.aigateway.contract.http.Spending.of(variants).usd().toPlainString(),
+                found.extraRequests(), found.waves(), dev.aigateway.contract.http.Spending.of(variants, dev.aigateway.contract.gateway.GatewayProfile.named("vercel")).usd().toPlainString(),
                 found.wallMs(), found.finding() == null ? run.verdict().id() : found.finding());
         if (trigger.startsWith("/")) {
             // wrong-base-url: no variant of the body; the corrected path, sent once, is served and named

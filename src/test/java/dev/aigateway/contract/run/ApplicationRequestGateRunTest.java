@@ -137,7 +137,7 @@ class ApplicationRequestGateRunTest {
     /** R3: /v1/v1/messages, a wrong base URL; the gateway serves /v1/messages. */
     @Test
     void onVercelAWrongBaseUrlIsSentThenCorrectedWhenBillingIsAllowed() throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Files.copy(Path.of(ApplicationRequestRunTest.REQUESTS, "r3.curl"), root.resolve("r3.curl"));
             environment("vercel", gateway.baseUrl(), true, "1", "r3.curl");
             RunRecord run = run();
@@ -150,7 +150,7 @@ class ApplicationRequestGateRunTest {
 
     @Test
     void onVercelWithAllowBillableFalseNeitherTheWrongPathNorItsCorrectionIsSent() throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Files.copy(Path.of(ApplicationRequestRunTest.REQUESTS, "r3.curl"), root.resolve("r3.curl"));
             environment("vercel", gateway.baseUrl(), false, "1", "r3.curl");
             RunRecord run = run();
@@ -163,7 +163,7 @@ class ApplicationRequestGateRunTest {
 
     @Test
     void onVercelWithAZeroSpendCapNeitherTheWrongPathNorItsCorrectionIsSent() throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Files.copy(Path.of(ApplicationRequestRunTest.REQUESTS, "r3.curl"), root.resolve("r3.curl"));
             environment("vercel", gateway.baseUrl(), true, "0", "r3.curl");
             RunRecord run = run();

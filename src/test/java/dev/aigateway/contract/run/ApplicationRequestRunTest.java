@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -77,7 +78,7 @@ class ApplicationRequestRunTest {
         RunRecord run = ContractSuite.run("local", output);
         assertThat(run.scenarios().stream().filter(s -> s.feature().contains("application-request")).toList(), empty());
         assertThat(run.exchanges().size(), equalTo(12));
-        assertThat(run.exchanges().stream().filter(Spending::isBillable).count(), equalTo(4L));
+        assertThat(run.exchanges().stream().filter(exchange -> Spending.isBillable(exchange, GatewayProfile.named("vercel"))).count(), equalTo(4L));
         assertThat(run.verdict().id(), equalTo("healthy"));
     }
 

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -46,7 +47,7 @@ class ApplicationRequestSecretsTest {
         List<Secret> fileSecrets = ApplicationRequests.secrets(ApplicationRequests.read(root, List.of("app.curl")));
         assertThat("the file's key, BYOK key and session cookie are registered", fileSecrets.stream().map(Secret::value).toList(),
                 equalTo(List.of(FILE_KEY, SESSION, BYOK_KEY)));
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             RequestFileRun.writeEnvironment(root, "The application's request with keys in its file", gateway.baseUrl(), "team_sim_healthy0000000000",
                     TEAM_KEY, "0.01");
             String printed = RequestFileRun.run(root);

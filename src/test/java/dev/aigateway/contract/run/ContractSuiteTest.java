@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.environment.EnvironmentFolders;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -102,7 +103,7 @@ class ContractSuiteTest {
     /** vercel.yaml as a user runs it, over a URL: the simulator stands alone, and BYOK's direct check goes where ANTHROPIC_BASE_URL says. */
     @Test
     void theVercelTemplateRunsOverAUrlWithTheDirectCheckWhereTheEnvironmentPointsIt() throws Exception {
-        try (dev.aigateway.contract.simulator.SimulatedGateway gateway = dev.aigateway.contract.simulator.SimulatedGateway.start(0)) {
+        try (dev.aigateway.contract.simulator.SimulatedGateway gateway = dev.aigateway.contract.simulator.SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             RunRecord run = ContractSuite.run("vercel", output, Map.of(
                     "AI_GATEWAY_BASE_URL", gateway.baseUrl(),
                     "AI_GATEWAY_API_KEY", "vck_sim_healthy_demo",
@@ -224,10 +225,10 @@ class ContractSuiteTest {
     @Test
     void theDefaultSuiteStaysWithinItsRequestBudget() throws Exception {
         RunRecord run = ContractSuite.run("local", output);
-        Spend spend = Spending.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges(), GatewayProfile.named("vercel"));
         assertThat(spend.requests(), equalTo(12));
         assertThat(spend.billableRequests(), equalTo(4));
-        assertThat(run.exchanges().stream().filter(Spending::isBillable)
+        assertThat(run.exchanges().stream().filter(exchange -> Spending.isBillable(exchange, GatewayProfile.named("vercel")))
                 .allMatch(e -> e.requestBody().contains("\"max_tokens\":1")), equalTo(true));
         // routes: absent checks chat completions alone, as before routes existed.
         assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().sorted().toList(),
@@ -291,14 +292,14 @@ class ContractSuiteTest {
         RunRecord run = ContractSuite.run("local-all-routes", output);
         assertThat(run.failed(), equalTo(0));
         assertThat(run.verdict().id(), equalTo("healthy"));
-        Spend spend = Spending.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges(), GatewayProfile.named("vercel"));
         assertThat(spend.requests(), lessThanOrEqualTo(30));
         assertThat(spend.billableRequests(), lessThanOrEqualTo(12));
         assertThat(run.exchanges().stream().map(e -> e.path().replaceFirst("\\?.*", "")).distinct().toList(),
                 org.hamcrest.Matchers.hasItems("/v1/chat/completions", "/v1/messages", "/v1/responses", "/v1/embeddings",
                         "/v1/ai/language-model", "/v3/ai/language-model", "/v4/ai/language-model", "/v1/messages/count_tokens"));
         assertThat("counting tokens is not billed", run.exchanges().stream().filter(e -> e.path().equals("/v1/messages/count_tokens"))
-                .filter(Spending::isBillable).toList(), org.hamcrest.Matchers.empty());
+                .filter(exchange -> Spending.isBillable(exchange, GatewayProfile.named("vercel"))).toList(), org.hamcrest.Matchers.empty());
     }
 
     /** Over every route, each simulated team gets the verdict its own environment gets (with a BYOK key, as local has). */

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -34,7 +35,7 @@ class EnvironmentHeaderSecretsTest {
 
     @Test
     void aSecretHeaderGoesOutOnEveryRequestAndIsWrittenNowhere() throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Files.createDirectories(root.resolve("environments"));
             Files.writeString(root.resolve("environments/app.yaml"), """
                     description: A run whose every request carries a secret header

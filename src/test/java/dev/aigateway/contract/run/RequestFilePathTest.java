@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -56,7 +57,7 @@ class RequestFilePathTest {
                   -H 'content-type: application/json' \\
                   --data-raw $'{"model":"openai/gpt-4o-mini","max_tokens":16,"messages":[{"role":"user","content":"%s"}]}'
                 """.formatted(PROMPT));
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             RequestFileRun.writeEnvironment(root, "The application's request named by its absolute path", gateway.baseUrl(),
                     "team_sim_healthy0000000000", TEAM_KEY, "0.01");
             String printed = RequestFileRun.run(root, List.of("-Drequest=" + file));

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -38,7 +39,7 @@ class RequestReductionRunTest {
     @ParameterizedTest
     @ValueSource(strings = {"r1.curl", "r1.har#2", "r1.json"})
     void r1IsFoundToFollowMaxTokensWithStreamFalseInEachFormOverAUrl(String file) throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             // Room for the request's worst case ($0.53) and a wave of its variants held at once.
             RunRecord run = ContractSuite.runWithRequest("simulator-url", output, ApplicationRequestRunTest.REQUESTS + file,
                     Map.of("SIMULATOR_URL", gateway.baseUrl(), "CONTRACT_MAX_SPEND_USD", "2"));
@@ -62,7 +63,7 @@ class RequestReductionRunTest {
                     containsString("max_tokens: 10667: 200, served")));
             assertThat(run.verdict(), notNullValue());
 
-            Spend spend = Spending.of(variants);
+            Spend spend = Spending.of(variants, GatewayProfile.named("vercel"));
             System.out.printf("figures %s: %d extra requests in %d waves, variants spent $%s, %d ms to find it%n", file,
                     sent.extraRequests(), sent.waves(), spend.usd().toPlainString(), sent.wallMs());
         }
@@ -79,7 +80,7 @@ class RequestReductionRunTest {
         assertThat(sent.extraRequests(), equalTo(4));
         List<Exchange> variants = run.exchanges().stream().filter(e -> e.variant() != null).toList();
         System.out.printf("figures r1.curl with a BYOK key (embedded): %d extra requests in %d waves, variants spent $%s, %d ms to find it%n",
-                sent.extraRequests(), sent.waves(), Spending.of(variants).usd().toPlainString(), sent.wallMs());
+                sent.extraRequests(), sent.waves(), Spending.of(variants, GatewayProfile.named("vercel")).usd().toPlainString(), sent.wallMs());
     }
 
     /**
@@ -91,7 +92,7 @@ class RequestReductionRunTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"r2.curl, 1, model", "r3.curl, 0, ", "r4.curl, 1, model", "r5.curl, 1, model"})
     void eachOtherCaseUsesAtMostOneExtraRequestOnThisSimulator(String file, int extra, String trigger) throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             RunRecord run = ContractSuite.runWithRequest("simulator-url", output, ApplicationRequestRunTest.REQUESTS + file,
                     Map.of("SIMULATOR_URL", gateway.baseUrl(), "CONTRACT_MAX_SPEND_USD", "2"));
             RunRecord.ApplicationRequestSent sent = run.applicationRequests().get(0);
@@ -100,7 +101,7 @@ class RequestReductionRunTest {
             assertThat(sent.extraRequests(), equalTo(extra));
             assertThat(sent.trigger(), equalTo(trigger));
             System.out.printf("figures %s: %d extra requests in %d waves, variants spent $%s, %d ms; %s%n", file, sent.extraRequests(),
-                    sent.waves(), Spending.of(variants).usd().toPlainString(), sent.wallMs(), sent.finding());
+                    sent.waves(), Spending.of(variants, GatewayProfile.named("vercel")).usd().toPlainString(), sent.wallMs(), sent.finding());
         }
     }
 }

@@ -132,7 +132,7 @@ class SpendCapTest {
         int requestBytes = Json.DATA.writeValueAsString(ChatCompletionRequest.smallest(model, 1))
                 .getBytes(StandardCharsets.UTF_8).length;
         BigDecimal onlyOne;
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             String catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/models")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             onlyOne = CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, model, 1, requestBytes);
@@ -146,7 +146,7 @@ class SpendCapTest {
             System.clearProperty(SimulatedGateway.LATENCY_PROPERTY);
         }
 
-        Spend spend = Spending.of(run.exchanges());
+        Spend spend = Spending.of(run.exchanges(), GatewayProfile.named("vercel"));
         assertThat("billable requests sent: " + run.scenarios().stream().map(RunRecord.ScenarioResult::message).toList(),
                 spend.billableRequests(), equalTo(1));
         assertThat("spent", spend.usd(), lessThanOrEqualTo(onlyOne));

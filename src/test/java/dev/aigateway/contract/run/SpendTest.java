@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,12 +20,12 @@ class SpendTest {
         Exchange neverSent = completion(1, "the certificate of gw:443 is not trusted by this Java", true);
         Exchange lost = completion(2, "the connection to gw:443 broke (Connection reset)", false);
 
-        Spend handshakeOnly = Spending.of(List.of(neverSent));
+        Spend handshakeOnly = Spending.of(List.of(neverSent), GatewayProfile.named("vercel"));
         assertThat(List.of(handshakeOnly.requests(), handshakeOnly.billableRequests(), handshakeOnly.unknownCost()),
                 equalTo(List.of(0, 0, 0)));
         assertThat(handshakeOnly.unknownCostNote(), equalTo(""));
 
-        Spend both = Spending.of(List.of(neverSent, lost));
+        Spend both = Spending.of(List.of(neverSent, lost), GatewayProfile.named("vercel"));
         assertThat(List.of(both.requests(), both.billableRequests(), both.unknownCost()), equalTo(List.of(1, 1, 1)));
     }
 

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +24,7 @@ class VercelBaseUrlTest {
 
     @Test
     void theDocumentedBaseIsReadAsTheHostAndItsVersionTwiceIsAWrongBaseUrl() throws Exception {
-        try (SimulatedGateway simulated = SimulatedGateway.start(0)) {
+        try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             RunRecord documented = ContractSuite.run("simulator-url", output, Map.of("SIMULATOR_URL", simulated.baseUrl() + "/v1"));
             assertThat(documented.verdict().meaning(), documented.verdict().id(), equalTo("healthy"));
             assertThat(documented.targetUrl(), equalTo(simulated.baseUrl()));

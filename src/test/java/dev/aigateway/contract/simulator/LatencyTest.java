@@ -1,5 +1,6 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -24,7 +25,7 @@ class LatencyTest {
 
     @Test
     void everyAnswerWaitsTheLatency() throws Exception {
-        try (SimulatedGateway gateway = SimulatedGateway.start(0, 300)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 300, GatewayProfile.named("vercel"))) {
             HttpClient http = HttpClient.newHttpClient();
             for (String path : new String[] {"/v1/models", "/v1/credits"}) {
                 long start = System.nanoTime();

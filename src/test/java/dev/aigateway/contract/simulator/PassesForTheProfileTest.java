@@ -64,7 +64,7 @@ class PassesForTheProfileTest {
 
     @Test
     void everyFactOfItsIdentityComesFromTheProfile() throws Exception {
-        WireMockServer server = new WireMockServer(SimulatedGateway.options(elsewhere(), Teams.load()).dynamicPort());
+        WireMockServer server = new WireMockServer(SimulatedGateway.options(elsewhere(), Teams.load(GatewayProfile.named("vercel"))).dynamicPort());
         server.start();
         try {
             HttpResponse<String> reply = send(server, "POST", "/v1/chat/completions", CHAT.formatted(""),
@@ -103,7 +103,7 @@ class PassesForTheProfileTest {
     @Test
     void theEdgeHeadersGoOutInTheProfilesOrderAfterTheAnswersOwn() throws Exception {
         Map<String, String> edge = GatewayProfile.standard().simulator().edgeHeaders();
-        try (SimulatedGateway gateway = SimulatedGateway.start(0);
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
              Socket socket = new Socket("127.0.0.1", gateway.port())) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -143,7 +143,7 @@ class PassesForTheProfileTest {
     @Test
     void aSimulatedIdIsTheDefaultProfilesPrefixAndAUlid() throws Exception {
         GatewayProfile profile = GatewayProfile.standard();
-        GatewayState state = new GatewayState(profile, Teams.load(), Catalog.load());
+        GatewayState state = new GatewayState(profile, Teams.load(GatewayProfile.named("vercel")), Catalog.load(GatewayProfile.named("vercel")));
         String id = state.newGenerationId();
         assertThat(id, matchesPattern(profile.generationId().pattern()));
         assertThat(id.startsWith(profile.simulator().generationIdPrefix()), equalTo(true));

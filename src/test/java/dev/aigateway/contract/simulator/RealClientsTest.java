@@ -1,5 +1,6 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.NodeJs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +23,7 @@ class RealClientsTest {
     @Test
     void eachOfficialClientSeesWhatTheRealGatewayWouldShowIt() throws Exception {
         install();
-        try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
+        try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             Processes.Result clients = Processes.run(NODE_PROJECT, Duration.ofMinutes(5), "node", "real-clients.mjs", gateway.baseUrl());
             System.out.println(clients.output());
             assertThat("node real-clients.mjs:\n" + clients.output(), clients.exitCode(), equalTo(0));

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ abstract class SimulatedGatewayHttp {
 
     @BeforeAll
     void start() {
-        gateway = SimulatedGateway.start(0);
+        gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
     }
 
     @AfterAll

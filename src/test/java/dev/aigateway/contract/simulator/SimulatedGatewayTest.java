@@ -1,5 +1,6 @@
 package dev.aigateway.contract.simulator;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -35,7 +36,7 @@ class SimulatedGatewayTest {
 
     @BeforeAll
     static void start() {
-        gateway = SimulatedGateway.start(0);
+        gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
     }
 
     @AfterAll
@@ -162,7 +163,7 @@ class SimulatedGatewayTest {
 
     @Test
     void theFlakyTeamFailsItsFirstTwoInferenceRequestsOnly() throws Exception {
-        try (SimulatedGateway fresh = SimulatedGateway.start(0)) {
+        try (SimulatedGateway fresh = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
             HttpClient client = HttpClient.newHttpClient();
             List<Integer> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {

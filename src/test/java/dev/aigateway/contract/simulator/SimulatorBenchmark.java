@@ -82,8 +82,8 @@ public final class SimulatorBenchmark {
         } else {
             startAndStop();
             System.out.println();
-            try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
-                printLoad("as shipped: SimulatedGateway.start(0)", load(gateway.baseUrl()));
+            try (SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
+                printLoad("as shipped: SimulatedGateway.start(0, 0, vercel)", load(gateway.baseUrl()));
             }
         }
     }
@@ -97,7 +97,7 @@ public final class SimulatorBenchmark {
         double[] stop = new double[CYCLES + 1];
         for (int i = 0; i <= CYCLES; i++) {
             long t0 = System.nanoTime();
-            SimulatedGateway gateway = SimulatedGateway.start(0);
+            SimulatedGateway gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
             long t1 = System.nanoTime();
             if (i == 0) {
                 // Untimed, after the cold start so that it preloads nothing the simulator would load itself.
@@ -275,9 +275,9 @@ public final class SimulatorBenchmark {
 
     // ---- configurations other than the shipped one, for --variant=NAME ----
 
-    /** What {@link SimulatedGateway#start(int)} configures, on a dynamic port. */
+    /** What {@link SimulatedGateway#start(int, int, GatewayProfile)} configures, on a dynamic port. */
     private static WireMockConfiguration shippedOptions() {
-        return SimulatedGateway.options(GatewayProfile.standard(), Teams.load()).dynamicPort();
+        return SimulatedGateway.options(GatewayProfile.standard(), Teams.load(GatewayProfile.named("vercel"))).dynamicPort();
     }
 
     private static Map<String, UnaryOperator<WireMockConfiguration>> variants() {
