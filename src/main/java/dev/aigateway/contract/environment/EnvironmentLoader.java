@@ -78,7 +78,7 @@ public final class EnvironmentLoader {
         Path file = root.resolve(FOLDER).resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
-                    + existing() + " To target your own gateway: cp environments/vercel.yaml " + display);
+                    + existing() + " To target your own gateway: cp " + GatewayProfile.template() + " " + display);
         }
         Map<String, Integer> lines = new HashMap<>();
         JsonNode tree = parse(file, display, lines);
@@ -229,7 +229,7 @@ public final class EnvironmentLoader {
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
         // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
         if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
-                || kind.equals("oidc") && profile.headers().aiSdk() == null) {
+                || kind.equals("oidc") && (profile.headers().aiSdk() == null || profile.oidc() == null)) {
             throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.kind): " + profile.title()
                     + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
         }
@@ -246,8 +246,9 @@ public final class EnvironmentLoader {
         String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
                 .map(Environment.Secret::variable).findFirst().orElse("apiKey");
         OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
-                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs a Vercel OIDC token, a JWT (three base64url "
-                + "parts separated by dots); the value of " + variable + " is not one. Run vercel env pull for a fresh token."));
+                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs " + profile.oidc().token() + ", a JWT (three base64url "
+                + "parts separated by dots); the value of " + variable + " is not one. Run " + profile.oidc().refresh()
+                + " for a fresh token."));
         secrets.add(new Environment.Secret(variable, token.payload()));
         if (!token.signature().isEmpty()) {
             secrets.add(new Environment.Secret(variable, token.signature()));

@@ -1,6 +1,5 @@
 package dev.aigateway.contract.record;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -44,7 +43,7 @@ public record Exchange(
         Map<String, String> responseHeaders,
         String responseBody,
         long durationMs,
-        @JsonAlias("vercelId") String requestId,
+        String requestId,
         String generationId,
         String errorType,
         String failure,

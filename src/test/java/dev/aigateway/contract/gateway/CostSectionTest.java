@@ -35,7 +35,7 @@ class CostSectionTest {
 
     @Test
     void aBillableRouteThatSaysNowhereIsRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check("openrouter", profile -> ((ObjectNode) profile.get("cost")).remove("embeddings")));
         assertThat(refusal.getMessage(), equalTo("gateways/openrouter.yaml: billable route embeddings says nowhere in cost:"
                 + " where its answers keep what they cost"));
@@ -43,7 +43,7 @@ class CostSectionTest {
 
     @Test
     void aCostWithoutASourceIsRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check("vercel", profile -> ((ObjectNode) profile.get("cost").get("messages")).remove(java.util.List.of("source", "guess"))));
         assertThat(refusal.getMessage(), startsWith("gateways/vercel.yaml: Cost[answer=Reading[usd=[/provider_metadata/gateway/cost]"));
     }

@@ -35,7 +35,7 @@ class SimulatorSectionTest {
 
     @Test
     void simulatedIdsOutsideTheGenerationIdPatternAreRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check(profile -> ((ObjectNode) profile.get("simulator")).put("generationIdPrefix", "run_")));
         assertThat(refusal.getMessage(), equalTo("gateways/vercel.yaml: simulator generationIdPrefix run_ and a ULID do not "
                 + "match generationId gen_[0-9A-HJKMNP-TV-Z]{26}"));
@@ -43,7 +43,7 @@ class SimulatorSectionTest {
 
     @Test
     void edgeHeadersWithoutTheRequestIdHeaderAreRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check(profile -> ((ObjectNode) profile.get("requestId")).put("header", "x-request-id")));
         assertThat(refusal.getMessage(), equalTo("gateways/vercel.yaml: simulator edgeHeaders lack the request-id header "
                 + "x-request-id"));

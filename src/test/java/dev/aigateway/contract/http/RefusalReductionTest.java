@@ -49,7 +49,7 @@ class RefusalReductionTest {
     }
 
     private static GatewayClient client(ExchangeLog log, SpendGuard guard) {
-        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        return new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), guard, new SharedAnswer());
     }
 
@@ -129,7 +129,7 @@ class RefusalReductionTest {
     void noVariantIsSentBeyondMaxVariants() {
         ExchangeLog log = new ExchangeLog();
         Environment one = environment.toBuilder().allowBillable(true).request(new Environment.RequestSettings(1)).build();
-        GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), one.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
         RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
         assertThat(outcome.requests(), equalTo(1));

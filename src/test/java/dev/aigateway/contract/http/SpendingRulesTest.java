@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,12 +59,12 @@ class SpendingRulesTest {
         String catalog = "{\"data\":[{\"id\":\"free/model\",\"pricing\":{\"input\":\"0\",\"output\":\"0\"}},"
                 + "{\"id\":\"output/only\",\"pricing\":{\"input\":\"0\",\"output\":\"0.001\"}},"
                 + "{\"id\":\"input/only\",\"pricing\":{\"input\":\"0.002\",\"output\":\"0\"}}]}";
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "free/model", 10, 100), nullValue());
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", 10, 100), comparesEqualTo(new BigDecimal("0.01")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "input/only", 10, 100), comparesEqualTo(new BigDecimal("0.2")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "not/listed", 10, 100), comparesEqualTo(new BigDecimal("0.21")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", null, 100), nullValue());
-        assertThat(CatalogPrices.worstCaseUsd(null, "output/only", 10, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "free/model", 10, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "output/only", 10, 100), comparesEqualTo(new BigDecimal("0.01")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "input/only", 10, 100), comparesEqualTo(new BigDecimal("0.2")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "not/listed", 10, 100), comparesEqualTo(new BigDecimal("0.21")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "output/only", null, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), null, "output/only", 10, 100), nullValue());
     }
 
     private static Exchange exchange(String method, String path, Integer status, String failure, Caller caller) {
