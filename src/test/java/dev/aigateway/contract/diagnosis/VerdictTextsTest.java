@@ -125,6 +125,13 @@ class VerdictTextsTest {
                 "{\"type\":\"error\",\"error\":{\"type\":\"busy\",\"message\":\"Later.\"},\"request_id\":\"req_FAKE2\"}")), 1, vercel));
         Environment oidc = vercel.toBuilder().apiKey("token_FAKE").auth(new Environment.Auth("oidc", "team_1", Instant.EPOCH)).build();
         examples.put("oidc expired", diagnosis.diagnose(List.of(credits), 1, oidc));
+        // Portkey's own routing refusal, before any routing: 400 {"status":"failure"}, no x-portkey-* header.
+        Environment portkey = environment("portkey");
+        examples.put("portkey routing refused", diagnosis.diagnose(List.of(Exchange.builder().sequence(1).scenario("s1").startedAt(Instant.EPOCH)
+                .method("POST").url("http://127.0.0.1:8787" + chat).path(chat).requestBody(probe).status(400)
+                .responseHeaders(Map.of("content-type", "application/json"))
+                .responseBody("{\"status\":\"failure\",\"message\":\"Either x-portkey-config or x-portkey-provider header is required\"}")
+                .durationMs(5).caller(Caller.TEAM_KEY).build()), 1, portkey));
 
         Set<String> unplaced = Set.of("healthy", "healthy-no-inference", "incomplete", "unclassified");
         List<String> missing = new ArrayList<>();
@@ -185,9 +192,11 @@ class VerdictTextsTest {
     private static Exchange credits(Environment environment) {
         GatewayProfile profile = environment.profile();
         String path = profile.keyCheckRoute().path();
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("content-type", "application/json", profile.requestId().header(), "id-1"));
+        headers.put(profile.ownAnswer().header(), "id-1");
         return Exchange.builder().sequence(1).scenario("A funded team reads its balance").startedAt(Instant.EPOCH)
                 .method("GET").url("https://gateway.example" + path).path(path).status(200)
-                .responseHeaders(Map.of("content-type", "application/json", profile.requestId().header(), "id-1"))
+                .responseHeaders(headers)
                 .responseBody("{}").durationMs(10).requestId("id-1").caller(Caller.TEAM_KEY).build();
     }
 }
