@@ -84,7 +84,7 @@ final class Facts {
             }
         }
         // Last: it reads every fact above (and otherModel, the other-model experiment's) by name.
-        Layer.place(facts, ofProfile(environment.profile()).getOrDefault("theGateway", environment.profile().title()));
+        Layer.place(facts, environment.profile());
         return facts;
     }
 

@@ -1,6 +1,7 @@
 package dev.aigateway.contract.diagnosis;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +11,10 @@ import java.util.Optional;
  * {@code layer} (network, answerer, key, account, model, provider, request, or empty when no comparison places
  * it), {@code placedBy} (one sentence naming the comparison), and {@code contradicts} (a sentence when two
  * comparisons disagree: the key refused exactly as a key never issued, yet served in the same run; the run cannot
- * place the failure, and its verdict is unclassified). It reads the facts
- * of the whole run by name, {@code otherModel} included (the failed probe sent again on another catalog model:
- * served, same, different, or empty when not tried), so it runs once every other fact is known.
+ * place the failure, and its verdict is unclassified). It reads the facts of the whole run by name, {@code otherModel}
+ * included (the failed probe sent again on another catalog model: served, same, different, or empty when not
+ * tried), so it runs once every other fact is known. Each layer has a verdict of its own ({@code some: {layer: NAME}}
+ * in {@code diagnosis/verdicts.yaml}) for a failure no other rule names.
  */
 final class Layer {
 
@@ -21,8 +23,8 @@ final class Layer {
     private Layer() {}
 
     /** Puts {@code layer}, {@code placedBy} and {@code contradicts} on every exchange's facts. */
-    static void place(List<Map<String, String>> facts, String theGateway) {
-        Run run = new Run(facts, theGateway);
+    static void place(List<Map<String, String>> facts, GatewayProfile profile) {
+        Run run = new Run(facts, profile);
         for (Map<String, String> fact : facts) {
             fact.putIfAbsent("otherModel", "");
             fact.put("layer", "");
@@ -45,13 +47,18 @@ final class Layer {
     private record Run(Optional<Map<String, String>> notIssued, Optional<Map<String, String>> served,
                        Optional<Map<String, String>> providerDirect, List<Map<String, String>> facts, String theGateway) {
 
-        Run(List<Map<String, String>> facts, String theGateway) {
+        /**
+         * The key never issued counts only when the gateway refused it as its profile says it refuses such a key
+         * ({@code answers.unknownKey}): a gateway that refuses every key alike compares nothing.
+         */
+        Run(List<Map<String, String>> facts, GatewayProfile profile) {
             this(facts.stream().filter(f -> "not-issued-key".equals(f.get("caller")) && "true".equals(f.get("answered"))
-                            && "true".equals(f.get("fromGateway"))).findFirst(),
+                            && "true".equals(f.get("fromGateway"))
+                            && f.get("status").equals(String.valueOf(profile.answers().unknownKey().status()))).findFirst(),
                     facts.stream().filter(f -> "team-key".equals(f.get("caller")) && "true".equals(f.get("answered"))
                             && f.get("status").startsWith("2") && "true".equals(f.get("fromGateway"))).findFirst(),
                     facts.stream().filter(f -> "provider-direct".equals(f.get("caller")) && "true".equals(f.get("answered"))).findFirst(),
-                    facts, theGateway);
+                    facts, Facts.ofProfile(profile).getOrDefault("theGateway", profile.title()));
         }
 
         void place(Map<String, String> f) {
@@ -77,6 +84,10 @@ final class Layer {
             if (!"true".equals(f.get("fromGateway")) && !f.get("contentType").startsWith("text/event-stream")) {
                 put(f, "answerer", refused + " in an answer that is not " + theGateway + "'s own (without its request-id header or its JSON)"
                         + (f.get("proxy").isEmpty() ? "" : ", through the proxy " + f.get("proxy")));
+                return;
+            }
+            if (!"true".equals(f.get("complete")) && !f.get("contentType").startsWith("text/event-stream")) {
+                put(f, "network", f.get("method") + " " + f.get("path") + " began to answer " + status + " and did not finish (" + f.get("failure") + ")");
                 return;
             }
             if (!"team-key".equals(f.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(f.get("model"))) {

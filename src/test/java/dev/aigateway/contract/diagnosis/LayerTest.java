@@ -57,21 +57,27 @@ class LayerTest {
         assertThat(verdict.meaning(), containsString("Placed by: GET " + keyCheck(environment) + " got 418 in an answer that is not"));
     }
 
-    /** A gateway that refused unknown keys with 403 in new words: refused as a key never issued, served nowhere. */
+    /**
+     * The key refused in new words exactly as a key never issued is (refused as the profile says such a key is), and served
+     * nowhere: the key's. A gateway that refuses a key never issued otherwise compares nothing (HostileGatewayTest).
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"local", "local-openrouter"})
-    void aKeyRefusedAsAKeyNeverIssuedIsTheKeysWhateverTheStatus(String env) {
+    void aKeyRefusedAsAKeyNeverIssuedIsTheKeysWhateverTheWords(String env) {
         Environment environment = load(env);
-        String refusal = "{\"error\":{\"message\":\"Credential unrecognised by this deployment.\",\"code\":403}}";
+        String refusal = "{\"error\":{\"message\":\"Credential unrecognised by this deployment.\",\"code\":401}}";
         List<Exchange> run = List.of(
-                exchange(environment, 1, Caller.NOT_ISSUED_KEY, "GET", keyCheck(environment), null, 403, refusal, "application/json"),
-                exchange(environment, 2, Caller.TEAM_KEY, "GET", keyCheck(environment), null, 403, refusal, "application/json"),
-                exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 403, refusal, "application/json"));
+                exchange(environment, 1, Caller.NOT_ISSUED_KEY, "GET", keyCheck(environment), null, 401, refusal, "application/json"),
+                exchange(environment, 2, Caller.TEAM_KEY, "GET", keyCheck(environment), null, 401, refusal, "application/json"),
+                exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 401, refusal, "application/json"));
         Verdict verdict = diagnosis.diagnose(run, 1, environment);
         assertThat(verdict.id(), equalTo("invalid-key"));
-        assertThat(verdict.meaning(), containsString("Credential unrecognised by this deployment."));
-        assertThat(verdict.meaning(), containsString("Placed by: your key got 403 as a key never issued did (on " + keyCheck(environment)
+        assertThat(verdict.meaning(), containsString("Placed by: your key got 401 as a key never issued did (on " + keyCheck(environment)
                 + "), and " + environment.profile().words().get("theGateway") + " served it nowhere in this run."));
+
+        List<Exchange> refusedAlike = run.stream().map(e -> e.toBuilder().status(403).responseBody(refusal.replace("401", "403")).build()).toList();
+        List<Map<String, String>> facts = Facts.ofRun(refusedAlike, environment);
+        assertThat("a key never issued refused with 403 compares nothing", facts.get(1).get("layer"), emptyString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,6 +199,18 @@ class LayerTest {
                 + " answer as a model that does not exist got there."));
     }
 
+    /** A failure no other rule names gets its layer's verdict: each layer has one, quoting the gateway's words. */
+    @Test
+    void everyLayerHasAVerdictOfItsOwnQuotingTheGatewaysWords() {
+        for (String layer : Layer.NAMES) {
+            List<Diagnosis.Rule> own = diagnosis.verdicts().stream().filter(rule -> rule.when().size() == 1 && rule.when().get(0).some() != null
+                    && rule.when().get(0).some().size() <= 2 && layer.equals(rule.when().get(0).some().get("layer"))).toList();
+            assertThat(layer, own.size(), org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            own.forEach(rule -> assertThat(layer + ": " + rule.id(), rule.meaning() + rule.title(),
+                    containsString(layer.equals("network") ? "{failure}" : "{message}")));
+        }
+    }
+
     @Test
     void aHealthyExchangeIsPlacedNowhere() {
         Environment environment = load("local");
@@ -210,7 +228,7 @@ class LayerTest {
         List<Map<String, String>> facts = Facts.ofRun(run, environment);
         int failed = run.indexOf(run.stream().filter(e -> e.sequence() == 4).findFirst().orElseThrow());
         facts.get(failed).put("otherModel", otherModel);
-        Layer.place(facts, environment.profile().words().get("theGateway"));
+        Layer.place(facts, environment.profile());
         assertThat(facts.get(failed).get("otherModel"), equalTo(otherModel));
         assertThat(facts.get(failed).get("placedBy") + facts.get(failed).get("contradicts"), not(emptyString()));
         return diagnosis.choose(run, facts, Diagnosis.Scenarios.failed(1), environment);
