@@ -21,7 +21,7 @@ public class ModelsSteps {
 
     @When("anyone asks for the model catalog without a key")
     public void anyoneAsksForTheModelCatalog() {
-        if (context.profile().catalog().needsKey()) {
+        if (context.profile().catalog().keyed()) {
             throw dev.aigateway.contract.Skipped.notApplicable(context.profile().title()
                     + "'s catalog answers only a valid key (gateways/" + context.profile().name() + ".yaml, catalog.needsKey)");
         }
@@ -31,7 +31,7 @@ public class ModelsSteps {
     /** The catalog where only a valid key reads it: the run's one catalog request, sent with the team's key. */
     @When("I ask for the model catalog with my key")
     public void iAskForTheModelCatalogWithMyKey() {
-        if (!context.profile().catalog().needsKey()) {
+        if (!context.profile().catalog().keyed()) {
             throw dev.aigateway.contract.Skipped.notApplicable(context.profile().title() + "'s catalog is public");
         }
         context.answered(context.gateway().modelCatalog());
