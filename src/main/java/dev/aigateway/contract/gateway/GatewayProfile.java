@@ -169,9 +169,24 @@ public record GatewayProfile(
         }
     }
 
-    /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
-    public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
-            implements Sourced {}
+    /**
+     * Where the public catalog keeps its entries, an entry's id and its prices per token; {@code otherModel}, which
+     * of its entries a refused probe is tried on once more (null: none).
+     */
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, OtherModel otherModel,
+                          String source, String guess) implements Sourced {}
+
+    /**
+     * The routes whose refused probe is tried once more on another model of the catalog, each route's id with the
+     * kind of model it takes: a regular expression, in full, over what an entry reads at {@code kind} (a JSON pointer).
+     */
+    public record OtherModel(String kind, Map<String, String> routes, String source, String guess) implements Sourced {
+
+        /** The kind of model the route {@code routeId} takes (a regular expression), or empty when it is not tried. */
+        public Optional<String> kindOf(String routeId) {
+            return Optional.ofNullable(routes == null ? null : routes.get(routeId));
+        }
+    }
 
     /**
      * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
@@ -400,6 +415,9 @@ public record GatewayProfile(
             facts.add(accountId);
         }
         facts.addAll(otherPaths());
+        if (catalog.otherModel() != null) {
+            facts.add(catalog.otherModel());
+        }
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
         }

@@ -124,6 +124,15 @@ public final class ContractRun implements AutoCloseable {
         return applicationRequests.reduction(slot);
     }
 
+    /**
+     * After the scenarios, once: the same probe on another model for each route whose probe the gateway refused
+     * ({@link OtherModelWave}); nothing when none was. Each send it could not make is printed with why.
+     */
+    public void sendOtherModelWave() {
+        OtherModelWave.send(environment, exchanges.all(), client(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO))
+                .forEach(line -> System.out.println(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO + ", not sent: " + line));
+    }
+
     public Redactor redactor() {
         return redactor;
     }
