@@ -38,6 +38,8 @@ public final class ContractRun implements AutoCloseable {
     private final SpendCap spendCap;
     private final SharedAnswer catalog = new SharedAnswer();
     private final ApplicationRequestRun applicationRequests;
+    /** At most one extra wave a run. */
+    private final java.util.concurrent.atomic.AtomicBoolean otherModelWaveSent = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
@@ -129,6 +131,9 @@ public final class ContractRun implements AutoCloseable {
      * ({@link OtherModelWave}); nothing when none was. Each send it could not make is printed with why.
      */
     public void sendOtherModelWave() {
+        if (otherModelWaveSent.getAndSet(true)) {
+            return;
+        }
         OtherModelWave.send(environment, exchanges.all(), client(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO))
                 .forEach(line -> System.out.println(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO + ", not sent: " + line));
     }

@@ -137,4 +137,53 @@ class OtherModelWaveTest {
             assertThat(OtherModelWave.refusedRoutes(withTheAnswer, allowed.profile()), equalTo(Map.of()));
         }
     }
+
+    /**
+     * Four routes refused on every model, each with another model in the catalog: three sends arrive (the wave's cap),
+     * one a route, the fourth named not sent. A gateway on 127.0.0.1 that refuses every POST in Vercel's words.
+     */
+    @org.junit.jupiter.api.Test
+    void theWaveSendsAtMostThreeOneARoute() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer server = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        try {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/models").willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"data\":["
+                            + "{\"id\":\"a/one\",\"type\":\"language\",\"pricing\":{\"input\":\"0.000001\",\"output\":\"0.000001\"}},"
+                            + "{\"id\":\"a/two\",\"type\":\"language\",\"pricing\":{\"input\":\"0.000001\",\"output\":\"0.000001\"}},"
+                            + "{\"id\":\"e/one\",\"type\":\"embedding\",\"pricing\":{\"input\":\"0.000001\"}},"
+                            + "{\"id\":\"e/two\",\"type\":\"embedding\",\"pricing\":{\"input\":\"0.000001\"}}]}")
+                            .withHeader("x-vercel-id", "raw1::models")));
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                            .withHeader("Content-Type", "application/json").withHeader("x-vercel-id", "raw1::refused")
+                            .withBody("{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}")));
+            Environment environment = environment("vercel", server.baseUrl(), "refused", "a/one", true, "1");
+            List<Exchange> refused = new java.util.ArrayList<>();
+            int sequence = 1;
+            for (String route : List.of("chat-completions", "messages", "responses", "embeddings")) {
+                String model = route.equals("embeddings") ? "e/one" : "a/one";
+                String path = environment.profile().path(route);
+                refused.add(new Exchange(sequence, "probe " + route, java.time.Instant.EPOCH, "POST", server.baseUrl() + path, path,
+                        List.of(), "{\"model\":\"" + model + "\",\"max_tokens\":1}", 403,
+                        Map.of("content-type", "application/json", "x-vercel-id", "raw1::" + sequence),
+                        "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 5, "raw1::" + sequence, null,
+                        "access_denied", null, dev.aigateway.contract.record.Caller.TEAM_KEY));
+                sequence++;
+            }
+            ExchangeLog log = new ExchangeLog();
+
+            List<String> notSent = OtherModelWave.send(environment, refused, client(environment, log, OtherModel.SCENARIO));
+
+            List<String> arrived = server.getAllServeEvents().stream().map(event -> event.getRequest())
+                    .filter(request -> request.getMethod().getName().equals("POST")).map(request -> request.getUrl()).sorted().toList();
+            assertThat(arrived, equalTo(List.of("/v1/chat/completions", "/v1/messages", "/v1/responses")));
+            assertThat(notSent, contains("POST /v1/embeddings: not sent, 3 were"));
+            assertThat(log.all().stream().filter(e -> e.method().equals("POST")).map(Exchange::variant).toList(),
+                    org.hamcrest.Matchers.everyItem(equalTo("the same probe on a/two instead of a/one")));
+        } finally {
+            server.stop();
+        }
+    }
 }
