@@ -39,7 +39,7 @@ public final class OtherModel {
         }
         String model = modelOf(exchange);
         if (model.isEmpty() || model.equals(Environment.Probe.MODEL_THAT_DOES_NOT_EXIST)
-                || !AnswerJson.object(exchange.requestBody()).at("/providerOptions/gateway/byok").isMissingNode()) {
+                || profile.byok() != null && !AnswerJson.object(exchange.requestBody()).at(profile.byok().keys()).isMissingNode()) {
             return Optional.empty();
         }
         return RouteServed.routeOf(exchange, profile).map(Route::id).filter(route -> profile.catalog().otherModel().kindOf(route).isPresent());

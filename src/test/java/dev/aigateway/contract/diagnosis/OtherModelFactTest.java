@@ -65,9 +65,10 @@ class OtherModelFactTest {
                                      int status, String body) {
         String requestId = environment.profile().ownAnswer().header();
         String type = dev.aigateway.contract.http.AnswerJson.object(body).at("/error/type").asText(null);
-        return new Exchange(sequence, scenario, Instant.EPOCH, "POST", "https://gateway.example" + path, path, List.of(),
-                "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}", status,
-                Map.of("content-type", "application/json", requestId, "iad1::" + sequence), body, 5, "iad1::" + sequence,
-                null, type, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario(scenario).startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example" + path).path(path)
+                .requestBody("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}")
+                .status(status).responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::" + sequence))
+                .responseBody(body).durationMs(5).requestId("iad1::" + sequence).errorType(type).caller(Caller.TEAM_KEY).build();
     }
 }

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +61,7 @@ class OtherModelWaveTest {
 
     private static GatewayClient client(Environment environment, ExchangeLog log, String scenario) {
         SpendCap cap = new SpendCap(environment.maxSpendUsd(), environment.name(), () -> Spending.of(log.all(), environment.profile()));
-        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        return new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 log.forScenario(), scenario, new RunLimits(60), cap, new SharedAnswer());
     }
 
@@ -165,11 +164,13 @@ class OtherModelWaveTest {
             for (String route : List.of("chat-completions", "messages", "responses", "embeddings")) {
                 String model = route.equals("embeddings") ? "e/one" : "a/one";
                 String path = environment.profile().path(route);
-                refused.add(new Exchange(sequence, "probe " + route, java.time.Instant.EPOCH, "POST", server.baseUrl() + path, path,
-                        List.of(), "{\"model\":\"" + model + "\",\"max_tokens\":1}", 403,
-                        Map.of("content-type", "application/json", "x-vercel-id", "raw1::" + sequence),
-                        "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 5, "raw1::" + sequence, null,
-                        "access_denied", null, dev.aigateway.contract.record.Caller.TEAM_KEY));
+                refused.add(Exchange.builder().sequence(sequence).scenario("probe " + route).startedAt(java.time.Instant.EPOCH)
+                        .method("POST").url(server.baseUrl() + path).path(path)
+                        .requestBody("{\"model\":\"" + model + "\",\"max_tokens\":1}").status(403)
+                        .responseHeaders(Map.of("content-type", "application/json", "x-vercel-id", "raw1::" + sequence))
+                        .responseBody("{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}").durationMs(5)
+                        .requestId("raw1::" + sequence).errorType("access_denied").caller(dev.aigateway.contract.record.Caller.TEAM_KEY)
+                        .build());
                 sequence++;
             }
             ExchangeLog log = new ExchangeLog();
