@@ -3,7 +3,9 @@ package dev.aigateway.contract.http;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.record.Caller;
@@ -228,15 +230,15 @@ public final class GatewayClient {
      * 5xx (the probe itself was); its exchange marked {@code variant}.
      */
     public Response sameProbeOn(Credential credential, String routeId, String body, String model, String variant) {
-        com.fasterxml.jackson.databind.node.ObjectNode probe;
+        ObjectNode probe;
         try {
-            probe = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+            probe = (ObjectNode) JSON.readTree(body);
         } catch (JsonProcessingException | ClassCastException notAnObject) {
             throw new IllegalArgumentException("the probe's body is not a JSON object", notAnObject);
         }
         probe.put("model", model);
         String json = probe.toString();
-        com.fasterxml.jackson.databind.JsonNode bound = probe.has("max_tokens") ? probe.get("max_tokens") : probe.path("max_output_tokens");
+        JsonNode bound = probe.has("max_tokens") ? probe.get("max_tokens") : probe.path("max_output_tokens");
         Integer maxTokens = bound.canConvertToInt() ? bound.intValue()
                 : routeId.equals("embeddings") ? 0 : environment.probe().maxTokens();
         RequestHeaders.Protocol protocol = routeId.equals("messages") ? RequestHeaders.ANTHROPIC : RequestHeaders.OPENAI;

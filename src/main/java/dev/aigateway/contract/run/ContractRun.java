@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.WireLog;
+import dev.aigateway.contract.diagnosis.OtherModel;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one contract run shares across its scenarios: the environment, the simulated gateway when
@@ -38,7 +40,7 @@ public final class ContractRun implements AutoCloseable {
     private final SharedAnswer catalog = new SharedAnswer();
     private final ApplicationRequestRun applicationRequests;
     /** At most one extra wave a run. */
-    private final java.util.concurrent.atomic.AtomicBoolean otherModelWaveSent = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean otherModelWaveSent = new AtomicBoolean();
 
     private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
@@ -133,8 +135,8 @@ public final class ContractRun implements AutoCloseable {
         if (otherModelWaveSent.getAndSet(true)) {
             return;
         }
-        OtherModelWave.send(environment, exchanges.all(), client(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO))
-                .forEach(line -> System.out.println(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO + ", not sent: " + line));
+        OtherModelWave.send(environment, exchanges.all(), client(OtherModel.SCENARIO))
+                .forEach(line -> System.out.println(OtherModel.SCENARIO + ", not sent: " + line));
     }
 
     public Redactor redactor() {

@@ -6,6 +6,7 @@ import dev.aigateway.contract.diagnosis.RouteServed;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.http.CatalogPrices;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.GatewayClient;
@@ -13,6 +14,7 @@ import dev.aigateway.contract.record.Exchange;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ final class OtherModelWave {
         Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, profile).stream())
                 .map(Route::id).collect(Collectors.toSet());
         Map<String, Exchange> refused = new LinkedHashMap<>();
-        exchanges.stream().sorted(java.util.Comparator.comparingInt(Exchange::sequence)).forEach(exchange ->
+        exchanges.stream().sorted(Comparator.comparingInt(Exchange::sequence)).forEach(exchange ->
                 OtherModel.refusedProbe(exchange, profile).filter(route -> !served.contains(route)).ifPresent(route -> {
                     Exchange kept = refused.get(route);
                     if (kept == null || streamed(kept) && !streamed(exchange)) {
@@ -97,7 +99,7 @@ final class OtherModelWave {
     }
 
     private static boolean streamed(Exchange exchange) {
-        return dev.aigateway.contract.http.AnswerJson.object(exchange.requestBody()).path("stream").asBoolean(false);
+        return AnswerJson.object(exchange.requestBody()).path("stream").asBoolean(false);
     }
 
     /** The catalog the run already asked for, when it answered 200; null otherwise. */
