@@ -55,6 +55,18 @@ class OtherModelFactTest {
         assertThat(facts.stream().map(f -> f.get("otherModel")).toList(), equalTo(List.of(fact, "", fact, "")));
     }
 
+    /** The closing block's Routes line says what the other model got beside the route's own refusal, never as it. */
+    @org.junit.jupiter.api.Test
+    void theRoutesLineSaysTheOtherModelsAnswerBesideTheRefusal() {
+        Environment environment = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String refusal = "{\"error\":{\"message\":\"Not for you.\",\"type\":\"forbidden\"}}";
+        List<Exchange> exchanges = List.of(
+                exchange(environment, 1, "The smallest chat completion", "/v1/chat/completions", "anthropic/claude-haiku-4.5", 403, refusal),
+                exchange(environment, 2, OtherModel.SCENARIO, "/v1/chat/completions", "openai/gpt-5-nano", 200, "{\"id\":\"gen_1\"}"));
+        assertThat(dev.aigateway.contract.evidence.RouteOutcomes.of(exchanges, environment.profile()), equalTo(List.of(
+                "chat-completions refused (403 forbidden, #1); the same probe on openai/gpt-5-nano: served (200)")));
+    }
+
     /** The status a refusal body says (its code, else 403 for Vercel's typed envelope). */
     private static int status(String body) {
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"code\":(\\d+)").matcher(body);
