@@ -61,13 +61,16 @@ final class Facts {
         String budget = exhaustedBudget(exchanges, environment.profile());
         facts.forEach(fact -> fact.put("exhaustedBudget", budget));
         keyLimit(exchanges, facts, environment.profile(), !budget.isEmpty());
-        Set<String> served = exchanges.stream().flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
+        // A route served only on another model, after its refusal (OtherModel), is not another route served.
+        Set<String> served = exchanges.stream().filter(exchange -> !OtherModel.SCENARIO.equals(exchange.scenario()))
+                .flatMap(exchange -> RouteServed.by(exchange, environment.profile()).stream())
                 .map(Route::id).collect(Collectors.toSet());
         for (Map<String, String> fact : facts) {
             String route = fact.get("route");
             fact.put("otherRouteServed", String.valueOf(!route.isEmpty() && served.stream().anyMatch(other -> !other.equals(route))));
         }
         unknownModelOnRoute(facts);
+        OtherModel.of(exchanges, facts, environment.profile());
         // The team's key against itself: served anywhere by the gateway, a 401 elsewhere is not about the key.
         String keyServed = String.valueOf(exchanges.stream().anyMatch(exchange -> exchange.caller() == dev.aigateway.contract.record.Caller.TEAM_KEY
                 && exchange.answered() && exchange.status() / 100 == 2 && RouteServed.fromGateway(exchange, environment.profile())));

@@ -1,5 +1,6 @@
 package dev.aigateway.contract.evidence;
 
+import dev.aigateway.contract.diagnosis.OtherModel;
 import dev.aigateway.contract.diagnosis.RouteServed;
 import dev.aigateway.contract.environment.Route;
 import dev.aigateway.contract.gateway.GatewayProfile;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * What each route did with the team's key in a run, for the closing block and summary.md:
  * "chat-completions served (200); messages refused (403 access_denied)". A route counts as served
  * when the gateway itself served any of its requests, as the verdict counts it (diagnosis/RouteServed),
- * and as refused otherwise (its first refusal is quoted).
+ * and as refused otherwise (its first refusal is quoted). The same probe on another model, sent after a refusal
+ * (diagnosis/OtherModel), is said beside its route's outcome, never counted as it.
  */
 public final class RouteOutcomes {
 
@@ -26,6 +28,7 @@ public final class RouteOutcomes {
     public static List<String> of(List<Exchange> exchanges, GatewayProfile profile) {
         Map<Route, String> served = new LinkedHashMap<>();
         Map<Route, String> refused = new LinkedHashMap<>();
+        Map<Route, String> onAnotherModel = new LinkedHashMap<>();
         for (Exchange exchange : exchanges) {
             Optional<Route> route = RouteServed.routeOf(exchange, profile);
             if (route.isEmpty() || exchange.caller() != Caller.TEAM_KEY || !exchange.answered()) {
@@ -33,7 +36,11 @@ public final class RouteOutcomes {
             }
             served.putIfAbsent(route.get(), null);
             refused.putIfAbsent(route.get(), null);
-            if (RouteServed.by(exchange, profile).isPresent()) {
+            if (OtherModel.SCENARIO.equals(exchange.scenario())) {
+                // The same probe on another model, sent after the route's refusal: said beside it, never as the route's own.
+                onAnotherModel.put(route.get(), "; the same probe on " + OtherModel.modelOf(exchange) + ": "
+                        + (RouteServed.by(exchange, profile).isPresent() ? "served" : "refused") + " (" + exchange.status() + ")");
+            } else if (RouteServed.by(exchange, profile).isPresent()) {
                 served.put(route.get(), "served (" + exchange.status() + ")");
             } else if (exchange.status() / 100 != 2 && refused.get(route.get()) == null
                     && !"model_not_found".equals(exchange.errorType())) {
@@ -45,7 +52,7 @@ public final class RouteOutcomes {
         for (Route route : served.keySet()) {
             String outcome = served.get(route) != null ? served.get(route) : refused.get(route);
             if (outcome != null) {
-                outcomes.add(route.id() + " " + outcome);
+                outcomes.add(route.id() + " " + outcome + onAnotherModel.getOrDefault(route, ""));
             }
         }
         return outcomes;

@@ -66,7 +66,7 @@ public record GatewayProfile(
         mitigatedHeader = mitigatedHeader == null ? new HeaderFact(null, null, DEFAULTED) : mitigatedHeader;
         generationId = generationId == null ? new GenerationId(NOTHING, null, null, DEFAULTED) : generationId;
         billablePathPattern = billablePathPattern == null ? new PatternFact(NOTHING, null, DEFAULTED) : billablePathPattern;
-        catalog = catalog == null ? new Catalog("/data", "/id", null, null, null, null, DEFAULTED) : catalog;
+        catalog = catalog == null ? new Catalog("/data", "/id", null, null, false, null, null, DEFAULTED) : catalog;
         credits = credits == null ? new Credits(null, null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
         headers = headers == null ? new Headers(null, null, null, null, DEFAULTED) : headers;
         credential = credential == null ? KeyHeaders.BEARER : credential;
@@ -229,12 +229,15 @@ public record GatewayProfile(
     }
 
     /**
-     * Where the catalog keeps its entries, an entry's id and its prices per token ({@code inputPrice},
-     * {@code outputPrice}: null where the catalog lists no prices); {@code needsKey}: true where the catalog answers
-     * only a valid key (it is then asked for with the team's key), public when not set.
+     * Where the catalog keeps its entries, an entry's id and its prices per token (null: the catalog carries no
+     * prices), whether reading it needs the key ({@code needsKey}; false, a public catalog, when not set), and
+     * {@code otherModel}, which of its entries a refused probe is tried on once more (null: none).
      */
     public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey,
-                          String source, String guess) implements Sourced {
+                          OtherModel otherModel, String source, String guess) implements Sourced {
+        public Catalog {
+            needsKey = needsKey != null && needsKey;
+        }
 
         /** True when the catalog lists prices where {@code inputPrice} and {@code outputPrice} say. */
         public boolean priced() {
@@ -244,6 +247,18 @@ public record GatewayProfile(
         /** True when only a valid key may read the catalog. */
         public boolean keyed() {
             return Boolean.TRUE.equals(needsKey);
+        }
+    }
+
+    /**
+     * The routes whose refused probe is tried once more on another model of the catalog, each route's id with the
+     * kind of model it takes: a regular expression, in full, over what an entry reads at {@code kind} (a JSON pointer).
+     */
+    public record OtherModel(String kind, Map<String, String> routes, String source, String guess) implements Sourced {
+
+        /** The kind of model the route {@code routeId} takes (a regular expression), or empty when it is not tried. */
+        public Optional<String> kindOf(String routeId) {
+            return Optional.ofNullable(routes == null ? null : routes.get(routeId));
         }
     }
 
@@ -562,6 +577,9 @@ public record GatewayProfile(
             facts.add(byok);
         }
         facts.addAll(otherPaths());
+        if (catalog.otherModel() != null) {
+            facts.add(catalog.otherModel());
+        }
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
         }

@@ -62,6 +62,49 @@ public final class CatalogPrices {
         }
     }
 
+    /**
+     * The model a refused probe on route {@code routeId} is tried on once more: of the entries of the kind the route
+     * takes ({@code catalog.otherModel}), other than {@code refused}, the cheapest priced one for the probe
+     * ({@code requestBytes} in, at most {@code maxTokens} out, as {@link #worstCaseUsd} reads it; the first of equals);
+     * when none is priced (no price, zero, below zero), the first other entry of the kind. Empty when the profile tries
+     * no other model on that route, the catalog cannot be read or lists no other entry of the kind.
+     */
+    public static java.util.Optional<String> cheapestOther(GatewayProfile profile, String catalog, String routeId, String refused,
+                                                           int maxTokens, int requestBytes) {
+        GatewayProfile.Catalog where = profile.catalog();
+        java.util.Optional<String> kind = where.otherModel() == null ? java.util.Optional.empty() : where.otherModel().kindOf(routeId);
+        if (catalog == null || kind.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Pattern ofKind = java.util.regex.Pattern.compile(kind.get());
+        String first = null;
+        String cheapest = null;
+        BigDecimal lowest = null;
+        try {
+            for (JsonNode entry : JSON.readTree(catalog).at(where.entries())) {
+                String id = entry.at(where.id()).asText("");
+                boolean itsKind = where.otherModel().kind() == null || ofKind.matcher(entry.at(where.otherModel().kind()).asText("")).matches();
+                if (id.isEmpty() || id.equals(refused) || !itsKind) {
+                    continue;
+                }
+                first = first == null ? id : first;
+                BigDecimal in = where.priced() ? price(entry.at(where.inputPrice())) : null;
+                BigDecimal out = where.priced() ? price(entry.at(where.outputPrice())) : null;
+                if (in == null || out == null || in.signum() == 0 && out.signum() == 0) {
+                    continue;
+                }
+                BigDecimal cost = in.multiply(BigDecimal.valueOf(requestBytes)).add(out.multiply(BigDecimal.valueOf(maxTokens)));
+                if (lowest == null || cost.compareTo(lowest) < 0) {
+                    lowest = cost;
+                    cheapest = id;
+                }
+            }
+        } catch (Exception unreadable) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(cheapest != null ? cheapest : first);
+    }
+
     /** A price (missing: none, so zero); below zero or not a number, none: null. */
     private static BigDecimal price(JsonNode listed) {
         if (listed.isMissingNode() || listed.isNull()) {

@@ -3,7 +3,9 @@ package dev.aigateway.contract.http;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.record.Caller;
@@ -86,12 +88,17 @@ public final class GatewayClient {
 
     /** Its credential, protocol and environment headers come from {@link RequestHeaders} alone: nothing here adds another. */
     private RequestSpecification request(Credential credential, RequestHeaders.Protocol protocol) {
+        return request(credential, protocol, null);
+    }
+
+    /** As {@link #request(Credential, RequestHeaders.Protocol)}, its exchange marked {@code variant} (null: none). */
+    private RequestSpecification request(Credential credential, RequestHeaders.Protocol protocol, String variant) {
         catalogFirst();
         RequestSpecification request = given()
                 .config(config)
                 .baseUri(environment.baseUrl())
                 .urlEncodingEnabled(false)
-                .filter(recorder(credential.caller(), environment.baseUrl()));
+                .filter(recorder(credential.caller(), environment.baseUrl(), variant));
         RequestHeaders.of(credential, environment.auth(), protocol, environment.profile()).forEach(header -> request.header(header.name(), header.value()));
         RequestHeaders.environment(environment).forEach(header -> request.header(header.name(), header.value()));
         return request;
@@ -211,6 +218,31 @@ public final class GatewayClient {
                 .contentType(ContentType.JSON)
                 .body(json)
                 .post(base + "/language-model")));
+    }
+
+    /**
+     * A probe the gateway refused ({@code body}, as sent on route {@code routeId}), once more on {@code model}: the same
+     * body with that model, to the same path, as {@code credential}, with the route's protocol headers; past the same
+     * gates as every billable send, its worst case at {@code model}'s catalog price (the body's max_tokens or
+     * max_output_tokens out, else none on embeddings and the probe's max_tokens elsewhere). Sent once, not retried on a
+     * 5xx (the probe itself was); its exchange marked {@code variant}.
+     */
+    public Response sameProbeOn(Credential credential, String routeId, String body, String model, String variant) {
+        ObjectNode probe;
+        try {
+            probe = (ObjectNode) JSON.readTree(body);
+        } catch (JsonProcessingException | ClassCastException notAnObject) {
+            throw new IllegalArgumentException("the probe's body is not a JSON object", notAnObject);
+        }
+        probe.put("model", model);
+        String json = probe.toString();
+        JsonNode bound = probe.has("max_tokens") ? probe.get("max_tokens") : probe.path("max_output_tokens");
+        Integer maxTokens = bound.canConvertToInt() ? bound.intValue()
+                : routeId.equals("embeddings") ? 0 : environment.probe().maxTokens();
+        RequestHeaders.Protocol protocol = routeId.equals("messages") ? RequestHeaders.ANTHROPIC : RequestHeaders.OPENAI;
+        String path = path(routeId);
+        return gated("POST " + path + " (" + variant + ")", model, maxTokens, json,
+                () -> request(credential, protocol, variant).contentType(ContentType.JSON).body(json).post(path));
     }
 
     /**

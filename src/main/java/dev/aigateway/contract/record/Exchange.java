@@ -21,7 +21,8 @@ import java.util.Map;
  * before it was named so call it {@code vercelId}, and still read). {@code neverSent} is true when the connection or its TLS handshake failed before the request went
  * out: the gateway never saw it. {@code variant} is null for a request as its scenario sends it; for a variant of the
  * application's own request that the run sent to find what the gateway refuses in it, what it changed
- * ({@code stream: true}, {@code max_tokens: 10667}, {@code the probe's smallest request}). On the application's
+ * ({@code stream: true}, {@code max_tokens: 10667}, {@code the probe's smallest request}); for the same probe sent once
+ * more on another model after a refusal, {@code the same probe on MODEL instead of MODEL}. On the application's
  * request itself, once its variants settled it, {@code requestFinding} says in one sentence what the refusal follows
  * and {@code requestTrigger} names the field ({@code max_tokens}); both null otherwise.
  * {@code requestBodyCut} is null when {@code requestBody} is all of the body that was sent; when the body

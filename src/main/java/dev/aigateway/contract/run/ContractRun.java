@@ -1,6 +1,7 @@
 package dev.aigateway.contract.run;
 
 import dev.aigateway.contract.WireLog;
+import dev.aigateway.contract.diagnosis.OtherModel;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.http.Credential;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one contract run shares across its scenarios: the environment, the simulated gateway when
@@ -37,6 +39,8 @@ public final class ContractRun implements AutoCloseable {
     private final SpendCap spendCap;
     private final SharedAnswer catalog = new SharedAnswer();
     private final ApplicationRequestRun applicationRequests;
+    /** At most one extra wave a run. */
+    private final AtomicBoolean otherModelWaveSent = new AtomicBoolean();
 
     private ContractRun(Environment environment, SimulatedGateway simulator, List<ApplicationRequest> requests) {
         this.environment = environment;
@@ -121,6 +125,18 @@ public final class ContractRun implements AutoCloseable {
     /** What the variants of the {@code slot}-th application request found, when it was refused and they were sent. */
     public Optional<RefusalReduction.Outcome> reduction(int slot) {
         return applicationRequests.reduction(slot);
+    }
+
+    /**
+     * After the scenarios, once: the same probe on another model for each route whose probe the gateway refused
+     * ({@link OtherModelWave}); nothing when none was. Each send it could not make is printed with why.
+     */
+    public void sendOtherModelWave() {
+        if (otherModelWaveSent.getAndSet(true)) {
+            return;
+        }
+        OtherModelWave.send(environment, exchanges.all(), client(OtherModel.SCENARIO))
+                .forEach(line -> System.out.println(OtherModel.SCENARIO + ", not sent: " + line));
     }
 
     public Redactor redactor() {

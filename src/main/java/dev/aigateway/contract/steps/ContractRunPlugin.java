@@ -66,6 +66,10 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
 
     private synchronized void runFinished(TestRunFinished event) {
         ContractRun run = CurrentRun.current();
+        if (run != null) {
+            // The one extra wave, after every scenario and only after a refused probe: before the log is read.
+            run.sendOtherModelWave();
+        }
         List<String> simulatorLog = run == null ? List.of() : run.simulatorLog();
         CurrentRun.close();
         Environment environment = run == null ? loadQuietly() : run.environment();

@@ -104,6 +104,7 @@ class OpenRouterSimulatorTest {
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-byok-key-rejected", "byok-key-rejected"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-context-window", "request-rejected"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-provider-restrictions", "team-restricted"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-model-no-endpoints", "model-unavailable"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-stream-error", "stream-error"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-outage", "gateway-outage"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-firewall", "not-the-gateway"),
