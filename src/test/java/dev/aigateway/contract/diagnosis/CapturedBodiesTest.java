@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapturedBodiesTest {
 
-    private static final Environment ENVIRONMENT = new Environment("vercel", "test", "https://ai-gateway.vercel.sh",
+    static final Environment ENVIRONMENT = new Environment("vercel", "test", "https://ai-gateway.vercel.sh",
             "team_1", "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
             new Environment.Timeouts(1000, 1000, 60), null,
             new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
@@ -137,7 +137,7 @@ class CapturedBodiesTest {
     @org.junit.jupiter.api.Test
     void onlyCapturesCountAsTheGatewaysWords() {
         assertThat(Captured.all().stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("byok-requires-paid-credits", "endpoint-unsupported-for-model", "free-credits-restricted",
+                equalTo(List.of("byok-requires-paid-credits", "card-required", "endpoint-unsupported-for-model", "free-credits-restricted",
                         "free-tier-model-restricted", "insufficient-funds", "oidc-token-expired", "provider-rejected-request",
                         "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected", "team-access-denied",
                         "team-restricted", "wrong-base-url")));

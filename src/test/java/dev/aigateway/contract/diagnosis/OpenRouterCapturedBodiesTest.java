@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenRouterCapturedBodiesTest {
 
     private static final GatewayProfile OPENROUTER = GatewayProfile.named("openrouter");
-    private static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
+    static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
             "account", "sk-or-v1-x", true, List.of("openai/gpt-4o-mini"),
             new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
             new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
@@ -63,9 +63,9 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(23));
+        assertThat(all.size(), equalTo(31));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
+                equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region", "provider-unavailable",
                         "quota-exceeded", "rate-limited", "request-rejected", "team-restricted")));
     }
 
