@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (src/test/resources/captured/reworded.yaml, per answer: {@code words}, each old text and its paraphrase). The run
  * that meets it must get the same verdict as the run that meets the answer as captured, unless the entry says
  * {@code wordDependent} (why the words are all that tell that verdict) and {@code fallsTo} (the verdict the rewording
- * gets instead, which must differ: a listed answer whose rewording holds must leave the list). An answer with no
+ * gets instead, which must differ: a listed answer whose rewording holds must leave the list), and then the rewording
+ * must stay in the same layer of failure (the {@code layer} fact of the exchange that selected each verdict). An answer with no
  * words at all (no body, no message) says so in {@code noWords}, and must have none.
  */
 class CapturesRewordedTest {
@@ -48,7 +49,9 @@ class CapturesRewordedTest {
         Captured answer = Captured.ofGateway(gateway).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
         JsonNode entry = REWORDED.path(gateway).path(name);
         assertThat(gateway + " " + name + " has an entry in captured/reworded.yaml", entry.isObject(), equalTo(true));
-        String asCaptured = diagnosis.diagnose(CapturedRuns.runMeeting(gateway, answer), 1, CapturedRuns.environment(gateway)).id();
+        java.util.List<dev.aigateway.contract.record.Exchange> captured = CapturedRuns.runMeeting(gateway, answer);
+        dev.aigateway.contract.record.Verdict capturedVerdict = diagnosis.diagnose(captured, 1, CapturedRuns.environment(gateway));
+        String asCaptured = capturedVerdict.id();
         assertThat(name + " as captured", asCaptured, equalTo(answer.verdict()));
         if (entry.has("noWords")) {
             assertThat(name + " says it has no words, yet its message is", message(gateway, answer), equalTo(""));
@@ -56,10 +59,14 @@ class CapturesRewordedTest {
         }
         Captured reworded = reword(answer, entry.path("words"));
         assertThat(name + ": the rewording changed nothing", reworded.answer(), not(equalTo(answer.answer())));
-        String verdict = diagnosis.diagnose(CapturedRuns.runMeeting(gateway, reworded), 1, CapturedRuns.environment(gateway)).id();
+        java.util.List<dev.aigateway.contract.record.Exchange> run = CapturedRuns.runMeeting(gateway, reworded);
+        dev.aigateway.contract.record.Verdict rewordedVerdict = diagnosis.diagnose(run, 1, CapturedRuns.environment(gateway));
+        String verdict = rewordedVerdict.id();
         if (entry.has("wordDependent")) {
             assertThat(name + " is listed as word-dependent, yet its rewording keeps " + asCaptured, verdict, not(equalTo(asCaptured)));
             assertThat(name + " reworded (" + entry.path("wordDependent").asText() + ")", verdict, equalTo(entry.path("fallsTo").asText()));
+            // The words refine a verdict; the layer the comparisons place it in stays.
+            assertThat(name + " reworded: the layer", layer(gateway, run, rewordedVerdict), equalTo(layer(gateway, captured, capturedVerdict)));
         } else {
             assertThat(name + " reworded: " + reworded.answer(), verdict, equalTo(asCaptured));
         }
@@ -78,6 +85,21 @@ class CapturesRewordedTest {
             System.out.printf("figures reworded %s: %d answers, %d with no words, %d keep their verdict reworded, %d word-dependent%n",
                     gateway, names.size(), noWords, names.size() - noWords - dependent, dependent);
         }
+    }
+
+    /** The layer of failure (the {@code layer} fact) of the exchange that selected the verdict, or "" when none did. */
+    private static String layer(String gateway, java.util.List<dev.aigateway.contract.record.Exchange> run,
+                                dev.aigateway.contract.record.Verdict verdict) {
+        if (verdict.evidence().isEmpty()) {
+            return "";
+        }
+        java.util.List<Map<String, String>> facts = Facts.ofRun(run, CapturedRuns.environment(gateway));
+        for (int i = 0; i < run.size(); i++) {
+            if (run.get(i).sequence() == verdict.evidence().get(0)) {
+                return facts.get(i).getOrDefault("layer", "");
+            }
+        }
+        return "";
     }
 
     private static long count(String gateway, String field) {
