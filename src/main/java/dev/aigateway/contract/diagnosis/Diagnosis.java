@@ -134,6 +134,30 @@ public final class Diagnosis {
     }
 
     /**
+     * The rule that gives the run its verdict: the first whose every condition holds, as {@link #diagnose} tries them
+     * (the tests that name which rule a captured answer meets read it).
+     */
+    public Rule ruleOf(List<Exchange> exchanges, Scenarios scenarios, Environment environment) {
+        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        Map<String, String> setting = Facts.ofEnvironment(environment);
+        return rules.verdicts().stream().filter(rule -> rule.when().stream().allMatch(condition
+                        -> holds(condition, exchanges, facts, scenarios, new ArrayList<>())
+                        && (condition.environment() == null || matches(condition.environment(), setting))))
+                .findFirst().orElseThrow(() -> new IllegalStateException(RESOURCE + " must end with a verdict that always holds"));
+    }
+
+    /**
+     * The name the tests and the verdicts page give a rule: its id, then, when several rules give that id, its place
+     * among them in the order they are tried ({@code quota-exceeded#3}).
+     */
+    public String nameOf(Rule rule) {
+        List<Rule> same = rules.verdicts().stream().filter(other -> other.id().equals(rule.id())).toList();
+        int place = java.util.stream.IntStream.range(0, same.size()).filter(i -> same.get(i) == rule).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a rule of " + RESOURCE + ": " + rule.id()));
+        return same.size() == 1 ? rule.id() : rule.id() + "#" + (place + 1);
+    }
+
+    /**
      * The comparison that placed the verdict, in one sentence: the {@code placedBy} fact of the exchange that selected
      * it (see {@link Layer}), else the rule's own {@code placedBy}, else "" (a healthy run, nothing to place).
      */

@@ -105,6 +105,33 @@ public record Captured(String name, String kind, String source, String route, Li
         }
     }
 
+    /** The gateways whose answers are captured: Vercel's in captured/, each other's in captured/<gateway>/. */
+    public static final List<String> GATEWAYS = List.of("vercel", "openrouter");
+
+    /** Every captured answer of {@code gateway}, one of {@link #GATEWAYS}. */
+    public static List<Captured> ofGateway(String gateway) {
+        return gateway.equals("vercel") ? all() : of(gateway);
+    }
+
+    /** What a rule can be to an answer: written from it, or tested on it while not written from it. */
+    public static final List<String> ROLES = List.of("written-from", "held-out");
+
+    /**
+     * The verdict rule an answer meets ({@code rule}: its id, then {@code #n}, its place among the rules of that id in
+     * diagnosis/verdicts.yaml, when several give it) and what the answer is to that rule ({@code role}: one of
+     * {@link #ROLES}); the file's {@code rule} and {@code role}.
+     */
+    public record Split(String rule, String role) {}
+
+    public static Split split(String gateway, String name) {
+        try {
+            JsonNode node = JSON.readTree(folder().resolve(gateway.equals("vercel") ? "." : gateway).resolve(name + ".json").toFile());
+            return new Split(node.path("rule").asText(""), node.path("role").asText(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Captured named(String name) {
         return all().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no captured answer " + name));

@@ -131,7 +131,7 @@ class CapturedBodiesTest {
     @org.junit.jupiter.api.Test
     void onlyCapturesCountAsTheGatewaysWords() {
         assertThat(Captured.all().stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("byok-requires-paid-credits", "endpoint-unsupported-for-model", "free-credits-restricted",
+                equalTo(List.of("byok-requires-paid-credits", "card-required", "endpoint-unsupported-for-model", "free-credits-restricted",
                         "free-tier-model-restricted", "insufficient-funds", "oidc-token-expired", "provider-rejected-request",
                         "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected", "team-access-denied",
                         "team-restricted", "wrong-base-url")));

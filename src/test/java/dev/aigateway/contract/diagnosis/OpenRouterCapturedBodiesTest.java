@@ -59,9 +59,9 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(23));
+        assertThat(all.size(), equalTo(32));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("credits-below-request", "data-policy-no-provider", "insufficient-funds", "invalid-key", "model-unavailable-in-region",
+                equalTo(List.of("credits-below-request", "data-policy-no-provider", "gateway-outage", "insufficient-funds", "invalid-key", "model-unavailable-in-region", "provider-unavailable",
                         "quota-exceeded", "rate-limited", "request-rejected", "team-restricted")));
     }
 

@@ -117,7 +117,7 @@ class OpenRouterDocumentedClassesTest {
      * The probes served (a key never issued refused, the key check 200, the catalog, the smallest chat completion),
      * then the application's own request {@code request} answered {@code status} {@code answer}: its exchange is 5.
      */
-    private static List<dev.aigateway.contract.record.Exchange> applicationRequestMeeting(String request, int status, String answer) {
+    static List<dev.aigateway.contract.record.Exchange> applicationRequestMeeting(String request, int status, String answer) {
         List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(Captured.of("openrouter").stream()
                 .filter(c -> c.name().equals("or-401-user-not-found")).findFirst().orElseThrow());
         run.set(1, dev.aigateway.contract.record.Exchange.builder().sequence(2).scenario("s")
