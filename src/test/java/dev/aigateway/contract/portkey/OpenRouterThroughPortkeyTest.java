@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.aigateway.contract.evidence.Chain;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
@@ -156,6 +157,11 @@ class OpenRouterThroughPortkeyTest {
         assertThat(refusals(runs.through()), everyItem(not(containsString("metadata"))));
         assertThat(refusals(runs.through()), everyItem(startsWith("{\"error\":{\"message\":\"openai error: ")));
         assertThat(refusals(runs.through()), everyItem(org.hamcrest.Matchers.endsWith(",\"provider\":\"openai\"}")));
+        // A chain: OpenRouter's marks (cf-ray, relayed) and Portkey's on each refusal; OpenRouter refused.
+        Chain chain = Chain.of(runs.through()).orElseThrow();
+        assertThat(chain.sentence(), startsWith("Portkey AI Gateway (open source) in front of OpenRouter: OpenRouter refused (#"));
+        assertThat(chain.refusedBy().stream().map(dev.aigateway.contract.gateway.Marks.Gateway::name).toList(), equalTo(List.of("openrouter")));
+        assertThat("direct, one gateway", Chain.of(runs.direct()).isPresent(), equalTo(false));
     }
 
     /**
