@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The run's configured Jackson mappers, one per kind of text: every class reads and writes JSON or YAML
  * through one of these (or an {@code ObjectReader}/{@code ObjectWriter} derived from one), never a mapper
- * of its own. Configure them here only: they are shared by every thread of the run.
+ * of its own (but request/FetchCall, whose JavaScript literals no shared mapper should accept; JsonTest keeps
+ * the list). Configure them here only: they are shared by every thread of the run.
  */
 public final class Json {
 

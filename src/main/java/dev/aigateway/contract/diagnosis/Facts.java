@@ -131,7 +131,7 @@ final class Facts {
                 continue;
             }
             String path = RouteServed.pathOf(exchange);
-            JsonNode balance = json(exchange.responseBody()).at(profile.credits().balance());
+            JsonNode balance = profile.credits().balanceIn(json(exchange.responseBody()));
             if (remaining == null && path.equals(balanceRoute) && balance.isNumber()) {
                 remaining = balance.decimalValue();
             }
@@ -186,7 +186,7 @@ final class Facts {
         facts.put("model", model);
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
-        facts.put("byok", String.valueOf(!request.at("/providerOptions/gateway/byok").isMissingNode()));
+        facts.put("byok", String.valueOf(profile.byok() != null && !request.at(profile.byok().keys()).isMissingNode()));
         facts.put("dataPolicy", profile.dataPolicy() == null ? "" : profile.dataPolicy().fields().stream()
                 .filter(field -> request.at(field.pointer()).isValueNode() && request.at(field.pointer()).asText().equals(field.equals()))
                 .map(GatewayProfile.PolicyField::name).findFirst().orElse(""));
@@ -297,7 +297,7 @@ final class Facts {
      * a team gets for nothing): credits were bought.
      */
     private static boolean paidBalance(Exchange exchange, JsonNode answer, GatewayProfile.Credits credits) {
-        JsonNode balance = answer.at(credits.balance());
+        JsonNode balance = credits.balanceIn(answer);
         if (exchange.status() == null || exchange.status() != 200 || !balance.isTextual()) {
             return false;
         }

@@ -34,7 +34,7 @@ public final class RouteServed {
         GatewayProfile.OwnAnswer own = profile.ownAnswer();
         boolean ownHeader = own.header().equalsIgnoreCase(profile.requestId().header()) ? carriesRequestId(exchange)
                 : exchange.answered() && !header(exchange, own.header()).isBlank();
-        return ownHeader && header(exchange, "content-type").contains(own.contentType());
+        return ownHeader && header(exchange, "content-type").contains(own.contentType()) && own.bodySays(exchange.responseBody());
     }
 
     /** True when an answer came with the gateway's request id. */

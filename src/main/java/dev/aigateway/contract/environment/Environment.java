@@ -45,23 +45,14 @@ public record Environment(
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     }
 
-    /** With no {@code headers:}. */
-    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
-                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
-                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
-                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway, List<String> requests,
-                       RequestSettings request) {
-        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests, request, Map.of());
+    /** A new environment, every component named (see {@link Builder}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** With the default {@code request:} settings. */
-    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
-                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
-                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
-                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway, List<String> requests) {
-        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests, RequestSettings.DEFAULT);
+    /** A builder that starts from this environment, to change some of its components. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -71,25 +62,6 @@ public record Environment(
     public record RequestSettings(int maxVariants) {
         public static final int DEFAULT_MAX_VARIANTS = 8;
         public static final RequestSettings DEFAULT = new RequestSettings(DEFAULT_MAX_VARIANTS);
-    }
-
-    /** An environment that lists none of the application's requests. */
-    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
-                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
-                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
-                       List<Route> routes, Auth auth, String webhookUrl, Limits limits, String gateway) {
-        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, List.of());
-    }
-
-    /** An environment that authenticates with an API key (auth kind api-key), with no webhook. */
-    public Environment(String name, String description, String baseUrl, String teamId, String apiKey, boolean funded,
-                       List<String> expectedModels, Probe probe, boolean allowBillable, Timeouts timeouts,
-                       Simulator simulator, Byok byok, BigDecimal maxSpendUsd, List<Secret> secrets,
-                       List<Route> routes) {
-        this(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable, timeouts,
-                simulator, byok, maxSpendUsd, secrets, routes, Auth.API_KEY, null, Limits.DEFAULT,
-                GatewayProfile.defaultName());
     }
 
     /**
@@ -173,13 +145,98 @@ public record Environment(
 
     /** The same environment pointed at a gateway that listens at {@code url}. */
     public Environment targeting(String url) {
-        return new Environment(name, description, url, teamId, apiKey, funded, expectedModels, probe,
-                allowBillable, timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests,
-                request, headers);
+        return toBuilder().baseUrl(url).build();
     }
 
     public String host() {
         URI uri = URI.create(baseUrl);
         return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    /**
+     * Builds an environment by naming its components. A new one starts where a file that leaves a field out
+     * starts: no expected models, secrets, requests or headers, the default routes, auth, limits, request
+     * settings and gateway; every other component null or false. {@link #toBuilder()} starts from an environment.
+     * The one place that calls the canonical constructor, so a new component is one edit here.
+     */
+    public static final class Builder {
+        private String name;
+        private String description;
+        private String baseUrl;
+        private String teamId;
+        private String apiKey;
+        private boolean funded;
+        private List<String> expectedModels = List.of();
+        private Probe probe;
+        private boolean allowBillable;
+        private Timeouts timeouts;
+        private Simulator simulator;
+        private Byok byok;
+        private BigDecimal maxSpendUsd;
+        private List<Secret> secrets = List.of();
+        private List<Route> routes = Route.DEFAULT;
+        private Auth auth = Auth.API_KEY;
+        private String webhookUrl;
+        private Limits limits = Limits.DEFAULT;
+        private String gateway = GatewayProfile.defaultName();
+        private List<String> requests = List.of();
+        private RequestSettings request = RequestSettings.DEFAULT;
+        private Map<String, String> headers = Map.of();
+
+        private Builder() {}
+
+        private Builder(Environment environment) {
+            name = environment.name;
+            description = environment.description;
+            baseUrl = environment.baseUrl;
+            teamId = environment.teamId;
+            apiKey = environment.apiKey;
+            funded = environment.funded;
+            expectedModels = environment.expectedModels;
+            probe = environment.probe;
+            allowBillable = environment.allowBillable;
+            timeouts = environment.timeouts;
+            simulator = environment.simulator;
+            byok = environment.byok;
+            maxSpendUsd = environment.maxSpendUsd;
+            secrets = environment.secrets;
+            routes = environment.routes;
+            auth = environment.auth;
+            webhookUrl = environment.webhookUrl;
+            limits = environment.limits;
+            gateway = environment.gateway;
+            requests = environment.requests;
+            request = environment.request;
+            headers = environment.headers;
+        }
+
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
+        public Builder teamId(String teamId) { this.teamId = teamId; return this; }
+        public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
+        public Builder funded(boolean funded) { this.funded = funded; return this; }
+        public Builder expectedModels(List<String> expectedModels) { this.expectedModels = expectedModels; return this; }
+        public Builder probe(Probe probe) { this.probe = probe; return this; }
+        public Builder allowBillable(boolean allowBillable) { this.allowBillable = allowBillable; return this; }
+        public Builder timeouts(Timeouts timeouts) { this.timeouts = timeouts; return this; }
+        public Builder simulator(Simulator simulator) { this.simulator = simulator; return this; }
+        public Builder byok(Byok byok) { this.byok = byok; return this; }
+        public Builder maxSpendUsd(BigDecimal maxSpendUsd) { this.maxSpendUsd = maxSpendUsd; return this; }
+        public Builder secrets(List<Secret> secrets) { this.secrets = secrets; return this; }
+        public Builder routes(List<Route> routes) { this.routes = routes; return this; }
+        public Builder auth(Auth auth) { this.auth = auth; return this; }
+        public Builder webhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; return this; }
+        public Builder limits(Limits limits) { this.limits = limits; return this; }
+        public Builder gateway(String gateway) { this.gateway = gateway; return this; }
+        public Builder requests(List<String> requests) { this.requests = requests; return this; }
+        public Builder request(RequestSettings request) { this.request = request; return this; }
+        public Builder headers(Map<String, String> headers) { this.headers = headers; return this; }
+
+        public Environment build() {
+            return new Environment(name, description, baseUrl, teamId, apiKey, funded, expectedModels, probe, allowBillable,
+                    timeouts, simulator, byok, maxSpendUsd, secrets, routes, auth, webhookUrl, limits, gateway, requests,
+                    request, headers);
+        }
     }
 }

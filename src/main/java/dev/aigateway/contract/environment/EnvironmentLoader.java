@@ -78,7 +78,7 @@ public final class EnvironmentLoader {
         Path file = root.resolve(FOLDER).resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentException("No environment \"" + name + "\": " + display + " does not exist. "
-                    + existing() + " To target your own gateway: cp environments/vercel.yaml " + display);
+                    + existing() + " To target your own gateway: cp " + GatewayProfile.template() + " " + display);
         }
         Map<String, Integer> lines = new HashMap<>();
         JsonNode tree = parse(file, display, lines);
@@ -106,35 +106,36 @@ public final class EnvironmentLoader {
         baseUrlNote = baseUrl == null || baseUrl.equals(stripTrailingSlash(raw.baseUrl())) ? ""
                 : "baseUrl " + raw.baseUrl() + " ends with " + theGateway(profile) + "'s documented API base, "
                         + profile.apiBasePath() + ", which its routes carry: the run calls them on " + baseUrl;
-        return new Environment(
-                name,
-                raw.description(),
-                baseUrl,
-                raw.teamId() == null || raw.teamId().isBlank() ? null : raw.teamId(),
-                raw.apiKey(),
-                Boolean.TRUE.equals(raw.funded()),
-                raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()),
-                new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1),
-                        orDefault(raw.probe().embeddingModel(), DEFAULT_EMBEDDING_MODEL)),
-                Boolean.TRUE.equals(raw.allowBillable()),
-                new Environment.Timeouts(
+        return Environment.builder()
+                .name(name)
+                .description(raw.description())
+                .baseUrl(baseUrl)
+                .teamId(raw.teamId() == null || raw.teamId().isBlank() ? null : raw.teamId())
+                .apiKey(raw.apiKey())
+                .funded(Boolean.TRUE.equals(raw.funded()))
+                .expectedModels(raw.expectedModels() == null ? List.of() : List.copyOf(raw.expectedModels()))
+                .probe(new Environment.Probe(raw.probe().model(), orDefault(raw.probe().maxTokens(), 1),
+                        orDefault(raw.probe().embeddingModel(), DEFAULT_EMBEDDING_MODEL)))
+                .allowBillable(Boolean.TRUE.equals(raw.allowBillable()))
+                .timeouts(new Environment.Timeouts(
                         raw.timeouts() == null ? 5000 : orDefault(raw.timeouts().connectMs(), 5000),
                         raw.timeouts() == null ? 30000 : orDefault(raw.timeouts().readMs(), 30000),
-                        raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)),
-                raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy"),
-                        orDefault(raw.simulator().latencyMs(), 0)),
-                byok(raw),
-                raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd(),
-                List.copyOf(secrets),
-                routes(raw, profile, display, lines),
-                auth,
-                raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
-                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl(),
-                limits(raw),
-                gateway,
-                requests(raw, display, lines),
-                request(raw, display, lines),
-                headers(raw, display, lines, profile));
+                        raw.timeouts() == null ? DEFAULT_RUN_SECONDS : orDefault(raw.timeouts().runSeconds(), DEFAULT_RUN_SECONDS)))
+                .simulator(raw.simulator() == null ? null : new Environment.Simulator(orDefault(raw.simulator().team(), "healthy"),
+                        orDefault(raw.simulator().latencyMs(), 0)))
+                .byok(byok(raw))
+                .maxSpendUsd(raw.maxSpendUsd() == null ? DEFAULT_MAX_SPEND_USD : raw.maxSpendUsd())
+                .secrets(List.copyOf(secrets))
+                .routes(routes(raw, profile, display, lines))
+                .auth(auth)
+                .webhookUrl(raw.notifyFields() == null || raw.notifyFields().webhookUrl() == null
+                        || raw.notifyFields().webhookUrl().isBlank() ? null : raw.notifyFields().webhookUrl())
+                .limits(limits(raw))
+                .gateway(gateway)
+                .requests(requests(raw, display, lines))
+                .request(request(raw, display, lines))
+                .headers(headers(raw, display, lines, profile))
+                .build();
     }
 
     /**
@@ -228,7 +229,7 @@ public final class EnvironmentLoader {
         String kinds = " Kinds that exist: " + String.join(", ", Environment.Auth.KINDS) + ".";
         // A kind whose header the gateway's profile does not name cannot be sent: one sentence, not a crash at the first request.
         if (kind.equals("access-token") && profile.headers().accessTokenTeam() == null
-                || kind.equals("oidc") && profile.headers().aiSdk() == null) {
+                || kind.equals("oidc") && (profile.headers().aiSdk() == null || profile.oidc() == null)) {
             throw new EnvironmentException(display + ", line " + lineOf("auth", lines) + " (auth.kind): " + profile.title()
                     + " takes no " + kind + " credential; use auth kind api-key (or leave auth out).");
         }
@@ -245,8 +246,9 @@ public final class EnvironmentLoader {
         String variable = secrets.stream().filter(secret -> secret.value().equals(raw.apiKey()))
                 .map(Environment.Secret::variable).findFirst().orElse("apiKey");
         OidcToken token = OidcToken.parse(raw.apiKey()).orElseThrow(() -> new EnvironmentException(display + ", line "
-                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs a Vercel OIDC token, a JWT (three base64url "
-                + "parts separated by dots); the value of " + variable + " is not one. Run vercel env pull for a fresh token."));
+                + lineOf("apiKey", lines) + " (apiKey): auth kind oidc needs " + profile.oidc().token() + ", a JWT (three base64url "
+                + "parts separated by dots); the value of " + variable + " is not one. Run " + profile.oidc().refresh()
+                + " for a fresh token."));
         secrets.add(new Environment.Secret(variable, token.payload()));
         if (!token.signature().isEmpty()) {
             secrets.add(new Environment.Secret(variable, token.signature()));

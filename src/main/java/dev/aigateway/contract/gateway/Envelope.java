@@ -61,10 +61,16 @@ public final class Envelope {
         return message == null ? "" : message;
     }
 
-    /** The status the envelope itself states (an error in a 200 stream keeps its own), or null when it states none. */
+    /**
+     * The status the envelope itself states (an error in a 200 stream keeps its own), a number or a text of three
+     * digits ({@code "code":"401"}, as a gateway that writes it as text does), or null when it states none.
+     */
     public Integer code() {
         JsonNode code = pointers.code() == null ? MissingNode.getInstance() : answer.at(pointers.code());
-        return code.isInt() ? code.asInt() : null;
+        if (code.isInt()) {
+            return code.asInt();
+        }
+        return code.isTextual() && code.asText().matches("[1-5][0-9]{2}") ? Integer.valueOf(code.asText()) : null;
     }
 
     /**

@@ -44,11 +44,33 @@ public record GatewayProfile(
         Map<String, String> words,
         DataPolicy dataPolicy,
         Simulator simulator,
-        ErrorFields errorFields) {
+        ErrorFields errorFields,
+        KeyHeaders credential,
+        Oidc oidc,
+        Byok byok) {
 
     private static final String FOLDER = "gateways/";
     private static final ObjectMapper MAPPER = Json.DATA;
     private static final Map<String, GatewayProfile> LOADED = new ConcurrentHashMap<>();
+    /** What a section the profile leaves out says instead of a source: the engine's default stands for it. */
+    static final String DEFAULTED = "not in the profile: the engine's default for a gateway without it";
+    /** A pattern no text matches: a gateway without such ids or paths. */
+    private static final String NOTHING = "(?!)";
+
+    /**
+     * The sections a profile may leave out (see {@code gateways/gateway.schema.json}'s required ones) take the
+     * engine's defaults: no firewall header, no generation id, no billable path beyond the routes, a catalog of
+     * OpenAI's shape without prices, no balance, no protocol headers, the key as {@code Authorization: Bearer}.
+     */
+    public GatewayProfile {
+        mitigatedHeader = mitigatedHeader == null ? new HeaderFact(null, null, DEFAULTED) : mitigatedHeader;
+        generationId = generationId == null ? new GenerationId(NOTHING, null, null, DEFAULTED) : generationId;
+        billablePathPattern = billablePathPattern == null ? new PatternFact(NOTHING, null, DEFAULTED) : billablePathPattern;
+        catalog = catalog == null ? new Catalog("/data", "/id", null, null, false, null, DEFAULTED) : catalog;
+        credits = credits == null ? new Credits(null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
+        headers = headers == null ? new Headers(null, null, null, null, DEFAULTED) : headers;
+        credential = credential == null ? KeyHeaders.BEARER : credential;
+    }
 
     /** Every fact says where it comes from: a public URL or a file of the repository, or that it is a guess. */
     public interface Sourced {
@@ -60,8 +82,45 @@ public record GatewayProfile(
     /** A header the gateway puts on its answers. */
     public record HeaderFact(String header, String source, String guess) implements Sourced {}
 
-    /** The gateway itself answered: {@code header} present and not blank, and a content type containing {@code contentType}. */
-    public record OwnAnswer(String header, String contentType, String source, String guess) implements Sourced {}
+    /**
+     * The gateway itself answered: {@code header} present and not blank, a content type containing {@code contentType},
+     * and, where {@code at} is set, the text at that JSON pointer of the body matching {@code matches} in full (a
+     * gateway that tells its own answers by a body field).
+     */
+    public record OwnAnswer(String header, String contentType, String at, String matches, String source, String guess)
+            implements Sourced {
+        public OwnAnswer {
+            contentType = contentType == null ? "" : contentType;
+        }
+
+        /** True when {@code body} says the answer is the gateway's own: always, for a profile that tells them by headers alone. */
+        public boolean bodySays(String body) {
+            if (at == null) {
+                return true;
+            }
+            JsonNode value = json(body).at(at);
+            return value.isValueNode() && !value.isNull() && value.asText().matches(matches == null ? ".+" : matches);
+        }
+    }
+
+    /**
+     * How a request carries the key: each header's {@code name} and {@code value}, {@code {key}} in it standing for
+     * the key ({@code Authorization: Bearer {key}}). The redactor blanks these headers by name wherever it writes one.
+     */
+    public record KeyHeaders(List<NamedValue> headers, String source, String guess) implements Sourced {
+        static final KeyHeaders BEARER = new KeyHeaders(List.of(new NamedValue("Authorization", "Bearer {key}")),
+                "https://www.rfc-editor.org/rfc/rfc6750 (the Bearer scheme)", DEFAULTED);
+
+        /** The headers that carry {@code key}, in order. */
+        public List<NamedValue> carrying(String key) {
+            return headers.stream().map(header -> new NamedValue(header.name(), header.value().replace("{key}", key))).toList();
+        }
+
+        /** The names of the headers that carry the key. */
+        public List<String> names() {
+            return headers.stream().map(NamedValue::name).toList();
+        }
+    }
 
     public record PatternFact(String pattern, String source, String guess) implements Sourced {
         public Pattern compiled() {
@@ -169,9 +228,21 @@ public record GatewayProfile(
         }
     }
 
-    /** Where the public catalog keeps its entries, an entry's id and its prices per token. */
-    public record Catalog(String entries, String id, String inputPrice, String outputPrice, String source, String guess)
-            implements Sourced {}
+    /**
+     * Where the catalog keeps its entries, an entry's id and its prices per token (null: the catalog carries no
+     * prices), and whether reading it needs the key ({@code needsKey}; false, a public catalog, when not set).
+     */
+    public record Catalog(String entries, String id, String inputPrice, String outputPrice, Boolean needsKey, String source,
+                          String guess) implements Sourced {
+        public Catalog {
+            needsKey = needsKey != null && needsKey;
+        }
+
+        /** True when entries carry prices the spend cap can read. */
+        public boolean priced() {
+            return inputPrice != null && outputPrice != null;
+        }
+    }
 
     /**
      * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
@@ -187,6 +258,11 @@ public record GatewayProfile(
 
         public String answerSchema() {
             return schema == null ? "credits" : schema;
+        }
+
+        /** The balance in {@code answer}; a missing node for a gateway that reports none. */
+        public JsonNode balanceIn(JsonNode answer) {
+            return balance == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer.at(balance);
         }
     }
 
@@ -294,6 +370,20 @@ public record GatewayProfile(
         }
     }
 
+    /**
+     * An OIDC token the gateway takes in place of a key ({@code auth: {kind: oidc}} in an environment): what its
+     * docs call it ({@code token}, "an X OIDC token") and the command that fetches a fresh one ({@code refresh}).
+     * Null for a gateway that takes none.
+     */
+    public record Oidc(String token, String refresh, String source, String guess) implements Sourced {}
+
+    /**
+     * A provider key a request carries itself (BYOK per request): the JSON pointer of the object that lists, by
+     * provider, the credentials to try ({@code keys}: {@code {"anthropic":[{"apiKey":"..."}]}}), and of the list of
+     * providers the request may be served by ({@code only}). Null for a gateway whose requests carry none.
+     */
+    public record Byok(String keys, String only, String source, String guess) implements Sourced {}
+
     /** The AI SDK's protocol headers. */
     public record AiSdk(NamedValue protocolVersion, String authMethod, String specificationVersion, String modelId,
                         String streaming) {}
@@ -310,8 +400,13 @@ public record GatewayProfile(
      * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
      */
     public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
-                            Reply missingKey, Reply unknownKey, Reply unknownModel, String source, String guess)
-            implements Sourced {
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, String oidcExpired, String source,
+                            String guess) implements Sourced {
+
+        /** The message of its 401 to an expired OIDC token ({@code oidcExpired}); a plain one when not set. */
+        public String oidcExpiredMessage() {
+            return oidcExpired == null ? "The OIDC token has expired." : oidcExpired;
+        }
 
         /**
          * The classpath folder of the simulator's data ({@code mappings/}, {@code __files/}, {@code teams.yaml},
@@ -321,9 +416,9 @@ public record GatewayProfile(
             return root == null ? "simulator" : root;
         }
 
-        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code vck_sim_} when not set. */
+        /** A key {@code <keyPrefix><team>_<anything>} belongs to the simulated team; {@code sim_} when not set. */
         public String teamKeyPrefix() {
-            return keyPrefix == null ? "vck_sim_" : keyPrefix;
+            return keyPrefix == null ? "sim_" : keyPrefix;
         }
     }
 
@@ -355,6 +450,11 @@ public record GatewayProfile(
         return index().path("default").asText();
     }
 
+    /** The environment file a user copies to target their own gateway ({@code template} in {@code gateways.yaml}). */
+    public static String template() {
+        return index().path("template").asText();
+    }
+
     /** The profile {@code name}; an unknown name is refused with the names that exist. */
     public static GatewayProfile named(String name) {
         if (name == null || !names().contains(name)) {
@@ -370,11 +470,24 @@ public record GatewayProfile(
 
     private static GatewayProfile load(String name) {
         String resource = FOLDER + name + ".yaml";
+        return read(DataFiles.read(resource), resource);
+    }
+
+    /**
+     * The profile {@code tree}, written as {@code resource}: checked against {@code gateways/gateway.schema.json},
+     * read, and its facts checked ({@link #check}). A profile that is not one is refused with one sentence
+     * naming the file, the field and what it takes.
+     */
+    public static GatewayProfile read(JsonNode tree, String resource) {
+        String problem = GatewaySchema.problem(tree, resource);
+        if (problem != null) {
+            throw new GatewayProfileException(problem);
+        }
         GatewayProfile profile;
         try {
-            profile = MAPPER.treeToValue(DataFiles.read(resource), GatewayProfile.class);
+            profile = MAPPER.treeToValue(tree, GatewayProfile.class);
         } catch (Exception e) {
-            throw new IllegalStateException(resource + " is not a gateway profile: " + e.getMessage(), e);
+            throw new GatewayProfileException(resource + " is not a gateway profile: " + e.getMessage().lines().findFirst().orElse(""));
         }
         profile.check(resource);
         return profile;
@@ -383,10 +496,10 @@ public record GatewayProfile(
     /** Every fact present and sourced, every route sourced; a profile that is not is a packaging error. */
     void check(String resource) {
         if (!name().equals(resource.substring(FOLDER.length(), resource.length() - ".yaml".length()))) {
-            throw new IllegalStateException(resource + ": name " + name() + " is not the file's");
+            throw new GatewayProfileException(resource + ": name " + name() + " is not the file's");
         }
         List<Sourced> facts = new ArrayList<>(List.of(requestId, ownAnswer, mitigatedHeader, generationId, envelope,
-                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers,
+                keyCheck, billablePathPattern, stream, catalog, credits, keys, headers, answers, credential,
                 answers.unknownKey(), answers.noKey(), answers.unknownModel()));
         facts.addAll(routes);
         facts.addAll(cost().values());
@@ -399,6 +512,12 @@ public record GatewayProfile(
         if (accountId != null) {
             facts.add(accountId);
         }
+        if (oidc != null) {
+            facts.add(oidc);
+        }
+        if (byok != null) {
+            facts.add(byok);
+        }
         facts.addAll(otherPaths());
         if (credits.budgets() != null) {
             facts.add(credits.budgets());
@@ -410,28 +529,28 @@ public record GatewayProfile(
             facts.add(errorFields);
             errorFields.pointers().keySet().stream().filter(field -> !ErrorFields.NAMES.contains(field)).findFirst()
                     .ifPresent(field -> {
-                        throw new IllegalStateException(resource + ": errorFields names " + field + ", not one of " + ErrorFields.NAMES);
+                        throw new GatewayProfileException(resource + ": errorFields names " + field + ", not one of " + ErrorFields.NAMES);
                     });
         }
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
-            throw new IllegalStateException(resource + ": words says neither source: nor guess:");
+            throw new GatewayProfileException(resource + ": words says neither source: nor guess:");
         }
         if (links != null && isBlank(links.get("source")) && isBlank(links.get("guess"))) {
-            throw new IllegalStateException(resource + ": links says neither source: nor guess:");
+            throw new GatewayProfileException(resource + ": links says neither source: nor guess:");
         }
         for (Sourced fact : facts) {
             if (isBlank(fact.source()) && isBlank(fact.guess())) {
-                throw new IllegalStateException(resource + ": " + fact + " says neither source: nor guess:");
+                throw new GatewayProfileException(resource + ": " + fact + " says neither source: nor guess:");
             }
         }
         for (RouteEntry route : routes) {
             if (route.billable() && !cost().containsKey(route.id())) {
-                throw new IllegalStateException(resource + ": billable route " + route.id()
+                throw new GatewayProfileException(resource + ": billable route " + route.id()
                         + " says nowhere in cost: where its answers keep what they cost");
             }
         }
         if (route(keyCheck.route()).isEmpty()) {
-            throw new IllegalStateException(resource + ": keyCheck names route " + keyCheck.route() + ", which routes lack");
+            throw new GatewayProfileException(resource + ": keyCheck names route " + keyCheck.route() + ", which routes lack");
         }
         if (simulator != null) {
             checkSimulator(resource);
@@ -441,11 +560,11 @@ public record GatewayProfile(
     /** The simulated gateway's ids match the generation-id pattern, and its answers carry the request-id header. */
     private void checkSimulator(String resource) {
         if (!generationId.compiled().matcher(simulator.generationIdPrefix() + "0".repeat(26)).matches()) {
-            throw new IllegalStateException(resource + ": simulator generationIdPrefix " + simulator.generationIdPrefix()
+            throw new GatewayProfileException(resource + ": simulator generationIdPrefix " + simulator.generationIdPrefix()
                     + " and a ULID do not match generationId " + generationId.pattern());
         }
         if (simulator.edgeHeaders() == null || !simulator.edgeHeaders().containsKey(requestId.header())) {
-            throw new IllegalStateException(resource + ": simulator edgeHeaders lack the request-id header "
+            throw new GatewayProfileException(resource + ": simulator edgeHeaders lack the request-id header "
                     + requestId.header());
         }
     }

@@ -1,6 +1,5 @@
 package dev.aigateway.contract.history;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.Spending;
@@ -29,7 +28,7 @@ public record HistoryEntry(
         int billableRequests,
         BigDecimal spendUsd,
         long durationMs,
-        @JsonAlias("vercelId") String requestId) {
+        String requestId) {
 
     static HistoryEntry of(RunRecord run, String series) {
         Verdict verdict = run.verdict();

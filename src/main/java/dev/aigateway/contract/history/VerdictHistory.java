@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aigateway.contract.Json;
+import dev.aigateway.contract.record.BeforeNamed;
 import dev.aigateway.contract.record.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class VerdictHistory {
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             try {
-                HistoryEntry entry = line.isBlank() ? null : ENTRY.readValue(line);
+                HistoryEntry entry = line.isBlank() ? null : ENTRY.readValue(BeforeNamed.renamed(Json.RECORDS.readTree(line)));
                 if (entry != null && series.equals(entry.series()) && entry.verdict() != null && entry.at() != null) {
                     entries.add(entry);
                 }

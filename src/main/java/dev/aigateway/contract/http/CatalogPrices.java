@@ -19,11 +19,6 @@ public final class CatalogPrices {
 
     private CatalogPrices() {}
 
-    /** As the default gateway's catalog lists its prices. */
-    public static BigDecimal worstCaseUsd(String catalog, String model, Integer maxTokens, int requestBytes) {
-        return worstCaseUsd(GatewayProfile.standard(), catalog, model, maxTokens, requestBytes);
-    }
-
     /**
      * Null when the catalog cannot be read, no price is listed, the model's price is below zero (OpenRouter lists
      * {@code -1} for a router such as openrouter/auto, whose price depends on the model it picks), or the output
@@ -32,7 +27,7 @@ public final class CatalogPrices {
     public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
                                           int requestBytes) {
         GatewayProfile.Catalog where = profile.catalog();
-        if (catalog == null || maxTokens == null) {
+        if (catalog == null || maxTokens == null || !where.priced()) {
             return null;
         }
         try {

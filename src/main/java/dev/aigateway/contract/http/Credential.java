@@ -6,15 +6,8 @@ import dev.aigateway.contract.record.Caller;
 /** Who a request claims to be ({@code caller}): the team's key, a key the gateway never issued, or nobody. */
 public record Credential(Caller caller, String apiKey) {
 
-    /** Obviously not a key the default gateway issued; public, so it is shown in evidence as is (its profile's {@code keys.notIssued}). */
-    public static final String NOT_ISSUED_KEY = GatewayProfile.standard().keys().notIssued();
-
     public static Credential teamKey(String apiKey) {
         return new Credential(Caller.TEAM_KEY, apiKey);
-    }
-
-    public static Credential notIssued() {
-        return notIssued(GatewayProfile.standard());
     }
 
     /** A key the gateway of {@code profile} never issued. */

@@ -174,11 +174,15 @@ public final class ExchangeRecorder implements OrderedFilter {
                     : profile.withoutKeyEchoes(redactor.redact(cap(new String(arrived, StandardCharsets.UTF_8))));
             String said = status == null ? why
                     : "the answer (" + status + ") broke off after " + arrived.length + " bytes of its body: " + why;
-            Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
-                    requestHeaders, requestBody, status, headers, partial, elapsedMs(start), first(headers, profile.requestId().header()),
-                    profile.generationIdOf(headers, partial), errorType(partial), said, caller, neverSent);
-            exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
-            exchange = exchange.recordedAs(requestBodyCut, written);
+            Exchange exchange = Exchange.builder().sequence(sequence).scenario(scenario).startedAt(startedAt)
+                    .method(request.getMethod()).url(url).path(path).requestHeaders(requestHeaders).requestBody(requestBody)
+                    .status(status).responseHeaders(headers).responseBody(partial).durationMs(elapsedMs(start))
+                    .requestId(first(headers, profile.requestId().header()))
+                    .generationId(profile.generationIdOf(headers, partial)).errorType(errorType(partial)).failure(said)
+                    .caller(caller).neverSent(neverSent)
+                    .variant(variant == null ? null : redactor.redact(variant))
+                    .requestBodyCut(requestBodyCut).placeholders(written == null ? null : List.copyOf(written))
+                    .build();
             log.add(exchange);
             attach(exchange);
             if (runDeadline) {
@@ -201,14 +205,19 @@ public final class ExchangeRecorder implements OrderedFilter {
         }
         String responseBody = profile.withoutKeyEchoes(redactor.redact(rawBody));
         String recordedBody = cap(responseBody);
-        Exchange exchange = new Exchange(sequence, scenario, startedAt, request.getMethod(), url, path,
-                requestHeaders, requestBody, response.getStatusCode(), responseHeaders, recordedBody, elapsedMs(start),
-                redactor.redact(response.getHeader(profile.requestId().header())), profile.generationIdOf(responseHeaders, recordedBody),
-                unread == null ? errorType(recordedBody) : null,
-                unread == null ? null : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread),
-                caller);
-        exchange = variant == null ? exchange : exchange.asVariant(redactor.redact(variant));
-        exchange = exchange.recordedAs(requestBodyCut, written);
+        Exchange exchange = Exchange.builder().sequence(sequence).scenario(scenario).startedAt(startedAt)
+                .method(request.getMethod()).url(url).path(path).requestHeaders(requestHeaders).requestBody(requestBody)
+                .status(response.getStatusCode()).responseHeaders(responseHeaders).responseBody(recordedBody)
+                .durationMs(elapsedMs(start))
+                .requestId(redactor.redact(response.getHeader(profile.requestId().header())))
+                .generationId(profile.generationIdOf(responseHeaders, recordedBody))
+                .errorType(unread == null ? errorType(recordedBody) : null)
+                .failure(unread == null ? null
+                        : redactor.redact("the answer (" + response.getStatusCode() + ") from " + host + " is " + unread))
+                .caller(caller)
+                .variant(variant == null ? null : redactor.redact(variant))
+                .requestBodyCut(requestBodyCut).placeholders(written == null ? null : List.copyOf(written))
+                .build();
         log.add(exchange);
         attach(exchange);
         if (exchange.failure() != null) {

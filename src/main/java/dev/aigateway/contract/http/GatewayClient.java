@@ -113,10 +113,14 @@ public final class GatewayClient {
         return get(environment.profile().keyCheckRoute().path(), credential);
     }
 
-    /** The public catalog, asked for once per run: every scenario that needs it reads the same answer. */
+    /**
+     * The catalog, asked for once per run: every scenario that needs it reads the same answer. Without a key, unless the
+     * profile says the gateway's catalog needs one ({@code catalog.needsKey}).
+     */
     public Response modelCatalog() {
+        Credential asking = environment.profile().catalog().needsKey() ? Credential.teamKey(environment.apiKey()) : Credential.none();
         try {
-            return catalog.get(this, () -> get(path("models"), Credential.none()));
+            return catalog.get(this, () -> get(path("models"), asking));
         } catch (GatewayUnreachableException noAnswer) {
             if (!catalog.sentBy(this)) {
                 // For the scenarios that only read the answer: not sent, like any request to a host that did not answer.

@@ -1,23 +1,27 @@
 package dev.aigateway.contract.http;
 
 import dev.aigateway.contract.environment.Environment.Secret;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Replaces every configured secret, in every form it can take on the wire or in a file
  * ({@link SecretForms#patterns}), with a placeholder naming its variable ({@code $AI_GATEWAY_API_KEY}). Credential headers are redacted
- * by name as well, so a key we were never told about is not written either.
+ * by name as well, so a key we were never told about is not written either: the headers the gateway's profile says
+ * carry its key ({@code credential:}) or a request file's credential ({@code keys.requestHeaders}), and those of
+ * HTTP itself and of a provider's own API called directly.
  */
 public final class Redactor {
 
-    private static final Set<String> CREDENTIAL_HEADERS =
-            Set.of("authorization", "x-api-key", "x-ai-gateway-api-key", "cookie", "set-cookie");
+    /** Credential headers of no gateway in particular: cookies, and Anthropic's {@code x-api-key} (a provider called directly). */
+    private static final Set<String> ANY_GATEWAY = Set.of("authorization", "x-api-key", "cookie", "set-cookie");
 
     /** {@code variable}: the one a shell expands {@code placeholder} from ({@code $AI_GATEWAY_API_KEY}), null for "[redacted X]". */
     private record Form(Pattern pattern, String placeholder, String variable) {}
@@ -34,9 +38,26 @@ public final class Redactor {
     private final List<Form> forms = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
     private final Set<String> publicValues;
+    private final Set<String> credentialHeaders;
 
+    /** For a run on the gateway of {@code profile}: its credential headers, and its never-issued key shown as is. */
+    public Redactor(List<Secret> secrets, GatewayProfile profile) {
+        this(secrets, Set.of(profile.keys().notIssued()), List.of(profile));
+    }
+
+    /** Before a gateway is known: the credential headers of every profile, and {@code publicValues} shown as is. */
     public Redactor(List<Secret> secrets, Set<String> publicValues) {
+        this(secrets, publicValues, GatewayProfile.names().stream().map(GatewayProfile::named).toList());
+    }
+
+    private Redactor(List<Secret> secrets, Set<String> publicValues, List<GatewayProfile> profiles) {
         this.publicValues = publicValues;
+        Set<String> headers = new TreeSet<>(ANY_GATEWAY);
+        for (GatewayProfile profile : profiles) {
+            profile.credential().names().forEach(name -> headers.add(name.toLowerCase(Locale.ROOT)));
+            profile.keys().requestHeaders().forEach(name -> headers.add(name.toLowerCase(Locale.ROOT)));
+        }
+        this.credentialHeaders = Set.copyOf(headers);
         List<Secret> longestFirst = new ArrayList<>(secrets);
         longestFirst.sort(Comparator.comparingInt((Secret secret) -> secret.value().length()).reversed());
         for (Secret secret : longestFirst) {
@@ -118,7 +139,7 @@ public final class Redactor {
     /** As {@link #redactHeader(String, String)}, saying where it wrote each placeholder. */
     public Redacted redactHeaderNoting(String name, String value) {
         Redacted redacted = redactNoting(value);
-        if (!CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || !redacted.text().equals(value)) {
+        if (!credentialHeaders.contains(name.toLowerCase(Locale.ROOT)) || !redacted.text().equals(value)) {
             return redacted;
         }
         String credential = value.replaceFirst("(?i)^Bearer\\s+", "");

@@ -99,7 +99,8 @@ public final class RefusalReduction {
         GatewayProfile.OwnAnswer own = profile.ownAnswer();
         String header = answer.getHeader(own.header());
         String contentType = answer.getContentType();
-        return header != null && !header.isBlank() && contentType != null && contentType.contains(own.contentType());
+        return header != null && !header.isBlank() && contentType != null && contentType.contains(own.contentType())
+                && own.bodySays(answer.asString());
     }
 
     /**

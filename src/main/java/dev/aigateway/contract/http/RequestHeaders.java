@@ -34,15 +34,11 @@ public final class RequestHeaders {
 
     /**
      * The headers of a request made as {@code credential} on a route that speaks {@code protocol}, in
-     * the order they go out: the team's credential as {@code auth} says (an OIDC token with
-     * the AI SDK's auth-method header saying {@code oidc}, an access token with the profile's team header),
-     * any other key as an API key; the header names and versions are the default gateway profile's.
+     * the order they go out: the key in the headers {@code profile}'s {@code credential:} names, the team's
+     * credential as {@code auth} says (an OIDC token with the AI SDK's auth-method header saying {@code oidc}, an
+     * access token with the profile's team header), any other key as an API key; the header names and versions
+     * are {@code profile}'s.
      */
-    public static List<Exchange.Header> of(Credential credential, Environment.Auth auth, Protocol protocol) {
-        return of(credential, auth, protocol, GatewayProfile.standard());
-    }
-
-    /** As {@link #of(Credential, Environment.Auth, Protocol)}, with the header names of {@code profile}. */
     public static List<Exchange.Header> of(Credential credential, Environment.Auth auth, Protocol protocol,
                                            GatewayProfile profile) {
         GatewayProfile.Headers names = profile.headers();
@@ -51,7 +47,8 @@ public final class RequestHeaders {
                 ? auth.kind() : "api-key";
         List<Exchange.Header> headers = new ArrayList<>();
         if (credential.apiKey() != null) {
-            headers.add(new Exchange.Header("Authorization", "Bearer " + credential.apiKey()));
+            profile.credential().carrying(credential.apiKey())
+                    .forEach(header -> headers.add(new Exchange.Header(header.name(), header.value())));
         }
         if ("access-token".equals(kind)) {
             headers.add(new Exchange.Header(names.accessTokenTeam(), auth.team()));
@@ -67,7 +64,7 @@ public final class RequestHeaders {
             // Outside the AI SDK's own headers, an OIDC token still says what it is.
             headers.add(new Exchange.Header(sdk.authMethod(), authMethod));
         }
-        if (protocol instanceof Anthropic) {
+        if (protocol instanceof Anthropic && names.anthropicVersion() != null) {
             headers.add(new Exchange.Header(names.anthropicVersion().name(), names.anthropicVersion().value()));
         }
         return headers;

@@ -1,6 +1,5 @@
 package dev.aigateway.contract.record;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -44,7 +43,7 @@ public record Exchange(
         Map<String, String> responseHeaders,
         String responseBody,
         long durationMs,
-        @JsonAlias("vercelId") String requestId,
+        String requestId,
         String generationId,
         String errorType,
         String failure,
@@ -56,33 +55,14 @@ public record Exchange(
         Long requestBodyCut,
         List<Placeholder> placeholders) {
 
-    /** An exchange whose request body was recorded whole, with no placeholder the redactor wrote. */
-    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
-                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
-                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
-                    String failure, Caller caller, boolean neverSent, String variant, String requestFinding,
-                    String requestTrigger) {
-        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
-                responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent, variant,
-                requestFinding, requestTrigger, null, null);
+    /** A new exchange, every component named: none is set but those the caller names (see {@link Builder}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** An exchange of a scenario's own request, not a variant, with no finding. */
-    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
-                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
-                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
-                    String failure, Caller caller, boolean neverSent) {
-        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
-                responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent, null, null, null);
-    }
-
-    /** An exchange whose request went out. */
-    public Exchange(int sequence, String scenario, Instant startedAt, String method, String url, String path,
-                    List<Header> requestHeaders, String requestBody, Integer status, Map<String, String> responseHeaders,
-                    String responseBody, long durationMs, String requestId, String generationId, String errorType,
-                    String failure, Caller caller) {
-        this(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status, responseHeaders,
-                responseBody, durationMs, requestId, generationId, errorType, failure, caller, false);
+    /** A builder that starts from this exchange, to change some of its components. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -123,33 +103,12 @@ public record Exchange(
         int shift = baseUrl.length() - from.length();
         List<Placeholder> moved = placeholders == null ? null : placeholders.stream()
                 .map(p -> p.in().equals(Placeholder.URL) ? new Placeholder(p.in(), p.at() + shift, p.variable()) : p).toList();
-        return new Exchange(sequence, scenario, startedAt, method, baseUrl + url.substring(from.length()), path, requestHeaders,
-                requestBody, status, responseHeaders, responseBody, durationMs, requestId, generationId, errorType,
-                failure, caller, neverSent, variant, requestFinding, requestTrigger, requestBodyCut, moved);
-    }
-
-    /** The same exchange, recorded as the variant of the application's request that changed {@code change}. */
-    public Exchange asVariant(String change) {
-        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
-                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                change, requestFinding, requestTrigger, requestBodyCut, placeholders);
+        return toBuilder().url(baseUrl + url.substring(from.length())).placeholders(moved).build();
     }
 
     /** The same exchange with what its variants found: the sentence, and the field the refusal follows ("" when none). */
     public Exchange withFinding(String finding, String trigger) {
-        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
-                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                variant, finding, trigger, requestBodyCut, placeholders);
-    }
-
-    /**
-     * The same exchange as recorded: {@code requestBodyCut}, the size of a body sent larger than the recording
-     * cap (null: recorded whole), and where the redactor wrote placeholders into the request.
-     */
-    public Exchange recordedAs(Long requestBodyCut, List<Placeholder> placeholders) {
-        return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
-                responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller, neverSent,
-                variant, requestFinding, requestTrigger, requestBodyCut, placeholders == null ? null : List.copyOf(placeholders));
+        return toBuilder().requestFinding(finding).requestTrigger(trigger).build();
     }
 
     /**
@@ -163,6 +122,95 @@ public record Exchange(
         int kept = requestBody == null ? 0 : requestBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         return "the request body was " + requestBodyCut + " bytes, over the recording cap: only its first " + kept
                 + " are recorded, so no curl line repeats it";
+    }
+
+    /**
+     * Builds an exchange by naming its components: a new one starts with no request headers, no response
+     * headers, and every other component null, 0 or false; {@link #toBuilder()} starts from an exchange.
+     * The one place besides Jackson that calls the canonical constructor, so a new component is one edit here.
+     */
+    public static final class Builder {
+        private int sequence;
+        private String scenario;
+        private Instant startedAt;
+        private String method;
+        private String url;
+        private String path;
+        private List<Header> requestHeaders = List.of();
+        private String requestBody;
+        private Integer status;
+        private Map<String, String> responseHeaders = Map.of();
+        private String responseBody;
+        private long durationMs;
+        private String requestId;
+        private String generationId;
+        private String errorType;
+        private String failure;
+        private Caller caller;
+        private boolean neverSent;
+        private String variant;
+        private String requestFinding;
+        private String requestTrigger;
+        private Long requestBodyCut;
+        private List<Placeholder> placeholders;
+
+        private Builder() {}
+
+        private Builder(Exchange exchange) {
+            sequence = exchange.sequence;
+            scenario = exchange.scenario;
+            startedAt = exchange.startedAt;
+            method = exchange.method;
+            url = exchange.url;
+            path = exchange.path;
+            requestHeaders = exchange.requestHeaders;
+            requestBody = exchange.requestBody;
+            status = exchange.status;
+            responseHeaders = exchange.responseHeaders;
+            responseBody = exchange.responseBody;
+            durationMs = exchange.durationMs;
+            requestId = exchange.requestId;
+            generationId = exchange.generationId;
+            errorType = exchange.errorType;
+            failure = exchange.failure;
+            caller = exchange.caller;
+            neverSent = exchange.neverSent;
+            variant = exchange.variant;
+            requestFinding = exchange.requestFinding;
+            requestTrigger = exchange.requestTrigger;
+            requestBodyCut = exchange.requestBodyCut;
+            placeholders = exchange.placeholders;
+        }
+
+        public Builder sequence(int sequence) { this.sequence = sequence; return this; }
+        public Builder scenario(String scenario) { this.scenario = scenario; return this; }
+        public Builder startedAt(Instant startedAt) { this.startedAt = startedAt; return this; }
+        public Builder method(String method) { this.method = method; return this; }
+        public Builder url(String url) { this.url = url; return this; }
+        public Builder path(String path) { this.path = path; return this; }
+        public Builder requestHeaders(List<Header> requestHeaders) { this.requestHeaders = requestHeaders; return this; }
+        public Builder requestBody(String requestBody) { this.requestBody = requestBody; return this; }
+        public Builder status(Integer status) { this.status = status; return this; }
+        public Builder responseHeaders(Map<String, String> responseHeaders) { this.responseHeaders = responseHeaders; return this; }
+        public Builder responseBody(String responseBody) { this.responseBody = responseBody; return this; }
+        public Builder durationMs(long durationMs) { this.durationMs = durationMs; return this; }
+        public Builder requestId(String requestId) { this.requestId = requestId; return this; }
+        public Builder generationId(String generationId) { this.generationId = generationId; return this; }
+        public Builder errorType(String errorType) { this.errorType = errorType; return this; }
+        public Builder failure(String failure) { this.failure = failure; return this; }
+        public Builder caller(Caller caller) { this.caller = caller; return this; }
+        public Builder neverSent(boolean neverSent) { this.neverSent = neverSent; return this; }
+        public Builder variant(String variant) { this.variant = variant; return this; }
+        public Builder requestFinding(String requestFinding) { this.requestFinding = requestFinding; return this; }
+        public Builder requestTrigger(String requestTrigger) { this.requestTrigger = requestTrigger; return this; }
+        public Builder requestBodyCut(Long requestBodyCut) { this.requestBodyCut = requestBodyCut; return this; }
+        public Builder placeholders(List<Placeholder> placeholders) { this.placeholders = placeholders; return this; }
+
+        public Exchange build() {
+            return new Exchange(sequence, scenario, startedAt, method, url, path, requestHeaders, requestBody, status,
+                    responseHeaders, responseBody, durationMs, requestId, generationId, errorType, failure, caller,
+                    neverSent, variant, requestFinding, requestTrigger, requestBodyCut, placeholders);
+        }
     }
 
     /**

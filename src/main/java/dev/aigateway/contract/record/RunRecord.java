@@ -1,5 +1,6 @@
 package dev.aigateway.contract.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.Json;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.List;
  * the test JVM to {@code target/contract-run/run.json}. Everything in it is already redacted.
  * {@code simulatorLog} is what the simulated gateway itself served ("METHOD /path"), when it ran.
  * {@code gateway} is the name of the gateway's profile the run checked ({@code vercel}, {@code openrouter}):
- * its readers read the exchanges with that profile. Records written before it was named read as {@value #GATEWAY_BEFORE_NAMED}.
+ * its readers read the exchanges with that profile. Records written before it was named read as {@link #GATEWAY_BEFORE_NAMED}'s.
  */
 public record RunRecord(
         String env,
@@ -34,8 +35,8 @@ public record RunRecord(
         List<ApplicationRequestSent> applicationRequests,
         String gateway) {
 
-    /** The gateway of the records written before they named it: every reader then read them with Vercel's profile. */
-    public static final String GATEWAY_BEFORE_NAMED = "vercel";
+    /** The gateway of the records written before they named it ({@code beforeNamed:} in {@code gateways/gateways.yaml}). */
+    public static final String GATEWAY_BEFORE_NAMED = BeforeNamed.GATEWAY;
 
     /** {@code gateway}: the profile the run targeted ({@code gateways/<name>.yaml}); the default one when not set. */
     public RunRecord {
@@ -43,7 +44,7 @@ public record RunRecord(
         gateway = gateway == null ? GATEWAY_BEFORE_NAMED : gateway;
     }
 
-    /** A record that names no gateway: {@value #GATEWAY_BEFORE_NAMED}'s. */
+    /** A record that names no gateway: {@link #GATEWAY_BEFORE_NAMED}'s. */
     public RunRecord(String env, String description, String targetUrl, String teamId, boolean simulated, Instant startedAt,
                      Instant finishedAt, int passed, int failed, int skipped, int notApplicable, List<ScenarioResult> scenarios,
                      List<Exchange> exchanges, Verdict verdict, List<String> simulatorLog,
@@ -141,7 +142,9 @@ public record RunRecord(
     }
 
     public static RunRecord readFile(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), RunRecord.class);
+        JsonNode record = JSON.readTree(file.toFile());
+        record.path("exchanges").forEach(BeforeNamed::renamed);
+        return JSON.treeToValue(record, RunRecord.class);
     }
 
     public static boolean exists(Path root) {

@@ -2,8 +2,8 @@ package dev.aigateway.contract.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment.Secret;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,6 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
     /** Fields that bound a request's output, as the routes name them (OpenAI's, Anthropic's, OpenResponses', the AI SDK's). */
     private static final List<String> OUTPUT_LIMITS = List.of("max_tokens", "max_completion_tokens", "max_output_tokens",
             "maxOutputTokens");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The model the request asks for: the body's {@code model}, else the AI SDK's model header; null when neither says. */
     public String model() {
@@ -87,7 +86,7 @@ public record ApplicationRequest(String method, String pathAndQuery, List<Header
 
     private JsonNode bodyJson() {
         try {
-            return body == null ? MissingNode.getInstance() : JSON.readTree(body);
+            return body == null ? MissingNode.getInstance() : Json.DATA.readTree(body);
         } catch (JsonProcessingException notJson) {
             return MissingNode.getInstance();
         }

@@ -30,6 +30,10 @@ final class FetchCall {
     private static final String CALL_OPENS = "(?:(?:const|let|var)\\s+[A-Za-z_$][\\w$]*\\s*=\\s*)?(?:await\\s+)?fetch\\s*\\(";
     private static final Pattern CALL = Pattern.compile("(?:^|[;\\n])\\s*" + CALL_OPENS);
     private static final Pattern FIRST = Pattern.compile("\\A(?:\\s|//[^\\n]*\\n|/\\*.*?\\*/)*" + CALL_OPENS, Pattern.DOTALL);
+    /**
+     * A mapper of its own, not one of {@code Json}'s: a hand-written call's arguments are JavaScript literals
+     * (unquoted names, single quotes, trailing commas, comments), which the shared mappers rightly refuse.
+     */
     private static final JsonMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                             JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment.Secret;
 import dev.aigateway.contract.request.ApplicationRequest.Header;
 import java.io.IOException;
@@ -35,10 +36,10 @@ import java.util.regex.Pattern;
  */
 public final class RequestFile {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    /** The shared mapper's reader, keeping a body's numbers as written: 0.10 is sent as 0.10, not 0.1. */
+    private static final ObjectReader JSON = Json.DATA.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(JsonNodeFactory.withExactBigDecimals(true));
     private static final Pattern ENTRY = Pattern.compile("(.+)#([^#/\\\\]*)");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Set<String> JSON_FIELDS = Set.of("method", "path", "url", "headers", "body");
@@ -249,7 +250,7 @@ public final class RequestFile {
             try {
                 JsonNode tree = JSON.readTree(body);
                 credentials.body(tree);
-                return JSON.writeValueAsString(tree);
+                return Json.DATA.writeValueAsString(tree);
             } catch (JsonProcessingException notJson) {
                 // Sent as written: the application's own body, even when it is not valid JSON.
             }

@@ -2,9 +2,9 @@ package dev.aigateway.contract.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.request.RequestVariant.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class VariantPlan {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The lists of a request's content, whose items are varied one by one, not dropped whole. */
     private static final List<String> CONTENT_LISTS = List.of("messages", "input", "contents", "prompt");
     /** Fields a variant never changes here: the model (the probe's smallest request varies it) and stream (its own variant). */
@@ -149,7 +148,7 @@ public final class VariantPlan {
             return null;
         }
         try {
-            return JSON.readTree(body) instanceof ObjectNode object ? object : null;
+            return Json.DATA.readTree(body) instanceof ObjectNode object ? object : null;
         } catch (JsonProcessingException notJson) {
             return null;
         }

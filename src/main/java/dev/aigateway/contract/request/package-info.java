@@ -1,8 +1,9 @@
 /**
- * The application's own request, read from a file the user has at hand. {@code RequestFile.read(System.getProperty("request"))} gives an
- * {@link dev.aigateway.contract.request.ApplicationRequest}: method, path and query, headers and body
- * to send at the environment's {@code baseUrl} with the environment's credential. Register its
- * {@code secrets()} with the redactor and the secret scan first; show its {@code replaced()} notes and,
- * when {@code host()} differs from the environment's, say so in the summary. Not wired into the run yet.
+ * The application's own requests, read from files the user has at hand: {@link
+ * dev.aigateway.contract.request.ApplicationRequests} names them ({@code -Drequest=FILE[#N]}, else the
+ * environment's {@code requests:}) and {@link dev.aigateway.contract.request.RequestFile} reads each into an
+ * {@link dev.aigateway.contract.request.ApplicationRequest}: method, path and query, headers and body, sent at the
+ * environment's {@code baseUrl} with the environment's credential. Its {@code secrets()} reach the redactor and the
+ * secret scan before anything is written; the summary shows its {@code replaced()} notes and the host its file named.
  */
 package dev.aigateway.contract.request;

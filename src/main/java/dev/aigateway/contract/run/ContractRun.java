@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one contract run shares across its scenarios: the environment, the simulated gateway when
@@ -47,7 +46,7 @@ public final class ContractRun implements AutoCloseable {
         // A key pasted into a request file is never sent, and redacted like the environment's own.
         List<Environment.Secret> secrets = new java.util.ArrayList<>(environment.secrets());
         secrets.addAll(ApplicationRequests.secrets(requests));
-        this.redactor = new Redactor(secrets, Set.of(environment.profile().keys().notIssued()));
+        this.redactor = new Redactor(secrets, environment.profile());
         this.applicationRequests = new ApplicationRequestRun(environment, redactor, requests, this::client, this::providerBaseUrl);
     }
 

@@ -63,8 +63,8 @@ final class Catalog {
         for (JsonNode model : catalog.at(shape.entries())) {
             String id = model.at(shape.id()).asText();
             into.put(id, new Model(id, model.path("type").asText(type),
-                    new BigDecimal(model.at(shape.inputPrice()).asText("0")),
-                    new BigDecimal(model.at(shape.outputPrice()).asText("0")),
+                    shape.priced() ? new BigDecimal(model.at(shape.inputPrice()).asText("0")) : BigDecimal.ZERO,
+                    shape.priced() ? new BigDecimal(model.at(shape.outputPrice()).asText("0")) : BigDecimal.ZERO,
                     (ObjectNode) model));
         }
     }

@@ -27,7 +27,7 @@ final class ChatCompletionsRoute implements SimulatedRoute {
         if (admission.refused()) {
             return admission.refusal();
         }
-        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body, Routing.of(admission.model(), body, providers));
+        Completion completion = Completion.of(call.gateway().newGenerationId(), admission.model(), body, Routing.of(admission.model(), body, providers, call.gateway().profile.byok()));
         call.gateway().remember(completion.generationId(), completion.usageEvent(body.path("stream").asBoolean(false)));
         return body.path("stream").asBoolean(false)
                 ? Replies.eventStream(completion.eventStream(call.gateway().streamEnd()))

@@ -32,9 +32,6 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
      */
     static final String AS_MAPPED = "as-mapped";
 
-    /** Guess: the gateway's own words for an expired OIDC token were not captured; this names OIDC as they do. */
-    static final String OIDC_EXPIRED = "OIDC token verification failed: the token has expired. Run 'vercel env pull' to fetch a new one.";
-
     private final GatewayState state;
     private final Map<String, SimulatedRoute> routes;
 
@@ -90,7 +87,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
             team = state.teams.owningToken(key, teamHeader == null ? null : request.getHeader(teamHeader));
             Optional<OidcToken> oidc = OidcToken.parse(key);
             if (team.isPresent() && oidc.isPresent() && oidc.get().expiredAt(java.time.Instant.now())) {
-                return envelope.wrap(Replies.error(401, "authentication_error", OIDC_EXPIRED));
+                return envelope.wrap(Replies.error(401, "authentication_error", state.profile.simulator().oidcExpiredMessage()));
             }
         }
         GatewayProfile.Reply missingKey = reply(parameters, "missingKey", state.profile.simulator().missingKey());

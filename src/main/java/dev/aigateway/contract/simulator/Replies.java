@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.aigateway.contract.Json;
 
 /** The shapes every simulated route answers with: JSON bodies and the gateway's error envelope. */
 final class Replies {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** The shared mapper of the project's own JSON, under the name the routes use. */
+    static final ObjectMapper JSON = Json.DATA;
 
     private Replies() {}
 

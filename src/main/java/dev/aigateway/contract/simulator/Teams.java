@@ -1,8 +1,8 @@
 package dev.aigateway.contract.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +61,12 @@ public final class Teams {
     }
 
     private static Teams load(String resource, String keyPrefix) {
-        ObjectMapper mapper = new ObjectMapper();
         Map<String, Team> teams = new LinkedHashMap<>();
         DataFiles.read(resource).fields().forEachRemaining(entry -> {
             JsonNode team = entry.getValue();
-            Credits credits = mapper.convertValue(team.path("credits"), Credits.class);
+            Credits credits = Json.DATA.convertValue(team.path("credits"), Credits.class);
             List<Refusal> refusals = team.has("refusals")
-                    ? List.of(mapper.convertValue(team.get("refusals"), Refusal[].class))
+                    ? List.of(Json.DATA.convertValue(team.get("refusals"), Refusal[].class))
                     : List.of();
             Integer delayMs = team.has("delayMs") ? team.get("delayMs").asInt() : null;
             Map<String, JsonNode> answers = new LinkedHashMap<>();

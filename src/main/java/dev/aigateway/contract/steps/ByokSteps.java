@@ -59,7 +59,7 @@ public class ByokSteps {
     public void iAskTheByokModelThroughThatKey() {
         ChatCompletionRequest request = ChatCompletionRequest
                 .smallest(byok().model(), context.environment().probe().maxTokens())
-                .withByok(byok().provider(), context.byokKey());
+                .withByok(byok().provider(), context.byokKey(), context.profile().byok());
         context.answered(context.gateway().chatCompletion(context.credential(), request));
     }
 

@@ -40,8 +40,8 @@ public class CreditsSteps {
 
     @Then("the balance is more than zero")
     public void theBalanceIsMoreThanZero() {
-        com.fasterxml.jackson.databind.JsonNode balance = dev.aigateway.contract.http.AnswerJson.object(
-                context.jsonAnswer().asString()).at(context.profile().credits().balance());
+        com.fasterxml.jackson.databind.JsonNode balance = context.profile().credits().balanceIn(
+                dev.aigateway.contract.http.AnswerJson.object(context.jsonAnswer().asString()));
         if (balance.isNull()) {
             throw Skipped.notApplicable(context.profile().title() + " reports no balance for this key ("
                     + context.profile().credits().balance() + " is null: a key without a limit of its own spends the account's credits)");

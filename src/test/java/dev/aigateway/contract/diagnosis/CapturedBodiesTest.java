@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.emptyString;
 
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
 import dev.aigateway.contract.request.ApplicationRequest;
 import dev.aigateway.contract.request.RequestFile;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapturedBodiesTest {
 
-    private static final Environment ENVIRONMENT = new Environment("vercel", "test", "https://ai-gateway.vercel.sh",
-            "team_1", "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-            new Environment.Timeouts(1000, 1000, 60), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT);
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("vercel")
+            .baseUrl("https://ai-gateway.vercel.sh").byok(new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false, "claude-haiku-4-5")).build();
     private static final String CREDITS = "{\"balance\":\"5\",\"total_used\":\"0\"}";
     private static final String PROBE = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}";
     private final Diagnosis diagnosis = Diagnosis.load();
@@ -60,10 +57,7 @@ class CapturedBodiesTest {
         Captured answer = Captured.named(name);
         List<Exchange> run = runMeeting(answer);
         Exchange refused = run.get(4);
-        run.set(4, new Exchange(refused.sequence(), "Your team's key completes a chat", refused.startedAt(), refused.method(),
-                refused.url(), refused.path(), refused.requestHeaders(), refused.requestBody(), refused.status(),
-                refused.responseHeaders(), refused.responseBody(), refused.durationMs(), refused.requestId(),
-                refused.generationId(), refused.errorType(), refused.failure(), refused.caller()));
+        run.set(4, refused.toBuilder().scenario("Your team's key completes a chat").build());
         Verdict verdict = diagnosis.diagnose(run, 1, ENVIRONMENT);
         assertThat(name, verdict.id(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.oneOf("request-rejected",
                 "provider-rejected-request", "endpoint-unsupported-for-model")));
@@ -172,9 +166,7 @@ class CapturedBodiesTest {
             Exchange sent = exchange(5, Caller.TEAM_KEY, request.method(), request.path(), request.body(), answer.status(),
                     answer.answer(), answer.eventStream());
             List<Exchange.Header> headers = request.headers().stream().map(h -> new Exchange.Header(h.name(), h.value())).toList();
-            run.add(new Exchange(5, "Your application's request 1", sent.startedAt(), sent.method(), sent.url(), sent.path(),
-                    headers, sent.requestBody(), sent.status(), sent.responseHeaders(), sent.responseBody(),
-                    sent.durationMs(), sent.requestId(), sent.generationId(), sent.errorType(), sent.failure(), sent.caller()));
+            run.add(sent.toBuilder().scenario("Your application's request 1").requestHeaders(headers).build());
             return run;
         }
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
@@ -191,8 +183,10 @@ class CapturedBodiesTest {
         // As the run's recorder reads it: the profile's envelope, nested or flat.
         String type = dev.aigateway.contract.gateway.GatewayProfile.standard()
                 .envelopeOf(dev.aigateway.contract.http.AnswerJson.object(responseBody)).type();
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://ai-gateway.vercel.sh" + path, path, List.of(),
-                body, status, Map.of("content-type", eventStream ? "text/event-stream" : "application/json"), responseBody,
-                10, "iad1::iad1::abcde-" + sequence + "-0a", null, type, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method(method)
+                .url("https://ai-gateway.vercel.sh" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", eventStream ? "text/event-stream" : "application/json"))
+                .responseBody(responseBody).durationMs(10).requestId("iad1::iad1::abcde-" + sequence + "-0a").errorType(type)
+                .caller(caller).build();
     }
 }

@@ -5,12 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.Route;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,13 @@ class DiagnosisCiteTest {
 
     @Test
     void whatARuledOutCheckCitesIsTheExchangeThatShowedItNotTheFirst() {
-        Environment environment = new Environment("mine", "test", "https://gateway.example", "team_1", "vck_FAKE", true,
-                List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-                new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(), Route.DEFAULT);
+        Environment environment = HandMadeEnvironment.mine().build();
         // "Your key is not the problem" is shown by the team's key (#2), beside the 401 of a key never issued (#1).
-        Exchange notIssued = new Exchange(1, "s", Instant.EPOCH, "GET", "https://gateway.example/v1/credits", "/v1/credits", List.of(),
-                null, 401, Map.of("content-type", "application/json"), "{\"error\":{\"type\":\"authentication_error\"}}", 10,
-                "fra1::abcde-1-0a", null, "authentication_error", null, Caller.NOT_ISSUED_KEY);
+        Exchange notIssued = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("https://gateway.example/v1/credits").path("/v1/credits").status(401)
+                .responseHeaders(Map.of("content-type", "application/json"))
+                .responseBody("{\"error\":{\"type\":\"authentication_error\"}}").durationMs(10).requestId("fra1::abcde-1-0a")
+                .errorType("authentication_error").caller(Caller.NOT_ISSUED_KEY).build();
         Verdict verdict = Diagnosis.load().diagnose(List.of(notIssued, exchange(2, "/v1/credits", 200, null, "fra1::abcde-1-0b", null)),
                 1, environment);
         List<String> cited = verdict.ruledOut().stream().map(Verdict.RuledOut::cited).toList();
@@ -46,8 +45,10 @@ class DiagnosisCiteTest {
     }
 
     private static Exchange exchange(int sequence, String path, Integer status, String errorType, String requestId, String failure) {
-        return new Exchange(sequence, "s", Instant.EPOCH, "GET", "https://gateway.example" + path, path, List.of(), null, status,
-                Map.of("content-type", "application/json"), status == null ? null : "{\"balance\":\"1\"}", 10, requestId, null,
-                errorType, failure, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("https://gateway.example" + path).path(path).status(status)
+                .responseHeaders(Map.of("content-type", "application/json"))
+                .responseBody(status == null ? null : "{\"balance\":\"1\"}").durationMs(10).requestId(requestId)
+                .errorType(errorType).failure(failure).caller(Caller.TEAM_KEY).build();
     }
 }

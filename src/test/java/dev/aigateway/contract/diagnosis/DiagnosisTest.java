@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +19,15 @@ import org.junit.jupiter.api.Test;
 /** Verdicts the simulated teams do not reach, from hand-made exchanges. */
 class DiagnosisTest {
 
-    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
-            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-            new Environment.Timeouts(1000, 1000, 60), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT);
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().build();
     private final Diagnosis diagnosis = Diagnosis.load();
 
     private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, Integer status,
                                      String responseBody, String errorType) {
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), body,
-                status, Map.of("content-type", "application/json"), responseBody, 10, "fra1::iad1::abcde-1-0a", null,
-                errorType, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method(method)
+                .url("https://gateway.example" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", "application/json")).responseBody(responseBody).durationMs(10)
+                .requestId("fra1::iad1::abcde-1-0a").errorType(errorType).caller(caller).build();
     }
 
     @Test
@@ -97,9 +94,7 @@ class DiagnosisTest {
     }
 
     private static Environment allowBillable(boolean allowed) {
-        return new Environment("mine", "test", "https://gateway.example", "team_1", "vck_x", true, List.of("openai/gpt-4o-mini"),
-                ENVIRONMENT.probe(), allowed, ENVIRONMENT.timeouts(), null, ENVIRONMENT.byok(), BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT);
+        return HandMadeEnvironment.mine().allowBillable(allowed).build();
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class FactsMutationsTest {
 
-    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
-            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-            new Environment.Timeouts(1000, 1000, 60), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT);
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().build();
 
     private static Exchange exchange(String scenario, String method, String path, Integer status, Map<String, String> headers, String body) {
-        return new Exchange(1, scenario, Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(), "{}", status,
-                headers, body, 10, "fra1::iad1::abcde-1-0a", null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario(scenario).startedAt(Instant.EPOCH).method(method)
+                .url("https://gateway.example" + path).path(path).requestBody("{}").status(status).responseHeaders(headers)
+                .responseBody(body).durationMs(10).requestId("fra1::iad1::abcde-1-0a").caller(Caller.TEAM_KEY).build();
     }
 
     private static Map<String, String> facts(Integer status, Map<String, String> headers, String body) {
@@ -55,8 +52,9 @@ class FactsMutationsTest {
 
     @Test
     void theBaseUrlToUseIsTheOriginTheRequestWentTo() {
-        Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "GET", "http://127.0.0.1:8080/credits", "/credits", List.of(), null, 404,
-                Map.of(), "", 10, null, null, null, null, Caller.TEAM_KEY);
+        Exchange exchange = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("http://127.0.0.1:8080/credits").path("/credits").status(404).responseBody("").durationMs(10)
+                .caller(Caller.TEAM_KEY).build();
         assertThat(Facts.of(exchange, ENVIRONMENT).get("baseUrlToUse"),
                 equalTo("http://127.0.0.1:8080" + ENVIRONMENT.profile().apiBasePath()));
     }
@@ -89,8 +87,10 @@ class FactsMutationsTest {
     }
 
     private static Exchange sent(int sequence, String scenario, String path, Integer status, String failure) {
-        return new Exchange(sequence, scenario, Instant.EPOCH, "POST", "https://gateway.example" + path, path, List.of(), "{}", status,
-                Map.of("content-type", "application/json"), "{}", 10, "fra1::iad1::abcde-1-0a", null, null, failure, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario(scenario).startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example" + path).path(path).requestBody("{}").status(status)
+                .responseHeaders(Map.of("content-type", "application/json")).responseBody("{}").durationMs(10)
+                .requestId("fra1::iad1::abcde-1-0a").failure(failure).caller(Caller.TEAM_KEY).build();
     }
 
     @Test
@@ -113,8 +113,10 @@ class FactsMutationsTest {
         String chunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n";
         Map<String, String> headers = Map.of("content-type", "text/event-stream");
         Exchange ended = exchange("s", "POST", "/v1/chat/completions", 200, headers, chunk);
-        Exchange cut = new Exchange(1, "s", Instant.EPOCH, "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions",
-                List.of(), "{}", 200, headers, chunk, 10, null, null, null, "connection reset", Caller.TEAM_KEY);
+        Exchange cut = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(200).responseHeaders(headers).responseBody(chunk).durationMs(10).failure("connection reset")
+                .caller(Caller.TEAM_KEY).build();
         assertThat(Facts.of(ended, ENVIRONMENT).get("complete"), equalTo("true"));
         assertThat(Facts.of(ended, ENVIRONMENT).get("streamProblem"), equalTo("ended without data: [DONE]"));
         assertThat(Facts.of(cut, ENVIRONMENT).get("complete"), equalTo("false"));
@@ -130,8 +132,10 @@ class FactsMutationsTest {
 
     @Test
     void anAnswerFromAnotherGatewaysHostIsThatGatewaysInItsOwnWords() {
-        Exchange toOpenRouter = new Exchange(1, "s", Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/credits", "/api/v1/credits",
-                List.of(), null, 401, Map.of("content-type", "application/json"), "{}", 10, null, null, null, null, Caller.TEAM_KEY);
+        Exchange toOpenRouter = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("https://openrouter.ai/api/v1/credits").path("/api/v1/credits").status(401)
+                .responseHeaders(Map.of("content-type", "application/json")).responseBody("{}").durationMs(10)
+                .caller(Caller.TEAM_KEY).build();
         assertThat(Facts.otherGateway(toOpenRouter, ENVIRONMENT.profile()), equalTo("OpenRouter"));
         assertThat(Facts.otherGateway(exchange("s", "GET", "/v1/credits", 401, Map.of(), "{}"), ENVIRONMENT.profile()), equalTo(""));
     }

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +32,18 @@ class GatewayWordsInAdviceTest {
     private final Diagnosis diagnosis = Diagnosis.load();
 
     private static Environment environment(String gateway, String baseUrl) {
-        return new Environment(gateway, "test", baseUrl, "team_1", "key", true, List.of("openai/gpt-4o-mini"),
-                new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-                new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT,
-                gateway);
+        return HandMadeEnvironment.mine().name(gateway).baseUrl(baseUrl).gateway(gateway).build();
     }
 
     private static Exchange answered(String baseUrl, String path, int status, Map<String, String> headers, String body) {
-        return new Exchange(1, "s", Instant.EPOCH, "GET", baseUrl + path, path, List.of(), null, status, headers, body, 10,
-                null, null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET").url(baseUrl + path)
+                .path(path).status(status).responseHeaders(headers).responseBody(body).durationMs(10).caller(Caller.TEAM_KEY)
+                .build();
     }
 
     private static Exchange unanswered(String baseUrl, String path) {
-        return new Exchange(1, "s", Instant.EPOCH, "GET", baseUrl + path, path, List.of(), null, null, Map.of(), null, 10,
-                null, null, null, "Connection refused", Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET").url(baseUrl + path)
+                .path(path).durationMs(10).failure("Connection refused").caller(Caller.TEAM_KEY).build();
     }
 
     /** Each shared verdict, met on each gateway's key-check route. */

@@ -45,9 +45,11 @@ class KeyLayerByComparisonTest {
     private static Exchange exchange(Environment environment, int sequence, String method, String path, String body, int status,
                                      String answer) {
         String requestId = environment.profile().requestId().header();
-        return new Exchange(sequence, "s" + sequence, Instant.EPOCH, method, "https://gateway.example" + path, path, List.of(),
-                body, status, Map.of("content-type", "application/json", requestId, "iad1::" + sequence), answer, 5,
-                "iad1::" + sequence, null, answer.contains("authentication_error") ? "authentication_error" : null, null,
-                Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("s" + sequence).startedAt(Instant.EPOCH).method(method)
+                .url("https://gateway.example" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::" + sequence))
+                .responseBody(answer).durationMs(5).requestId("iad1::" + sequence)
+                .errorType(answer.contains("authentication_error") ? "authentication_error" : null).caller(Caller.TEAM_KEY)
+                .build();
     }
 }

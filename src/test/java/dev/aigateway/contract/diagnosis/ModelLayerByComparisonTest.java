@@ -63,9 +63,11 @@ class ModelLayerByComparisonTest {
     private static Exchange exchange(Environment environment, int sequence, String path, String model, int status, String body) {
         String requestId = environment.profile().requestId().header();
         String type = body.contains("model_not_found") ? "model_not_found" : null;
-        return new Exchange(sequence, "The smallest chat completion", Instant.EPOCH, "POST", "https://gateway.example" + path,
-                path, List.of(), "{\"model\":\"" + model + "\",\"max_tokens\":1}", status,
-                Map.of("content-type", "application/json", requestId, "iad1::" + sequence), body, 5, "iad1::" + sequence,
-                null, type, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("The smallest chat completion").startedAt(Instant.EPOCH)
+                .method("POST").url("https://gateway.example" + path).path(path)
+                .requestBody("{\"model\":\"" + model + "\",\"max_tokens\":1}").status(status)
+                .responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::" + sequence))
+                .responseBody(body).durationMs(5).requestId("iad1::" + sequence).errorType(type).caller(Caller.TEAM_KEY)
+                .build();
     }
 }

@@ -10,11 +10,11 @@ import static org.hamcrest.Matchers.not;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.captured.Captured;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenRouterCapturedBodiesTest {
 
     private static final GatewayProfile OPENROUTER = GatewayProfile.named("openrouter");
-    private static final Environment ENVIRONMENT = new Environment("openrouter", "test", "https://openrouter.ai",
-            "account", "sk-or-v1-x", true, List.of("openai/gpt-4o-mini"),
-            new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-            new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT,
-            "openrouter");
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("openrouter")
+            .baseUrl("https://openrouter.ai").teamId("account").apiKey("sk-or-v1-FAKE").byok(null).gateway("openrouter").build();
     /** A key's record as /api/v1/key answers it (https://openrouter.ai/openapi.yaml, paths./key.get, shortened). */
     private static final String KEY = "{\"data\":{\"label\":\"sk-or-v1-au7...890\",\"limit\":null,\"limit_remaining\":null,"
             + "\"usage\":0.5,\"is_free_tier\":false}}";
@@ -150,12 +146,13 @@ class OpenRouterCapturedBodiesTest {
         served.set(1, exchange(2, Caller.TEAM_KEY, "GET", OPENROUTER.keyCheckRoute().path(), null, 200, KEY, "application/json"));
         served.set(3, exchange(4, Caller.TEAM_KEY, "POST", "/api/v1/chat/completions", PROBE, 200,
                 "{\"id\":\"gen-1\",\"choices\":[]}", "application/json"));
-        served.add(new Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", Instant.EPOCH, "POST",
-                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
-                "{\"model\":\"mistralai/devstral-2512\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                        + "\"provider\":{\"data_collection\":\"deny\"}}", 404,
-                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), refusal.answer(), 10, "9a1b2c3d4e5f5-IAD",
-                null, null, null, Caller.TEAM_KEY));
+        served.add(Exchange.builder().sequence(5).scenario(Facts.APPLICATION_REQUEST_SCENARIO + " 1")
+                .startedAt(Instant.EPOCH).method("POST").url("https://openrouter.ai/api/v1/chat/completions")
+                .path("/api/v1/chat/completions")
+                .requestBody("{\"model\":\"mistralai/devstral-2512\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"provider\":{\"data_collection\":\"deny\"}}")
+                .status(404).responseHeaders(Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"))
+                .responseBody(refusal.answer()).durationMs(10).requestId("9a1b2c3d4e5f5-IAD").caller(Caller.TEAM_KEY).build());
         Verdict request = diagnosis.diagnose(served, 1, ENVIRONMENT);
         assertThat(request.id(), equalTo("data-policy-no-provider"));
         assertThat(request.title(), equalTo("No provider meets your request's data policy (provider.data_collection: deny)"));
@@ -165,9 +162,7 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theKeyLimitIsTheKeysOwnOnVercelToo() {
         // A fact rule, not a gateway's: the same words mean the same on any gateway.
-        Environment vercel = new Environment("vercel", "test", "https://ai-gateway.vercel.sh", "team_1", "vck_x", true,
-                List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT);
+        Environment vercel = HandMadeEnvironment.mine().name("vercel").baseUrl("https://ai-gateway.vercel.sh").build();
         assertThat(diagnosis.diagnose(onVercelsHost(runMeeting(named("or-403-key-limit-monthly"))), 1, vercel).id(), equalTo("quota-exceeded"));
         // Where the advice is OpenRouter's, the rule says so: a Vercel 401 gets Vercel's next steps.
         assertThat(diagnosis.diagnose(onVercelsHost(runMeeting(named("or-401-user-not-found"))), 1, vercel).nextSteps().toString(),
@@ -177,9 +172,7 @@ class OpenRouterCapturedBodiesTest {
     /** A Vercel key pointed at OpenRouter's host (its profile's links): wrong-base-url, naming Vercel's documented base. */
     @Test
     void aVercelEnvironmentAtOpenRoutersHostIsAWrongBaseUrl() {
-        Environment vercel = new Environment("vercel", "test", "https://openrouter.ai", "team_1", "vck_x", true,
-                List.of(), ENVIRONMENT.probe(), true, ENVIRONMENT.timeouts(), null, null, BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT);
+        Environment vercel = HandMadeEnvironment.mine().name("vercel").baseUrl("https://openrouter.ai").build();
         Verdict verdict = diagnosis.diagnose(runMeeting(named("or-401-user-not-found")), 1, vercel);
         assertThat(verdict.id(), equalTo("wrong-base-url"));
         assertThat(verdict.title(), equalTo("Wrong base URL (baseUrl points at OpenRouter, not the Vercel AI Gateway)"));
@@ -214,10 +207,11 @@ class OpenRouterCapturedBodiesTest {
     private static Exchange exchange(int sequence, Caller caller, String method, String path, String body, int status,
                                      String responseBody, String contentType) {
         String type = contentType.equals("application/json") ? OPENROUTER.envelopeOf(json(responseBody)).type() : null;
-        return new Exchange(sequence, "s", Instant.EPOCH, method, "https://openrouter.ai" + path, path, List.of(),
-                body, status, Map.of("content-type", contentType,
-                "cf-ray", "9a1b2c3d4e5f" + sequence + "-IAD"), responseBody,
-                10, "9a1b2c3d4e5f" + sequence + "-IAD", null, type, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method(method)
+                .url("https://openrouter.ai" + path).path(path).requestBody(body).status(status)
+                .responseHeaders(Map.of("content-type", contentType, "cf-ray", "9a1b2c3d4e5f" + sequence + "-IAD"))
+                .responseBody(responseBody).durationMs(10).requestId("9a1b2c3d4e5f" + sequence + "-IAD").errorType(type)
+                .caller(caller).build();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String text) {

@@ -120,20 +120,24 @@ class OpenRouterDocumentedClassesTest {
     private static List<dev.aigateway.contract.record.Exchange> applicationRequestMeeting(String request, int status, String answer) {
         List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(Captured.of("openrouter").stream()
                 .filter(c -> c.name().equals("or-401-user-not-found")).findFirst().orElseThrow());
-        run.set(1, new dev.aigateway.contract.record.Exchange(2, "s", java.time.Instant.EPOCH, "GET", "https://openrouter.ai/api/v1/key",
-                "/api/v1/key", List.of(), null, 200, Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f2-IAD"),
-                "{\"data\":{\"limit\":null,\"limit_remaining\":null}}", 10, "9a1b2c3d4e5f2-IAD", null, null, null,
-                dev.aigateway.contract.record.Caller.TEAM_KEY));
-        run.set(3, new dev.aigateway.contract.record.Exchange(4, "The smallest chat completion", java.time.Instant.EPOCH, "POST",
-                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
-                "{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json",
-                "cf-ray", "9a1b2c3d4e5f4-IAD"), "{\"id\":\"gen-1\",\"choices\":[]}", 10, "9a1b2c3d4e5f4-IAD", null, null, null,
-                dev.aigateway.contract.record.Caller.TEAM_KEY));
-        run.add(new dev.aigateway.contract.record.Exchange(5, Facts.APPLICATION_REQUEST_SCENARIO + " 1", java.time.Instant.EPOCH, "POST",
-                "https://openrouter.ai/api/v1/chat/completions", "/api/v1/chat/completions", List.of(),
-                request, status,
-                Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"), answer, 10, "9a1b2c3d4e5f5-IAD", null,
-                OPENROUTER.profile().envelopeOf(json(answer)).type(), null, dev.aigateway.contract.record.Caller.TEAM_KEY));
+        run.set(1, dev.aigateway.contract.record.Exchange.builder().sequence(2).scenario("s")
+                .startedAt(java.time.Instant.EPOCH).method("GET").url("https://openrouter.ai/api/v1/key").path("/api/v1/key")
+                .status(200).responseHeaders(Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f2-IAD"))
+                .responseBody("{\"data\":{\"limit\":null,\"limit_remaining\":null}}").durationMs(10)
+                .requestId("9a1b2c3d4e5f2-IAD").caller(dev.aigateway.contract.record.Caller.TEAM_KEY).build());
+        run.set(3, dev.aigateway.contract.record.Exchange.builder().sequence(4).scenario("The smallest chat completion")
+                .startedAt(java.time.Instant.EPOCH).method("POST").url("https://openrouter.ai/api/v1/chat/completions")
+                .path("/api/v1/chat/completions").requestBody("{\"model\":\"anthropic/claude-haiku-4.5\",\"max_tokens\":1}")
+                .status(200).responseHeaders(Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f4-IAD"))
+                .responseBody("{\"id\":\"gen-1\",\"choices\":[]}").durationMs(10).requestId("9a1b2c3d4e5f4-IAD")
+                .caller(dev.aigateway.contract.record.Caller.TEAM_KEY).build());
+        run.add(dev.aigateway.contract.record.Exchange.builder().sequence(5)
+                .scenario(Facts.APPLICATION_REQUEST_SCENARIO + " 1").startedAt(java.time.Instant.EPOCH).method("POST")
+                .url("https://openrouter.ai/api/v1/chat/completions").path("/api/v1/chat/completions").requestBody(request)
+                .status(status).responseHeaders(Map.of("content-type", "application/json", "cf-ray", "9a1b2c3d4e5f5-IAD"))
+                .responseBody(answer).durationMs(10).requestId("9a1b2c3d4e5f5-IAD")
+                .errorType(OPENROUTER.profile().envelopeOf(json(answer)).type())
+                .caller(dev.aigateway.contract.record.Caller.TEAM_KEY).build());
         return run;
     }
 
@@ -159,16 +163,22 @@ class OpenRouterDocumentedClassesTest {
     void aRequestOverTheContextWindowIsTheRequestsOnVercelToo() {
         Environment vercel = new EnvironmentLoader(ROOT, Map.of()).load("local");
         String path = "/v1/chat/completions";
-        dev.aigateway.contract.record.Exchange probe = new dev.aigateway.contract.record.Exchange(1, "The smallest chat completion",
-                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
-                "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}", 200, Map.of("content-type", "application/json", "x-vercel-id", "iad1::1"),
-                "{\"id\":\"gen_1\",\"choices\":[]}", 5, "iad1::1", null, null, null, dev.aigateway.contract.record.Caller.TEAM_KEY);
-        dev.aigateway.contract.record.Exchange refused = new dev.aigateway.contract.record.Exchange(2, Facts.APPLICATION_REQUEST_SCENARIO + " 1",
-                java.time.Instant.EPOCH, "POST", "https://ai-gateway.vercel.sh" + path, path, List.of(),
-                "{\"model\":\"openai/gpt-4o\",\"messages\":[]}", 400, Map.of("content-type", "application/json", "x-vercel-id", "iad1::2"),
-                "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your messages resulted in 204308 tokens.\","
-                        + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}",
-                5, "iad1::2", null, "invalid_request_error", null, dev.aigateway.contract.record.Caller.TEAM_KEY);
+        dev.aigateway.contract.record.Exchange probe = dev.aigateway.contract.record.Exchange.builder().sequence(1)
+                .scenario("The smallest chat completion").startedAt(java.time.Instant.EPOCH).method("POST")
+                .url("https://ai-gateway.vercel.sh" + path).path(path)
+                .requestBody("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}").status(200)
+                .responseHeaders(Map.of("content-type", "application/json", "x-vercel-id", "iad1::1"))
+                .responseBody("{\"id\":\"gen_1\",\"choices\":[]}").durationMs(5).requestId("iad1::1")
+                .caller(dev.aigateway.contract.record.Caller.TEAM_KEY).build();
+        dev.aigateway.contract.record.Exchange refused = dev.aigateway.contract.record.Exchange.builder().sequence(2)
+                .scenario(Facts.APPLICATION_REQUEST_SCENARIO + " 1").startedAt(java.time.Instant.EPOCH).method("POST")
+                .url("https://ai-gateway.vercel.sh" + path).path(path)
+                .requestBody("{\"model\":\"openai/gpt-4o\",\"messages\":[]}").status(400)
+                .responseHeaders(Map.of("content-type", "application/json", "x-vercel-id", "iad1::2"))
+                .responseBody("{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your messages resulted in 204308 tokens.\","
+                        + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}")
+                .durationMs(5).requestId("iad1::2").errorType("invalid_request_error")
+                .caller(dev.aigateway.contract.record.Caller.TEAM_KEY).build();
         Verdict verdict = diagnosis.diagnose(List.of(probe, refused), 1, vercel);
         assertThat(verdict.id(), equalTo("request-rejected"));
         assertThat(verdict.title(), equalTo("Your request is longer than the model's context window (400)"));

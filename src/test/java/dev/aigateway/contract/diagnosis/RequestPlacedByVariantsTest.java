@@ -37,15 +37,17 @@ class RequestPlacedByVariantsTest {
         Environment environment = new EnvironmentLoader(ROOT, Map.of()).load(env);
         String host = "https://gateway.example";
         String requestId = environment.profile().requestId().header();
-        Exchange probe = new Exchange(1, "The smallest chat completion", Instant.EPOCH, "POST", host + path, path, List.of(),
-                "{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}", 200,
-                Map.of("content-type", "application/json", requestId, "iad1::probe"),
-                "{\"id\":\"gen_1\",\"choices\":[{\"message\":{\"content\":\"Hi\"}}]}", 5, "iad1::probe", null, null, null,
-                Caller.TEAM_KEY);
-        Exchange refused = new Exchange(2, "Your application's request 1", Instant.EPOCH, "POST", host + path, path, List.of(),
-                "{\"model\":\"openai/gpt-4o-mini\",\"reasoning\":{\"enabled\":false},\"temperature\":0.2}", status,
-                Map.of("content-type", "application/json", requestId, "iad1::refused"), body, 5, "iad1::refused", null,
-                null, null, Caller.TEAM_KEY)
+        Exchange probe = Exchange.builder().sequence(1).scenario("The smallest chat completion").startedAt(Instant.EPOCH)
+                .method("POST").url(host + path).path(path)
+                .requestBody("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1}").status(200)
+                .responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::probe"))
+                .responseBody("{\"id\":\"gen_1\",\"choices\":[{\"message\":{\"content\":\"Hi\"}}]}").durationMs(5)
+                .requestId("iad1::probe").caller(Caller.TEAM_KEY).build();
+        Exchange refused = Exchange.builder().sequence(2).scenario("Your application's request 1").startedAt(Instant.EPOCH)
+                .method("POST").url(host + path).path(path)
+                .requestBody("{\"model\":\"openai/gpt-4o-mini\",\"reasoning\":{\"enabled\":false},\"temperature\":0.2}")
+                .status(status).responseHeaders(Map.of("content-type", "application/json", requestId, "iad1::refused"))
+                .responseBody(body).durationMs(5).requestId("iad1::refused").caller(Caller.TEAM_KEY).build()
                 .withFinding("the gateway refuses the request with `reasoning`; without it, it is served", "reasoning");
 
         Verdict verdict = Diagnosis.load().diagnose(List.of(probe, refused), 1, environment);

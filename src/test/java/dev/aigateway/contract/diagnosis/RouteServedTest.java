@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.evidence.RouteOutcomes;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouteServedTest {
 
-    private static final Environment ENVIRONMENT = new Environment("mine", "test", "https://gateway.example", "team_1",
-            "vck_x", true, List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-            new Environment.Timeouts(1000, 1000, 60), null,
-            new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", true, "claude-haiku-4-5"), BigDecimal.ONE, List.of(),
-            dev.aigateway.contract.environment.Route.DEFAULT);
+    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().build();
     private static final String SERVED_SAYS = "Your key, team and balance work: the gateway served the chat-completions route"
             + " (/v1/chat/completions answered 200)";
     private static final String DENIED = "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}";
@@ -61,8 +57,9 @@ class RouteServedTest {
     }
 
     private static Exchange exchange(int sequence, String path, int status, String body, String requestId, String errorType) {
-        return new Exchange(sequence, "s", Instant.EPOCH, "POST", "https://gateway.example" + path, path, List.of(),
-                "{\"model\":\"openai/gpt-4o-mini\"}", status, Map.of("content-type", "application/json"), body, 10, requestId,
-                null, errorType, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example" + path).path(path).requestBody("{\"model\":\"openai/gpt-4o-mini\"}")
+                .status(status).responseHeaders(Map.of("content-type", "application/json")).responseBody(body).durationMs(10)
+                .requestId(requestId).errorType(errorType).caller(Caller.TEAM_KEY).build();
     }
 }

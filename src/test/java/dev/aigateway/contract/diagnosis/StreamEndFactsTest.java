@@ -68,9 +68,10 @@ class StreamEndFactsTest {
     }
 
     private static Exchange streamed(String path, List<String> events) {
-        return new Exchange(1, "Your application's request 1", Instant.EPOCH, "POST", "https://gateway.example" + path,
-                path, List.of(), "{\"model\":\"openai/gpt-4o-mini\",\"stream\":true}", 200,
-                Map.of("content-type", "text/event-stream"), String.join("\n\n", events) + "\n\n", 5, null, null,
-                null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("Your application's request 1").startedAt(Instant.EPOCH)
+                .method("POST").url("https://gateway.example" + path).path(path)
+                .requestBody("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true}").status(200)
+                .responseHeaders(Map.of("content-type", "text/event-stream"))
+                .responseBody(String.join("\n\n", events) + "\n\n").durationMs(5).caller(Caller.TEAM_KEY).build();
     }
 }

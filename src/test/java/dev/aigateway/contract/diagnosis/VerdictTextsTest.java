@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.Verdict;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,18 +97,16 @@ class VerdictTextsTest {
     }
 
     private static Environment environment(String gateway) {
-        return new Environment(gateway, "test", "https://gateway.example", "team_1", "key_FAKE", true,
-                List.of("openai/gpt-4o-mini"), new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-                new Environment.Timeouts(1000, 1000, 60), null, null, BigDecimal.ONE, List.of(),
-                dev.aigateway.contract.environment.Route.DEFAULT, Environment.Auth.API_KEY, null, Environment.Limits.DEFAULT, gateway);
+        return HandMadeEnvironment.mine().name(gateway).gateway(gateway).build();
     }
 
     /** The team's key reading its balance on the gateway's key-check route, answered 200. */
     private static Exchange credits(Environment environment) {
         GatewayProfile profile = environment.profile();
         String path = profile.keyCheckRoute().path();
-        return new Exchange(1, "A funded team reads its balance", Instant.EPOCH, "GET", "https://gateway.example" + path, path,
-                List.of(), null, 200, Map.of("content-type", "application/json", profile.requestId().header(), "id-1"),
-                "{}", 10, "id-1", null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("A funded team reads its balance").startedAt(Instant.EPOCH)
+                .method("GET").url("https://gateway.example" + path).path(path).status(200)
+                .responseHeaders(Map.of("content-type", "application/json", profile.requestId().header(), "id-1"))
+                .responseBody("{}").durationMs(10).requestId("id-1").caller(Caller.TEAM_KEY).build();
     }
 }

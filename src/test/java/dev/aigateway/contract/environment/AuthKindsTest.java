@@ -48,7 +48,8 @@ class AuthKindsTest {
 
     /** The header lines the team's credential sends on /v1/credits. */
     private static List<String> headers(Environment environment) {
-        return RequestHeaders.of(Credential.teamKey(environment.apiKey()), environment.auth(), RequestHeaders.OPENAI)
+        return RequestHeaders.of(Credential.teamKey(environment.apiKey()), environment.auth(), RequestHeaders.OPENAI,
+                        environment.profile())
                 .stream().map(header -> header.name() + ": " + header.value()).toList();
     }
 

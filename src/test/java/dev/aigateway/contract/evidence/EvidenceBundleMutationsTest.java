@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,10 @@ class EvidenceBundleMutationsTest {
     Path reports;
 
     private static RunRecord run(Verdict verdict) {
-        Exchange refused = new Exchange(1, "Inference", T0, "POST", "https://gateway.example/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", 403, Map.of(), "{\"error\":{\"message\":\"no\",\"type\":\"access_denied\"}}",
-                12, "iad1::1", "gen_1", "access_denied", null, Caller.TEAM_KEY);
+        Exchange refused = Exchange.builder().sequence(1).scenario("Inference").startedAt(T0).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(403).responseBody("{\"error\":{\"message\":\"no\",\"type\":\"access_denied\"}}").durationMs(12)
+                .requestId("iad1::1").generationId("gen_1").errorType("access_denied").caller(Caller.TEAM_KEY).build();
         return new RunRecord("myteam", "d", "https://gateway.example", "team_abc", false, T0, T1, 1, 1, 1, 1, List.of(
                 new ScenarioResult("a.feature", "Inference", "FAILED", "expected 200"),
                 new ScenarioResult("b.feature", "Models", "PASSED", null),

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's words are quoted from a refusal (400 and up), never from a success nor from no answer. */
@@ -16,8 +14,10 @@ class GatewayWordsEdgesTest {
     private static final String BODY = "{\"error\":{\"message\":\"Top up at https://vercel.com/d?to=ai\",\"type\":\"insufficient_funds\"}}";
 
     private static Exchange answered(Integer status) {
-        return new Exchange(1, "s", Instant.EPOCH, "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions",
-                List.of(), "{}", status, Map.of(), BODY, 3, null, null, null, status == null ? "timed out" : null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(status).responseBody(BODY).durationMs(3).failure(status == null ? "timed out" : null)
+                .caller(Caller.TEAM_KEY).build();
     }
 
     @Test

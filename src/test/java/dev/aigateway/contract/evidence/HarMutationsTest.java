@@ -34,27 +34,30 @@ class HarMutationsTest {
         JsonNode entry = entries(answered("https://gateway.example/v1/credits", 200, null, null)).get(0);
         assertThat(entry.path("request").path("headers").toString(), equalTo("[]"));
         assertThat(entry.path("response").path("headers").toString(), equalTo("[]"));
-        Exchange noBody = new Exchange(1, "Inference", Instant.EPOCH, "HEAD", "https://gateway.example/v1/credits", "/v1/credits", List.of(),
-                null, 204, Map.of(), null, 5, null, null, null, null, Caller.TEAM_KEY);
+        Exchange noBody = Exchange.builder().sequence(1).scenario("Inference").startedAt(Instant.EPOCH).method("HEAD")
+                .url("https://gateway.example/v1/credits").path("/v1/credits").status(204).durationMs(5)
+                .caller(Caller.TEAM_KEY).build();
         assertThat("no body, no text", entries(noBody).get(0).path("response").path("content").has("text"), is(false));
     }
 
     private static Exchange answered(String url, int status, List<Exchange.Header> headers, Map<String, String> responseHeaders) {
-        return new Exchange(1, "Inference", Instant.EPOCH, "POST", url, "/v1/chat/completions", headers, "{}", status,
-                responseHeaders, "{}", 5, null, null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("Inference").startedAt(Instant.EPOCH).method("POST").url(url)
+                .path("/v1/chat/completions").requestHeaders(headers).requestBody("{}").status(status)
+                .responseHeaders(responseHeaders).responseBody("{}").durationMs(5).caller(Caller.TEAM_KEY).build();
     }
 
     @Test
     void aBodyRecordedCutSaysSoAndCountsTheBytesThatWereSent() throws IOException {
-        Exchange cut = new Exchange(1, "Inference", Instant.EPOCH, "POST", "https://gateway.example/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{\"messages\":[", 200, Map.of(), "{}", 5, null, null, null, null,
-                Caller.TEAM_KEY, false, null, null, null, 70000L, null);
+        Exchange cut = Exchange.builder().sequence(1).scenario("Inference").startedAt(Instant.EPOCH).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions")
+                .requestBody("{\"messages\":[").status(200).responseBody("{}").durationMs(5).caller(Caller.TEAM_KEY)
+                .requestBodyCut(70000L).build();
         JsonNode entry = entries(cut).get(0);
         String note = "the request body was 70000 bytes, over the recording cap: only its first 13 are recorded, so no curl line repeats it";
         assertThat(entry.path("request").path("bodySize").asLong(), is(70000L));
         assertThat(entry.path("request").path("postData").path("comment").asText(), equalTo(note));
         assertThat(entry.path("comment").asText(), equalTo(note));
-        Exchange variant = cut.asVariant("stream: true");
+        Exchange variant = cut.toBuilder().variant("stream: true").build();
         assertThat(entries(variant).get(0).path("comment").asText(), equalTo("variant of Inference: stream: true; " + note));
         Exchange whole = answered("https://gateway.example/v1/chat/completions", 200, List.of(), Map.of());
         assertThat(entries(whole).get(0).path("request").path("postData").has("comment"), is(false));

@@ -32,14 +32,18 @@ class HarTest {
                 new Exchange.Header("ai-gateway-auth-method", "oidc"),
                 new Exchange.Header("Content-Type", "application/json; charset=UTF-8"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
-        Exchange blocked = new Exchange(1, "A blocked team is told so", Instant.parse("2025-03-01T10:15:30.123456789Z"),
-                "POST", "https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag", "/v1/chat/completions",
-                requestHeaders, CHAT_BODY, 403,
-                Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"),
-                BLOCKED_BODY, 87, "fra1::iad1::abcde-1-0a", null, "forbidden", null, Caller.TEAM_KEY);
-        Exchange unreachable = new Exchange(2, "Credits", Instant.parse("2025-03-01T10:15:31Z"), "GET",
-                "http://localhost:1/v1/credits", "/v1/credits", List.of(new Exchange.Header("Authorization", "Bearer [redacted]")), null,
-                null, Map.of(), null, 3, null, null, null, "could not connect to localhost:1 (Connection refused)", Caller.TEAM_KEY);
+        Exchange blocked = Exchange.builder().sequence(1).scenario("A blocked team is told so")
+                .startedAt(Instant.parse("2025-03-01T10:15:30.123456789Z")).method("POST")
+                .url("https://ai-gateway.vercel.sh/v1/chat/completions?trace=a%20b&flag").path("/v1/chat/completions")
+                .requestHeaders(requestHeaders).requestBody(CHAT_BODY).status(403)
+                .responseHeaders(Map.of("content-type", "application/json", "x-vercel-id", "fra1::iad1::abcde-1-0a"))
+                .responseBody(BLOCKED_BODY).durationMs(87).requestId("fra1::iad1::abcde-1-0a").errorType("forbidden")
+                .caller(Caller.TEAM_KEY).build();
+        Exchange unreachable = Exchange.builder().sequence(2).scenario("Credits")
+                .startedAt(Instant.parse("2025-03-01T10:15:31Z")).method("GET").url("http://localhost:1/v1/credits")
+                .path("/v1/credits").requestHeaders(List.of(new Exchange.Header("Authorization", "Bearer [redacted]")))
+                .durationMs(3).failure("could not connect to localhost:1 (Connection refused)").caller(Caller.TEAM_KEY)
+                .build();
         Path file = folder.resolve("evidence/exchanges.har");
         Har.write(List.of(blocked, unreachable), "0.1.0", file);
         log = Json.DATA.readTree(file.toFile()).path("log");
@@ -119,12 +123,13 @@ class HarTest {
 
     @Test
     void aVariantAndTheRequestItExplainsSayWhatTheyAreInTheEntrysComment() throws IOException {
-        Exchange own = new Exchange(1, "Your application's request 1", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", 400, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY)
+        Exchange own = Exchange.builder().sequence(1).scenario("Your application's request 1").startedAt(Instant.EPOCH)
+                .method("POST").url("http://127.0.0.1:1/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(400).responseBody("{}").durationMs(3).caller(Caller.TEAM_KEY).build()
                 .withFinding("the gateway refuses `max_tokens: 21334`", "max_tokens");
-        Exchange variant = new Exchange(2, "Your application's request 1", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", 200, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY)
-                .asVariant("max_tokens: 10667");
+        Exchange variant = Exchange.builder().sequence(2).scenario("Your application's request 1").startedAt(Instant.EPOCH)
+                .method("POST").url("http://127.0.0.1:1/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(200).responseBody("{}").durationMs(3).caller(Caller.TEAM_KEY).variant("max_tokens: 10667").build();
         Path file = folder.resolve("variants.har");
         Har.write(List.of(own, variant), "0.1.0", file);
         JsonNode entries = Json.DATA.readTree(file.toFile()).path("log").path("entries");

@@ -66,9 +66,11 @@ class SummaryApplicationRequestTest {
 
     @Test
     void aVariantIsMarkedInTheTableOfEveryExchange() {
-        dev.aigateway.contract.record.Exchange variant = new dev.aigateway.contract.record.Exchange(15, "Your application's request 1", T0,
-                "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions", List.of(), "{}", 200, java.util.Map.of(),
-                "{}", 7, "iad1::x", null, null, null, dev.aigateway.contract.record.Caller.TEAM_KEY).asVariant("stream: true");
+        dev.aigateway.contract.record.Exchange variant = dev.aigateway.contract.record.Exchange.builder().sequence(15)
+                .scenario("Your application's request 1").startedAt(T0).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(200).responseBody("{}").durationMs(7).requestId("iad1::x")
+                .caller(dev.aigateway.contract.record.Caller.TEAM_KEY).variant("stream: true").build();
         RunRecord run = new RunRecord("myteam", "d", "https://gateway.example", "team_abc", false, T0, T0, 1, 0, 0, 0, List.of(),
                 List.of(variant), null, List.of(), List.of());
         assertThat(Summary.markdown(run), containsString("| POST | `/v1/chat/completions` (variant: stream: true) | 200 |"));

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +27,10 @@ class SummaryGatewayTest {
 
     /** One served chat completion, at {@code path}. */
     private static RunRecord run(String path, String gateway) {
-        Exchange served = new Exchange(1, "s", T0, "POST", "https://gateway.example" + path, path, List.of(), "{}", 200,
-                Map.of(), "{\"usage\":{\"total_tokens\":7,\"cost\":0.0001}}", 3, "req-1", null, null, null, Caller.TEAM_KEY);
+        Exchange served = Exchange.builder().sequence(1).scenario("s").startedAt(T0).method("POST")
+                .url("https://gateway.example" + path).path(path).requestBody("{}").status(200)
+                .responseBody("{\"usage\":{\"total_tokens\":7,\"cost\":0.0001}}").durationMs(3).requestId("req-1")
+                .caller(Caller.TEAM_KEY).build();
         return new RunRecord("myteam", "d", "https://gateway.example", "team_abc", false, T0, T0, 1, 0, 0, 0, List.of(),
                 List.of(served), null, List.of(), List.of(), gateway);
     }

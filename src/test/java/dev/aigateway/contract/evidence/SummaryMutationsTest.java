@@ -15,7 +15,6 @@ import dev.aigateway.contract.record.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +27,10 @@ class SummaryMutationsTest {
     private static final Instant T1 = Instant.parse("2026-01-02T03:04:09.250Z");
 
     private static Exchange refused(int sequence, String body) {
-        return new Exchange(sequence, "Inference", T0, "POST", "https://gateway.example/v1/chat/completions", "/v1/chat/completions",
-                List.of(), "{}", 403, Map.of(), body, 12, "iad1::" + sequence, null, "access_denied", null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("Inference").startedAt(T0).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(403).responseBody(body).durationMs(12).requestId("iad1::" + sequence).errorType("access_denied")
+                .caller(Caller.TEAM_KEY).build();
     }
 
     private static RunRecord run(boolean simulated, String teamId, List<ScenarioResult> scenarios, List<Exchange> exchanges,
@@ -89,9 +90,9 @@ class SummaryMutationsTest {
     @Test
     void theSameRefusalIsQuotedOnceAndEveryExchangeIsARowOfTheTable() {
         String body = "{\"error\":{\"message\":\"Invalid API key\\nsee docs\",\"type\":\"access_denied\"}}";
-        Exchange cut = new Exchange(3, "Inference", T0, "POST", "https://gateway.example/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{\"messages\"", null, Map.of(), null, 30000, null, null, null,
-                "timed out after 30 s", Caller.TEAM_KEY, false, null, null, null, 70000L, null);
+        Exchange cut = Exchange.builder().sequence(3).scenario("Inference").startedAt(T0).method("POST")
+                .url("https://gateway.example/v1/chat/completions").path("/v1/chat/completions").requestBody("{\"messages\"")
+                .durationMs(30000).failure("timed out after 30 s").caller(Caller.TEAM_KEY).requestBodyCut(70000L).build();
         String md = Summary.markdown(run(false, "team_abc", List.of(), List.of(refused(1, body), refused(2, body), cut), null));
         assertThat(md, containsString("\n## What the gateway said\n\n"
                 + "- #1 POST /v1/chat/completions: 403 `access_denied`: \"Invalid API key see docs\"\n\n## Failed scenarios"));
@@ -147,10 +148,12 @@ class SummaryMutationsTest {
     @Test
     void theAccountIdTheGatewaysAnswersNameIsARowAndTheKeysToExportAreNamedOnce() {
         String url = "https://openrouter.ai/api/v1/chat/completions?key=$AI_GATEWAY_API_KEY";
-        Exchange refused = new Exchange(1, "Inference", T0, "POST", url, "/api/v1/chat/completions", List.of(), "{}", 402, Map.of(),
-                "{\"error\":{\"message\":\"Insufficient credits\",\"code\":402},\"user_id\":\"user_2abcdefghijk\"}", 12, null, "gen-abc123",
-                null, null, Caller.TEAM_KEY, false, null, null, null, null,
-                List.of(new Exchange.Placeholder(Exchange.Placeholder.URL, url.indexOf('$'), "AI_GATEWAY_API_KEY")));
+        Exchange refused = Exchange.builder().sequence(1).scenario("Inference").startedAt(T0).method("POST").url(url)
+                .path("/api/v1/chat/completions").requestBody("{}").status(402)
+                .responseBody("{\"error\":{\"message\":\"Insufficient credits\",\"code\":402},\"user_id\":\"user_2abcdefghijk\"}")
+                .durationMs(12).generationId("gen-abc123").caller(Caller.TEAM_KEY)
+                .placeholders(List.of(new Exchange.Placeholder(Exchange.Placeholder.URL, url.indexOf('$'), "AI_GATEWAY_API_KEY")))
+                .build();
         RunRecord run = new RunRecord("myteam", "d", "https://openrouter.ai/api/v1", "team_abc", false, T0, T1, 1, 0, 0, 0, List.of(),
                 List.of(refused, refused), null, List.of(), List.of(), "openrouter");
         String md = Summary.markdown(run);

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Every billable route of every profile says where its answers keep their cost, with a source, or the profile is refused. */
 class CostSectionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     private static void check(String name, Consumer<ObjectNode> change) throws Exception {
         ObjectNode profile = JSON.valueToTree(GatewayProfile.named(name));
@@ -34,7 +35,7 @@ class CostSectionTest {
 
     @Test
     void aBillableRouteThatSaysNowhereIsRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check("openrouter", profile -> ((ObjectNode) profile.get("cost")).remove("embeddings")));
         assertThat(refusal.getMessage(), equalTo("gateways/openrouter.yaml: billable route embeddings says nowhere in cost:"
                 + " where its answers keep what they cost"));
@@ -42,7 +43,7 @@ class CostSectionTest {
 
     @Test
     void aCostWithoutASourceIsRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check("vercel", profile -> ((ObjectNode) profile.get("cost").get("messages")).remove(java.util.List.of("source", "guess"))));
         assertThat(refusal.getMessage(), startsWith("gateways/vercel.yaml: Cost[answer=Reading[usd=[/provider_metadata/gateway/cost]"));
     }

@@ -71,10 +71,10 @@ class ProfileSourcesTest {
                 ObjectNode unsourced = profile.deepCopy();
                 ObjectNode fact = (ObjectNode) unsourced.at(pointer);
                 fact.remove(List.of("source", "guess"));
-                IllegalStateException refused = null;
+                GatewayProfileException refused = null;
                 try {
                     Json.DATA.treeToValue(unsourced, GatewayProfile.class).check(resource(name));
-                } catch (IllegalStateException e) {
+                } catch (GatewayProfileException e) {
                     refused = e;
                 } catch (Exception e) {
                     throw new AssertionError(resource(name) + pointer + " without a source is not even a profile", e);
@@ -92,7 +92,7 @@ class ProfileSourcesTest {
     void theLoadSaysWhichFactLacksItsSource() {
         ObjectNode profile = DataFiles.read(resource("vercel")).deepCopy();
         ((ObjectNode) profile.at("/routes/0")).remove(List.of("source", "guess"));
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
+        GatewayProfileException refused = assertThrows(GatewayProfileException.class,
                 () -> Json.DATA.treeToValue(profile, GatewayProfile.class).check(resource("vercel")));
         assertThat(refused.getMessage(), containsString("gateways/vercel.yaml: RouteEntry[id=" + profile.at("/routes/0/id").asText()));
     }

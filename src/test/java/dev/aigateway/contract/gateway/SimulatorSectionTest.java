@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aigateway.contract.Json;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A profile's {@code simulator:} section agrees with the facts the engine reads, or the profile is refused. */
 class SimulatorSectionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
 
     /** The default profile, changed by {@code change}, checked as if it were {@code gateways/vercel.yaml}. */
     private static void check(Consumer<ObjectNode> change) throws Exception {
@@ -34,7 +35,7 @@ class SimulatorSectionTest {
 
     @Test
     void simulatedIdsOutsideTheGenerationIdPatternAreRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check(profile -> ((ObjectNode) profile.get("simulator")).put("generationIdPrefix", "run_")));
         assertThat(refusal.getMessage(), equalTo("gateways/vercel.yaml: simulator generationIdPrefix run_ and a ULID do not "
                 + "match generationId gen_[0-9A-HJKMNP-TV-Z]{26}"));
@@ -42,7 +43,7 @@ class SimulatorSectionTest {
 
     @Test
     void edgeHeadersWithoutTheRequestIdHeaderAreRefused() {
-        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+        GatewayProfileException refusal = assertThrows(GatewayProfileException.class,
                 () -> check(profile -> ((ObjectNode) profile.get("requestId")).put("header", "x-request-id")));
         assertThat(refusal.getMessage(), equalTo("gateways/vercel.yaml: simulator edgeHeaders lack the request-id header "
                 + "x-request-id"));

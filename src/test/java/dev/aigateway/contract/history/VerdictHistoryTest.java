@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +23,10 @@ class VerdictHistoryTest {
     Path reports;
 
     private static RunRecord run(String env, String verdict, Instant finishedAt) {
-        Exchange credits = new Exchange(1, "A team reads its balance", finishedAt.minusSeconds(2), "GET",
-                "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, 403, Map.of(),
-                "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}", 12, "sim1::iad1::abc", null,
-                "access_denied", null, Caller.TEAM_KEY);
+        Exchange credits = Exchange.builder().sequence(1).scenario("A team reads its balance")
+                .startedAt(finishedAt.minusSeconds(2)).method("GET").url("http://127.0.0.1:1/v1/credits").path("/v1/credits")
+                .status(403).responseBody("{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}")
+                .durationMs(12).requestId("sim1::iad1::abc").errorType("access_denied").caller(Caller.TEAM_KEY).build();
         return new RunRecord(env, "d", "http://127.0.0.1:1", "team_sim_blocked0000000000", true,
                 finishedAt.minusSeconds(3), finishedAt, 1, 1, 0, 0, List.of(), List.of(credits),
                 new Verdict(verdict, "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());
@@ -68,9 +67,9 @@ class VerdictHistoryTest {
     void aRunDecidedByAnExchangeWithoutAVercelIdIsRecordedWithoutOne() throws Exception {
         // An unreachable gateway: the deciding exchange never got an answer, so it has no x-vercel-id.
         Instant at = Instant.parse("2026-11-21T09:00:00Z");
-        Exchange refused = new Exchange(1, "A request without a key is refused", at.minusSeconds(2), "GET",
-                "http://127.0.0.1:1/v1/credits", "/v1/credits", List.of(), null, null, Map.of(), null, 5, null, null, null,
-                "could not connect to 127.0.0.1:1 (Connection refused)", Caller.NO_KEY);
+        Exchange refused = Exchange.builder().sequence(1).scenario("A request without a key is refused")
+                .startedAt(at.minusSeconds(2)).method("GET").url("http://127.0.0.1:1/v1/credits").path("/v1/credits")
+                .durationMs(5).failure("could not connect to 127.0.0.1:1 (Connection refused)").caller(Caller.NO_KEY).build();
         RunRecord unreachable = new RunRecord("myteam", "d", "http://127.0.0.1:1", null, false, at.minusSeconds(3), at,
                 0, 1, 0, 0, List.of(), List.of(refused),
                 new Verdict("unreachable", "t", "m", List.of(), List.of(), List.of(), List.of(1)), List.of());

@@ -177,7 +177,7 @@ class ConnectionFailuresTest {
                 timeouts: { connectMs: 5000, readMs: 15000, runSeconds: 60 }
                 """.formatted(baseUrl.replace("http://", "https://")));
         environment = new EnvironmentLoader(root, Map.of()).load("tls");
-        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        return new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 exchanges.forScenario(), scenario, limits, SpendGuard.NONE, catalog);
     }
 

@@ -26,7 +26,7 @@ class CatalogFirstTest {
 
     private final Environment environment = new EnvironmentLoader(Path.of(System.getProperty("contract.root", ".")), Map.of())
             .load("local-nothing-listening");
-    private final Redactor redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
+    private final Redactor redactor = new Redactor(environment.secrets(), environment.profile());
     private final ExchangeLog exchanges = new ExchangeLog();
     private final RunLimits limits = new RunLimits(60);
     private final SharedAnswer catalog = new SharedAnswer();

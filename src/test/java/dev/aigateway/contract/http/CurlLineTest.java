@@ -109,8 +109,9 @@ class CurlLineTest {
         List<Exchange.Header> headers = List.of(new Exchange.Header("Authorization", "Bearer $AI_GATEWAY_API_KEY"),
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("x-a", "1"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
-        String line = CurlLine.of(keyWritten(new Exchange(1, "scenario", Instant.EPOCH, "GET", CHAT_URL, CHAT_URL, headers, null,
-                200, Map.of(), "", 5, null, null, null, null, Caller.TEAM_KEY)));
+        String line = CurlLine.of(keyWritten(Exchange.builder().sequence(1).scenario("scenario").startedAt(Instant.EPOCH)
+                .method("GET").url(CHAT_URL).path(CHAT_URL).requestHeaders(headers).status(200).responseBody("")
+                .durationMs(5).caller(Caller.TEAM_KEY).build()));
 
         assertThat(arguments(line), equalTo(List.of("-sS", "-i", "-X", "GET", CHAT_URL,
                 "-H", "Authorization: Bearer " + KEY, "-H", "ai-gateway-auth-method: oidc", "-H", "x-a: 1",
@@ -120,8 +121,9 @@ class CurlLineTest {
     private static Exchange request(String method, String url, Map<String, String> headers, String body) {
         List<Exchange.Header> lines = headers.entrySet().stream()
                 .map(header -> new Exchange.Header(header.getKey(), header.getValue())).toList();
-        return keyWritten(new Exchange(1, "scenario", Instant.EPOCH, method, url, url, lines, body, 200, Map.of(), "", 5,
-                null, null, null, null, Caller.TEAM_KEY));
+        return keyWritten(Exchange.builder().sequence(1).scenario("scenario").startedAt(Instant.EPOCH).method(method)
+                .url(url).path(url).requestHeaders(lines).requestBody(body).status(200).responseBody("").durationMs(5)
+                .caller(Caller.TEAM_KEY).build());
     }
 
     /** {@code exchange} as if the redactor had written every {@code $AI_GATEWAY_API_KEY} in its URL, headers and body. */
@@ -132,7 +134,7 @@ class CurlLineTest {
             noteKey(exchange.requestHeaders().get(i).value(), Exchange.Placeholder.header(i), written);
         }
         noteKey(exchange.requestBody(), Exchange.Placeholder.BODY, written);
-        return exchange.recordedAs(null, written);
+        return exchange.toBuilder().placeholders(List.copyOf(written)).build();
     }
 
     private static void noteKey(String text, String in, List<Exchange.Placeholder> written) {

@@ -49,7 +49,7 @@ class RefusalReductionTest {
     }
 
     private static GatewayClient client(ExchangeLog log, SpendGuard guard) {
-        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        return new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), guard, new SharedAnswer());
     }
 
@@ -128,12 +128,8 @@ class RefusalReductionTest {
     @Test
     void noVariantIsSentBeyondMaxVariants() {
         ExchangeLog log = new ExchangeLog();
-        Environment one = new Environment(environment.name(), environment.description(), environment.baseUrl(), environment.teamId(),
-                environment.apiKey(), environment.funded(), environment.expectedModels(), environment.probe(), true,
-                environment.timeouts(), environment.simulator(), environment.byok(), environment.maxSpendUsd(), environment.secrets(),
-                environment.routes(), environment.auth(), environment.webhookUrl(), environment.limits(), environment.gateway(),
-                environment.requests(), new Environment.RequestSettings(1));
-        GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        Environment one = environment.toBuilder().allowBillable(true).request(new Environment.RequestSettings(1)).build();
+        GatewayClient variants = new GatewayClient(one, new Redactor(one.secrets(), one.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), SpendGuard.NONE, new SharedAnswer());
         RefusalReduction.Outcome outcome = RefusalReduction.find(variants, key(), r1());
         assertThat(outcome.requests(), equalTo(1));

@@ -64,7 +64,7 @@ class SentAsRecordedTest {
         try (RawServer server = new RawServer()) {
             Environment environment = environment(server.url(), kind, variable, secret);
             ExchangeLog log = new ExchangeLog();
-            Redactor redactor = new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY));
+            Redactor redactor = new Redactor(environment.secrets(), environment.profile());
             SharedAnswer catalog = new SharedAnswer();
             Credential team = Credential.teamKey(environment.apiKey());
 

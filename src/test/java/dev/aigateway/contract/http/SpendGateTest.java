@@ -41,7 +41,7 @@ class SpendGateTest {
                 asked.add(worstCaseUsd);
                 throw new Skipped(REFUSED);
             };
-            GatewayClient client = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+            GatewayClient client = new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                     exchanges.forScenario(), "spend gate", new RunLimits(60), refuses, new SharedAnswer());
 
             Skipped chat = assertThrows(Skipped.class, () -> client.chatCompletion(Credential.teamKey(environment.apiKey()),

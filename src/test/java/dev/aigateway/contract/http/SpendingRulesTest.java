@@ -1,5 +1,6 @@
 package dev.aigateway.contract.http;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,8 +44,10 @@ class SpendingRulesTest {
         String stream = "data: {\"usage\":{\"total_tokens\":1,\"cost\":0.1}}\n\n"
                 + "data: {\"usage\":{\"total_tokens\":7,\"cost\":0.25}}\n\ndata: {\"usage\":null}\n\ndata: [DONE]\n\n";
 
-        Exchange streamed = new Exchange(1, "s", Instant.EPOCH, "POST", "https://gw" + CHAT, CHAT, List.of(), "{}", 200,
-                Map.of("content-type", "text/event-stream"), stream, 5, null, null, null, null, Caller.TEAM_KEY);
+        Exchange streamed = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("POST")
+                .url("https://gw" + CHAT).path(CHAT).requestBody("{}").status(200)
+                .responseHeaders(Map.of("content-type", "text/event-stream")).responseBody(stream).durationMs(5)
+                .caller(Caller.TEAM_KEY).build();
         Spend spend = Spending.of(List.of(streamed));
         assertThat(spend.tokens(), equalTo(7L));
         assertThat(spend.usd(), comparesEqualTo(new BigDecimal("0.25")));
@@ -56,16 +59,16 @@ class SpendingRulesTest {
         String catalog = "{\"data\":[{\"id\":\"free/model\",\"pricing\":{\"input\":\"0\",\"output\":\"0\"}},"
                 + "{\"id\":\"output/only\",\"pricing\":{\"input\":\"0\",\"output\":\"0.001\"}},"
                 + "{\"id\":\"input/only\",\"pricing\":{\"input\":\"0.002\",\"output\":\"0\"}}]}";
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "free/model", 10, 100), nullValue());
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", 10, 100), comparesEqualTo(new BigDecimal("0.01")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "input/only", 10, 100), comparesEqualTo(new BigDecimal("0.2")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "not/listed", 10, 100), comparesEqualTo(new BigDecimal("0.21")));
-        assertThat(CatalogPrices.worstCaseUsd(catalog, "output/only", null, 100), nullValue());
-        assertThat(CatalogPrices.worstCaseUsd(null, "output/only", 10, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "free/model", 10, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "output/only", 10, 100), comparesEqualTo(new BigDecimal("0.01")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "input/only", 10, 100), comparesEqualTo(new BigDecimal("0.2")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "not/listed", 10, 100), comparesEqualTo(new BigDecimal("0.21")));
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, "output/only", null, 100), nullValue());
+        assertThat(CatalogPrices.worstCaseUsd(GatewayProfile.standard(), null, "output/only", 10, 100), nullValue());
     }
 
     private static Exchange exchange(String method, String path, Integer status, String failure, Caller caller) {
-        return new Exchange(1, "s", Instant.EPOCH, method, "https://gw" + path, path, List.of(), "{}", status,
-                Map.of(), null, 5, null, null, null, failure, caller, false);
+        return Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method(method).url("https://gw" + path)
+                .path(path).requestBody("{}").status(status).durationMs(5).failure(failure).caller(caller).build();
     }
 }

@@ -111,12 +111,14 @@ class SpendingTest {
     }
 
     private static Exchange completion(int sequence, String body) {
-        return new Exchange(sequence, "The smallest chat completion", Instant.now(), "POST", "https://gw/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", 200, Map.of(), body, 5, null, null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(sequence).scenario("The smallest chat completion").startedAt(Instant.now())
+                .method("POST").url("https://gw/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .status(200).responseBody(body).durationMs(5).caller(Caller.TEAM_KEY).build();
     }
 
     private static Exchange post(String path, String body) {
-        return new Exchange(1, "a scenario", Instant.now(), "POST", "https://gw" + path, path, List.of(), "{}", 200, Map.of(),
-                body, 5, null, null, null, null, Caller.TEAM_KEY);
+        return Exchange.builder().sequence(1).scenario("a scenario").startedAt(Instant.now()).method("POST")
+                .url("https://gw" + path).path(path).requestBody("{}").status(200).responseBody(body).durationMs(5)
+                .caller(Caller.TEAM_KEY).build();
     }
 }

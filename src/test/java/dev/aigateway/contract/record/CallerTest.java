@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,9 @@ class CallerTest {
 
     @Test
     void anExchangeWritesItsCallerAsItsIdAndReadsItBack() throws Exception {
-        Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "GET", "http://127.0.0.1:1/v1/credits", "/v1/credits",
-                List.of(), null, 401, Map.of(), "{}", 3, null, null, null, null, Caller.NOT_ISSUED_KEY);
+        Exchange exchange = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET")
+                .url("http://127.0.0.1:1/v1/credits").path("/v1/credits").status(401).responseBody("{}").durationMs(3)
+                .caller(Caller.NOT_ISSUED_KEY).build();
         String json = Json.RECORDS.writeValueAsString(exchange);
         assertThat(json, containsString("\"caller\" : \"not-issued-key\""));
         assertThat(Json.RECORDS.readValue(json, Exchange.class).caller(), equalTo(Caller.NOT_ISSUED_KEY));

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.Environment.Secret;
-import dev.aigateway.contract.environment.Route;
-import java.math.BigDecimal;
+import dev.aigateway.contract.environment.HandMadeEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +21,7 @@ class ApplicationRequestsTest {
     Path root;
 
     private static Environment listing(List<String> requests) {
-        return new Environment("mine", "test", "https://gateway.example", "team_1", "vck_test_key_0001", true, List.of(),
-                new Environment.Probe("openai/gpt-4o-mini", 1, "openai/text-embedding-3-small"), true,
-                new Environment.Timeouts(1000, 1000, 60), null, new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false,
-                "claude-haiku-4-5"), new BigDecimal("0.01"), List.of(), Route.DEFAULT, Environment.Auth.API_KEY, null,
-                Environment.Limits.DEFAULT, "vercel", requests);
+        return HandMadeEnvironment.mine().requests(requests).build();
     }
 
     @Test

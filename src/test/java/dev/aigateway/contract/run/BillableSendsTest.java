@@ -105,7 +105,7 @@ class BillableSendsTest {
     private GatewayClient client(Environment environment, ExchangeLog log) {
         SpendCap cap = new SpendCap(environment.maxSpendUsd(), environment.name(),
                 () -> Spending.of(log.all(), environment.profile()));
-        return new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        return new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 log.forScenario(), "Your application's request 1", new RunLimits(60), cap, new SharedAnswer());
     }
 
@@ -163,7 +163,7 @@ class BillableSendsTest {
     @CsvSource({"vercel, /v1/chat/completions", "openrouter, /api/v1/chat/completions"})
     void pastTheRunsDeadlineNoBillableSendLeaves(String gateway, String path) throws Exception {
         Environment environment = environment(gateway, true, "1");
-        GatewayClient late = new GatewayClient(environment, new Redactor(environment.secrets(), Set.of(Credential.NOT_ISSUED_KEY)),
+        GatewayClient late = new GatewayClient(environment, new Redactor(environment.secrets(), environment.profile()),
                 new ExchangeLog().forScenario(), "late", new RunLimits(0), dev.aigateway.contract.http.SpendGuard.NONE, new SharedAnswer());
         Skipped refused = assertThrows(Skipped.class,
                 () -> late.applicationRequest(Credential.teamKey(environment.apiKey()), request(path)));

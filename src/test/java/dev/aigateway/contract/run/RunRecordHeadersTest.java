@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,9 @@ class RunRecordHeadersTest {
         List<Exchange.Header> sent = List.of(new Exchange.Header("Authorization", "Bearer $VERCEL_OIDC_TOKEN"),
                 new Exchange.Header("ai-gateway-auth-method", "oidc"), new Exchange.Header("Accept", "*/*"),
                 new Exchange.Header("ai-gateway-auth-method", "api-key"));
-        Exchange exchange = new Exchange(1, "s", Instant.EPOCH, "POST", "http://127.0.0.1:1/v1/ai/language-model",
-                "/v1/ai/language-model", sent, "{}", 200, Map.of(), "{}", 3, null, null, null, null, Caller.TEAM_KEY);
+        Exchange exchange = Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("POST")
+                .url("http://127.0.0.1:1/v1/ai/language-model").path("/v1/ai/language-model").requestHeaders(sent)
+                .requestBody("{}").status(200).responseBody("{}").durationMs(3).caller(Caller.TEAM_KEY).build();
         RunRecord run = new RunRecord("wire", "d", "http://127.0.0.1:1", null, false, Instant.EPOCH, Instant.EPOCH,
                 1, 0, 0, 0, List.of(), List.of(exchange), null, List.of());
         Path file = root.resolve("run.json");

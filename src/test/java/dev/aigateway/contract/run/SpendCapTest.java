@@ -1,5 +1,6 @@
 package dev.aigateway.contract.run;
 
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.record.Spend;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -134,7 +135,7 @@ class SpendCapTest {
         try (SimulatedGateway gateway = SimulatedGateway.start(0)) {
             String catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/models")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            onlyOne = CatalogPrices.worstCaseUsd(catalog, model, 1, requestBytes);
+            onlyOne = CatalogPrices.worstCaseUsd(GatewayProfile.standard(), catalog, model, 1, requestBytes);
         }
         // Every answer 200 ms late, so that scenarios running at once overlap and show it.
         System.setProperty(SimulatedGateway.LATENCY_PROPERTY, "200");

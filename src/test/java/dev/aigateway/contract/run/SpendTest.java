@@ -9,7 +9,6 @@ import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A request whose connection or TLS handshake failed never went out: it is neither sent, nor billable, nor of unknown cost. */
@@ -30,7 +29,8 @@ class SpendTest {
     }
 
     private static Exchange completion(int sequence, String failure, boolean neverSent) {
-        return new Exchange(sequence, "The smallest chat completion", Instant.now(), "POST", "https://gw/v1/chat/completions",
-                "/v1/chat/completions", List.of(), "{}", null, Map.of(), null, 5, null, null, null, failure, Caller.TEAM_KEY, neverSent);
+        return Exchange.builder().sequence(sequence).scenario("The smallest chat completion").startedAt(Instant.now())
+                .method("POST").url("https://gw/v1/chat/completions").path("/v1/chat/completions").requestBody("{}")
+                .durationMs(5).failure(failure).caller(Caller.TEAM_KEY).neverSent(neverSent).build();
     }
 }

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OpenRouterOpenApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
     private static JsonNode openApi;
     private static SimulatedGateway gateway;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,7 +41,7 @@ class OpenRouterOpenApiTest {
     @BeforeAll
     static void start() throws Exception {
         try (InputStream in = OpenRouterOpenApiTest.class.getClassLoader().getResourceAsStream("gateways/openrouter/openapi.yaml")) {
-            openApi = new ObjectMapper(new YAMLFactory()).readTree(in);
+            openApi = Json.YAML.readTree(in);
         }
         gateway = SimulatedGateway.start(0, 0, GatewayProfile.named("openrouter"));
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class PassesForTheProfileTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
     private static final String CHAT = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],"
             + "\"max_tokens\":1%s}";
     private final HttpClient http = HttpClient.newHttpClient();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SimulatedGatewayHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.DATA;
     static final String X_VERCEL_ID = "[a-z0-9]+::[a-z0-9]+::[a-z0-9]{5}-\\d{13}-[0-9a-f]{12}";
     static final String GENERATION_ID = "gen_[0-9A-HJKMNP-TV-Z]{26}";
 

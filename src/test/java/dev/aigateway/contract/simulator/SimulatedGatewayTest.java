@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.http.ServerSentEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The simulated gateway over real HTTP on a dynamic loopback port. */
 class SimulatedGatewayTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
     private static final String X_VERCEL_ID = "[a-z0-9]+::[a-z0-9]+::[a-z0-9]{5}-\\d{13}-[0-9a-f]{12}";
     private static final String CHAT = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1%s}";
     private static SimulatedGateway gateway;
@@ -110,7 +111,7 @@ class SimulatedGatewayTest {
     void theFreeTierRateLimitCarriesAFreshGenerationIdAndTheTopUpLink() throws Exception {
         HttpResponse<String> first = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
         HttpResponse<String> second = send("POST", "/v1/chat/completions", "vck_sim_rate-limited_test", CHAT.formatted(""));
-        String firstId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.body()).path("generationId").asText();
+        String firstId = JSON.readTree(first.body()).path("generationId").asText();
         assertThat(firstId, org.hamcrest.Matchers.matchesPattern("gen_[0-9A-HJKMNP-TV-Z]{26}"));
         assertThat(second.body(), org.hamcrest.Matchers.not(containsString(firstId)));
         assertThat(first.body(), containsString("Upgrade to paid credits at https://vercel.com/d?to="));

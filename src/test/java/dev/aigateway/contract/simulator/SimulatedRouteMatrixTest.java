@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.aigateway.contract.Json;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SimulatedRouteMatrixTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.DATA;
     private static final JsonNode MATRIX = read("simulator/route-matrix.yaml");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, SimulatedGateway> GATEWAYS = new ConcurrentHashMap<>();
@@ -125,7 +125,7 @@ class SimulatedRouteMatrixTest {
 
     private static JsonNode read(String resource) {
         try (InputStream in = SimulatedRouteMatrixTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
+            return Json.YAML.readTree(in);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }

@@ -1,0 +1,123 @@
+package dev.aigateway.contract.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.aigateway.contract.DataFiles;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code gateways/gateway.schema.json}, the rules of a gateway profile as written: its required sections, its
+ * known keys and their types. A profile's first violation becomes one sentence that names the file, the field
+ * and what the field takes (the schema's description of it), as {@code environment.schema.json}'s do for an
+ * environment.
+ */
+final class GatewaySchema {
+
+    static final String RESOURCE = "gateways/gateway.schema.json";
+    private static final JsonNode TREE = DataFiles.read(RESOURCE);
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(TREE);
+    private static final Map<String, String> TYPES = Map.of("integer", "a whole number", "number", "a number",
+            "boolean", "true or false", "string", "text", "array", "a list", "object", "a block of fields");
+    /** Which problem is told first when a profile has several: a missing section, an unknown key, then a wrong value. */
+    private static final List<String> ORDER = List.of("required", "additionalProperties", "propertyNames");
+
+    private GatewaySchema() {}
+
+    /** Nothing when {@code profile} follows the schema; else the sentence of its first problem, in {@code resource}. */
+    static String problem(JsonNode profile, String resource) {
+        List<ValidationMessage> messages = new ArrayList<>(SCHEMA.validate(profile));
+        if (messages.isEmpty()) {
+            return null;
+        }
+        messages.sort(Comparator.comparingInt((ValidationMessage message) -> rank(message.getType()))
+                .thenComparing(message -> message.getInstanceLocation().toString()));
+        ValidationMessage message = messages.get(0);
+        String path = path(message.getInstanceLocation().toString());
+        return switch (message.getType()) {
+            case "required" -> {
+                String field = join(path, message.getProperty());
+                JsonNode rule = parentOf(message).path("properties").path(message.getProperty());
+                yield resource + ": required field \"" + field + "\" is missing" + described(rule) + ".";
+            }
+            case "additionalProperties" -> resource + ": unknown field \"" + join(path, message.getProperty())
+                    + "\". Known fields" + (path.isEmpty() ? "" : " of " + path) + ": "
+                    + String.join(", ", new TreeSet<>(names(parentOf(message).path("properties")))) + ".";
+            case "propertyNames" -> resource + ": \"" + join(path, message.getProperty()) + "\" is not a name "
+                    + path + " takes; expected one of " + String.join(", ", names(TREE.at(schemaLocation(message) + "/enum")))
+                    + ".";
+            default -> resource + ": field \"" + path + "\" " + expected(message) + described(parentOf(message)) + ".";
+        };
+    }
+
+    private static int rank(String type) {
+        int rank = ORDER.indexOf(type);
+        return rank < 0 ? ORDER.size() : rank;
+    }
+
+    /** What the field takes: "expected true or false", "expected text of the form ^/". */
+    private static String expected(ValidationMessage message) {
+        JsonNode rule = parentOf(message);
+        Object[] arguments = message.getArguments();
+        return "expected " + switch (message.getType()) {
+            case "type" -> TYPES.getOrDefault(String.valueOf(arguments[arguments.length - 1]),
+                    String.valueOf(arguments[arguments.length - 1]));
+            case "enum" -> "one of " + String.join(", ", names(rule.path("enum")));
+            case "pattern" -> "text matching " + rule.path("pattern").asText();
+            case "minLength" -> "text, not empty";
+            case "minItems" -> "a list of at least " + rule.path("minItems").asInt() + " item"
+                    + (rule.path("minItems").asInt() == 1 ? "" : "s");
+            case "minimum", "maximum" -> "a whole number from " + rule.path("minimum").asText("?") + " to "
+                    + rule.path("maximum").asText("?");
+            default -> firstLine(message.getMessage()).replaceFirst("^[^:]*: ", "");
+        };
+    }
+
+    /** " (its description)" of the field's rule, else of the rule it refers to ({@code $ref}), or "". */
+    private static String described(JsonNode rule) {
+        String description = rule.path("description").asText("");
+        if (description.isEmpty() && rule.has("$ref")) {
+            description = TREE.at(rule.path("$ref").asText().substring(1)).path("description").asText("");
+        }
+        return description.isEmpty() ? "" : " (" + description.replaceFirst("\\.$", "") + ")";
+    }
+
+    /** The schema object that holds the keyword a violation broke. */
+    private static JsonNode parentOf(ValidationMessage message) {
+        String location = schemaLocation(message);
+        return TREE.at(location.substring(0, Math.max(0, location.lastIndexOf('/'))));
+    }
+
+    private static String schemaLocation(ValidationMessage message) {
+        return message.getSchemaLocation().getFragment().toString().replaceFirst("^#", "");
+    }
+
+    /** {@code $.routes[2].path} as a person reads it: {@code routes[2].path}; the whole profile "". */
+    private static String path(String instanceLocation) {
+        return instanceLocation.replaceFirst("^\\$\\.?", "");
+    }
+
+    private static String join(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> names.add(value.asText()));
+        } else {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}
