@@ -24,8 +24,8 @@ class ChainTest {
     private static final String VERCEL_403 = "{\"error\":{\"message\":\"openai error: Forbidden.\",\"type\":\"access_denied\",\"param\":null,\"code\":null},\"provider\":\"openai\"}";
 
     private static Exchange answer(int sequence, Caller caller, int status, Map<String, String> headers, String body) {
-        return new Exchange(sequence, "s", T0, "GET", "http://127.0.0.1:8787/v1/credits", "/v1/credits", List.of(), null, status,
-                headers, body, 3, null, null, null, null, caller);
+        return Exchange.builder().sequence(sequence).scenario("s").startedAt(T0).method("GET").url("http://127.0.0.1:8787/v1/credits")
+                .path("/v1/credits").status(status).responseHeaders(headers).responseBody(body).durationMs(3).caller(caller).build();
     }
 
     private static RunRecord run(String gateway, Exchange... exchanges) {

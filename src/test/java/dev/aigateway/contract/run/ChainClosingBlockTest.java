@@ -35,8 +35,8 @@ class ChainClosingBlockTest {
                 apiKey: ${CHAIN_CLOSING_BLOCK_TEST_KEY:-vck_FAKE_chain_closing_block}
                 probe: { model: openai/gpt-4o-mini }
                 """);
-        Exchange refused = new Exchange(1, "s", T0, "GET", "http://127.0.0.1:8787/v1/credits", "/v1/credits", List.of(), null, status,
-                headers, body, 3, null, null, null, null, Caller.TEAM_KEY);
+        Exchange refused = Exchange.builder().sequence(1).scenario("s").startedAt(T0).method("GET").url("http://127.0.0.1:8787/v1/credits")
+                .path("/v1/credits").status(status).responseHeaders(headers).responseBody(body).durationMs(3).caller(Caller.TEAM_KEY).build();
         new RunRecord("through", "Through a gateway in front", "http://127.0.0.1:8787", null, false, T0, T0, 0, 1, 0, 0, List.of(),
                 List.of(refused), null, List.of(), List.of(), "vercel").write(root);
         PrintStream before = System.out;
