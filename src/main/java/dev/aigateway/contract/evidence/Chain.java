@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  */
 public record Chain(List<Marks.Gateway> gateways, List<Refusal> refusals) {
 
-    /** A refusal: exchange {@code sequence}, its {@code status}, the gateway that {@code answered} it and the one that relayed it (or null). */
-    public record Refusal(int sequence, int status, Marks.Gateway answered, Marks.Gateway relayedBy) {}
+    /**
+     * A refusal: exchange {@code sequence}, its {@code status}, the gateway that {@code answered} it and the one that
+     * relayed it (or null); {@code own} when its body is a refusal of that gateway's own.
+     */
+    public record Refusal(int sequence, int status, Marks.Gateway answered, Marks.Gateway relayedBy, boolean own) {}
 
     public static Optional<Chain> of(RunRecord run) {
         Map<Exchange, Marks.Answer> answers = new LinkedHashMap<>();
@@ -61,7 +64,7 @@ public record Chain(List<Marks.Gateway> gateways, List<Refusal> refusals) {
                 .filter(entry -> entry.getKey().caller() == Caller.TEAM_KEY).toList();
         List<Refusal> refusals = (teamKey.isEmpty() ? refused : teamKey).stream()
                 .map(entry -> new Refusal(entry.getKey().sequence(), entry.getKey().status(), entry.getValue().answered(),
-                        entry.getValue().relayedBy())).toList();
+                        entry.getValue().relayedBy(), entry.getValue().own())).toList();
         return Optional.of(new Chain(List.copyOf(gateways), refusals));
     }
 
@@ -88,9 +91,12 @@ public record Chain(List<Marks.Gateway> gateways, List<Refusal> refusals) {
             Marks.Gateway relay = its.stream().map(Refusal::relayedBy).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             if (relay != null) {
                 parts.add(refuser.title() + " refused (" + which + "), its answers relayed by " + relay.title());
-            } else if (refuser.relays()) {
+            } else if (its.stream().allMatch(Refusal::own)) {
                 parts.add(refuser.title() + " refused itself (" + which + "), before " + gateways.get(gateways.size() - 1).title()
                         + " was asked");
+            } else if (refuser.relays()) {
+                // Its marks alone: what it passed on (a page wrapped, a failed connection) carries none of the one behind.
+                parts.add(refuser.title() + " answered (" + which + ") with no mark of " + gateways.get(gateways.size() - 1).title());
             } else {
                 parts.add(refuser.title() + " refused (" + which + ")");
             }
@@ -106,7 +112,7 @@ public record Chain(List<Marks.Gateway> gateways, List<Refusal> refusals) {
         json.putArray("refusals");
         refusals.forEach(refusal -> json.withArray("refusals").addObject().put("exchange", refusal.sequence())
                 .put("status", refusal.status()).put("answeredBy", refusal.answered().name())
-                .put("relayedBy", refusal.relayedBy() == null ? null : refusal.relayedBy().name()));
+                .put("relayedBy", refusal.relayedBy() == null ? null : refusal.relayedBy().name()).put("own", refusal.own()));
         json.put("says", sentence());
         return json;
     }

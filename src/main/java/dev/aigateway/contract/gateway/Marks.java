@@ -46,9 +46,9 @@ public final class Marks {
 
     /**
      * Who answered {@code exchange}: {@code answered} the gateway whose answer it is, {@code relayedBy} the one in
-     * front that passed it on (null when none did).
+     * front that passed it on (null when none did); {@code own} when its body is a refusal of the gateway's own.
      */
-    public record Answer(Gateway answered, Gateway relayedBy) {}
+    public record Answer(Gateway answered, Gateway relayedBy, boolean own) {}
 
     private static volatile List<Gateway> loaded;
 
@@ -80,16 +80,16 @@ public final class Marks {
         }
         for (Gateway gateway : all()) {
             if (gateway.refusedItself(exchange)) {
-                return Optional.of(new Answer(gateway, null));
+                return Optional.of(new Answer(gateway, null, true));
             }
         }
         List<Gateway> marked = all().stream().filter(gateway -> gateway.inHeaders(exchange)).toList();
         Gateway relay = marked.stream().filter(Gateway::relays).findFirst().orElse(null);
         Optional<Gateway> inner = marked.stream().filter(gateway -> !gateway.relays()).findFirst();
         if (inner.isPresent()) {
-            return Optional.of(new Answer(inner.get(), relay));
+            return Optional.of(new Answer(inner.get(), relay, false));
         }
-        return relay == null ? Optional.empty() : Optional.of(new Answer(relay, null));
+        return relay == null ? Optional.empty() : Optional.of(new Answer(relay, null, false));
     }
 
     private static List<Gateway> load() {

@@ -55,6 +55,17 @@ class ChainTest {
         assertThat(Summary.markdown(run), containsString("| Gateways | Portkey AI Gateway (open source) in front of Vercel AI Gateway:"
                 + " Portkey AI Gateway (open source) refused itself (#1: 400), before Vercel AI Gateway was asked. |"));
         assertThat(EvidenceBundle.verdictJson(run).path("chain").path("refusedBy").toString(), equalTo("[\"portkey\"]"));
+        assertThat(EvidenceBundle.verdictJson(run).path("chain").path("refusals").get(0).path("own").asBoolean(), equalTo(true));
+    }
+
+    /** A page of the gateway behind, wrapped by Portkey as {"html-message": ...}: Portkey's marks alone, not a refusal of its own. */
+    @Test
+    void anAnswerWithTheMarksOfTheGatewayInFrontAloneIsNotCalledItsOwnRefusal() {
+        RunRecord run = run("vercel", answer(1, Caller.TEAM_KEY, 403, Map.of("x-portkey-provider", "openai"),
+                "{\"html-message\":\"<html>Just a moment...</html>\"}"));
+        assertThat(Chain.of(run).orElseThrow().sentence(), equalTo("Portkey AI Gateway (open source) in front of Vercel AI Gateway:"
+                + " Portkey AI Gateway (open source) answered (#1: 403) with no mark of Vercel AI Gateway."));
+        assertThat(EvidenceBundle.verdictJson(run).path("chain").path("refusals").get(0).path("own").asBoolean(), equalTo(false));
     }
 
     @Test
