@@ -7,7 +7,6 @@ import dev.aigateway.contract.record.Exchange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -96,19 +95,15 @@ public final class Marks {
         JsonNode file = DataFiles.read("gateways/marks.yaml");
         List<Gateway> gateways = new ArrayList<>();
         Set<String> profiles = new LinkedHashSet<>(GatewayProfile.names());
+        Set<String> listed = new LinkedHashSet<>();
         for (JsonNode entry : file.path("gateways")) {
             String name = entry.path("name").asText();
+            listed.add(name);
             GatewayProfile profile = profiles.contains(name) ? GatewayProfile.named(name) : null;
             List<String> headers = new ArrayList<>();
             entry.path("headers").forEach(header -> headers.add(header.asText()));
             if (headers.isEmpty() && profile != null) {
-                Set<String> own = new LinkedHashSet<>();
-                own.add(profile.requestId().header());
-                own.add(profile.ownAnswer().header());
-                if (profile.generationId() != null && profile.generationId().header() != null) {
-                    own.add(profile.generationId().header());
-                }
-                headers.addAll(own);
+                headers.addAll(headersOf(profile));
             }
             String title = entry.hasNonNull("title") ? entry.path("title").asText() : profile == null ? name : profile.title();
             JsonNode refusal = entry.path("ownRefusal");
@@ -116,6 +111,28 @@ public final class Marks {
                     refusal.hasNonNull("matches") ? Pattern.compile(refusal.path("matches").asText()) : null,
                     entry.path("relays").asBoolean(false)));
         }
+        // A profile the file does not list: its own headers are its marks; it relays none.
+        for (String name : profiles) {
+            if (!listed.contains(name)) {
+                GatewayProfile profile = GatewayProfile.named(name);
+                gateways.add(new Gateway(name, profile.title(), headersOf(profile), null, null, false));
+            }
+        }
         return List.copyOf(gateways);
+    }
+
+    /** A profile's own headers: its request id's, its own answers', its generation id's, those it has. */
+    private static List<String> headersOf(GatewayProfile profile) {
+        Set<String> own = new LinkedHashSet<>();
+        if (profile.requestId() != null && profile.requestId().header() != null) {
+            own.add(profile.requestId().header());
+        }
+        if (profile.ownAnswer() != null && profile.ownAnswer().header() != null) {
+            own.add(profile.ownAnswer().header());
+        }
+        if (profile.generationId() != null && profile.generationId().header() != null) {
+            own.add(profile.generationId().header());
+        }
+        return List.copyOf(own);
     }
 }
