@@ -69,9 +69,18 @@ public final class Diagnosis {
      */
     record Check(Map<String, String> some, List<Map<String, String>> someOf, Map<String, String> also, String says) {}
 
-    /** One verdict as written in the data file; {@code source} says where its evidence comes from. */
+    /**
+     * One verdict as written in the data file; {@code source} says where its evidence comes from; {@code placedBy},
+     * for a verdict no exchange places (one read from the environment), names what placed it instead.
+     */
     public record Rule(String id, String source, List<Condition> when, String title, String meaning,
-                       List<String> rulesOut, List<String> nextSteps, List<String> references) {}
+                       List<String> rulesOut, List<String> nextSteps, List<String> references, String placedBy) {
+
+        public Rule(String id, String source, List<Condition> when, String title, String meaning,
+                    List<String> rulesOut, List<String> nextSteps, List<String> references) {
+            this(id, source, when, title, meaning, rulesOut, nextSteps, references, null);
+        }
+    }
 
     record Rules(Map<String, Check> checks, List<Rule> verdicts) {}
 
@@ -99,7 +108,11 @@ public final class Diagnosis {
     }
 
     public Verdict diagnose(List<Exchange> exchanges, Scenarios scenarios, Environment environment) {
-        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        return choose(exchanges, Facts.ofRun(exchanges, environment), scenarios, environment);
+    }
+
+    /** The verdict of {@code exchanges} read as {@code facts} (one map for each, in their order). */
+    Verdict choose(List<Exchange> exchanges, List<Map<String, String>> facts, Scenarios scenarios, Environment environment) {
         Map<String, String> setting = Facts.ofEnvironment(environment);
         for (Rule rule : rules.verdicts()) {
             List<Integer> evidence = new ArrayList<>();
@@ -110,12 +123,26 @@ public final class Diagnosis {
                 if (!evidence.isEmpty()) {
                     cited.putAll(facts.get(indexOf(exchanges, evidence.get(0))));
                 }
-                return new Verdict(rule.id(), fill(rule.title(), cited), fill(rule.meaning().strip(), cited),
+                String placedBy = placedBy(rule, cited);
+                return new Verdict(rule.id(), fill(rule.title(), cited),
+                        fill(rule.meaning().strip(), cited) + (placedBy.isEmpty() ? "" : " Placed by: " + placedBy + "."),
                         ruledOut(rule, exchanges, facts, environment.profile()), fill(rule.nextSteps(), cited),
                         fill(rule.references(), cited), evidence);
             }
         }
         throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+    }
+
+    /**
+     * The comparison that placed the verdict, in one sentence: the {@code placedBy} fact of the exchange that selected
+     * it (see {@link Layer}), else the rule's own {@code placedBy}, else "" (a healthy run, nothing to place).
+     */
+    static String placedBy(Rule rule, Map<String, String> cited) {
+        String placed = cited.getOrDefault("placedBy", "");
+        if (placed.isEmpty() && rule.placedBy() != null) {
+            placed = fill(rule.placedBy().strip(), cited);
+        }
+        return placed;
     }
 
     /**

@@ -83,6 +83,8 @@ final class Facts {
                 }
             }
         }
+        // Last: it reads every fact above (and otherModel, the other-model experiment's) by name.
+        Layer.place(facts, ofProfile(environment.profile()).getOrDefault("theGateway", environment.profile().title()));
         return facts;
     }
 
@@ -205,7 +207,7 @@ final class Facts {
         facts.put("message", envelope.message());
         facts.put("paidBalance", String.valueOf(paidBalance(exchange, answer, profile.credits())));
         stream(exchange, facts, profile);
-        facts.put("failedProvider", envelope.failedProvider());
+        facts.put("failedProvider", failedProvider(exchange, envelope, profile));
         facts.put("credentialType", envelope.failedCredentialType());
         facts.put("providerMessage", envelope.providerMessage());
         facts.put("providerWords", providerWords(envelope.providerMessage(), profile));
@@ -378,6 +380,20 @@ final class Facts {
             }
         }
         return "";
+    }
+
+    /**
+     * The provider the answer names as failed ({@link Envelope#failedProvider()}), else, on a refusal (4xx or 5xx), the
+     * provider the profile's {@code envelope.providerHeader} names (Portkey's x-portkey-provider, where its 408 or a
+     * wrapped page keeps no provider in the body); "" when neither does.
+     */
+    static String failedProvider(Exchange exchange, Envelope envelope, GatewayProfile profile) {
+        String named = envelope.failedProvider();
+        String header = profile.envelope().providerHeader();
+        if (!named.isEmpty() || header == null || exchange.status() == null || exchange.status() < 400) {
+            return named;
+        }
+        return header(exchange, header).strip();
     }
 
     /**

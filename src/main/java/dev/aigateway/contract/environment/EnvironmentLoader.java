@@ -483,13 +483,18 @@ public final class EnvironmentLoader {
                 + ". Write the gateway's URL in full, e.g. baseUrl: " + profile.links().get("baseUrl"));
     }
 
-    /** A header whose name says it carries a credential ({@code x-portkey-api-key}, {@code x-session-token}). */
+    /**
+     * A part of a header's name (between dashes) that says it carries a credential ({@code x-portkey-api-key},
+     * {@code x-session-token}, {@code apikey}); a word that merely ends in "key" (a gateway's name in its
+     * {@code x-<name>-provider}) does not.
+     */
     private static final java.util.regex.Pattern CREDENTIAL_NAME = java.util.regex.Pattern.compile(
-            "(?i)key|token|secret|passw|auth|signature|session|cookie|credential");
+            "(?i)key|keys|\\w*api_?key|\\w*token\\w*|\\w*secret\\w*|passw\\w*|\\w*auth\\w*|\\w*signature|\\w*session\\w*|cookie\\w*|credential\\w*");
 
     /** A {@code headers:} value that is a secret whatever it reads: its header's name says it carries a credential. */
     private static boolean isSecretHeader(String path) {
-        return path.startsWith("headers/") && CREDENTIAL_NAME.matcher(path.substring("headers/".length())).find();
+        return path.startsWith("headers/") && java.util.Arrays.stream(path.substring("headers/".length()).split("-"))
+                .anyMatch(part -> CREDENTIAL_NAME.matcher(part).matches());
     }
 
     private static boolean isSecret(String path) {

@@ -23,14 +23,15 @@ public final class Envelope {
      * (not inside a model attempt), {@code attemptError} an attempt's own error text,
      * {@code resolvedProvider} the provider the routing chose and {@code attemptCount} how many provider
      * attempts it made (routing that names no attempt, only these), and {@code providerRequestId} the
-     * request id of a provider's own envelope passed through (Anthropic's {@code request_id}).
+     * request id of a provider's own envelope passed through (Anthropic's {@code request_id}); {@code providerHeader}
+     * the response header that names the provider where the body does not (Portkey's {@code x-portkey-provider}).
      */
     public record Pointers(String error, List<String> type, List<String> message, String code, List<String> attempts,
                            String providerAttempts, String provider, String credentialType, String success,
                            List<String> providerName, List<String> providerMessage, String passedThroughType,
                            String providerUrl, List<String> routingAttempts, String attemptError,
                            List<String> resolvedProvider, List<String> attemptCount, List<String> providerRequestId,
-                           String source, String guess) implements GatewayProfile.Sourced {}
+                           String providerHeader, String source, String guess) implements GatewayProfile.Sourced {}
 
     private final Pointers pointers;
     private final JsonNode answer;

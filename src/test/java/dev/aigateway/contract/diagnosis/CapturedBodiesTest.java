@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapturedBodiesTest {
 
-    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("vercel")
+    static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("vercel")
             .baseUrl("https://ai-gateway.vercel.sh").byok(new Environment.Byok(Map.of(), "anthropic/claude-haiku-4.5", false, "claude-haiku-4-5")).build();
     private static final String CREDITS = "{\"balance\":\"5\",\"total_used\":\"0\"}";
     private static final String PROBE = "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say pong.\"}],\"max_tokens\":1}";

@@ -132,11 +132,11 @@ class DiagnosisTest {
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "byok-credit-gate", "byok-key-rejected", "byok-requires-paid-credits", "card-required", "content-moderated", "credits-below-request",
+                "account-refused", "byok-credit-gate", "byok-key-rejected", "byok-requires-paid-credits", "card-required", "content-moderated", "credits-below-request",
                 "data-policy-no-provider", "endpoint-unsupported-for-model", "free-credits-restricted",
-                "free-tier-model-restricted", "gateway-outage", "healthy", "healthy-no-inference", "incomplete", "insufficient-funds", "invalid-key",
+                "free-tier-model-restricted", "gateway-misconfigured", "gateway-outage", "healthy", "healthy-no-inference", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
-                "provider-rejected-request", "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected",
+                "provider-refused", "provider-rejected-request", "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected",
                 "route-not-served", "route-refused", "stream-error", "team-access-denied", "team-restricted", "unclassified",
                 "unreachable", "wrong-base-url")));
     }

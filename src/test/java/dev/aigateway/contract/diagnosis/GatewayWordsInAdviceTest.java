@@ -85,7 +85,8 @@ class GatewayWordsInAdviceTest {
                 Map.of("content-type", "application/json"), "{}")), 1, vercel);
         assertThat(foreign.title(), equalTo("Not the gateway (an answer without Vercel's x-vercel-id)"));
         assertThat(foreign.meaning(), equalTo("The address in baseUrl answered 401 without an x-vercel-id, the id Vercel's"
-                + " edge puts on every answer: another host or application answered, not the Vercel AI Gateway."));
+                + " edge puts on every answer: another host or application answered, not the Vercel AI Gateway. Placed by: GET /v1/credits"
+                + " got 401 in an answer that is not the Vercel AI Gateway's own (without its request-id header or its JSON)."));
         assertThat(foreign.nextSteps(), equalTo(List.of("Check baseUrl is exactly https://ai-gateway.vercel.sh or https://ai-gateway.vercel.sh/v1"
                 + " (no app domain, no other path).")));
         assertThat(foreign.references(), equalTo(List.of("https://vercel.com/docs/ai-gateway")));

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenRouterCapturedBodiesTest {
 
     private static final GatewayProfile OPENROUTER = GatewayProfile.named("openrouter");
-    private static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("openrouter")
+    static final Environment ENVIRONMENT = HandMadeEnvironment.mine().name("openrouter")
             .baseUrl("https://openrouter.ai").teamId("account").apiKey("sk-or-v1-FAKE").byok(null).gateway("openrouter").build();
     /** A key's record as /api/v1/key answers it (https://openrouter.ai/openapi.yaml, paths./key.get, shortened). */
     private static final String KEY = "{\"data\":{\"label\":\"sk-or-v1-au7...890\",\"limit\":null,\"limit_remaining\":null,"

@@ -170,7 +170,8 @@ class EnvironmentLoaderTest {
     @Test
     void theShippedEnvironmentsAllLoad() {
         EnvironmentLoader shipped = new EnvironmentLoader(Path.of(System.getProperty("contract.root", ".")),
-                Map.of("AI_GATEWAY_API_KEY", "vck_test_key_0000", "OPENROUTER_API_KEY", "sk-or-v1-test_key_0000"));
+                Map.of("AI_GATEWAY_API_KEY", "vck_test_key_0000", "OPENROUTER_API_KEY", "sk-or-v1-test_key_0000",
+                        "PORTKEY_PROVIDER_API_KEY", "sk-test_key_FAKE_0000", "LITELLM_API_KEY", "sk-test_key_FAKE_0000"));
         List<String> names = shipped.names();
         assertThat(names, not(List.of()));
         for (String name : names) {
@@ -306,11 +307,12 @@ class EnvironmentLoaderTest {
 
     @Test
     void anUnknownGatewayIsRefusedWithTheProfilesThatExist() throws IOException {
-        write("bad", VALID + "gateway: litellm\n");
+        write("bad", VALID + "gateway: no-such-gateway\n");
         EnvironmentException refusal = assertThrows(EnvironmentException.class,
                 () -> loader(Map.of("TEST_GATEWAY_KEY", "vck_abc123456789")).load("bad"));
-        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"litellm\"."
-                + " Gateways that exist: vercel, openrouter."));
+        assertThat(refusal.getMessage(), equalTo("environments/bad.yaml, line 8 (gateway): unknown gateway \"no-such-gateway\"."
+                + " Gateways that exist: " + String.join(", ", dev.aigateway.contract.gateway.GatewayProfile.names()) + "."));
+        assertThat(refusal.getMessage(), containsString("Gateways that exist: vercel, openrouter"));
     }
 
     @Test

@@ -158,6 +158,29 @@ class EnvironmentHeadersTest {
         assertThat(redactor.redact("openai/gpt-4o-mini"), equalTo("openai/gpt-4o-mini"));
     }
 
+    /**
+     * A word of the name that merely ends in "key" (Portkey's x-portkey-...) makes no secret: its routing values are
+     * written as sent (before, x-portkey-custom-host's URL was scanned for as a secret and failed the run), while
+     * x-portkey-api-key, whose part is "key", stays one.
+     */
+    @Test
+    void aGatewaysNameEndingInKeyMakesNoHeaderASecret() throws Exception {
+        Environment environment = load("""
+                description: Portkey's routing headers
+                baseUrl: %s
+                teamId: team_headers
+                apiKey: ${AI_GATEWAY_API_KEY}
+                probe: { model: openai/gpt-4o-mini }
+                headers:
+                  x-portkey-custom-host: http://127.0.0.1:8080/v1/routing-FAKE
+                  x-portkey-trace-id: trace-of-this-run-42
+                  x-portkey-api-key: written-FAKE-0123456789
+                """.formatted(server.baseUrl()), Map.of("AI_GATEWAY_API_KEY", KEY));
+        Redactor redactor = new Redactor(environment.secrets(), Set.of());
+        assertThat(redactor.redact(String.join("\n", environment.headers().values())),
+                equalTo("http://127.0.0.1:8080/v1/routing-FAKE\ntrace-of-this-run-42\n[redacted headers.x-portkey-api-key]"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Authorization: Bearer ${PORTKEY_API_KEY}|line 7 (headers.Authorization): the run sets Authorization itself",

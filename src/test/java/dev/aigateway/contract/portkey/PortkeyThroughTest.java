@@ -147,31 +147,33 @@ class PortkeyThroughTest {
     }
 
     /**
-     * Difference 3: the free-credit restriction is unclassified through Portkey. The rule reads the whole message
+     * Difference 3: the free-credit restriction is only account-refused through Portkey. The rule reads the whole message
      * ("Free credits temporarily have restricted access ..."); Portkey prefixes it with "openai error: ", so it no
-     * longer matches, though the status (403) and the type (no_providers_available) pass through.
+     * longer matches, though the status (403) and the type (no_providers_available) pass through; the comparisons
+     * still place it (the key served on /v1/credits, refused on inference): the account's layer, its fallback verdict.
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"free-restricted", "free-restricted-paid"})
     void theFreeCreditRestrictionsMessageIsPrefixedThroughPortkey(String team) throws Exception {
         Runs runs = run(team, true);
         assertThat(runs.direct().verdict().id(), equalTo("free-credits-restricted"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("account-refused"));
         assertThat(refusals(runs.through()), everyItem(startsWith(
                 "{\"error\":{\"message\":\"openai error: Free credits temporarily have restricted access due to abuse.\","
                         + "\"type\":\"no_providers_available\"")));
     }
 
     /**
-     * Difference 4: team-wide ZDR is unclassified through Portkey. The gateway's 400 is flat,
+     * Difference 4: team-wide ZDR is only account-refused through Portkey. The gateway's 400 is flat,
      * {@code {"error":"No ZDR ...","type":"no_providers_available"}}; Portkey reads {@code error} as an object, so its
-     * rewrite says {@code "openai error: undefined"} with no type: the refusal's words are lost before the run sees them.
+     * rewrite says {@code "openai error: undefined"} with no type: the refusal's words are lost before the run sees them,
+     * and only the comparisons place it (the key served on /v1/credits, refused on inference): the account's layer.
      */
     @Test
     void aFlatRefusalLosesItsWordsThroughPortkey() throws Exception {
         Runs runs = run("zdr-team", true);
         assertThat(runs.direct().verdict().id(), equalTo("data-policy-no-provider"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("account-refused"));
         assertThat(refusals(runs.through()), everyItem(equalTo(
                 "{\"error\":{\"message\":\"openai error: undefined\",\"type\":null,\"param\":null,\"code\":null},\"provider\":\"openai\"}")));
     }

@@ -64,7 +64,7 @@ class SimulatedRouteMatrixTest {
     @Test
     void theMatrixCoversEverySimulatedProfile() {
         List<String> simulated = GatewayProfile.names().stream().filter(name -> GatewayProfile.named(name).simulator() != null).toList();
-        assertThat(simulated, equalTo(List.of("vercel", "openrouter")));
+        assertThat(simulated, equalTo(List.of("vercel", "openrouter", "portkey")));
         assertThat(everyRouteOfEverySimulatedProfile().count() >= 16, equalTo(true));
     }
 
@@ -103,6 +103,9 @@ class SimulatedRouteMatrixTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + route.path()))
                 .header("Authorization", "Bearer " + profile.simulator().teamKeyPrefix() + "healthy_FAKE_demo");
         request.path("headers").fields().forEachRemaining(header -> builder.header(header.getKey(), header.getValue().asText()));
+        // The headers a gateway routes by, on every request to it (an environment's headers:).
+        MATRIX.path("answers").path(gateway).path("headers").fields()
+                .forEachRemaining(header -> builder.header(header.getKey(), header.getValue().asText()));
         if (request.has("body")) {
             builder.header("content-type", "application/json");
         }
