@@ -139,13 +139,14 @@ class OpenRouterThroughPortkeyTest {
      * Difference 2, OpenRouter's error metadata is dropped: the provider that failed ({@code metadata.provider_name},
      * {@code raw}), whether it was the account's own key ({@code is_byok}), the providers a restriction left
      * ({@code available_providers}). The rules that read them have nothing to read: a provider's failure becomes a
-     * gateway outage (502) or unclassified (429, 403), a rejected BYOK key and a provider restriction are not told.
+     * gateway outage (502), or is placed by the comparisons alone in the account (429, 403: account-refused), a
+     * rejected BYOK key and a provider restriction are not told.
      */
     @ParameterizedTest(name = "{0}: {1} direct, {2} through Portkey")
     @CsvSource({
             "provider-error,          provider-unavailable,        gateway-outage",
-            "provider-rate-limited,   provider-unavailable,        unclassified",
-            "region-provider,         model-unavailable-in-region, unclassified",
+            "provider-rate-limited,   provider-unavailable,        account-refused",
+            "region-provider,         model-unavailable-in-region, account-refused",
             "byok-key-rejected,       byok-key-rejected,           unclassified",
             "provider-restrictions,   team-restricted,             route-not-served",
     })
@@ -167,9 +168,10 @@ class OpenRouterThroughPortkeyTest {
     /**
      * Difference 3, the message prefixed: the rules of a used-up key limit ("Key limit exceeded") and of the daily
      * free-model requests ("Rate limit exceeded: free-models-per-day") read the message from its start; Portkey's
-     * "openai error: " before it, they no longer match, though the status (403, 429) passes through.
+     * "openai error: " before it, they no longer match, though the status (403, 429) passes through: the comparisons
+     * alone place the refusal in the account (account-refused).
      */
-    @ParameterizedTest(name = "{0}: {1} direct, unclassified through Portkey")
+    @ParameterizedTest(name = "{0}: {1} direct, account-refused through Portkey")
     @CsvSource({
             "key-limit,           quota-exceeded, 403, Key limit exceeded",
             "free-models-per-day, rate-limited,   429, Rate limit exceeded: free-models-per-day",
@@ -177,7 +179,7 @@ class OpenRouterThroughPortkeyTest {
     void aMessageReadFromItsStartIsPrefixedThroughPortkey(String account, String direct, int status, String words) throws Exception {
         Runs runs = run(account);
         assertThat("direct", runs.direct().verdict().id(), equalTo(direct));
-        assertThat("through Portkey", runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat("through Portkey", runs.through().verdict().id(), equalTo("account-refused"));
         assertThat(refusals(runs.direct()), everyItem(startsWith("{\"error\":{\"message\":\"" + words)));
         assertThat(refusals(runs.through()), everyItem(startsWith("{\"error\":{\"message\":\"openai error: " + words)));
         assertThat(runs.through().exchanges().stream().filter(exchange -> exchange.path().equals("/api/v1/chat/completions"))
