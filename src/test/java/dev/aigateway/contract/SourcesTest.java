@@ -32,6 +32,9 @@ class SourcesTest {
         for (Teams.Team team : Teams.load(dev.aigateway.contract.gateway.GatewayProfile.named("openrouter")).all()) {
             assertThat("source of account " + team.name() + " in simulator/openrouter/teams.yaml", team.source(), matchesPattern(CITES));
         }
+        for (Teams.Team team : Teams.load(dev.aigateway.contract.gateway.GatewayProfile.named("litellm")).all()) {
+            assertThat("source of key state " + team.name() + " in simulator/litellm/teams.yaml", team.source(), matchesPattern(CITES));
+        }
     }
 
     @Test

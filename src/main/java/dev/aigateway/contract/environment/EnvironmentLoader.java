@@ -102,6 +102,9 @@ public final class EnvironmentLoader {
                     + ": simulator.latencyMs is a delay in milliseconds, 0 or more.");
         }
         Environment.Auth auth = auth(raw, display, lines, secrets, profile);
+        // The forms of a secret its gateway's answers quote (keys.forms: a hash of the key), secrets of their own.
+        List.copyOf(secrets).forEach(secret -> profile.keys().formsOf(secret.value()).forEach((form, value) ->
+                secrets.add(new Environment.Secret(secret.variable() + " (" + form + ")", value))));
         String baseUrl = raw.simulator() == null ? profile.hostBaseUrl(raw.baseUrl()) : null;
         baseUrlNote = baseUrl == null || baseUrl.equals(stripTrailingSlash(raw.baseUrl())) ? ""
                 : "baseUrl " + raw.baseUrl() + " ends with " + theGateway(profile) + "'s documented API base, "

@@ -67,7 +67,7 @@ public record GatewayProfile(
         generationId = generationId == null ? new GenerationId(NOTHING, null, null, DEFAULTED) : generationId;
         billablePathPattern = billablePathPattern == null ? new PatternFact(NOTHING, null, DEFAULTED) : billablePathPattern;
         catalog = catalog == null ? new Catalog("/data", "/id", null, null, false, null, DEFAULTED) : catalog;
-        credits = credits == null ? new Credits(null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
+        credits = credits == null ? new Credits(null, null, BigDecimal.ZERO, null, null, null, null, DEFAULTED) : credits;
         headers = headers == null ? new Headers(null, null, null, null, DEFAULTED) : headers;
         credential = credential == null ? KeyHeaders.BEARER : credential;
     }
@@ -247,10 +247,29 @@ public record GatewayProfile(
     /**
      * Where the balance is, and the free credits (US dollars) a balance above which was bought; the route that
      * reads it ({@code route}, {@code credits} when not set) and the schema of its answer ({@code schema},
-     * {@code schemas/<schema>.json}, {@code credits} when not set).
+     * {@code schemas/<schema>.json}, {@code credits} when not set). Where the answer keeps a limit and what was
+     * spent of it, not what is left, {@code balance} points at the limit and {@code spent} at the amount spent.
      */
-    public record Credits(String balance, BigDecimal freeUsd, String route, String schema, Budgets budgets, String source,
-                          String guess) implements Sourced {
+    public record Credits(String balance, String spent, BigDecimal freeUsd, String route, String schema, Budgets budgets,
+                          String source, String guess) implements Sourced {
+
+        /**
+         * The balance {@code answer} holds: the value at {@code balance}, or, where {@code spent} is set, that limit
+         * less the number at {@code spent} (a number; null when the limit is null, as for a key without one); a
+         * missing node for a gateway that reports none.
+         */
+        public JsonNode balanceIn(JsonNode answer) {
+            if (balance == null) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            JsonNode limit = answer.at(balance);
+            JsonNode used = spent == null ? null : answer.at(spent);
+            if (used == null || !limit.isNumber()) {
+                return limit;
+            }
+            return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+                    limit.decimalValue().subtract(used.isNumber() ? used.decimalValue() : BigDecimal.ZERO));
+        }
 
         public String balanceRoute() {
             return route == null ? "credits" : route;
@@ -258,11 +277,6 @@ public record GatewayProfile(
 
         public String answerSchema() {
             return schema == null ? "credits" : schema;
-        }
-
-        /** The balance in {@code answer}; a missing node for a gateway that reports none. */
-        public JsonNode balanceIn(JsonNode answer) {
-            return balance == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer.at(balance);
         }
     }
 
@@ -319,13 +333,35 @@ public record GatewayProfile(
      * suffix), redacted wherever an answer is recorded; none when not set. {@code requestHeaders}: the
      * headers of this gateway that carry a credential, and {@code selectors} those that choose how it is read;
      * an application's request file is sent without them (the environment's credential sets its own).
+     * {@code forms}: forms of the key the gateway's answers may quote, each a secret of its own, redacted and
+     * scanned for as the key is ({@link #FORMS}: {@code sha256-hex}, the SHA-256 of the key in lower-case hex).
      */
     public record Keys(String notIssued, List<String> echoes, List<String> requestHeaders, List<String> selectors,
-                       String source, String guess) implements Sourced {
+                       List<String> forms, String source, String guess) implements Sourced {
+        /** The forms of a key a profile may name. */
+        public static final List<String> FORMS = List.of("sha256-hex");
+
         public Keys {
             echoes = echoes == null ? List.of() : echoes;
             requestHeaders = requestHeaders == null ? List.of() : requestHeaders;
             selectors = selectors == null ? List.of() : selectors;
+            forms = forms == null ? List.of() : forms;
+        }
+
+        /** Each of {@code forms} of {@code key}, by its name. */
+        public Map<String, String> formsOf(String key) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String form : forms) {
+                if (form.equals("sha256-hex")) {
+                    try {
+                        values.put(form, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+                        throw new IllegalStateException(everyJvmHasIt);
+                    }
+                }
+            }
+            return values;
         }
     }
 
@@ -397,11 +433,15 @@ public record GatewayProfile(
      * ({@code generationIdPrefix} and a ULID) and the headers on every answer, in order, the request-id
      * header among them; in a value, {@code {alnum:N}}, {@code {hex:N}} and {@code {epochMs}} are drawn
      * afresh for each answer; where its data lives and the form of its keys; the answers it gives in the
-     * gateway's words to no key, an unknown key and an unknown model. Null when the gateway is not simulated.
+     * gateway's words to no key, an unknown key and an unknown model; and, for a catalog that lists no prices, what
+     * each model costs ({@code prices}, by model id, US dollars per token). Null when the gateway is not simulated.
      */
     public record Simulator(String generationIdPrefix, Map<String, String> edgeHeaders, String root, String keyPrefix,
-                            Reply missingKey, Reply unknownKey, Reply unknownModel, String oidcExpired, String source,
-                            String guess) implements Sourced {
+                            Reply missingKey, Reply unknownKey, Reply unknownModel, String oidcExpired,
+                            Map<String, Price> prices, String source, String guess) implements Sourced {
+
+        /** A model's price per token, in and out (US dollars). */
+        public record Price(BigDecimal input, BigDecimal output) {}
 
         /** The message of its 401 to an expired OIDC token ({@code oidcExpired}); a plain one when not set. */
         public String oidcExpiredMessage() {
@@ -532,6 +572,9 @@ public record GatewayProfile(
                         throw new GatewayProfileException(resource + ": errorFields names " + field + ", not one of " + ErrorFields.NAMES);
                     });
         }
+        keys.forms().stream().filter(form -> !Keys.FORMS.contains(form)).findFirst().ifPresent(form -> {
+            throw new GatewayProfileException(resource + ": keys.forms names " + form + ", not one of " + Keys.FORMS);
+        });
         if (words != null && isBlank(words.get("source")) && isBlank(words.get("guess"))) {
             throw new GatewayProfileException(resource + ": words says neither source: nor guess:");
         }

@@ -54,6 +54,11 @@ final class Catalog {
         if (Catalog.class.getClassLoader().getResource(embeddings) != null) {
             read(DataFiles.read(embeddings), shape, "embedding", models);
         }
+        // A catalog that lists no prices: what each model costs is the simulator's own data (simulator.prices).
+        if (!shape.priced() && profile.simulator().prices() != null) {
+            profile.simulator().prices().forEach((id, price) -> models.computeIfPresent(id, (same, model) ->
+                    new Model(id, model.type(), price.input(), price.output(), model.entry())));
+        }
         return new Catalog(models);
     }
 

@@ -76,8 +76,9 @@ final class EmbeddingsRoute implements SimulatedRoute {
                     .replace("{generationId}", generationId).replace("{model}", model.id())
                     .replace("{promptTokens}", String.valueOf(promptTokens)).replace("{cost}", cost.toPlainString())
                     .replace("{data}", data.toString());
-            return TemplatedCompletionRoute.withGenerationIdHeader(call, ResponseDefinitionBuilder.like(
-                    Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build(), generationId);
+            return TemplatedCompletionRoute.withGenerationIdHeader(call, TemplatedCompletionRoute.withHeaders(call,
+                    ResponseDefinitionBuilder.like(Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build(),
+                    value -> value.replace("{cost}", cost.toPlainString()).replace("{provider}", model.creator())), generationId);
         }
         reply.putObject("usage").put("prompt_tokens", promptTokens).put("total_tokens", promptTokens);
         reply.putObject("providerMetadata").set("gateway", GatewayMetadata.of(model, cost, generationId));

@@ -96,7 +96,7 @@ public final class GatewayResponses implements ResponseDefinitionTransformerV2 {
         }
         GatewayProfile.Reply unknownKey = reply(parameters, "unknownKey", state.profile.simulator().unknownKey());
         if (team.isEmpty() && unknownKey != null) {
-            return Replies.of(unknownKey, null);
+            return Replies.of(unknownKey, null, key);
         }
         if (team.isEmpty()) {
             return envelope.wrap(Replies.error(401, "authentication_error", key == null

@@ -85,7 +85,20 @@ final class Replies {
 
     /** The profile's {@code reply}, {@code {model}} in its body replaced by {@code modelId} when that is set. */
     static ResponseDefinition of(dev.aigateway.contract.gateway.GatewayProfile.Reply reply, String modelId) {
+        return of(reply, modelId, null);
+    }
+
+    /**
+     * The same, where the gateway quotes the key it refused: {@code {keyEnd}} its last four characters,
+     * {@code {keySha256}} its SHA-256 in lower-case hex (each a form the profile's {@code keys.forms} may name).
+     */
+    static ResponseDefinition of(dev.aigateway.contract.gateway.GatewayProfile.Reply reply, String modelId, String key) {
         String body = reply.body().toString();
+        if (key != null) {
+            body = body.replace("{keyEnd}", key.substring(Math.max(0, key.length() - 4)))
+                    .replace("{keySha256}", new dev.aigateway.contract.gateway.GatewayProfile.Keys(null, null, null, null,
+                            java.util.List.of("sha256-hex"), null, null).formsOf(key).get("sha256-hex"));
+        }
         return responseDefinition().withStatus(reply.status())
                 .withHeader("content-type", "application/json")
                 .withBody(modelId == null ? body : body.replace("{model}", modelId))

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * {@code {finishReason}} (Anthropic's {@code {stopReason}}), {@code {promptTokens}}, {@code {completionTokens}}, {@code {totalTokens}} and
  * {@code {cost}} filled in from a reply computed as every simulated completion is. Before it: the request's
  * check (400), the team's refusals, the model (the profile's answer to an unknown one). The generation id
- * also goes in the profile's generation-id header, where it has one.
+ * also goes in the profile's generation-id header, where it has one; the mapping's {@code headers}, filled in the
+ * same way, go on the answer too.
  */
 final class TemplatedCompletionRoute implements SimulatedRoute {
 
@@ -49,7 +50,17 @@ final class TemplatedCompletionRoute implements SimulatedRoute {
         String text = fill(file(call, call.parameters().getString(streaming ? "stream" : "body")), completion);
         ResponseDefinition reply = streaming ? Replies.eventStream(terminated ? text + call.gateway().streamEnd() : text)
                 : ResponseDefinitionBuilder.like(Replies.json(200, Replies.JSON.createObjectNode())).withBody(text).build();
-        return withGenerationIdHeader(call, reply, completion.generationId());
+        return withGenerationIdHeader(call, withHeaders(call, reply, value -> fill(value, completion)), completion.generationId());
+    }
+
+    /** {@code reply} with the mapping's own {@code headers} (a gateway that states the cost in one), each value {@code filled}. */
+    static ResponseDefinition withHeaders(RouteCall call, ResponseDefinition reply, java.util.function.UnaryOperator<String> filled) {
+        if (!(call.parameters().get("headers") instanceof java.util.Map<?, ?> named)) {
+            return reply;
+        }
+        ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.like(reply);
+        named.forEach((name, value) -> builder.withHeader(String.valueOf(name), filled.apply(String.valueOf(value))));
+        return builder.build();
     }
 
     static ResponseDefinition withGenerationIdHeader(RouteCall call, ResponseDefinition reply, String generationId) {

@@ -21,7 +21,34 @@ public class ModelsSteps {
 
     @When("anyone asks for the model catalog without a key")
     public void anyoneAsksForTheModelCatalog() {
+        if (context.profile().catalog().needsKey()) {
+            throw dev.aigateway.contract.Skipped.notApplicable(context.profile().title()
+                    + "'s catalog answers only a valid key (gateways/" + context.profile().name() + ".yaml, catalog.needsKey)");
+        }
         context.answered(context.gateway().modelCatalog());
+    }
+
+    /** The catalog where only a valid key reads it: the run's one catalog request, sent with the team's key. */
+    @When("I ask for the model catalog with my key")
+    public void iAskForTheModelCatalogWithMyKey() {
+        if (!context.profile().catalog().needsKey()) {
+            throw dev.aigateway.contract.Skipped.notApplicable(context.profile().title() + "'s catalog is public");
+        }
+        context.answered(context.gateway().modelCatalog());
+    }
+
+    @Then("the catalog lists models in the gateway's own shape")
+    public void theCatalogListsModelsInItsShape() {
+        theCatalogListsModels();
+    }
+
+    @Then("every model my environment expects is listed")
+    public void everyExpectedModelIsListedWithoutPrices() {
+        List<String> listed = context.jsonAnswer().path("data.id");
+        for (String expected : context.environment().expectedModels()) {
+            assertThat("the catalog at " + context.environment().baseUrl() + context.profile().path("models"), listed,
+                    hasItem(expected));
+        }
     }
 
     @Then("the catalog lists models in the gateway's own shape, each with an id and its pricing")

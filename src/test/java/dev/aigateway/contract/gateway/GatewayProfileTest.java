@@ -182,4 +182,19 @@ class GatewayProfileTest {
     private Envelope read(String body) throws Exception {
         return vercel.envelopeOf(JSON.readTree(body));
     }
+    /** LiteLLM's profile: a key's SHA-256 is a form of it (keys.forms), and the balance its budget less its spend. */
+    @Test
+    void aProfileNamesTheKeysHashAsASecretFormAndABalanceAsALimitLessItsSpend() throws Exception {
+        GatewayProfile litellm = GatewayProfile.named("litellm");
+        assertThat(litellm.keys().formsOf("abc"), equalTo(java.util.Map.of("sha256-hex",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")));
+        assertThat(vercel.keys().formsOf("abc"), equalTo(java.util.Map.of()));
+        assertThat(litellm.credits().balanceIn(JSON.readTree("{\"info\":{\"max_budget\":10.0,\"spend\":0.4213}}")).decimalValue()
+                .compareTo(new java.math.BigDecimal("9.5787")), equalTo(0));
+        assertThat(litellm.credits().balanceIn(JSON.readTree("{\"info\":{\"max_budget\":null,\"spend\":3}}")).isNull(), equalTo(true));
+        // A profile without spent: reads its balance where it points, as before.
+        assertThat(vercel.credits().balanceIn(JSON.readTree("{\"balance\":\"7.5\"}")).asText(), equalTo("7.5"));
+        assertThat(litellm.catalog().needsKey() && !litellm.catalog().priced(), equalTo(true));
+        assertThat(vercel.catalog().needsKey() || !vercel.catalog().priced(), equalTo(false));
+    }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The reported spend ({@code verdict.json}'s {@code spendUsd}) is the sum of what the answers carried, on every
  * billable route the environment runs: computed here from the raw answer bodies without the profile's pointers
- * (every field named {@code cost} in an answer, its events included, holding the same amount), and it stops
+ * (every field named {@code cost} in an answer, its events included, or a header named {@code ...response-cost},
+ * holding the same amount), and it stops
  * holding once one route's pointer is taken out of the profile.
  */
 class SpendCountedTest {
@@ -72,6 +73,7 @@ class SpendCountedTest {
                 continue;
             }
             Set<BigDecimal> costs = costsIn(exchange.responseBody());
+            costs.addAll(costsIn(exchange.responseHeaders()));
             if (costs.size() != 1) {
                 withoutOneCost.add("#" + exchange.sequence() + " " + exchange.path() + ": " + costs);
                 continue;
@@ -140,6 +142,19 @@ class SpendCountedTest {
                     }
                 }
             }
+        }
+        return costs;
+    }
+
+    /** Every value of a response header named ...response-cost (a gateway that states the cost there), as an amount. */
+    private static Set<BigDecimal> costsIn(Map<String, String> headers) {
+        Set<BigDecimal> costs = new LinkedHashSet<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (name.toLowerCase(java.util.Locale.ROOT).endsWith("response-cost")) {
+                    costs.add(new BigDecimal(value.strip()).stripTrailingZeros());
+                }
+            });
         }
         return costs;
     }

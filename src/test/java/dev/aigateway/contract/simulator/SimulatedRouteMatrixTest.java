@@ -64,8 +64,8 @@ class SimulatedRouteMatrixTest {
     @Test
     void theMatrixCoversEverySimulatedProfile() {
         List<String> simulated = GatewayProfile.names().stream().filter(name -> GatewayProfile.named(name).simulator() != null).toList();
-        assertThat(simulated, equalTo(List.of("vercel", "openrouter", "portkey")));
-        assertThat(everyRouteOfEverySimulatedProfile().count() >= 16, equalTo(true));
+        assertThat(simulated, equalTo(List.of("vercel", "openrouter", "portkey", "litellm")));
+        assertThat(everyRouteOfEverySimulatedProfile().count() >= 22, equalTo(true));
     }
 
     @ParameterizedTest(name = "{0} {1}")
