@@ -110,6 +110,7 @@ public final class EvidenceBundle {
                 .put("spendUsd", spend.usd())
                 .put("billableRequestsOfUnknownCost", spend.unknownCost());
         json.set("billableRequestsOfUnknownCostNamed", JSON.valueToTree(spend.ofUnknownCost()));
+        Chain.of(run).ifPresent(chain -> json.set("chain", chain.json()));
         json.putObject("scenarios").put("passed", run.passed()).put("failed", run.failed()).put("skipped", run.skipped())
                 .put("notApplicable", run.notApplicable());
         if (verdict != null) {

@@ -60,6 +60,8 @@ final class Summary {
         }
         row(md, "Environment", "`" + run.env() + "`: " + run.description());
         row(md, "Gateway", run.simulated() ? run.targetUrl() + " (embedded simulated gateway)" : run.targetUrl());
+        // An answer that came through two gateways (one in front relaying the other's): both, and which one refused.
+        Chain.of(run).ifPresent(chain -> row(md, "Gateways", chain.sentence()));
         row(md, "Started", time(run.startedAt()));
         row(md, "Finished", time(run.finishedAt()));
         row(md, "Scenarios", run.scenarioCounts());

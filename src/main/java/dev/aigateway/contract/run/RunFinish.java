@@ -212,6 +212,7 @@ public final class RunFinish {
         line("Environment", run.env() + " (" + run.description() + ")");
         line("Target", run.targetUrl() + (run.simulated() ? " (embedded simulated gateway)" : ""));
         line("Team", run.teamId() == null ? "not given" : run.teamId());
+        dev.aigateway.contract.evidence.Chain.of(run).ifPresent(chain -> line("Gateways", chain.sentence()));
         line("Scenarios", run.scenarioCounts());
         line("Requests", spend.requests() + " sent, " + spend.billableRequests() + " billable, " + spend.tokens()
                 + " tokens, $" + spend.usd().toPlainString() + " spent" + spend.unknownCostNote());

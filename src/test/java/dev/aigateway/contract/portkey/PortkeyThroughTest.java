@@ -50,6 +50,9 @@ class PortkeyThroughTest {
     static void start() throws Exception {
         portkey = PortkeyGateway.start();
         simulator = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
+        // A simulator's first answer (cold) can outlast readMs on a busy machine.
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/v1/models"))
+                .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     @AfterAll
@@ -234,6 +237,50 @@ class PortkeyThroughTest {
     }
 
     /**
+     * Chains (issue 27, item 5): the blocked team through Portkey. Its refusals carry Vercel's x-vercel-id, relayed,
+     * and Portkey's x-portkey-provider: summary.md, verdict.json and the closing block name both gateways, Portkey in
+     * front, and say that Vercel refused.
+     */
+    @Test
+    void aRefusalOfTheGatewayBehindIsNamedAsItsRelayedByPortkey() throws Exception {
+        Runs runs = run("team-blocked", false);
+        assertThat(runs.through().verdict().id(), equalTo("team-access-denied"));
+        Path reports = Files.createDirectories(root.resolve("reports"));
+        dev.aigateway.contract.evidence.EvidenceBundle.writeFiles(reports, runs.through(), null);
+        assertThat(Files.readString(reports.resolve("evidence/summary.md")), containsString(
+                "| Gateways | Portkey AI Gateway (open source) in front of Vercel AI Gateway: Vercel AI Gateway refused (#"));
+        assertThat(Files.readString(reports.resolve("evidence/summary.md")), containsString(
+                "403), its answers relayed by Portkey AI Gateway (open source). |"));
+        com.fasterxml.jackson.databind.JsonNode chain = dev.aigateway.contract.Json.DATA.readTree(
+                reports.resolve("evidence/verdict.json").toFile()).path("chain");
+        assertThat(chain.path("gateways").toString(), equalTo("[\"portkey\",\"vercel\"]"));
+        assertThat(chain.path("refusedBy").toString(), equalTo("[\"vercel\"]"));
+        // Direct, one gateway: no chain.
+        dev.aigateway.contract.evidence.EvidenceBundle.writeFiles(reports, runs.direct(), null);
+        assertThat(Files.readString(reports.resolve("evidence/summary.md")), not(containsString("| Gateways |")));
+    }
+
+    /** Chains: Portkey's own routing refusal (a provider it does not know) is named as Portkey's, before Vercel was asked. */
+    @Test
+    void portkeysOwnRoutingRefusalIsNamedAsPortkeys() throws Exception {
+        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), "local-team-blocked"));
+        Files.createDirectories(root.resolve("environments"));
+        Files.writeString(root.resolve("environments/unknown-provider.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
+                + "baseUrl: " + portkey.baseUrl() + "\nheaders:\n  x-portkey-provider: no-such-provider\n  x-portkey-custom-host: "
+                + simulator.baseUrl() + "/v1\n");
+        RunRecord run = ContractSuite.run(root, "unknown-provider", Files.createDirectories(root.resolve("unknown-provider")), Map.of());
+        assertThat(run.exchanges().stream().map(exchange -> exchange.status() + " " + exchange.responseBody()).distinct().toList(),
+                equalTo(List.of("400 {\"status\":\"failure\",\"message\":\"Invalid provider passed\"}")));
+        Path reports = Files.createDirectories(root.resolve("reports"));
+        dev.aigateway.contract.evidence.EvidenceBundle.writeFiles(reports, run, null);
+        assertThat(Files.readString(reports.resolve("evidence/summary.md")), containsString(
+                "| Gateways | Portkey AI Gateway (open source) in front of Vercel AI Gateway: Portkey AI Gateway (open source)"
+                        + " refused itself (#"));
+        assertThat(dev.aigateway.contract.Json.DATA.readTree(reports.resolve("evidence/verdict.json").toFile())
+                .path("chain").path("refusedBy").toString(), equalTo("[\"portkey\"]"));
+    }
+
+    /**
      * The async-retry patch: with {@code retry.use_retry_after_header}, a 429 whose Retry-After is beyond Portkey's
      * limit ends the retries through the third argument async-retry passes only as patched (patches/, applied at
      * install); unpatched, that argument is undefined and Portkey answers 500 instead of the 429 it was given.
@@ -282,7 +329,8 @@ class PortkeyThroughTest {
     private Runs run(String team, boolean byok, String moreHeaders) throws Exception {
         String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")),
                 team.equals("healthy") ? "local" : "local-" + team));
-        String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
+        // readMs raised from 5000 (the slow team's, shorter, kept): two servers on a busy machine.
+        String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "").replace("  readMs: 5000\n", "  readMs: 20000\n")
                 .replace("  verifyDirect: true\n", "  verifyDirect: true\n  directBaseUrl: " + simulator.baseUrl() + "/anthropic\n");
         if (!byok) {
             overUrl = overUrl.replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "");
