@@ -139,15 +139,16 @@ class OpenRouterThroughPortkeyTest {
      * Difference 2, OpenRouter's error metadata is dropped: the provider that failed ({@code metadata.provider_name},
      * {@code raw}), whether it was the account's own key ({@code is_byok}), the providers a restriction left
      * ({@code available_providers}). The rules that read them have nothing to read: a provider's failure becomes a
-     * gateway outage (502), or is placed by the comparisons alone in the account (429, 403: account-refused), a
-     * rejected BYOK key and a provider restriction are not told.
+     * gateway outage (502), a 429 naming no provider is OpenRouter's own rate limit (rate-limited), a 403 is placed by
+     * the comparisons alone in the account (account-refused, the rejected BYOK key too), and a provider restriction is
+     * not told.
      */
     @ParameterizedTest(name = "{0}: {1} direct, {2} through Portkey")
     @CsvSource({
             "provider-error,          provider-unavailable,        gateway-outage",
-            "provider-rate-limited,   provider-unavailable,        account-refused",
+            "provider-rate-limited,   provider-unavailable,        rate-limited",
             "region-provider,         model-unavailable-in-region, account-refused",
-            "byok-key-rejected,       byok-key-rejected,           unclassified",
+            "byok-key-rejected,       byok-key-rejected,           account-refused",
             "provider-restrictions,   team-restricted,             route-not-served",
     })
     void openRoutersErrorMetadataIsDroppedThroughPortkey(String account, String direct, String through) throws Exception {
@@ -168,18 +169,19 @@ class OpenRouterThroughPortkeyTest {
     /**
      * Difference 3, the message prefixed: the rules of a used-up key limit ("Key limit exceeded") and of the daily
      * free-model requests ("Rate limit exceeded: free-models-per-day") read the message from its start; Portkey's
-     * "openai error: " before it, they no longer match, though the status (403, 429) passes through: the comparisons
-     * alone place the refusal in the account (account-refused).
+     * "openai error: " before it, they no longer match, though the status (403, 429) passes through: the 403 is placed
+     * by the comparisons alone in the account (account-refused); the 429, naming no provider, is still the gateway's own
+     * rate limit (rate-limited, read from the status and the missing provider, not the words), without the daily reset.
      */
-    @ParameterizedTest(name = "{0}: {1} direct, account-refused through Portkey")
+    @ParameterizedTest(name = "{0}: {1} direct, {4} through Portkey")
     @CsvSource({
-            "key-limit,           quota-exceeded, 403, Key limit exceeded",
-            "free-models-per-day, rate-limited,   429, Rate limit exceeded: free-models-per-day",
+            "key-limit,           quota-exceeded, 403, Key limit exceeded,                      account-refused",
+            "free-models-per-day, rate-limited,   429, Rate limit exceeded: free-models-per-day, rate-limited",
     })
-    void aMessageReadFromItsStartIsPrefixedThroughPortkey(String account, String direct, int status, String words) throws Exception {
+    void aMessageReadFromItsStartIsPrefixedThroughPortkey(String account, String direct, int status, String words, String through) throws Exception {
         Runs runs = run(account);
         assertThat("direct", runs.direct().verdict().id(), equalTo(direct));
-        assertThat("through Portkey", runs.through().verdict().id(), equalTo("account-refused"));
+        assertThat("through Portkey", runs.through().verdict().id(), equalTo(through));
         assertThat(refusals(runs.direct()), everyItem(startsWith("{\"error\":{\"message\":\"" + words)));
         assertThat(refusals(runs.through()), everyItem(startsWith("{\"error\":{\"message\":\"openai error: " + words)));
         assertThat(runs.through().exchanges().stream().filter(exchange -> exchange.path().equals("/api/v1/chat/completions"))

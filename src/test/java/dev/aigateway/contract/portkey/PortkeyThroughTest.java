@@ -191,7 +191,7 @@ class PortkeyThroughTest {
     void anAccessTokensTeamHeaderIsForwardedOnlyWhenPortkeyIsToldTo() throws Exception {
         Runs runs = run("access-token", true);
         assertThat(runs.direct().verdict().id(), equalTo("healthy"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("account-refused"));
         assertThat(refusals(runs.through()), everyItem(startsWith(
                 "{\"error\":{\"message\":\"openai error: Invalid API key or token.\",\"type\":\"authentication_error\"")));
         Runs forwarded = run("access-token", true, "  x-portkey-forward-headers: x-vercel-ai-gateway-team\n");

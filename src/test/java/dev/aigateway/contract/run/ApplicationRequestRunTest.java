@@ -59,8 +59,11 @@ class ApplicationRequestRunTest {
         assertThat(scenario(run).message(), startsWith("POST /v1/chat/completions answered 403 access_denied: \""));
         assertThat(run.verdict().id(), equalTo("team-access-denied"));
         // An account-level refusal refuses the probe's smallest request on the same model too: the variants stop at that one.
-        assertThat(run.exchanges().stream().filter(e -> e.variant() != null).map(Exchange::variant).toList(),
-                equalTo(List.of("the probe's smallest request on the same route and model")));
+        assertThat(run.exchanges().stream().filter(e -> e.variant() != null && e.scenario().startsWith("Your application's request"))
+                .map(Exchange::variant).toList(), equalTo(List.of("the probe's smallest request on the same route and model")));
+        // The refused probe, tried once more on another catalog model after the scenarios (refused too: the account).
+        assertThat(run.exchanges().stream().filter(e -> e.scenario().equals(dev.aigateway.contract.diagnosis.OtherModel.SCENARIO))
+                .map(Exchange::status).toList(), equalTo(List.of(403)));
     }
 
     /** R1's request asks for 21,334 tokens of anthropic/claude-opus-5, at $25 per million: more than maxSpendUsd. */
