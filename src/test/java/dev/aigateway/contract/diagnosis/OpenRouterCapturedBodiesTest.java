@@ -59,9 +59,9 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(32));
+        assertThat(all.size(), equalTo(36));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
-                equalTo(List.of("credits-below-request", "data-policy-no-provider", "gateway-outage", "insufficient-funds", "invalid-key", "model-unavailable-in-region", "provider-unavailable",
+                equalTo(List.of("credits-below-request", "data-policy-no-provider", "gateway-outage", "insufficient-funds", "invalid-key", "model-unavailable", "model-unavailable-in-region", "provider-unavailable",
                         "quota-exceeded", "rate-limited", "request-rejected", "team-restricted")));
     }
 
@@ -201,6 +201,14 @@ class OpenRouterCapturedBodiesTest {
         run.add(exchange(3, Caller.NO_KEY, "GET", OPENROUTER.path("models"), null, 200, "{\"data\":[]}", "application/json"));
         run.add(exchange(4, Caller.TEAM_KEY, answer.method(), answer.path(), answer.method().equals("GET") ? null : PROBE,
                 answer.status(), answer.answer(), answer.answerType()));
+        if (answer.refusedWhen() != null && answer.on().contains("inference")) {
+            // An answer to some models only (a withdrawn model's): the run's model that does not exist is answered as
+            // every account's gateway answers it, on the same route (the replay's healthy account, the profile's unknownModel).
+            run.add(exchange(5, Caller.TEAM_KEY, answer.method(), answer.path(),
+                    PROBE.replace("openai/gpt-4o-mini", dev.aigateway.contract.environment.Environment.Probe.MODEL_THAT_DOES_NOT_EXIST), 400,
+                    "{\"error\":{\"message\":\"" + dev.aigateway.contract.environment.Environment.Probe.MODEL_THAT_DOES_NOT_EXIST
+                            + " is not a valid model ID\",\"code\":400}}", "application/json"));
+        }
         return run;
     }
 

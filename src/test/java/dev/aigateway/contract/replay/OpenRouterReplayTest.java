@@ -140,5 +140,6 @@ class OpenRouterReplayTest {
     }
 
     /** What each refusal follows, as its captured refusedWhen says (the field the variants must name). */
-    private static final Map<String, String> TRIGGERS = Map.of("or-400-context-length", "max_tokens");
+    private static final Map<String, String> TRIGGERS = Map.of("or-400-context-length", "max_tokens",
+            "or-404-no-endpoints-tool-use", "tools", "or-404-no-endpoints-image-input", "messages[0].content[1]");
 }

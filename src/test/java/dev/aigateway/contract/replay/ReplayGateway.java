@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * {@code server: Vercel} and an {@code x-vercel-id}, as the real gateway's do.
  * An answer to the application's own request ({@link Captured#toApplicationRequest()}) is replayed only to
  * the requests its source shows refused: its method and path, its model, and its {@code refusedWhen}
- * ({@link RefusedWhen}: R1 only unstreamed above 21,333 tokens); every other request of such a key (the
+ * ({@link RefusedWhen}: R1 only unstreamed above 21,333 tokens; an answer to the probes with a {@code refusedWhen}, a
+ * withdrawn model's, only to the requests it names); every other request of such a key (the
  * probes, the variants that find what the refusal follows) is served by a healthy team of the embedded
  * simulator behind it, as for a team whose application alone is refused. The request's model, when that simulator
  * does not list it (the request files' anthropic/claude-sonnet-4.5, the docs' example/model-name), is served by a
@@ -98,7 +99,7 @@ public final class ReplayGateway implements AutoCloseable {
         this.listed = List.copyOf(ids);
         this.requestModels = answers.stream().filter(Captured::toApplicationRequest).collect(Collectors.toMap(Captured::name,
                 answer -> java.util.Objects.requireNonNullElse(RequestFile.read(REQUESTS + answer.request()).model(), "")));
-        this.healthy = requestModels.isEmpty() ? null
+        this.healthy = requestModels.isEmpty() && answers.stream().allMatch(answer -> answer.refusedWhen() == null) ? null
                 : SimulatedGateway.start(0, 0, dev.aigateway.contract.gateway.GatewayProfile.named(speaks.gateway()));
         server.createContext("/", this::serve);
         server.start();
@@ -165,6 +166,10 @@ public final class ReplayGateway implements AutoCloseable {
                 }
             } else if (team.isEmpty()) {
                 reply(exchange, 401, "application/json", speaks.unknownKey());
+            } else if (kind.equals("inference") && team.get().on().contains(kind) && team.get().refusedWhen() != null
+                    && !RefusedWhen.holds(team.get().refusedWhen(), AnswerJson.object(new String(body, StandardCharsets.UTF_8)))) {
+                // An answer to a probe that refuses some requests only (a withdrawn model): every other one is served.
+                servedByHealthyTeam(exchange, body, "");
             } else if (team.get().on().contains(kind)
                     || team.get().on().contains("key") && (kind.equals("credits") || kind.equals("management"))) {
                 Captured answer = team.get();

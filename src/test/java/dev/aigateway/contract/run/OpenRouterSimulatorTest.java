@@ -47,6 +47,41 @@ class OpenRouterSimulatorTest {
                 equalTo(run.exchanges().size()));
     }
 
+    /**
+     * Two classes OpenRouter documents that are the model's endpoints, not the account: a request with tools to a model
+     * none of whose endpoints supports tool use (404 "No endpoints found that support tool use", bobrware/bobrchat#60;
+     * the probes send no tools, so only the application's request shows it) is the request's, placed by its variants
+     * (without tools it is served) and titled with the capability; a withdrawn model (404 "No endpoints found for ...")
+     * is the model's, placed by the model that does not exist answered otherwise on the same route. Each by its rule.
+     */
+    @Test
+    void aMissingCapabilityIsTheRequestsAndAWithdrawnModelIsTheModels() throws Exception {
+        dev.aigateway.contract.diagnosis.Diagnosis diagnosis = dev.aigateway.contract.diagnosis.Diagnosis.load();
+        RunRecord tools = ContractSuite.run("local-openrouter-tool-use", output);
+        assertThat(tools.verdict().meaning(), tools.verdict().id(), equalTo("request-rejected"));
+        assertThat(tools.verdict().title(), equalTo("No endpoint of meta-llama/llama-3.3-70b-instruct:free supports what your request uses (404)"));
+        assertThat(tools.verdict().meaning(), org.hamcrest.Matchers.containsString("without `tools`, it is served"));
+        Exchange refused = tools.exchanges().stream().filter(e -> e.scenario() != null
+                && e.scenario().startsWith("Your application's request") && e.variant() == null).findFirst().orElseThrow();
+        assertThat(refused.status(), equalTo(404));
+        assertThat(refused.requestTrigger(), equalTo("tools"));
+        assertThat(ruleOf(diagnosis, tools, "local-openrouter-tool-use"), equalTo("request-rejected#4"));
+        // The same request without tools, one of the variants, was served.
+        assertThat(tools.exchanges().stream().filter(e -> "without tools".equals(e.variant())).map(Exchange::status).toList(),
+                equalTo(java.util.List.of(200)));
+
+        RunRecord withdrawn = ContractSuite.run("local-openrouter-model-no-endpoints", output);
+        assertThat(withdrawn.verdict().meaning(), withdrawn.verdict().id(), equalTo("model-unavailable"));
+        assertThat(withdrawn.verdict().title(), equalTo("No endpoint serves openai/gpt-4o-mini on chat-completions (404)"));
+        assertThat(ruleOf(diagnosis, withdrawn, "local-openrouter-model-no-endpoints"), equalTo("model-unavailable#1"));
+    }
+
+    private static String ruleOf(dev.aigateway.contract.diagnosis.Diagnosis diagnosis, RunRecord run, String env) {
+        dev.aigateway.contract.environment.Environment environment = new dev.aigateway.contract.environment.EnvironmentLoader(
+                Path.of(System.getProperty("contract.root", ".")), java.util.Map.of()).load(env);
+        return diagnosis.nameOf(diagnosis.ruleOf(run.exchanges(), dev.aigateway.contract.diagnosis.Diagnosis.Scenarios.failed(run.failed()), environment));
+    }
+
     @Test
     void anUnknownModelIsRefusedWith400AndAKeyOpenRouterNeverIssuedWithUserNotFound() throws Exception {
         RunRecord run = ContractSuite.run("local-openrouter", output);
@@ -103,6 +138,7 @@ class OpenRouterSimulatorTest {
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-moderation", "content-moderated"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-byok-key-rejected", "byok-key-rejected"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-context-window", "request-rejected"),
+                org.junit.jupiter.params.provider.Arguments.of("local-openrouter-tool-use", "request-rejected"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-provider-restrictions", "team-restricted"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-model-no-endpoints", "model-unavailable"),
                 org.junit.jupiter.params.provider.Arguments.of("local-openrouter-stream-error", "stream-error"),
