@@ -61,8 +61,10 @@ class OpenRouterSimulatorTest {
         assertThat(tools.verdict().meaning(), tools.verdict().id(), equalTo("request-rejected"));
         assertThat(tools.verdict().title(), equalTo("No endpoint of meta-llama/llama-3.3-70b-instruct:free supports what your request uses (404)"));
         assertThat(tools.verdict().meaning(), org.hamcrest.Matchers.containsString("without `tools`, it is served"));
-        Exchange refused = tools.exchanges().stream().filter(e -> e.scenario() != null
-                && e.scenario().startsWith("Your application's request") && e.variant() == null).findFirst().orElseThrow();
+        java.util.List<Exchange> sent = tools.exchanges().stream().filter(e -> e.scenario() != null
+                && e.scenario().startsWith("Your application's request") && e.variant() == null).toList();
+        assertThat(sent.stream().map(e -> e.status() + " " + e.requestBody()).toList().toString(), sent.size(), equalTo(1));
+        Exchange refused = sent.get(0);
         assertThat(refused.status(), equalTo(404));
         assertThat(refused.requestTrigger(), equalTo("tools"));
         assertThat(ruleOf(diagnosis, tools, "local-openrouter-tool-use"), equalTo("request-rejected#4"));
