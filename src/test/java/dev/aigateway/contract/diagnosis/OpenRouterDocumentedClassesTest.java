@@ -141,6 +141,43 @@ class OpenRouterDocumentedClassesTest {
         return run;
     }
 
+    /**
+     * A capability none of the model's endpoints supports (OpenRouter's 404 "No endpoints found that support ..."): the
+     * probes send none of it, so it is the application's request's. The variants' finding (without tools it is served)
+     * places it; the words name the capability (tool use, bobrware/bobrchat#60; tool_choice, zed-industries/zed#36094;
+     * image input, NousResearch/hermes-agent#23411) and give its title. Reworded, the variants' finding alone keeps it the
+     * request's; the same words to a probe are not the request's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "tool use     | No endpoints found that support tool use. To learn more about provider routing, visit: https://openrouter.ai/docs/guides/routing/provider-selection | tools",
+            "tool_choice  | No endpoints found that support the provided 'tool_choice' value. To learn more about provider routing, visit: https://openrouter.ai/docs/provider-routing | tool_choice",
+            "image input  | No endpoints found that support image input | messages[0].content[1]"})
+    void aCapabilityNoEndpointSupportsIsTheRequestsTitledWithIt(String form, String message, String trigger) {
+        String answer = "{\"error\":{\"message\":\"" + message + "\",\"code\":404}}";
+        String request = "{\"model\":\"qwen/qwen3-235b-a22b:free\",\"messages\":[],\"tools\":[]}";
+        List<dev.aigateway.contract.record.Exchange> run = applicationRequestMeeting(request, 404, answer);
+        Verdict words = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(form + ", the words alone: " + words.meaning(), words.id(), equalTo("request-rejected"));
+        assertThat(words.title(), equalTo("No endpoint of qwen/qwen3-235b-a22b:free supports what your request uses (404)"));
+        assertThat(diagnosis.nameOf(diagnosis.ruleOf(run, Diagnosis.Scenarios.failed(1), OPENROUTER)), equalTo("request-rejected#4"));
+        // With the variants' finding, the same rule, its finding quoted.
+        String finding = "the gateway refuses `" + trigger + "`; without `" + trigger + "`, it is served";
+        run.set(4, run.get(4).withFinding(finding, trigger));
+        Verdict found = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(found.title(), equalTo(words.title()));
+        assertThat(found.meaning(), containsString(finding));
+        // Reworded: the variants' finding alone keeps it the request's, no longer titled with a capability.
+        List<dev.aigateway.contract.record.Exchange> reworded = applicationRequestMeeting(request, 404,
+                "{\"error\":{\"message\":\"Nothing can run this as asked.\",\"code\":404}}");
+        reworded.set(4, reworded.get(4).withFinding(finding, trigger));
+        Verdict byVariants = diagnosis.diagnose(reworded, 1, OPENROUTER);
+        assertThat(byVariants.id(), equalTo("request-rejected"));
+        assertThat(byVariants.title(), not(equalTo(words.title())));
+        // The same words answered to a probe (which sends no tools) are not the request's.
+        assertThat(diagnose("or-404-no-allowed-providers", answer).id(), not(equalTo("request-rejected")));
+    }
+
     /** The request's own provider.only leaves the model no provider (anomalyco/opencode#45995's words): the request's, not the account's. */
     @Test
     void aRequestsOwnProviderPreferenceIsTheRequests() {
