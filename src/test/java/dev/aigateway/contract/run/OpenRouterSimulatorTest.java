@@ -51,7 +51,7 @@ class OpenRouterSimulatorTest {
      * Two classes OpenRouter documents that are the model's endpoints, not the account: a request with tools to a model
      * none of whose endpoints supports tool use (404 "No endpoints found that support tool use", bobrware/bobrchat#60;
      * the probes send no tools, so only the application's request shows it) is the request's, placed by its variants
-     * (without tools it is served) and titled with the capability; a withdrawn model (404 "No endpoints found for ...")
+     * (without tools it is served) and titled with the capability, and so is an image to the same text-only model; a withdrawn model (404 "No endpoints found for ...")
      * is the model's, placed by the model that does not exist answered otherwise on the same route. Each by its rule.
      */
     @Test
@@ -73,6 +73,13 @@ class OpenRouterSimulatorTest {
         // The same request without tools, one of the variants, was served.
         assertThat(tools.exchanges().stream().filter(e -> "without tools".equals(e.variant())).map(Exchange::status).toList(),
                 equalTo(java.util.List.of(200)));
+
+        // An image to the same text-only model: the variants find its image part.
+        RunRecord image = ContractSuite.runWithRequest("local-openrouter", output, "src/test/resources/requests/or-image-input-free.json");
+        assertThat(image.verdict().meaning(), image.verdict().title(),
+                equalTo("No endpoint of meta-llama/llama-3.3-70b-instruct:free supports what your request uses (404)"));
+        assertThat(image.verdict().meaning(), org.hamcrest.Matchers.containsString("\"No endpoints found that support image input\""));
+        assertThat(image.verdict().meaning(), org.hamcrest.Matchers.containsString("without `messages[0].content[1]`, it is served"));
 
         RunRecord withdrawn = ContractSuite.run("local-openrouter-model-no-endpoints", output);
         assertThat(withdrawn.verdict().meaning(), withdrawn.verdict().id(), equalTo("model-unavailable"));
