@@ -76,14 +76,17 @@ class OpenRouterThroughPortkeyTest {
      * Difference 1, a request without a key: Portkey's openai provider writes {@code Authorization: Bearer
      * ${apiKey}} from whatever key it was given, none included, so OpenRouter receives {@code Bearer undefined}: an
      * unknown key, answered "User not found." where, with no key, it says "No auth credentials found". The healthy
-     * account is unclassified through Portkey by that scenario alone.
+     * account is answer-off-contract through Portkey by that scenario alone: nothing of its key was refused, and the
+     * verdict quotes the failed check.
      */
     @Test
     void aRequestWithoutAKeyReachesOpenRouterAsBearerUndefined() throws Exception {
         int before = THROUGH.simulator().requests().size();
         Runs runs = run("healthy");
         assertThat(runs.direct().verdict().id(), equalTo("healthy"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("answer-off-contract"));
+        assertThat(runs.through().verdict().meaning(), containsString("\"A request without a key is refused\": "));
+        assertThat(runs.through().verdict().meaning(), containsString("User not found."));
         assertThat(failed(runs.through()), equalTo(List.of("A request without a key is refused")));
         List<String> noKey = runs.through().exchanges().stream()
                 .filter(exchange -> exchange.caller() != null && exchange.caller().id().equals("no-key")

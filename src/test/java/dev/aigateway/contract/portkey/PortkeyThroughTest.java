@@ -83,7 +83,7 @@ class PortkeyThroughTest {
     }
 
     /**
-     * Difference 1, BYOK: the healthy team with its BYOK key is healthy direct, unclassified through Portkey. Portkey's
+     * Difference 1, BYOK: the healthy team with its BYOK key is healthy direct, answer-off-contract through Portkey. Portkey's
      * openai provider forwards only OpenAI's parameters, so the request's {@code providerOptions} (the key the gateway
      * behind it should use) never arrives: the gateway serves with its system credentials, and the two BYOK scenarios
      * that expect the team's own key fail.
@@ -92,7 +92,8 @@ class PortkeyThroughTest {
     void byokThroughPortkeyLosesTheRequestsProviderOptions() throws Exception {
         Runs runs = run("healthy", true);
         assertThat(runs.direct().verdict().id(), equalTo("healthy"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("answer-off-contract"));
+        assertThat(runs.through().verdict().meaning(), containsString("\"My own provider key serves the request\": "));
         assertThat(failed(runs.through()), equalTo(List.of("A key the provider refuses falls back to system credentials",
                 "My own provider key serves the request")));
         List<Exchange> byok = runs.through().exchanges().stream()
