@@ -132,12 +132,6 @@ final class Layer {
                 return;
             }
             String trigger = f.get("requestTrigger");
-            if (status.equals("401") && served.isPresent() && (trigger.isEmpty() || trigger.equals("model"))) {
-                // The gateway's key check is passed before a request is routed: a 401 after it refuses a credential behind it.
-                put(f, "provider", "your key was served on " + servedAt() + " in this run, so the 401" + words(f) + " on " + f.get("path")
-                        + " refuses a credential behind " + theGateway + "'s key check (a provider's key, your own provider key), not your key");
-                return;
-            }
             if (!trigger.isEmpty() && !trigger.equals("model")) {
                 put(f, "request", "the variants of your request, each changing one thing, found what the refusal follows (" + trigger + ")");
                 return;
@@ -175,6 +169,13 @@ final class Layer {
             if (served.isPresent() && f.get("otherModel").matches("same|different")) {
                 put(f, "account", "your key was served on " + servedAt() + ", but " + refused + ", and another catalog model was refused "
                         + ("same".equals(f.get("otherModel")) ? "the same way" : "too"));
+                return;
+            }
+            if (status.equals("401") && served.isPresent()) {
+                // The gateway's key check is passed before a request is routed, and no other model was refused alike: a 401
+                // after it refuses a credential behind it.
+                put(f, "provider", "your key was served on " + servedAt() + " in this run, so the 401" + words(f) + " on " + f.get("path")
+                        + " refuses a credential behind " + theGateway + "'s key check (a provider's key, your own provider key), not your key");
                 return;
             }
             // A probe is the smallest request there is: a refusal of it (not of its path or its model) speaks of the account.
