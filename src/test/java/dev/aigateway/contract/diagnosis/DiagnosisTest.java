@@ -174,6 +174,27 @@ class DiagnosisTest {
                 allowBillable(false)).id(), equalTo("answer-off-contract"));
     }
 
+    /**
+     * Unclassified only where the run's comparisons disagree: every rule that gives it requires {@code contradicts}, and
+     * the rules end with two that hold whatever happened, neither unclassified (nothing of the key refused, or a refusal
+     * nothing compared).
+     */
+    @Test
+    void unclassifiedIsGivenOnlyWhereTheComparisonsDisagree() {
+        List<Diagnosis.Rule> rules = diagnosis.verdicts();
+        for (Diagnosis.Rule rule : rules.stream().filter(rule -> rule.id().equals("unclassified")).toList()) {
+            assertThat(diagnosis.nameOf(rule), rule.when().stream().anyMatch(condition -> condition.some() != null
+                    && ".+".equals(condition.some().get("contradicts"))), equalTo(true));
+        }
+        assertThat(rules.subList(rules.size() - 2, rules.size()).stream().map(Diagnosis.Rule::id).toList(),
+                equalTo(List.of("answer-off-contract", "unplaced")));
+        // Whatever the run: nothing refused, or a refusal of the key's own.
+        List<Exchange> refused = List.of(exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}",
+                418, "{\"error\":{\"message\":\"Odd.\"}}", null));
+        assertThat(diagnosis.diagnose(refused, 1, ENVIRONMENT).id(), equalTo("unplaced"));
+        assertThat(diagnosis.diagnose(List.of(), 1, ENVIRONMENT).id(), equalTo("answer-off-contract"));
+    }
+
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
