@@ -323,10 +323,12 @@ public record GatewayProfile(
         /**
          * moderationReasons: why a moderation flagged the input; flaggedInput: the text it flagged; byokAttempt: true
          * when the failed attempt used the account's own provider key; availableProviders and requestedProviders: the
-         * providers that serve the model and those the account's or the request's provider settings allow.
+         * providers that serve the model and those the account's or the request's provider settings allow;
+         * availabilityCode: why the model cannot be served (withdrawn, no endpoints, filtered), excludedBy: the routing
+         * filters that removed its last endpoints, fallbackModels: the models the gateway suggests instead.
          */
         public static final List<String> NAMES = List.of("moderationReasons", "flaggedInput", "byokAttempt",
-                "availableProviders", "requestedProviders");
+                "availableProviders", "requestedProviders", "availabilityCode", "excludedBy", "fallbackModels");
 
         /** The value of field {@code name} in {@code answer}, or "". */
         public String read(String name, JsonNode answer) {

@@ -178,6 +178,31 @@ class OpenRouterDocumentedClassesTest {
         assertThat(diagnose("or-404-no-allowed-providers", answer).id(), not(equalTo("request-rejected")));
     }
 
+    /**
+     * A withdrawn model in OpenRouter's 2026 envelope (its errors docs' model_deprecated example, replayed as
+     * or-404-model-deprecated): once the comparison placed the 404 at the model, its availability code titles it and the
+     * models it suggests are named; the code alone, with no comparison, places nothing at the model. The older envelope
+     * (infiniflow/ragflow#2359) is placed by the same comparison, titled without a code.
+     */
+    @Test
+    void aWithdrawnModelsAvailabilityCodeNamesItOnceTheComparisonPlacedIt() {
+        List<dev.aigateway.contract.record.Exchange> run = OpenRouterCapturedBodiesTest.runMeeting(captured("or-404-model-deprecated"));
+        Verdict verdict = diagnosis.diagnose(run, 1, OPENROUTER);
+        assertThat(verdict.id(), equalTo("model-unavailable"));
+        assertThat(verdict.title(), equalTo("openai/gpt-4o-mini was withdrawn (model_deprecated, 404)"));
+        assertThat(verdict.nextSteps().get(0), containsString("(openai/gpt-4.1)"));
+        Verdict alone = diagnosis.diagnose(new java.util.ArrayList<>(run.subList(0, 4)), 1, OPENROUTER);
+        assertThat(alone.title(), not(containsString("withdrawn")));
+        assertThat(diagnosis.nameOf(diagnosis.ruleOf(run.subList(0, 4), Diagnosis.Scenarios.failed(1), OPENROUTER)), not(equalTo("model-unavailable#1")));
+        Verdict older = diagnosis.diagnose(OpenRouterCapturedBodiesTest.runMeeting(captured("or-404-no-endpoints-for-this-model")), 1, OPENROUTER);
+        assertThat(older.id(), equalTo("model-unavailable"));
+        assertThat(older.title(), equalTo("No endpoint serves openai/gpt-4o-mini on chat-completions (404)"));
+    }
+
+    private static Captured captured(String name) {
+        return Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
     /** The request's own provider.only leaves the model no provider (anomalyco/opencode#45995's words): the request's, not the account's. */
     @Test
     void aRequestsOwnProviderPreferenceIsTheRequests() {

@@ -84,7 +84,7 @@ class OpenRouterSimulatorTest {
         RunRecord withdrawn = ContractSuite.run("local-openrouter-model-no-endpoints", output);
         assertThat(withdrawn.verdict().meaning(), withdrawn.verdict().id(), equalTo("model-unavailable"));
         assertThat(withdrawn.verdict().title(), equalTo("No endpoint serves openai/gpt-4o-mini on chat-completions (404)"));
-        assertThat(ruleOf(diagnosis, withdrawn, "local-openrouter-model-no-endpoints"), equalTo("model-unavailable#1"));
+        assertThat(ruleOf(diagnosis, withdrawn, "local-openrouter-model-no-endpoints"), equalTo("model-unavailable#2"));
     }
 
     private static String ruleOf(dev.aigateway.contract.diagnosis.Diagnosis diagnosis, RunRecord run, String env) {
