@@ -199,6 +199,18 @@ class OpenRouterDocumentedClassesTest {
         assertThat(older.title(), equalTo("No endpoint serves openai/gpt-4o-mini on chat-completions (404)"));
     }
 
+    /** The 2026 envelope's field for the same class (OpenRouter's errors docs: excluded_by require_parameters), in words no rule knows. */
+    @Test
+    void aCapabilityFilteredOutByRequireParametersIsTheRequestsByItsField() {
+        String answer = "{\"error\":{\"message\":\"Routing constraints left nothing.\",\"error_type\":\"not_found\",\"http_status\":404,"
+                + "\"availability\":{\"code\":\"constraint_filtered\",\"retryable\":false,\"requested_models\":[\"qwen/qwen3-235b-a22b:free\"],"
+                + "\"excluded_by\":[\"require_parameters\"],\"docs_url\":\"https://openrouter.ai/docs/errors#constraint_filtered\"}}}";
+        Verdict verdict = diagnosis.diagnose(applicationRequestMeeting("{\"model\":\"qwen/qwen3-235b-a22b:free\",\"messages\":[],"
+                + "\"tools\":[],\"provider\":{\"require_parameters\":true}}", 404, answer), 1, OPENROUTER);
+        assertThat(verdict.id(), equalTo("request-rejected"));
+        assertThat(verdict.title(), equalTo("No endpoint of qwen/qwen3-235b-a22b:free supports what your request uses (404)"));
+    }
+
     private static Captured captured(String name) {
         return Captured.of("openrouter").stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
