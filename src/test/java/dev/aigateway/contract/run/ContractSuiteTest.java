@@ -93,6 +93,7 @@ class ContractSuiteTest {
             "local-slow,              unreachable",
             "local-nothing-listening, unreachable",
             "local-byok-no-credits,   byok-credit-gate",
+            "local-byok-key-rejected, byok-key-rejected",
             "local-messages-refused,  route-refused",
     })
     void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
