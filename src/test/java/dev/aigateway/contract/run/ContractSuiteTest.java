@@ -80,6 +80,7 @@ class ContractSuiteTest {
             "local-free-tier,         free-tier-model-restricted",
             "local-byok-free-credits, byok-requires-paid-credits",
             "local-team-restricted,   team-restricted",
+            "local-routing-rule-denied, team-restricted",
             "local-region-restricted, model-unavailable-in-region",
             "local-zdr-team,          data-policy-no-provider",
             "local-request-refusals,  healthy",
