@@ -335,6 +335,9 @@ class LayerTest {
         assertThat(served.get("layer"), equalTo("account"));
         assertThat(served.get("placedBy"), equalTo("the provider served your own provider key directly (200), but through "
                 + theGateway(environment) + " it got 403 forbidden"));
+        Verdict verdict = diagnosis.diagnose(keyServedThen(environment, refused, directServed), 1, environment);
+        assertThat("the provider's own 200 is the comparison, not an answer of the gateway's", verdict.id(), equalTo("account-refused"));
+        assertThat(verdict.meaning(), containsString("Placed by: the provider served your own provider key directly (200)"));
 
         Exchange directRefused = directServed.toBuilder().status(401).responseBody("{\"error\":{\"message\":\"invalid x-api-key\"}}").build();
         Map<String, String> refusedToo = Facts.ofRun(keyServedThen(environment, refused, directRefused), environment).get(2);
