@@ -149,4 +149,48 @@ class FactsMutationsTest {
         assertThat(RouteServed.header(answer, "x-vercel-mitigated"), equalTo("challenge"));
         assertThat(RouteServed.header(answer, "content-type"), equalTo(""));
     }
+
+    /**
+     * Another gateway told by its request-id header where its profile sources that header (Vercel's x-vercel-id), in its own
+     * words; never when this gateway's own header is there too, nor by a header another profile only guesses at (OpenRouter's
+     * cf-ray, any Cloudflare site's).
+     */
+    @Test
+    void anotherGatewaysSourcedRequestIdHeaderAloneNamesIt() {
+        GatewayProfile openRouter = load("local-openrouter").profile();
+        assertThat(Facts.otherGateway(exchange("s", "POST", "/api/v1/chat/completions", 401, Map.of("x-vercel-id", "iad1::FAKE1"), "{}"),
+                openRouter), equalTo("the Vercel AI Gateway"));
+        assertThat("its own cf-ray too: the answer is OpenRouter's", Facts.otherGateway(exchange("s", "POST", "/api/v1/chat/completions", 401,
+                Map.of("x-vercel-id", "iad1::FAKE1", "cf-ray", "8f0a-FRA"), "{}"), openRouter), equalTo(""));
+        assertThat("a cf-ray alone names no OpenRouter", Facts.otherGateway(exchange("s", "GET", "/v1/credits", 401,
+                Map.of("cf-ray", "8f0a-FRA"), "{}"), ENVIRONMENT.profile()), equalTo(""));
+    }
+
+    /**
+     * Portkey's provider header names the provider of a refusal (4xx or 5xx) whose body names none; the body's own provider
+     * comes first; a success, no answer, or a profile without such a header names none.
+     */
+    @Test
+    void theProviderHeaderNamesTheProviderOfARefusalWhoseBodyNamesNone() {
+        Environment portkey = load("local-portkey");
+        Map<String, String> header = Map.of("content-type", "application/json", "x-portkey-provider", "anthropic");
+        String plain = "{\"error\":{\"message\":\"Request timed out\",\"type\":\"timeout\"}}";
+        for (int status : new int[] {400, 408, 502}) {
+            assertThat(status + "", Facts.of(exchange("s", "POST", "/v1/chat/completions", status, header, plain), portkey).get("failedProvider"),
+                    equalTo("anthropic"));
+        }
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 200, header, "{\"id\":\"chatcmpl-1\"}"), portkey).get("failedProvider"),
+                equalTo(""));
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 399, header, plain), portkey).get("failedProvider"), equalTo(""));
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", null, Map.of(), null), portkey).get("failedProvider"), equalTo(""));
+        String named = "{\"error\":{\"message\":\"openai error: Model 'x' not found\",\"type\":\"model_not_found\"},\"provider\":\"openai\"}";
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 404, header, named), portkey).get("failedProvider"), equalTo("openai"));
+        assertThat("Vercel's profile names no provider header", Facts.of(exchange("s", "POST", "/v1/chat/completions", 408, header, plain),
+                ENVIRONMENT).get("failedProvider"), equalTo(""));
+    }
+
+    private static Environment load(String name) {
+        return new dev.aigateway.contract.environment.EnvironmentLoader(
+                java.nio.file.Path.of(System.getProperty("contract.root", ".")), Map.of()).load(name);
+    }
 }
