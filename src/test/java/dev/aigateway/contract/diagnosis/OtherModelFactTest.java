@@ -93,6 +93,23 @@ class OtherModelFactTest {
                 equalTo(java.util.Optional.empty()));
     }
 
+    /**
+     * The route served only on another model, after the probe's refusal there, is no other route served: a refusal on
+     * another route is not "refused on that route only" because of it.
+     */
+    @org.junit.jupiter.api.Test
+    void aRouteServedOnlyOnAnotherModelIsNoOtherRouteServed() {
+        Environment environment = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String refusal = "{\"error\":{\"message\":\"Not for you.\",\"type\":\"forbidden\"}}";
+        List<Exchange> exchanges = List.of(
+                exchange(environment, 1, "The smallest chat completion", "/v1/chat/completions", "openai/gpt-4o-mini", 403, refusal),
+                exchange(environment, 2, "The smallest message", "/v1/messages", "openai/gpt-4o-mini", 403, refusal),
+                exchange(environment, 3, OtherModel.SCENARIO, "/v1/chat/completions", "openai/gpt-5-nano", 200, "{\"id\":\"gen_1\"}"));
+        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        assertThat(facts.get(1).get("otherRouteServed"), equalTo("false"));
+        assertThat(Diagnosis.load().diagnose(exchanges, 2, environment).id(), org.hamcrest.Matchers.not(equalTo("route-refused")));
+    }
+
     /** The status a refusal body says (its code, else 403 for Vercel's typed envelope). */
     private static int status(String body) {
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"code\":(\\d+)").matcher(body);
