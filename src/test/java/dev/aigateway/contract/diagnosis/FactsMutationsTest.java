@@ -189,6 +189,53 @@ class FactsMutationsTest {
                 ENVIRONMENT).get("failedProvider"), equalTo(""));
     }
 
+    /**
+     * A 402 under a key's own limit: the limit is used up when what remains is less than the request's worst case at the
+     * catalog's price (the tokens the refusal says were requested, else the request's max_tokens); a limit exactly equal to
+     * it still affords the request.
+     */
+    @Test
+    void aKeyLimitIsUsedUpBelowTheRequestsWorstCaseNotAtIt() {
+        Environment openRouter = load("local-openrouter");
+        String catalog = "{\"data\":[{\"id\":\"openai/gpt-4o-mini\",\"pricing\":{\"prompt\":\"0.00000015\",\"completion\":\"0.0000006\"}}]}";
+        // 1000 tokens at $0.0000006: $0.0006 at worst.
+        assertThat(usedUp(openRouter, catalog, "0.0006", "Insufficient credits."), equalTo("false"));
+        assertThat(usedUp(openRouter, catalog, "0.0005", "Insufficient credits."), equalTo("true"));
+        assertThat("the tokens the refusal names, not max_tokens", usedUp(openRouter, catalog, "0.0006",
+                "This request requires more credits. You requested up to 2000 tokens, but can only afford 1000."), equalTo("true"));
+        assertThat(usedUp(openRouter, catalog, "0", "Insufficient credits."), equalTo("true"));
+    }
+
+    private static String usedUp(Environment environment, String catalog, String remaining, String message) {
+        GatewayProfile profile = environment.profile();
+        String keyPath = profile.route(profile.credits().balanceRoute()).orElseThrow().path();
+        String modelsPath = profile.route("models").orElseThrow().path();
+        Map<String, String> json = Map.of("content-type", "application/json", "cf-ray", "8f0a-FRA");
+        List<Exchange> run = List.of(
+                Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET").url("https://gateway.example" + modelsPath)
+                        .path(modelsPath).status(200).responseHeaders(json).responseBody(catalog).durationMs(5).requestId("8f0a-FRA")
+                        .caller(Caller.TEAM_KEY).build(),
+                Exchange.builder().sequence(2).scenario("s").startedAt(Instant.EPOCH).method("GET").url("https://gateway.example" + keyPath)
+                        .path(keyPath).status(200).responseHeaders(json).responseBody("{\"data\":{\"limit_remaining\":" + remaining + "}}")
+                        .durationMs(5).requestId("8f0a-FRA").caller(Caller.TEAM_KEY).build(),
+                Exchange.builder().sequence(3).scenario("s").startedAt(Instant.EPOCH).method("POST").url("https://gateway.example/api/v1/chat/completions")
+                        .path("/api/v1/chat/completions").requestBody("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1000}").status(402)
+                        .responseHeaders(json).responseBody("{\"error\":{\"message\":\"" + message + "\",\"code\":402}}").durationMs(5)
+                        .requestId("8f0a-FRA").caller(Caller.TEAM_KEY).build());
+        Map<String, String> refused = Facts.ofRun(run, environment).get(2);
+        assertThat(new java.math.BigDecimal(refused.get("keyLimitRemaining")).compareTo(new java.math.BigDecimal(remaining)), equalTo(0));
+        return refused.get("keyLimitUsedUp");
+    }
+
+    /** An environment's OIDC token is what the verdicts name (authKind oidc) and its expiry the one its claim reads. */
+    @Test
+    void anEnvironmentsOidcTokenIsItsAuthKindWithItsExpiry() {
+        Map<String, String> facts = Facts.ofEnvironment(load("local-oidc"));
+        assertThat(facts.get("authKind"), equalTo("oidc"));
+        assertThat(facts.get("tokenExpiresAt"), equalTo("2100-01-01T00:00:00Z"));
+        assertThat(facts.get("tokenExpired"), equalTo("false"));
+    }
+
     private static Environment load(String name) {
         return new dev.aigateway.contract.environment.EnvironmentLoader(
                 java.nio.file.Path.of(System.getProperty("contract.root", ".")), Map.of()).load(name);
