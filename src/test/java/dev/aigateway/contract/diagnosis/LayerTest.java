@@ -324,7 +324,7 @@ class LayerTest {
         String byok = "{\"model\":\"anthropic/claude-sonnet-4\",\"max_tokens\":1,\"providerOptions\":{\"gateway\":{\"byok\":"
                 + "{\"anthropic\":[{\"apiKey\":\"sk-ant-FAKE\"}]}}}}";
         Exchange refused = exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), byok, 403,
-                "{\"error\":{\"message\":\"Not allowed with this key today.\",\"type\":\"forbidden\"}}", "application/json");
+                "{\"error\":{\"message\":\"Not allowed with this key today.\",\"type\":\"quota_wobble\"}}", "application/json");
         Exchange directServed = Exchange.builder().sequence(4).scenario("s4").startedAt(Instant.EPOCH).method("POST")
                 .url("https://provider.example/v1/messages").path("/v1/messages").requestBody(PROBE).status(200)
                 .responseHeaders(Map.of("content-type", "application/json")).responseBody("{\"id\":\"msg_1\"}").durationMs(5)
@@ -334,7 +334,7 @@ class LayerTest {
         assertThat(served.get("byok"), equalTo("true"));
         assertThat(served.get("layer"), equalTo("account"));
         assertThat(served.get("placedBy"), equalTo("the provider served your own provider key directly (200), but through "
-                + theGateway(environment) + " it got 403 forbidden"));
+                + theGateway(environment) + " it got 403 quota_wobble"));
         Verdict verdict = diagnosis.diagnose(keyServedThen(environment, refused, directServed), 1, environment);
         assertThat("the provider's own 200 is the comparison, not an answer of the gateway's", verdict.id(), equalTo("account-refused"));
         assertThat(verdict.meaning(), containsString("Placed by: the provider served your own provider key directly (200)"));
@@ -350,7 +350,7 @@ class LayerTest {
         for (List<Exchange> run : List.of(keyServedThen(environment, refused), keyServedThen(environment, refused, directSilent))) {
             Map<String, String> compared = Facts.ofRun(run, environment).get(2);
             assertThat(compared.get("layer"), equalTo("account"));
-            assertThat(compared.get("placedBy"), equalTo("your key got 403 forbidden where a key never issued got 401 authentication_error,"
+            assertThat(compared.get("placedBy"), equalTo("your key got 403 quota_wobble where a key never issued got 401 authentication_error,"
                     + " and it was served on GET " + keyCheck(environment) + " (200)"));
         }
     }
