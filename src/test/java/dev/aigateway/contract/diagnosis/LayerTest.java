@@ -383,6 +383,48 @@ class LayerTest {
         assertThat(nothingServed.get("layer") + nothingServed.get("placedBy"), emptyString());
     }
 
+    /** A 401 after the key was served, with no other model refused alike, refuses a credential behind the gateway's key check. */
+    @Test
+    void a401AfterTheKeyWasServedIsTheProviders() {
+        Environment environment = load("local-openrouter");
+        Exchange keyServed = exchange(environment, 1, Caller.TEAM_KEY, "GET", keyCheck(environment), null, 200, "{\"data\":{\"usage\":0}}",
+                "application/json");
+        Exchange refused = exchange(environment, 2, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 401,
+                "{\"error\":{\"message\":\"Credential declined downstream.\",\"code\":401}}", "application/json");
+        Map<String, String> fact = Facts.ofRun(List.of(keyServed, refused), environment).get(1);
+        assertThat(fact.get("layer"), equalTo("provider"));
+        assertThat(fact.get("placedBy"), equalTo("your key was served on GET " + keyCheck(environment) + " (200) in this run, so the 401 on "
+                + chat(environment) + " refuses a credential behind OpenRouter's key check (a provider's key, your own provider key), not your key"));
+    }
+
+    /**
+     * A key never issued refused 403 where the profile says 401, exactly as your key on the same path: the run contradicts the
+     * profile. Not so when the key never issued got another status, another path, or an answer not the gateway's own, nor for
+     * a status that is no key's refusal.
+     */
+    @Test
+    void aKeyNeverIssuedRefusedAsYourKeyOtherwiseThanTheProfileSaysContradictsIt() {
+        Environment environment = load("local-openrouter");
+        String refusal = "{\"error\":{\"message\":\"Not here.\",\"code\":403}}";
+        Exchange notIssued = exchange(environment, 1, Caller.NOT_ISSUED_KEY, "POST", chat(environment), PROBE, 403, refusal, "application/json");
+        Exchange yours = exchange(environment, 2, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 403, refusal, "application/json");
+        assertThat(Facts.ofRun(List.of(notIssued, yours), environment).get(1).get("contradicts"), equalTo("a key never issued got 403 on "
+                + chat(environment) + " as your key did, where OpenRouter answers a key it never issued 401: the run cannot tell your key,"
+                + " or your account, from a key that does not exist"));
+        List<Exchange> otherwise = List.of(
+                notIssued.toBuilder().path(keyCheck(environment)).url("https://gateway.example" + keyCheck(environment)).build(),
+                notIssued.toBuilder().status(402).responseBody(refusal.replace("403", "402")).build(),
+                notIssued.toBuilder().responseHeaders(Map.of("content-type", "text/html")).requestId(null).responseBody("<html>403</html>").build());
+        for (Exchange compared : otherwise) {
+            assertThat(compared.path() + " " + compared.status(), Facts.ofRun(List.of(compared, yours), environment).get(1).get("contradicts"),
+                    emptyString());
+        }
+        String limited = refusal.replace("403", "429");
+        assertThat("a 429 is no key's refusal", Facts.ofRun(List.of(
+                notIssued.toBuilder().status(429).responseBody(limited).build(),
+                yours.toBuilder().status(429).responseBody(limited).build()), environment).get(1).get("contradicts"), emptyString());
+    }
+
     /** The run's facts with {@code otherModel} set on the failed probe (#4), placed again, and its verdict. */
     private Verdict withOtherModel(List<Exchange> run, Environment environment, String otherModel) {
         List<Map<String, String>> facts = Facts.ofRun(run, environment);
