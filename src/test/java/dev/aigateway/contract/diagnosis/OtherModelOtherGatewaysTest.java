@@ -111,6 +111,22 @@ class OtherModelOtherGatewaysTest {
         }
     }
 
+    /**
+     * environments/local/local-litellm-no-deployments: every deployment of the probe's model cools down (429 "No
+     * deployments available for selected model", words no rule of the proxy's knows) while Claude Haiku serves: the
+     * experiment places the refusal at the model.
+     */
+    @Test
+    void onLiteLLMNoDeploymentOfTheProbesModelIsModelUnavailablePlacedByTheOtherModel() throws Exception {
+        RunRecord run = ContractSuite.run("local-litellm-no-deployments", output);
+        assertThat(run.verdict().meaning(), run.verdict().id(), equalTo("model-unavailable"));
+        assertThat(run.verdict().meaning(), org.hamcrest.Matchers.containsString(
+                "Placed by: another catalog model was served where openai/gpt-4o-mini got 429"));
+        assertThat(wave(run).stream().map(e -> e.method() + " " + e.path() + " " + e.status() + " " + e.variant()).toList(), equalTo(List.of(
+                "GET /v1/model/info 200 null",
+                "POST /v1/chat/completions 200 the same probe on anthropic/claude-haiku-4.5 instead of openai/gpt-4o-mini")));
+    }
+
     /** A healthy key: no refusal, so neither /v1/model/info nor any extra POST. */
     @Test
     void onLiteLLMAHealthyRunReadsNoModelInfoAndSendsNothingMore() throws Exception {
