@@ -26,7 +26,15 @@ public final class CatalogPrices {
      */
     public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
                                           int requestBytes) {
-        GatewayProfile.Catalog where = profile.catalog();
+        return worstCaseUsd(profile.catalog(), catalog, model, maxTokens, requestBytes);
+    }
+
+    /**
+     * As {@link #worstCaseUsd(GatewayProfile, String, String, Integer, int)}, read where {@code where} says: the
+     * catalog, or the list the other model was chosen from ({@link GatewayProfile.OtherModel#listing}).
+     */
+    public static BigDecimal worstCaseUsd(GatewayProfile.Catalog where, String catalog, String model, Integer maxTokens,
+                                          int requestBytes) {
         if (catalog == null || maxTokens == null || !where.priced()) {
             return null;
         }

@@ -165,8 +165,13 @@ public final class GatewayClient {
      * at most {@code maxTokens} out) is held under the spend cap; the hold lasts until its answer is recorded.
      */
     Response gated(String what, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        try (SpendGuard.Reservation reserved = gate.admit(what, () -> CatalogPrices.worstCaseUsd(environment.profile(),
-                catalogText(), model, maxTokens, json.getBytes(StandardCharsets.UTF_8).length))) {
+        return gated(what, () -> CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
+                json.getBytes(StandardCharsets.UTF_8).length), send);
+    }
+
+    /** As {@link #gated(String, String, Integer, String, Supplier)}, the worst case as {@code worstCaseUsd} reads it. */
+    private Response gated(String what, Supplier<java.math.BigDecimal> worstCaseUsd, Supplier<Response> send) {
+        try (SpendGuard.Reservation reserved = gate.admit(what, worstCaseUsd)) {
             return send.get();
         }
     }
@@ -226,11 +231,12 @@ public final class GatewayClient {
      * body to the same path, as {@code credential}, with the route's protocol headers, the model changed where the probe
      * named it: the body's {@code model}, or, on the AI SDK's protocol (no model in the body), its model header
      * ({@code headers.aiSdk.modelId}), the probe's specification version and streaming kept. Past the same gates as every
-     * billable send, its worst case at {@code model}'s catalog price (the body's max_tokens, max_output_tokens or
-     * maxOutputTokens out, else none on embeddings and the probe's max_tokens elsewhere). Sent once, not retried on a
+     * billable send, its worst case at {@code model}'s price in {@code listing}, the text it was chosen from (null: the
+     * catalog; read where {@code catalog.otherModel} says), the body's max_tokens, max_output_tokens or
+     * maxOutputTokens out, else none on embeddings and the probe's max_tokens elsewhere. Sent once, not retried on a
      * 5xx (the probe itself was); its exchange marked {@code variant}.
      */
-    public Response sameProbeOn(Credential credential, String routeId, Exchange probe, String model, String variant) {
+    public Response sameProbeOn(Credential credential, String routeId, Exchange probe, String model, String listing, String variant) {
         ObjectNode body;
         try {
             body = (ObjectNode) JSON.readTree(probe.requestBody());
@@ -252,7 +258,11 @@ public final class GatewayClient {
                 ? new RequestHeaders.AiSdk(specification, model, "true".equals(sentHeader(probe, sdk.streaming())))
                 : routeId.equals("messages") ? RequestHeaders.ANTHROPIC : RequestHeaders.OPENAI;
         String path = path(routeId);
-        return gated("POST " + path + " (" + variant + ")", model, maxTokens, json,
+        GatewayProfile.Catalog where = environment.profile().catalog();
+        Supplier<java.math.BigDecimal> worstCase = () -> CatalogPrices.worstCaseUsd(where.otherModel() == null ? where
+                : where.otherModel().listing(where), listing == null ? catalogText() : listing, model, maxTokens,
+                json.getBytes(StandardCharsets.UTF_8).length);
+        return gated("POST " + path + " (" + variant + ")", worstCase,
                 () -> request(credential, protocol, variant).contentType(ContentType.JSON).body(json).post(path));
     }
 

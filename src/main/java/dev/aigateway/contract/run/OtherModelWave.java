@@ -77,7 +77,7 @@ final class OtherModelWave {
             }
             sent++;
             try {
-                client.sameProbeOn(team, route, probe, other.get(),
+                client.sameProbeOn(team, route, probe, other.get(), catalog,
                         "the same probe on " + other.get() + " instead of " + model);
             } catch (Skipped gate) {
                 notSent.add(probe.method() + " " + probe.path() + " on " + other.get() + ": " + Skipped.reasonOf(gate.getMessage()));

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The wave on LiteLLM and Portkey, after real refusals of the simulated gateway on 127.0.0.1 (whose journal counts what
  * arrives). LiteLLM: past the gates no POST arrives and the line says which setting refused it (the listing, a GET that
- * spends nothing, is read first). Portkey: whatever the gates, nothing is sent, not even a listing, and each refused
+ * spends nothing, is read first, and prices the send: a cap below its worst case there refuses it). Portkey: whatever the gates, nothing is sent, not even a listing, and each refused
  * route's line says the gateway keeps no list of models of its own.
  */
 class OtherModelWaveEveryGatewayTest {
@@ -84,7 +84,13 @@ class OtherModelWaveEveryGatewayTest {
     }
 
     @ParameterizedTest(name = "litellm allowBillable {0} maxSpendUsd {1}")
-    @CsvSource({"false, 1, allowBillable: false", "true, 0, maxSpendUsd: 0"})
+    @CsvSource({
+            "false, 1,       allowBillable: false",
+            "true,  0,       maxSpendUsd: 0",
+            // Below the worst case of the probe on Claude Haiku at /v1/model/info's prices (about 80 request bytes at
+            // $0.000001, one token out at $0.000005): priced from the list it was chosen from, not sent.
+            "true,  0.00001, maxSpendUsd: 0.00001",
+    })
     void onLiteLLMPastTheGatesNoPostArrivesAndTheLineSaysWhy(boolean allowBillable, String cap, String why) throws Exception {
         try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("litellm"))) {
             List<Exchange> refused = refusedProbe(environment("litellm", simulated.baseUrl(), "key-model-access", true, "1"));
