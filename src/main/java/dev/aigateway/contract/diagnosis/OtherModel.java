@@ -91,10 +91,7 @@ public final class OtherModel {
                 continue;
             }
             Map<String, String> answer = facts.get(tried);
-            // A stream is served when whole and unbroken, with the gateway's own header (a stream is not its JSON).
-            boolean served = other.status() / 100 == 2 && (RouteServed.fromGateway(other, profile)
-                    || answer.get("contentType").startsWith("text/event-stream") && !Layer.failed(answer)
-                    && !RouteServed.header(other, profile.ownAnswer().header()).isBlank());
+            boolean served = servedBy(other, profile) && !Layer.failed(answer);
             for (int i = 0; i < exchanges.size(); i++) {
                 Exchange probe = exchanges.get(i);
                 Optional<String> route = refusedProbe(probe, profile);
@@ -107,6 +104,16 @@ public final class OtherModel {
                 fact.put("otherModel", served ? "served" : same ? "same" : "different");
             }
         }
+    }
+
+    /**
+     * True when the gateway itself answered {@code exchange} with a 2xx: its own JSON, or a stream with its own header
+     * (a stream is not its JSON; whether it ended whole is the stream's facts').
+     */
+    public static boolean servedBy(Exchange exchange, GatewayProfile profile) {
+        return exchange.answered() && exchange.status() / 100 == 2 && (RouteServed.fromGateway(exchange, profile)
+                || RouteServed.header(exchange, "content-type").startsWith("text/event-stream")
+                && !RouteServed.header(exchange, profile.ownAnswer().header()).isBlank());
     }
 
     /** A refusal's message with the request's own model id as one word, so that "{model} is refused" reads alike for both. */

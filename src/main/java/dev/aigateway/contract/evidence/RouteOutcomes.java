@@ -39,7 +39,7 @@ public final class RouteOutcomes {
             if (OtherModel.SCENARIO.equals(exchange.scenario())) {
                 // The same probe on another model, sent after the route's refusal: said beside it, never as the route's own.
                 onAnotherModel.put(route.get(), "; the same probe on " + OtherModel.modelOf(exchange, profile) + ": "
-                        + (RouteServed.by(exchange, profile).isPresent() ? "served" : "refused") + " (" + exchange.status() + ")");
+                        + (OtherModel.servedBy(exchange, profile) ? "served" : "refused") + " (" + exchange.status() + ")");
             } else if (RouteServed.by(exchange, profile).isPresent()) {
                 served.put(route.get(), "served (" + exchange.status() + ")");
             } else if (exchange.status() / 100 != 2 && refused.get(route.get()) == null

@@ -229,6 +229,8 @@ class OtherModelOtherGatewaysTest {
                 }
             }
             assertThat(onTheProbe, equalTo(List.of("403 anthropic/claude-haiku-4.5 served")));
+            assertThat("the closing block's Routes line", dev.aigateway.contract.evidence.RouteOutcomes.of(run.exchanges(), environment.profile()),
+                    org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith("; the same probe on openai/gpt-5-nano: served (200)")));
         }
     }
 
