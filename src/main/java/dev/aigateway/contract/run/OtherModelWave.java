@@ -68,7 +68,9 @@ final class OtherModelWave {
             Optional<String> other = CatalogPrices.cheapestOther(environment.profile(), catalog, route, model, maxTokens,
                     probe.requestBody().getBytes(StandardCharsets.UTF_8).length);
             if (other.isEmpty()) {
-                notSent.add(probe.method() + " " + probe.path() + ": the catalog lists no other model for it");
+                notSent.add(probe.method() + " " + probe.path() + (catalog != null ? ": the catalog lists no other model for it"
+                        : ": the list of models to choose from (" + (otherModel.route() == null ? "the catalog"
+                        : "GET " + environment.profile().path(otherModel.route())) + ") did not answer 200"));
                 continue;
             }
             if (sent == MAX_SENDS) {

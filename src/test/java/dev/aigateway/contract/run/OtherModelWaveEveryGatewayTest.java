@@ -128,6 +128,25 @@ class OtherModelWaveEveryGatewayTest {
         }
     }
 
+    /** A key over its budget is refused /v1/model/info too: nothing is sent, and the line says the list did not answer. */
+    @Test
+    void onLiteLLMAListThatDoesNotAnswerSendsNothingAndSaysSo() throws Exception {
+        try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("litellm"))) {
+            Environment environment = environment("litellm", simulated.baseUrl(), "key-budget", true, "1");
+            ExchangeLog probes = new ExchangeLog();
+            client(environment, probes, "The smallest chat completion").chatCompletion(Credential.teamKey(environment.apiKey()),
+                    ChatCompletionRequest.smallest("openai/gpt-4o-mini", 1));
+            long before = count(simulated, "POST");
+            ExchangeLog log = new ExchangeLog();
+
+            List<String> notSent = OtherModelWave.send(environment, probes.all(), client(environment, log, OtherModel.SCENARIO));
+
+            assertThat(count(simulated, "POST"), equalTo(before));
+            assertThat(log.all().stream().map(e -> e.method() + " " + e.path() + " " + e.status()).toList(), org.hamcrest.Matchers.hasItem("GET /v1/model/info 429"));
+            assertThat(notSent, equalTo(List.of("POST /v1/chat/completions: the list of models to choose from (GET /v1/model/info) did not answer 200")));
+        }
+    }
+
     /** A run with nothing refused gets no line on Portkey either. */
     @Test
     void onPortkeyAServedProbeGetsNoLine() throws Exception {
