@@ -30,10 +30,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The wave on LiteLLM and Portkey, after real refusals of the simulated gateway on 127.0.0.1 (whose journal counts what
- * arrives). LiteLLM: past the gates no POST arrives and the line says which setting refused it (the listing, a GET that
- * spends nothing, is read first, and prices the send: a cap below its worst case there refuses it). Portkey: whatever the gates, nothing is sent, not even a listing, and each refused
- * route's line says the gateway keeps no list of models of its own.
+ * The wave on LiteLLM, Portkey and Vercel's AI SDK route, after real refusals of the simulated gateway on 127.0.0.1
+ * (whose journal counts what arrives). LiteLLM: past the gates no POST arrives and the line says which setting refused
+ * it (the listing, a GET that spends nothing, is read first, and prices the send: a cap below its worst case there
+ * refuses it). Portkey: whatever the gates, nothing is sent, not even a listing, and each refused route's line says
+ * the gateway keeps no list of models of its own. The AI SDK's route: the same gates, and allowed, the other model in
+ * the model header.
  */
 class OtherModelWaveEveryGatewayTest {
 
@@ -144,6 +146,62 @@ class OtherModelWaveEveryGatewayTest {
             assertThat(count(simulated, "POST"), equalTo(before));
             assertThat(log.all().stream().map(e -> e.method() + " " + e.path() + " " + e.status()).toList(), org.hamcrest.Matchers.hasItem("GET /v1/model/info 429"));
             assertThat(notSent, equalTo(List.of("POST /v1/chat/completions: the list of models to choose from (GET /v1/model/info) did not answer 200")));
+        }
+    }
+
+    /**
+     * Vercel's AI SDK route (the model in a header), refused on the free tier: past the gates no POST arrives and the
+     * line says which setting refused the send on the other model; allowed, it arrives once with the other model in
+     * the header.
+     */
+    @ParameterizedTest(name = "vercel ai-sdk-v3 allowBillable {0} maxSpendUsd {1}")
+    @CsvSource({
+            "false, 1,        allowBillable: false",
+            "true,  0,        maxSpendUsd: 0",
+            // Below the worst case of the call on gpt-5-nano (about 100 request bytes at $0.00000005, one token out).
+            "true,  0.000001, maxSpendUsd: 0.000001",
+            "true,  1,        ''",
+    })
+    void onVercelsAiSdkRouteTheGatesHoldAndTheHeaderCarriesTheOtherModel(boolean allowBillable, String cap, String why) throws Exception {
+        try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
+            Files.createDirectories(root.resolve("environments"));
+            String file = """
+                    description: the wave on the AI SDK's route
+                    baseUrl: %s
+                    teamId: team_wave
+                    apiKey: vck_sim_free-tier_FAKE
+                    funded: true
+                    routes: [ai-sdk-v3]
+                    expectedModels: [anthropic/claude-haiku-4.5]
+                    probe: { model: anthropic/claude-haiku-4.5, maxTokens: 1 }
+                    allowBillable: %s
+                    maxSpendUsd: %s
+                    """;
+            Files.writeString(root.resolve("environments/wave.yaml"), file.formatted(simulated.baseUrl(), true, "1"));
+            Environment allowed = new EnvironmentLoader(root, Map.of()).load("wave");
+            ExchangeLog probes = new ExchangeLog();
+            client(allowed, probes, "The smallest text, streamed as @ai-sdk/gateway 3.x streams it").languageModel(
+                    Credential.teamKey(allowed.apiKey()), "/v3/ai", "2", "anthropic/claude-haiku-4.5", true,
+                    dev.aigateway.contract.http.LanguageModelCall.smallest(1));
+            assertThat(probes.all().stream().filter(e -> e.method().equals("POST")).map(Exchange::status).toList(), equalTo(List.of(403)));
+            long before = count(simulated, "POST");
+
+            Files.writeString(root.resolve("environments/wave.yaml"), file.formatted(simulated.baseUrl(), allowBillable, cap));
+            Environment gated = new EnvironmentLoader(root, Map.of()).load("wave");
+            ExchangeLog log = new ExchangeLog();
+            List<String> notSent = OtherModelWave.send(gated, probes.all(), client(gated, log, OtherModel.SCENARIO));
+
+            List<String> headers = simulated.requests().stream().filter(request -> request.getMethod().getName().equals("POST"))
+                    .skip(before).map(request -> request.getUrl() + " " + request.getHeader("ai-language-model-id")).toList();
+            if (why.isEmpty()) {
+                assertThat(notSent, empty());
+                assertThat(headers, equalTo(List.of("/v3/ai/language-model openai/gpt-5-nano")));
+            } else {
+                assertThat("no POST arrived past the gate", headers, empty());
+                assertThat(notSent, hasSize(1));
+                assertThat(notSent.get(0), containsString("POST /v3/ai/language-model on openai/gpt-5-nano"));
+                assertThat(notSent.get(0), containsString(why));
+            }
         }
     }
 
