@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The same probe on another model on LiteLLM and Portkey, over a URL (the simulated gateway on 127.0.0.1 counts what
- * arrives). LiteLLM: after a refusal, and only then, /v1/model/info is read once with the key and the probe sent once
+ * arrives). LiteLLM: after a refusal, and only then, /model_group/info is read once with the key and the probe sent once
  * on the cheapest other chat model it lists, whose answer is the fact; past the gates nothing is sent. Portkey keeps
  * no list of models of its own: a refused run sends nothing more, and {@code otherModel} stays empty.
  */
@@ -86,7 +86,7 @@ class OtherModelOtherGatewaysTest {
 
     /**
      * The key may use Claude Haiku only (403 key_model_access_denied on gpt-4o-mini): the wave reads the key's
-     * /v1/model/info and sends the probe once on Claude Haiku, which is served.
+     * /model_group/info and sends the probe once on Claude Haiku, which is served.
      */
     @Test
     void onLiteLLMTheModelInfoIsReadOnceAndTheProbeSentOnceOnTheOtherChatModel() throws Exception {
@@ -96,9 +96,9 @@ class OtherModelOtherGatewaysTest {
             RunRecord run = run();
 
             assertThat("the wave: the listing, then one send", wave(run).stream().map(e -> e.method() + " " + e.path() + " " + e.status()).toList(),
-                    equalTo(List.of("GET /v1/model/info 200", "POST " + chat + " 200")));
+                    equalTo(List.of("GET /model_group/info 200", "POST " + chat + " 200")));
             assertThat(wave(run).get(1).variant(), equalTo("the same probe on anthropic/claude-haiku-4.5 instead of openai/gpt-4o-mini"));
-            assertThat("/v1/model/info arrived once", arrived(simulated, "GET").stream().filter(line -> line.startsWith("/v1/model/info")).count(),
+            assertThat("/model_group/info arrived once", arrived(simulated, "GET").stream().filter(line -> line.startsWith("/model_group/info")).count(),
                     equalTo(1L));
             assertThat("the probe arrived once on the other model",
                     arrived(simulated, "POST").stream().filter((chat + " anthropic/claude-haiku-4.5")::equals).count(), equalTo(1L));
@@ -123,11 +123,11 @@ class OtherModelOtherGatewaysTest {
         assertThat(run.verdict().meaning(), org.hamcrest.Matchers.containsString(
                 "Placed by: another catalog model was served where openai/gpt-4o-mini got 429"));
         assertThat(wave(run).stream().map(e -> e.method() + " " + e.path() + " " + e.status() + " " + e.variant()).toList(), equalTo(List.of(
-                "GET /v1/model/info 200 null",
+                "GET /model_group/info 200 null",
                 "POST /v1/chat/completions 200 the same probe on anthropic/claude-haiku-4.5 instead of openai/gpt-4o-mini")));
     }
 
-    /** A healthy key: no refusal, so neither /v1/model/info nor any extra POST. */
+    /** A healthy key: no refusal, so neither /model_group/info nor any extra POST. */
     @Test
     void onLiteLLMAHealthyRunReadsNoModelInfoAndSendsNothingMore() throws Exception {
         try (SimulatedGateway simulated = start("litellm")) {
@@ -135,7 +135,7 @@ class OtherModelOtherGatewaysTest {
             RunRecord run = run();
             assertThat(run.verdict().id(), equalTo("healthy"));
             assertThat(wave(run), empty());
-            assertThat(arrived(simulated, "GET").stream().filter(line -> line.contains("model/info")).toList(), empty());
+            assertThat(arrived(simulated, "GET").stream().filter(line -> line.contains("model_group/info")).toList(), empty());
             assertThat(simulated.requests(), hasSize(run.exchanges().size()));
             assertThat(Facts.ofRun(run.exchanges(), environment).stream().map(f -> f.get("otherModel")).distinct().toList(),
                     equalTo(List.of("")));

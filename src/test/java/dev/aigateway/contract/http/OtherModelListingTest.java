@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where each gateway's other model is chosen from ({@code catalog.otherModel}): on LiteLLM the answer of
- * {@code /v1/model/info} (model_name, model_info.mode, its costs as numbers), the cheapest of the route's mode, the
- * first listed of the mode when the proxy knows no price; on Portkey none, for every route; a profile that says
+ * {@code /model_group/info} (model_group, mode, its costs as numbers), the cheapest of the route's mode, priced there
+ * for the spend cap, the first listed of the mode when the proxy knows no price; on Portkey none, for every route; a profile that says
  * neither routes nor none, or both, is refused in one sentence.
  */
 class OtherModelListingTest {
@@ -23,23 +23,21 @@ class OtherModelListingTest {
     private static final GatewayProfile LITELLM = GatewayProfile.named("litellm");
     private static final GatewayProfile PORTKEY = GatewayProfile.named("portkey");
 
-    /** One deployment as /v1/model/info lists it; a null cost is written null. */
-    private static String modelInfo(String name, String mode, String input, String output) {
-        return "{\"model_name\":\"" + name + "\",\"litellm_params\":{\"model\":\"" + name + "\"},\"model_info\":{\"id\":\"x\",\"mode\":\""
-                + mode + "\",\"input_cost_per_token\":" + input + ",\"output_cost_per_token\":" + output + "}}";
+    /** One model group as /model_group/info lists it; a null cost is written null. */
+    private static String modelGroup(String name, String mode, String input, String output) {
+        return "{\"model_group\":\"" + name + "\",\"providers\":[\"openai\"],\"mode\":\"" + mode
+                + "\",\"input_cost_per_token\":" + input + ",\"output_cost_per_token\":" + output + "}";
     }
 
     @Test
-    void onLiteLLMTheCheapestDeploymentOfTheRoutesModeFromModelInfo() {
+    void onLiteLLMTheCheapestModelGroupOfTheRoutesModeFromModelGroupInfo() {
         String listing = "{\"data\":[" + String.join(",",
-                modelInfo("anthropic/claude-haiku-4.5", "chat", "1e-06", "5e-06"),
-                modelInfo("openai/text-embedding-3-small", "embedding", "2e-08", "0.0"),
-                modelInfo("openai/gpt-4o-mini", "chat", "1.5e-07", "6e-07"),
-                // A second deployment of the same model group: listed twice, chosen once.
-                modelInfo("openai/gpt-4o-mini", "chat", "1.5e-07", "6e-07"),
-                modelInfo("openai/gpt-5-nano", "chat", "5e-08", "4e-07")) + "]}";
-        assertThat(LITELLM.catalog().otherModel().route(), equalTo("model-info"));
-        assertThat(LITELLM.path("model-info"), equalTo("/v1/model/info"));
+                modelGroup("anthropic/claude-haiku-4.5", "chat", "1e-06", "5e-06"),
+                modelGroup("openai/text-embedding-3-small", "embedding", "2e-08", "0.0"),
+                modelGroup("openai/gpt-4o-mini", "chat", "1.5e-07", "6e-07"),
+                modelGroup("openai/gpt-5-nano", "chat", "5e-08", "4e-07")) + "]}";
+        assertThat(LITELLM.catalog().otherModel().route(), equalTo("model-group-info"));
+        assertThat(LITELLM.path("model-group-info"), equalTo("/model_group/info"));
         assertThat(CatalogPrices.cheapestOther(LITELLM, listing, "chat-completions", "anthropic/claude-haiku-4.5", 1, 80),
                 equalTo(Optional.of("openai/gpt-5-nano")));
         assertThat(CatalogPrices.cheapestOther(LITELLM, listing, "messages", "openai/gpt-5-nano", 1, 80),
@@ -50,15 +48,18 @@ class OtherModelListingTest {
         // The catalog of /v1/models (ids alone, no mode) offers nothing of a kind.
         assertThat(CatalogPrices.cheapestOther(LITELLM, "{\"data\":[{\"id\":\"openai/gpt-5-nano\",\"object\":\"model\"}]}",
                 "chat-completions", "openai/gpt-4o-mini", 1, 80), equalTo(Optional.empty()));
+        // Its worst case, as the spend cap reads it there: 80 bytes in at $0.00000005, one token out at $0.0000004.
+        assertThat(CatalogPrices.worstCaseUsd(LITELLM.catalog().otherModel().listing(LITELLM.catalog()), listing, "openai/gpt-5-nano", 1, 80),
+                org.hamcrest.Matchers.comparesEqualTo(new java.math.BigDecimal("0.0000044")));
     }
 
     @Test
     void onLiteLLMWithoutAnyKnownPriceTheFirstOtherModelOfTheModeListed() {
         String unpriced = "{\"data\":[" + String.join(",",
-                modelInfo("my/embedder", "embedding", "null", "null"),
-                modelInfo("my/refused", "chat", "null", "null"),
-                modelInfo("my/first-chat", "chat", "0", "0"),
-                modelInfo("my/second-chat", "chat", "null", "null")) + "]}";
+                modelGroup("my/embedder", "embedding", "null", "null"),
+                modelGroup("my/refused", "chat", "null", "null"),
+                modelGroup("my/first-chat", "chat", "0", "0"),
+                modelGroup("my/second-chat", "chat", "null", "null")) + "]}";
         assertThat(CatalogPrices.cheapestOther(LITELLM, unpriced, "chat-completions", "my/refused", 1, 80),
                 equalTo(Optional.of("my/first-chat")));
         assertThat(CatalogPrices.cheapestOther(LITELLM, unpriced, "embeddings", "my/other-embedder", 0, 80),

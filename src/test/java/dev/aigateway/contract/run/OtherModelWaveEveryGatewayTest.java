@@ -89,7 +89,7 @@ class OtherModelWaveEveryGatewayTest {
     @CsvSource({
             "false, 1,       allowBillable: false",
             "true,  0,       maxSpendUsd: 0",
-            // Below the worst case of the probe on Claude Haiku at /v1/model/info's prices (about 80 request bytes at
+            // Below the worst case of the probe on Claude Haiku at /model_group/info's prices (about 80 request bytes at
             // $0.000001, one token out at $0.000005): priced from the list it was chosen from, not sent.
             "true,  0.00001, maxSpendUsd: 0.00001",
     })
@@ -104,7 +104,7 @@ class OtherModelWaveEveryGatewayTest {
 
             assertThat("no POST arrived past the gate", count(simulated, "POST"), equalTo(before));
             assertThat("the listing was read, nothing was posted", log.all().stream().map(e -> e.method() + " " + e.path()).toList(),
-                    equalTo(List.of("GET /v1/models", "GET /v1/model/info")));
+                    equalTo(List.of("GET /v1/models", "GET /model_group/info")));
             assertThat(notSent, hasSize(1));
             assertThat(notSent.get(0), containsString("on anthropic/claude-haiku-4.5"));
             assertThat(notSent.get(0), containsString(why));
@@ -130,7 +130,7 @@ class OtherModelWaveEveryGatewayTest {
         }
     }
 
-    /** A key over its budget is refused /v1/model/info too: nothing is sent, and the line says the list did not answer. */
+    /** A key over its budget is refused /model_group/info too: nothing is sent, and the line says the list did not answer. */
     @Test
     void onLiteLLMAListThatDoesNotAnswerSendsNothingAndSaysSo() throws Exception {
         try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("litellm"))) {
@@ -144,8 +144,8 @@ class OtherModelWaveEveryGatewayTest {
             List<String> notSent = OtherModelWave.send(environment, probes.all(), client(environment, log, OtherModel.SCENARIO));
 
             assertThat(count(simulated, "POST"), equalTo(before));
-            assertThat(log.all().stream().map(e -> e.method() + " " + e.path() + " " + e.status()).toList(), org.hamcrest.Matchers.hasItem("GET /v1/model/info 429"));
-            assertThat(notSent, equalTo(List.of("POST /v1/chat/completions: the list of models to choose from (GET /v1/model/info) did not answer 200")));
+            assertThat(log.all().stream().map(e -> e.method() + " " + e.path() + " " + e.status()).toList(), org.hamcrest.Matchers.hasItem("GET /model_group/info 429"));
+            assertThat(notSent, equalTo(List.of("POST /v1/chat/completions: the list of models to choose from (GET /model_group/info) did not answer 200")));
         }
     }
 
