@@ -92,6 +92,16 @@ class OtherModelListingTest {
         assertThat(refusal(unknown, resource), equalTo(resource + ": catalog.otherModel names route model-list, which routes lack"));
     }
 
+    /** gateway.schema.json knows otherModel's own list and none: a misspelt field is named with those it knows. */
+    @Test
+    void theSchemaNamesOtherModelsFields() {
+        String resource = "gateways/portkey.yaml";
+        ObjectNode misspelt = DataFiles.read(resource).deepCopy();
+        ((ObjectNode) misspelt.at("/catalog/otherModel")).put("nothing", "x");
+        assertThat(refusal(misspelt, resource), equalTo(resource + ": unknown field \"catalog.otherModel.nothing\". Known fields of "
+                + "catalog.otherModel: entries, guess, id, inputPrice, kind, none, outputPrice, route, routes, source."));
+    }
+
     private static String refusal(ObjectNode profile, String resource) {
         return assertThrows(GatewayProfileException.class, () -> GatewayProfile.read(profile, resource)).getMessage();
     }
