@@ -34,14 +34,26 @@ public final class Diagnosis {
      * one that asks a model for inference) held, false when none did (the environment left them all out).
      */
     public record Scenarios(int failed, List<String> held, Map<String, String> notApplicable,
-                            Map<String, String> notCarriedOut, boolean inference) {
+                            Map<String, String> notCarriedOut, boolean inference, Map<String, String> failedChecks) {
+
+        /** At most this many characters of a failed check's message are quoted in a verdict. */
+        static final int CHECK_CHARS = 300;
+
+        /** Without the failed scenarios' own messages: by name, with the first words of what their check found. */
+        public Scenarios(int failed, List<String> held, Map<String, String> notApplicable,
+                         Map<String, String> notCarriedOut, boolean inference) {
+            this(failed, held, notApplicable, notCarriedOut, inference, Map.of());
+        }
 
         /** Only a count of failed scenarios: every other scenario, inference included, held or was never asked for. */
         public static Scenarios failed(int failed) {
             return new Scenarios(failed, List.of(), Map.of(), Map.of(), true);
         }
 
-        /** Run-level facts a verdict's text may name: {held}, {notApplicable}, {notCarriedOut}, {notCarriedOutCount}. */
+        /**
+         * Run-level facts a verdict's text may name: {held}, {notApplicable}, {notCarriedOut}, {notCarriedOutCount},
+         * {failedChecks} (each failed scenario by name, with the start of what its check found).
+         */
         Map<String, String> facts() {
             Map<String, String> facts = new java.util.HashMap<>();
             facts.put("held", held.isEmpty() ? "none" : String.join("; ", held));
@@ -49,7 +61,15 @@ public final class Diagnosis {
                     : " Not applicable here, so this run shows nothing of them: " + byReason(notApplicable) + ".");
             facts.put("notCarriedOut", byReason(notCarriedOut));
             facts.put("notCarriedOutCount", Integer.toString(notCarriedOut.size()));
+            List<String> checks = new ArrayList<>();
+            failedChecks.forEach((name, message) -> checks.add("\"" + name + "\"" + (message == null || message.isBlank() ? ""
+                    : ": " + shortened(message.strip().replaceAll("\\s+", " ")))));
+            facts.put("failedChecks", checks.isEmpty() ? "the failed scenario's own check" : String.join("; ", checks));
             return facts;
+        }
+
+        private static String shortened(String message) {
+            return message.length() <= CHECK_CHARS ? message : message.substring(0, CHECK_CHARS) + " …";
         }
 
         /** "A; B (reason one); C (reason two)": scenarios grouped under the reason they share. */
@@ -130,7 +150,7 @@ public final class Diagnosis {
                         fill(rule.references(), cited), evidence);
             }
         }
-        throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (unclassified)");
+        throw new IllegalStateException(RESOURCE + " must end with a verdict that always holds (answer-off-contract, then unplaced)");
     }
 
     /**

@@ -38,7 +38,7 @@ final class Facts {
     private static void unknownModelOnRoute(List<Map<String, String>> facts) {
         for (Map<String, String> fact : facts) {
             fact.put("unknownModelOnRoute", "");
-            if (!"team-key".equals(fact.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(fact.get("model"))) {
+            if (!Layer.own(fact)) {
                 continue;
             }
             facts.stream()

@@ -30,6 +30,7 @@ final class Layer {
             fact.put("layer", "");
             fact.put("placedBy", "");
             fact.put("contradicts", "");
+            fact.put("ownFailed", Boolean.toString(failed(fact) && own(fact)));
             if (failed(fact)) {
                 run.place(fact);
             }
@@ -43,9 +44,18 @@ final class Layer {
                 || "true".equals(fact.get("streamBroken")) || (!stream && !"true".equals(fact.get("fromGateway")));
     }
 
+    /**
+     * One of the run's own exchanges (the team's key on a real model, a probe or the application's request), not a
+     * comparison: a key never issued, no key, the provider asked directly, a model that does not exist.
+     */
+    static boolean own(Map<String, String> fact) {
+        return "team-key".equals(fact.get("caller")) && !Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(fact.get("model"));
+    }
+
     /** The comparisons the run offers: the key never issued, the key served, the provider asked directly. */
     private record Run(Optional<Map<String, String>> notIssued, Optional<Map<String, String>> served,
-                       Optional<Map<String, String>> providerDirect, List<Map<String, String>> facts, String theGateway) {
+                       Optional<Map<String, String>> providerDirect, List<Map<String, String>> facts, String theGateway,
+                       String unknownKeyStatus) {
 
         /**
          * The key never issued counts only when the gateway refused it as its profile says it refuses such a key
@@ -58,7 +68,8 @@ final class Layer {
                     facts.stream().filter(f -> "team-key".equals(f.get("caller")) && "true".equals(f.get("answered"))
                             && f.get("status").startsWith("2") && "true".equals(f.get("fromGateway"))).findFirst(),
                     facts.stream().filter(f -> "provider-direct".equals(f.get("caller")) && "true".equals(f.get("answered"))).findFirst(),
-                    facts, Facts.ofProfile(profile).getOrDefault("theGateway", profile.title()));
+                    facts, Facts.ofProfile(profile).getOrDefault("theGateway", profile.title()),
+                    String.valueOf(profile.answers().unknownKey().status()));
         }
 
         void place(Map<String, String> f) {
@@ -90,8 +101,19 @@ final class Layer {
                 put(f, "network", f.get("method") + " " + f.get("path") + " began to answer " + status + " and did not finish (" + f.get("failure") + ")");
                 return;
             }
-            if (!"team-key".equals(f.get("caller")) || Environment.Probe.MODEL_THAT_DOES_NOT_EXIST.equals(f.get("model"))) {
+            if (!own(f)) {
                 // The comparisons themselves: a key never issued, no key, the provider asked directly, a model that does not exist.
+                return;
+            }
+            // A key never issued refused for its key (401, 403) as the profile says a key never issued is not, and as your
+            // key was: the comparison that tells a key from an account cannot be made; the profile and this run disagree.
+            Optional<Map<String, String>> refusedAlike = facts.stream().filter(n -> "not-issued-key".equals(n.get("caller"))
+                    && "true".equals(n.get("answered")) && "true".equals(n.get("fromGateway")) && !n.get("status").equals(unknownKeyStatus)
+                    && status.matches("401|403") && n.get("status").equals(status) && n.get("path").equals(f.get("path"))).findFirst();
+            if (refusedAlike.isPresent()) {
+                f.put("contradicts", "a key never issued got " + status + words(refusedAlike.get()) + " on " + f.get("path")
+                        + " as your key did, where " + theGateway + " answers a key it never issued " + unknownKeyStatus
+                        + ": the run cannot tell your key, or your account, from a key that does not exist");
                 return;
             }
             // The key against a key never issued, and against itself elsewhere in the run.
@@ -149,6 +171,13 @@ final class Layer {
                         + ("same".equals(f.get("otherModel")) ? "the same way" : "too"));
                 return;
             }
+            if (status.equals("401") && served.isPresent()) {
+                // The gateway's key check is passed before a request is routed, and no other model was refused alike: a 401
+                // after it refuses a credential behind it.
+                put(f, "provider", "your key was served on " + servedAt() + " in this run, so the 401" + words(f) + " on " + f.get("path")
+                        + " refuses a credential behind " + theGateway + "'s key check (a provider's key, your own provider key), not your key");
+                return;
+            }
             // A probe is the smallest request there is: a refusal of it (not of its path or its model) speaks of the account.
             String accountStatus = "true".equals(f.get("applicationRequest")) ? "402|403|429" : "400|402|403|409|422|429";
             if (notIssued.isPresent() && status.matches(accountStatus) && !(status + words(f)).equals(notIssued.get().get("status") + words(notIssued.get()))) {
@@ -158,6 +187,17 @@ final class Layer {
             }
             if (served.isPresent() && status.matches("402|403|429") && !"true".equals(f.get("applicationRequest"))) {
                 put(f, "account", "your key was served on " + servedAt() + ", but " + refused);
+                return;
+            }
+            Optional<Map<String, String>> probeHere = facts.stream().filter(p -> own(p) && !"true".equals(p.get("applicationRequest"))
+                    && p.get("path").equals(f.get("path")) && p.get("status").startsWith("2") && "true".equals(p.get("fromGateway"))).findFirst();
+            if ("true".equals(f.get("applicationRequest")) && probeHere.isPresent() && status.matches("4\\d\\d")
+                    && !status.matches("402|403|429")) {
+                // The probe on the same route was served: the key, the account and the route serve; what differs is the
+                // request (a refusal of its size or rate, 402, 403 or 429, may still be the account's: left to the rules below).
+                put(f, "request", "the probe on " + f.get("path") + " was served (" + probeHere.get().get("status") + ", "
+                        + probeHere.get().get("model") + "), and your application's request there got " + status + words(f)
+                        + (probeHere.get().get("model").equals(f.get("model")) ? ", on the same model" : ", on " + f.get("model")));
                 return;
             }
             if ("true".equals(f.get("applicationRequest")) && served.isPresent()) {

@@ -1,11 +1,12 @@
 package dev.aigateway.contract.environment;
 
+import static dev.aigateway.contract.SchemaFile.names;
+import static dev.aigateway.contract.SchemaFile.ownWords;
+import static dev.aigateway.contract.SchemaFile.typeWords;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.SchemaFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
 final class EnvironmentSchema {
 
     static final String RESOURCE = "environments/environment.schema.json";
-    private static final JsonNode TREE = DataFiles.read(RESOURCE);
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(TREE);
+    private static final SchemaFile SCHEMA = new SchemaFile(RESOURCE);
+    private static final JsonNode TREE = SCHEMA.tree();
     /** The schema's ${VAR} form, which most fields accept beside a value. */
     private static final String VARIABLE = TREE.at("/definitions/variable/pattern").asText();
     /**
@@ -35,8 +36,6 @@ final class EnvironmentSchema {
      */
     private static final Set<String> CHECKED_BY_THE_LOADER = Set.of("$.baseUrl", "$.apiKey", "$.notify.webhookUrl");
     private static final Pattern ITEM = Pattern.compile("^(.*)/(\\d+)$");
-    private static final Map<String, String> TYPES = Map.of("integer", "a whole number", "number", "a number",
-            "boolean", "true or false", "string", "text", "array", "a list", "object", "a block of fields");
 
     private EnvironmentSchema() {}
 
@@ -64,13 +63,14 @@ final class EnvironmentSchema {
             case "additionalProperties" -> {
                 String field = (path.isEmpty() ? "" : path + "/") + message.getProperty();
                 yield display + ", line " + line(message, lines) + ": unknown field \"" + dotted(field)
-                        + "\". Known fields: " + String.join(", ", new TreeSet<>(names(parentOf(message).path("properties"))))
-                        + ".";
+                        + "\". Known fields: "
+                        + String.join(", ", new TreeSet<>(names(SCHEMA.ruleOf(message).path("properties")))) + ".";
             }
             // A name the schema's propertyNames refuses (a header name with a space): on the name's own line.
             case "propertyNames" -> display + ", line " + YamlLines.lineOf(path + "/" + message.getProperty(), lines)
                     + " (" + field(path) + "): \"" + message.getProperty() + "\" is not a name this field takes. Its description: "
-                    + TREE.at(schemaLocation(message).replaceFirst("/propertyNames$", "")).path("description").asText();
+                    + TREE.at(SchemaFile.location(message).replaceFirst("/propertyNames$", "")).path("description")
+                            .asText();
             default -> display + ", line " + line(message, lines) + " (" + field(path) + "): "
                     + expected(first) + "." + described(first);
         };
@@ -89,9 +89,10 @@ final class EnvironmentSchema {
         String field = (path.isEmpty() ? "" : path + "/") + message.getProperty();
         String sentence = display + ", line " + line(message, lines) + ": required field \"" + dotted(field)
                 + "\" is missing";
-        if (schemaLocation(message).matches(".*/anyOf/\\d+/required")) {
+        if (SchemaFile.location(message).matches(".*/anyOf/\\d+/required")) {
             List<String> others = messages.stream().filter(other -> other != message && "required".equals(other.getType())
-                    && schemaLocation(other).matches(".*/anyOf/\\d+/required")).map(ValidationMessage::getProperty).toList();
+                    && SchemaFile.location(other).matches(".*/anyOf/\\d+/required"))
+                    .map(ValidationMessage::getProperty).toList();
             for (String other : others) {
                 sentence += " (or add a " + other + ": block: " + lower(TREE.at("/properties/" + other + "/description").asText(""))
                         .replaceAll("\\.$", "") + ")";
@@ -104,7 +105,7 @@ final class EnvironmentSchema {
     private static String expected(List<ValidationMessage> messages) {
         List<String> alternatives = new ArrayList<>();
         for (ValidationMessage message : messages) {
-            JsonNode rule = parentOf(message);
+            JsonNode rule = SCHEMA.ruleOf(message);
             Object[] arguments = message.getArguments();
             String alternative = VARIABLE.equals(rule.path("pattern").asText()) ? "a variable, ${VAR} or ${VAR:-default}"
                     : switch (message.getType()) {
@@ -116,7 +117,7 @@ final class EnvironmentSchema {
                 case "minItems" -> "a list of at least " + rule.path("minItems").asInt() + " item" + (rule.path("minItems").asInt() == 1 ? "" : "s");
                 case "maxItems" -> "a list of at most " + rule.path("maxItems").asInt() + " items";
                 case "uniqueItems" -> "a list that names each item once";
-                default -> firstLine(message.getMessage()).replaceFirst("^[^:]*: ", "");
+                default -> ownWords(message);
             };
             if (!alternatives.contains(alternative)) {
                 alternatives.add(alternative);
@@ -128,29 +129,18 @@ final class EnvironmentSchema {
     /** The field's own description, when a value did not match a form only it states (a URL, a model id). */
     private static String described(List<ValidationMessage> messages) {
         boolean byForm = messages.stream().anyMatch(message -> "pattern".equals(message.getType())
-                && !VARIABLE.equals(parentOf(message).path("pattern").asText()));
+                && !VARIABLE.equals(SCHEMA.ruleOf(message).path("pattern").asText()));
         if (!byForm) {
             return "";
         }
-        String location = schemaLocation(messages.get(0)).replaceFirst("/(anyOf/\\d+/)?pattern$", "");
+        String location = SchemaFile.location(messages.get(0)).replaceFirst("/(anyOf/\\d+/)?pattern$", "");
         JsonNode described = TREE.at(location.replaceFirst("/anyOf$", ""));
         return described.has("description") ? " Its description: " + described.path("description").asText() : "";
     }
 
     private static String typed(String type, JsonNode rule) {
-        String words = TYPES.getOrDefault(type, type);
+        String words = typeWords(type);
         return rule.has("minimum") ? words + " of " + rule.path("minimum").asText() + " or more" : words;
-    }
-
-    /** The schema object that holds the keyword a violation broke. */
-    private static JsonNode parentOf(ValidationMessage message) {
-        String location = schemaLocation(message);
-        return TREE.at(location.substring(0, Math.max(0, location.lastIndexOf('/'))));
-    }
-
-    /** The broken keyword's JSON pointer into the schema: {@code /properties/probe/additionalProperties}. */
-    private static String schemaLocation(ValidationMessage message) {
-        return message.getSchemaLocation().getFragment().toString().replaceFirst("^#", "");
     }
 
     /** {@code $.probe.maxTokens} or {@code $.routes[1]} as the loader's paths: {@code probe/maxTokens}, {@code routes/1}. */
@@ -168,21 +158,7 @@ final class EnvironmentSchema {
         return path.replace('/', '.');
     }
 
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> names.add(value.asText()));
-        } else {
-            node.fieldNames().forEachRemaining(names::add);
-        }
-        return names;
-    }
-
     private static String lower(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 }

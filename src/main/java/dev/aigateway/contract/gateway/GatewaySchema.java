@@ -1,15 +1,15 @@
 package dev.aigateway.contract.gateway;
 
+import static dev.aigateway.contract.SchemaFile.names;
+import static dev.aigateway.contract.SchemaFile.ownWords;
+import static dev.aigateway.contract.SchemaFile.typeWords;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.aigateway.contract.DataFiles;
+import dev.aigateway.contract.SchemaFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -21,10 +21,8 @@ import java.util.TreeSet;
 final class GatewaySchema {
 
     static final String RESOURCE = "gateways/gateway.schema.json";
-    private static final JsonNode TREE = DataFiles.read(RESOURCE);
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(TREE);
-    private static final Map<String, String> TYPES = Map.of("integer", "a whole number", "number", "a number",
-            "boolean", "true or false", "string", "text", "array", "a list", "object", "a block of fields");
+    private static final SchemaFile SCHEMA = new SchemaFile(RESOURCE);
+    private static final JsonNode TREE = SCHEMA.tree();
     /** Which problem is told first when a profile has several: a missing section, an unknown key, then a wrong value. */
     private static final List<String> ORDER = List.of("required", "additionalProperties", "propertyNames");
 
@@ -43,16 +41,16 @@ final class GatewaySchema {
         return switch (message.getType()) {
             case "required" -> {
                 String field = join(path, message.getProperty());
-                JsonNode rule = parentOf(message).path("properties").path(message.getProperty());
+                JsonNode rule = SCHEMA.ruleOf(message).path("properties").path(message.getProperty());
                 yield resource + ": required field \"" + field + "\" is missing" + described(rule) + ".";
             }
             case "additionalProperties" -> resource + ": unknown field \"" + join(path, message.getProperty())
                     + "\". Known fields" + (path.isEmpty() ? "" : " of " + path) + ": "
-                    + String.join(", ", new TreeSet<>(names(parentOf(message).path("properties")))) + ".";
+                    + String.join(", ", new TreeSet<>(names(SCHEMA.ruleOf(message).path("properties")))) + ".";
             case "propertyNames" -> resource + ": \"" + join(path, message.getProperty()) + "\" is not a name "
-                    + path + " takes; expected one of " + String.join(", ", names(TREE.at(schemaLocation(message) + "/enum")))
-                    + ".";
-            default -> resource + ": field \"" + path + "\" " + expected(message) + described(parentOf(message)) + ".";
+                    + path + " takes; expected one of "
+                    + String.join(", ", names(TREE.at(SchemaFile.location(message) + "/enum"))) + ".";
+            default -> resource + ": field \"" + path + "\" " + expected(message) + described(SCHEMA.ruleOf(message)) + ".";
         };
     }
 
@@ -63,11 +61,10 @@ final class GatewaySchema {
 
     /** What the field takes: "expected true or false", "expected text of the form ^/". */
     private static String expected(ValidationMessage message) {
-        JsonNode rule = parentOf(message);
+        JsonNode rule = SCHEMA.ruleOf(message);
         Object[] arguments = message.getArguments();
         return "expected " + switch (message.getType()) {
-            case "type" -> TYPES.getOrDefault(String.valueOf(arguments[arguments.length - 1]),
-                    String.valueOf(arguments[arguments.length - 1]));
+            case "type" -> typeWords(String.valueOf(arguments[arguments.length - 1]));
             case "enum" -> "one of " + String.join(", ", names(rule.path("enum")));
             case "pattern" -> "text matching " + rule.path("pattern").asText();
             case "minLength" -> "text, not empty";
@@ -75,7 +72,7 @@ final class GatewaySchema {
                     + (rule.path("minItems").asInt() == 1 ? "" : "s");
             case "minimum", "maximum" -> "a whole number from " + rule.path("minimum").asText("?") + " to "
                     + rule.path("maximum").asText("?");
-            default -> firstLine(message.getMessage()).replaceFirst("^[^:]*: ", "");
+            default -> ownWords(message);
         };
     }
 
@@ -88,16 +85,6 @@ final class GatewaySchema {
         return description.isEmpty() ? "" : " (" + description.replaceFirst("\\.$", "") + ")";
     }
 
-    /** The schema object that holds the keyword a violation broke. */
-    private static JsonNode parentOf(ValidationMessage message) {
-        String location = schemaLocation(message);
-        return TREE.at(location.substring(0, Math.max(0, location.lastIndexOf('/'))));
-    }
-
-    private static String schemaLocation(ValidationMessage message) {
-        return message.getSchemaLocation().getFragment().toString().replaceFirst("^#", "");
-    }
-
     /** {@code $.routes[2].path} as a person reads it: {@code routes[2].path}; the whole profile "". */
     private static String path(String instanceLocation) {
         return instanceLocation.replaceFirst("^\\$\\.?", "");
@@ -105,19 +92,5 @@ final class GatewaySchema {
 
     private static String join(String path, String field) {
         return path.isEmpty() ? field : path + "." + field;
-    }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> names.add(value.asText()));
-        } else {
-            node.fieldNames().forEachRemaining(names::add);
-        }
-        return names;
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 }

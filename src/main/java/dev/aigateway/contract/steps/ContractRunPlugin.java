@@ -38,6 +38,9 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
 
     /** Scenarios by feature and line, whatever order they finished in when they ran at once. */
     private final Map<String, ScenarioResult> scenarios = new TreeMap<>();
+    /** The statuses a scenario fails with: its check failed, or a step is missing, ambiguous or pending. */
+    private static final Set<String> FAILED = Set.of(Status.FAILED.name(), Status.UNDEFINED.name(), Status.AMBIGUOUS.name(),
+            Status.PENDING.name());
     /** The tag of the scenarios that ask a model for inference (and cost money), as the features and {@link Hooks} name it. */
     static final String BILLABLE = "@billable";
     /** The billable scenarios, by name, that held: none when the environment left inference out. */
@@ -79,7 +82,7 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
                 .map(s -> new ScenarioResult(s.feature(), s.name(), s.status(), redactor.redact(s.message())))
                 .toList();
         List<Exchange> exchanges = run == null ? List.of() : run.exchanges().all();
-        int failed = count(Status.FAILED) + count(Status.UNDEFINED) + count(Status.AMBIGUOUS) + count(Status.PENDING);
+        int failed = (int) scenarios.values().stream().filter(s -> FAILED.contains(s.status())).count();
         Diagnosis diagnosis = Diagnosis.load();
         Verdict verdict = environment == null ? null : diagnosis.diagnose(exchanges, scenariosOf(redacted, failed, !billableHeld.isEmpty()), environment);
         RunRecord record = new RunRecord(
@@ -133,7 +136,15 @@ public final class ContractRunPlugin implements ConcurrentEventListener {
     private static Diagnosis.Scenarios scenariosOf(List<ScenarioResult> scenarios, int failed, boolean inference) {
         return new Diagnosis.Scenarios(failed,
                 scenarios.stream().filter(s -> s.status().equals(Status.PASSED.name())).map(ScenarioResult::name).toList(),
-                reasons(scenarios, ScenarioResult.NOT_APPLICABLE), reasons(scenarios, Status.SKIPPED.name()), inference);
+                reasons(scenarios, ScenarioResult.NOT_APPLICABLE), reasons(scenarios, Status.SKIPPED.name()), inference,
+                failedChecks(scenarios));
+    }
+
+    /** Each failed scenario by name, with its check's message (redacted already). */
+    private static Map<String, String> failedChecks(List<ScenarioResult> scenarios) {
+        Map<String, String> checks = new java.util.LinkedHashMap<>();
+        scenarios.stream().filter(s -> FAILED.contains(s.status())).forEach(s -> checks.put(s.name(), s.message() == null ? "" : s.message()));
+        return checks;
     }
 
     /** Each scenario of {@code status} by name, with the reason it was left out. */

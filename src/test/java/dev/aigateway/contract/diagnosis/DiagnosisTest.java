@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.Environment;
@@ -30,12 +31,55 @@ class DiagnosisTest {
                 .requestId("fra1::iad1::abcde-1-0a").errorType(errorType).caller(caller).build();
     }
 
+    /**
+     * A scenario failed while nothing of the key was refused: the scenario's own check placed it, quoted in the verdict,
+     * never unclassified (the comparisons do not disagree: there is no refusal to compare).
+     */
     @Test
-    void aFailedRunThatNoRuleExplainsIsUnclassified() {
+    void aFailedRunWithNothingRefusedIsPlacedByTheScenariosOwnCheck() {
         List<Exchange> allFine = List.of(exchange(1, Caller.TEAM_KEY, "GET", "/v1/credits", null, 200, "{\"balance\":\"1\"}", null));
-        Verdict verdict = diagnosis.diagnose(allFine, 1, ENVIRONMENT);
-        assertThat(verdict.id(), equalTo("unclassified"));
+        Verdict verdict = diagnosis.diagnose(allFine, new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), true,
+                Map.of("A request without a key is refused", "#4 GET /v1/credits\nExpected: \"No auth credentials found\"\n     but: was \"User not found.\"")),
+                ENVIRONMENT);
+        assertThat(verdict.id(), equalTo("answer-off-contract"));
+        assertThat(verdict.meaning(), containsString("\"A request without a key is refused\": #4 GET /v1/credits Expected: \"No auth credentials found\" but: was \"User not found.\""));
+        assertThat(verdict.meaning(), containsString("Placed by: no exchange of your key failed"));
         assertThat(verdict.ruledOut().get(0).cited(), startsWith("#1 GET /v1/credits: 200"));
+        // The same run with the key refused on the balance is no longer the answers' fault.
+        List<Exchange> refused = List.of(exchange(1, Caller.TEAM_KEY, "GET", "/v1/credits", null, 400, "{\"error\":{\"message\":\"Odd.\"}}", null));
+        assertThat(diagnosis.diagnose(refused, 1, ENVIRONMENT).id(), not(equalTo("answer-off-contract")));
+    }
+
+    /**
+     * Vercel falls back to its system credentials when a BYOK key fails: every request is served, the BYOK scenarios
+     * fail. The provider asked directly with the same key places it; served directly, it is the answers' fault.
+     */
+    @Test
+    void aByokKeyTheProviderRefusesDirectlyIsByokKeyRejectedWhileEverythingIsServed() {
+        String byok = "{\"model\":\"anthropic/claude-haiku-4.5\",\"providerOptions\":{\"gateway\":{\"byok\":{\"anthropic\":[{\"apiKey\":\"$ANTHROPIC_API_KEY\"}]}}}}";
+        Diagnosis.Scenarios byokFailed = new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), true,
+                Map.of("My own provider key serves the request", "Expected: \"byok\" but: was \"system\""));
+        for (int direct : new int[] {401, 403, 200}) {
+            List<Exchange> run = List.of(exchange(1, Caller.TEAM_KEY, "GET", "/v1/credits", null, 200, "{\"balance\":\"1\"}", null),
+                    exchange(2, Caller.TEAM_KEY, "POST", "/v1/chat/completions", byok, 200, "{\"choices\":[]}", null),
+                    exchange(3, Caller.PROVIDER_DIRECT, "POST", "/v1/messages", "{}", direct, direct == 200 ? "{\"type\":\"message\"}"
+                            : "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}", null));
+            Verdict verdict = diagnosis.diagnose(run, byokFailed, ENVIRONMENT);
+            assertThat("direct " + direct, verdict.id(), equalTo(direct == 200 ? "answer-off-contract" : "byok-key-rejected"));
+            if (direct != 200) {
+                assertThat(verdict.meaning(), containsString("Placed by: the provider, asked directly with your own provider key, refused it (" + direct + ")"));
+            }
+        }
+    }
+
+    /** A long failed check is quoted shortened, never whole. */
+    @Test
+    void aFailedChecksMessageIsQuotedShortened() {
+        String longMessage = "x".repeat(Diagnosis.Scenarios.CHECK_CHARS + 50);
+        Verdict verdict = diagnosis.diagnose(List.of(), new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), true,
+                Map.of("Long", longMessage)), ENVIRONMENT);
+        assertThat(verdict.meaning(), containsString("\"Long\": " + "x".repeat(Diagnosis.Scenarios.CHECK_CHARS) + " …"));
+        assertThat(verdict.meaning(), not(containsString("x".repeat(Diagnosis.Scenarios.CHECK_CHARS + 1))));
     }
 
     @Test
@@ -49,7 +93,8 @@ class DiagnosisTest {
     void theDeliberatelyUnknownModelIsNotModelUnavailable() {
         Exchange probe = exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"contract-probe/no-such-model\"}",
                 404, "{\"error\":{\"message\":\"Model not found\",\"type\":\"model_not_found\"}}", "model_not_found");
-        assertThat(diagnosis.diagnose(List.of(probe), 1, ENVIRONMENT).id(), equalTo("unclassified"));
+        // The probe on a model that does not exist is a comparison, not the key's own refusal.
+        assertThat(diagnosis.diagnose(List.of(probe), 1, ENVIRONMENT).id(), equalTo("answer-off-contract"));
     }
 
     @Test
@@ -126,18 +171,39 @@ class DiagnosisTest {
         assertThat(diagnosis.diagnose(keyAndBalance(), capped, allowBillable(false)).id(), equalTo("incomplete"));
         // A failed scenario is never healthy of any kind.
         assertThat(diagnosis.diagnose(keyAndBalance(), new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), false),
-                allowBillable(false)).id(), equalTo("unclassified"));
+                allowBillable(false)).id(), equalTo("answer-off-contract"));
+    }
+
+    /**
+     * Unclassified only where the run's comparisons disagree: every rule that gives it requires {@code contradicts}, and
+     * the rules end with two that hold whatever happened, neither unclassified (nothing of the key refused, or a refusal
+     * nothing compared).
+     */
+    @Test
+    void unclassifiedIsGivenOnlyWhereTheComparisonsDisagree() {
+        List<Diagnosis.Rule> rules = diagnosis.verdicts();
+        for (Diagnosis.Rule rule : rules.stream().filter(rule -> rule.id().equals("unclassified")).toList()) {
+            assertThat(diagnosis.nameOf(rule), rule.when().stream().anyMatch(condition -> condition.some() != null
+                    && ".+".equals(condition.some().get("contradicts"))), equalTo(true));
+        }
+        assertThat(rules.subList(rules.size() - 2, rules.size()).stream().map(Diagnosis.Rule::id).toList(),
+                equalTo(List.of("answer-off-contract", "unplaced")));
+        // Whatever the run: nothing refused, or a refusal of the key's own.
+        List<Exchange> refused = List.of(exchange(1, Caller.TEAM_KEY, "POST", "/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\"}",
+                418, "{\"error\":{\"message\":\"Odd.\"}}", null));
+        assertThat(diagnosis.diagnose(refused, 1, ENVIRONMENT).id(), equalTo("unplaced"));
+        assertThat(diagnosis.diagnose(List.of(), 1, ENVIRONMENT).id(), equalTo("answer-off-contract"));
     }
 
     @Test
     void everyVerdictOfTheDesignIsInTheRules() {
         assertThat(diagnosis.verdicts().stream().map(Diagnosis.Rule::id).distinct().sorted().toList(), equalTo(List.of(
-                "account-refused", "byok-credit-gate", "byok-key-rejected", "byok-requires-paid-credits", "card-required", "content-moderated", "credits-below-request",
+                "account-refused", "answer-off-contract", "byok-credit-gate", "byok-key-rejected", "byok-requires-paid-credits", "card-required", "content-moderated", "credits-below-request",
                 "data-policy-no-provider", "endpoint-unsupported-for-model", "free-credits-restricted",
                 "free-tier-model-restricted", "gateway-misconfigured", "gateway-outage", "healthy", "healthy-no-inference", "incomplete", "insufficient-funds", "invalid-key",
                 "model-unavailable", "model-unavailable-in-region", "not-the-gateway", "oidc-token-expired",
                 "provider-refused", "provider-rejected-request", "provider-unavailable", "quota-exceeded", "rate-limited", "request-rejected",
-                "route-not-served", "route-refused", "stream-error", "team-access-denied", "team-restricted", "unclassified",
+                "route-not-served", "route-refused", "stream-error", "team-access-denied", "team-restricted", "unclassified", "unplaced",
                 "unreachable", "wrong-base-url")));
     }
 

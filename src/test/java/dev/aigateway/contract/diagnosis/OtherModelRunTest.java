@@ -8,13 +8,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.run.ContractSuite;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +34,9 @@ class OtherModelRunTest {
     @TempDir
     Path output;
 
-    /** {@code environments/wave.yaml}: the simulated gateway at its URL, a team's key, the probe's model, the gates. */
     private Environment environment(String gateway, String baseUrl, String team, String probe, boolean allowBillable,
                                     String maxSpendUsd) throws Exception {
-        boolean openRouter = gateway.equals("openrouter");
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/wave.yaml"), """
-                description: the same probe on another model
-                gateway: %s
-                baseUrl: %s
-                teamId: team_wave
-                apiKey: %s
-                funded: true
-                expectedModels: [%s]
-                probe: { model: %s, maxTokens: 1 }
-                allowBillable: %s
-                maxSpendUsd: %s
-                """.formatted(gateway, baseUrl, (openRouter ? "sk-or-v1-sim_" : "vck_sim_") + team + "_FAKE", probe, probe,
-                allowBillable, maxSpendUsd));
-        return new EnvironmentLoader(root, Map.of()).load("wave");
+        return OtherModelEnvironment.write(root, gateway, baseUrl, team, probe, allowBillable, maxSpendUsd);
     }
 
     private static SimulatedGateway start(String gateway) {
@@ -72,7 +54,7 @@ class OtherModelRunTest {
     }
 
     private RunRecord run() throws Exception {
-        return ContractSuite.run(root, "wave", output, Map.of());
+        return ContractSuite.run(root, OtherModelEnvironment.NAME, output, Map.of());
     }
 
     @ParameterizedTest(name = "{0} {1}: {4}")

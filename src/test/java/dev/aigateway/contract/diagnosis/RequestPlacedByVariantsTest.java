@@ -56,7 +56,13 @@ class RequestPlacedByVariantsTest {
         assertThat(verdict.meaning(), containsString("the variants of your request, each changing one"));
         assertThat(verdict.meaning(), containsString("the fix is in the request (reasoning)"));
 
-        Verdict unplaced = Diagnosis.load().diagnose(List.of(probe, refused.withFinding("", "")), 1, environment);
-        assertThat("without the variants' finding, nothing places it at the request", unplaced.id(), not(equalTo("request-rejected")));
+        // Without the variants' finding, the probe served on the same route places it at the request, and says so.
+        Verdict byProbe = Diagnosis.load().diagnose(List.of(probe, refused.withFinding("", "")), 1, environment);
+        assertThat(byProbe.id(), equalTo("request-rejected"));
+        assertThat(byProbe.meaning(), containsString("Placed by: the probe on " + path + " was served (200, openai/gpt-4o-mini)"));
+        assertThat(byProbe.meaning(), not(containsString("the variants")));
+        // Nor the probe: the refusal is not placed at the request.
+        Verdict alone = Diagnosis.load().diagnose(List.of(refused.withFinding("", "")), 1, environment);
+        assertThat("without the variants or the probe, nothing places it at the request", alone.id(), not(equalTo("request-rejected")));
     }
 }

@@ -23,12 +23,23 @@ class ScenarioFactsTest {
                 "held", "H1; H2",
                 "notApplicable", " Not applicable here, so this run shows nothing of them: N (allowBillable: false).",
                 "notCarriedOut", "A; C (the run's deadline); B (maxSpendUsd); D",
-                "notCarriedOutCount", "4")));
+                "notCarriedOutCount", "4",
+                "failedChecks", "the failed scenario's own check")));
+    }
+
+    @Test
+    void failedChecksAreNamedWithTheirMessageOnOneLine() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("F1", "#3 GET /v1/credits\nExpected: is <401>\n     but: was <403>");
+        checks.put("F2", "");
+        assertThat(new Diagnosis.Scenarios(2, List.of(), Map.of(), Map.of(), true, checks).facts().get("failedChecks"),
+                equalTo("\"F1\": #3 GET /v1/credits Expected: is <401> but: was <403>; \"F2\""));
     }
 
     @Test
     void noScenariosAreSaidAsNoneOrNothing() {
         assertThat(Diagnosis.Scenarios.failed(2).facts(), equalTo(Map.of(
-                "held", "none", "notApplicable", "", "notCarriedOut", "", "notCarriedOutCount", "0")));
+                "held", "none", "notApplicable", "", "notCarriedOut", "", "notCarriedOutCount", "0",
+                "failedChecks", "the failed scenario's own check")));
     }
 }

@@ -63,7 +63,7 @@ class VerdictTextsTest {
                 String texts = String.join("\n", Stream.concat(Stream.of(verdict.title(), verdict.meaning()),
                         verdict.nextSteps().stream()).toList());
                 assertThat(gateway + " " + verdict.id(), texts, not(containsString("{")));
-                assertThat(gateway + " " + verdict.id(), verdict.id(), equalTo(failed == 0 ? "healthy" : "unclassified"));
+                assertThat(gateway + " " + verdict.id(), verdict.id(), equalTo(failed == 0 ? "healthy" : "answer-off-contract"));
                 if (failed == 0) {
                     assertThat(gateway + " " + verdict.id(), texts, containsString("A funded team reads its balance"));
                 }
@@ -132,6 +132,13 @@ class VerdictTextsTest {
                 .responseHeaders(Map.of("content-type", "application/json"))
                 .responseBody("{\"status\":\"failure\",\"message\":\"Either x-portkey-config or x-portkey-provider header is required\"}")
                 .durationMs(5).caller(Caller.TEAM_KEY).build()), 1, portkey));
+
+        // Nothing of the key refused, yet a scenario's check failed: the check placed it.
+        examples.put("answer off contract", diagnosis.diagnose(List.of(notIssued, credits, served), new Diagnosis.Scenarios(1, List.of(),
+                Map.of(), Map.of(), true, Map.of("The routing metadata shows the byok attempt", "Expected: \"byok\" but: was \"system\"")), vercel));
+        // A run that left every comparison out (a tag chose one scenario): the probe's 400 has nothing to be compared with.
+        examples.put("unplaced", diagnosis.diagnose(List.of(exchange(vercel, 1, Caller.TEAM_KEY, "POST", chat, probe, 400,
+                "{\"error\":{\"message\":\"Odd.\"}}")), 1, vercel));
 
         Set<String> unplaced = Set.of("healthy", "healthy-no-inference", "incomplete", "unclassified");
         List<String> missing = new ArrayList<>();

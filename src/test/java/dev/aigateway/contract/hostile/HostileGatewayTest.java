@@ -225,8 +225,11 @@ class HostileGatewayTest {
         try (MisbehavingServer gateway = new MisbehavingServer((request, out, socket) -> write(out,
                 gatewayAnswer(403, "{\"error\":{\"message\":\"Forbidden.\",\"type\":\"access_denied\"}}")))) {
             RunRecord run = run(gateway.url());
-            // No rule explains a gateway that refuses even a key it never issued with 403: it is not a team block.
+            // A gateway that refuses even a key it never issued with 403, where its profile says 401: the comparison that
+            // tells a team block from a bad key disagrees with the gateway's own contract, so the run does not place it.
             assertThat(run.verdict().id(), equalTo("unclassified"));
+            assertThat(run.verdict().title(), containsString("the run's comparisons disagree"));
+            assertThat(run.verdict().meaning(), containsString("a key never issued got 403 access_denied on /v1/credits as your key did, where"));
             assertThat(run.verdict().ruledOut().stream().map(point -> point.says()).toList(),
                     everyItem(not(containsString("never issued got 401"))));
         }

@@ -1,5 +1,7 @@
 package dev.aigateway.contract.portkey;
 
+import static dev.aigateway.contract.portkey.ThroughPortkey.answers;
+import static dev.aigateway.contract.portkey.ThroughPortkey.failed;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,27 +9,14 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aigateway.contract.evidence.Chain;
-import dev.aigateway.contract.gateway.GatewayProfile;
+import dev.aigateway.contract.portkey.ThroughPortkey.Runs;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
-import dev.aigateway.contract.run.ContractSuite;
-import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,40 +40,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OpenRouterThroughPortkeyTest {
 
-    private static PortkeyGateway portkey;
-    private static SimulatedGateway simulator;
-    private static PathRewrite sdk;
+    @RegisterExtension
+    static final ThroughPortkey THROUGH = ThroughPortkey.inFrontOf("openrouter", "/api/v1");
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void start() throws Exception {
-        portkey = PortkeyGateway.start();
-        simulator = SimulatedGateway.start(0, 0, GatewayProfile.named("openrouter"));
-        sdk = PathRewrite.start("/api/v1", portkey.baseUrl(), "/v1");
-        // A simulator's first answer (cold) can outlast readMs on a busy machine.
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/api/v1/models"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sdk != null) {
-            sdk.close();
-        }
-        if (portkey != null) {
-            portkey.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void portkeyTalkedTo127001Only() {
-        assertThat(portkey.output(), not(containsString("is not 127.0.0.1")));
-    }
 
     /**
      * The accounts whose verdict Portkey does not change: the status and the words the rules read pass through (the
@@ -116,21 +76,24 @@ class OpenRouterThroughPortkeyTest {
      * Difference 1, a request without a key: Portkey's openai provider writes {@code Authorization: Bearer
      * ${apiKey}} from whatever key it was given, none included, so OpenRouter receives {@code Bearer undefined}: an
      * unknown key, answered "User not found." where, with no key, it says "No auth credentials found". The healthy
-     * account is unclassified through Portkey by that scenario alone.
+     * account is answer-off-contract through Portkey by that scenario alone: nothing of its key was refused, and the
+     * verdict quotes the failed check.
      */
     @Test
     void aRequestWithoutAKeyReachesOpenRouterAsBearerUndefined() throws Exception {
-        int before = simulator.requests().size();
+        int before = THROUGH.simulator().requests().size();
         Runs runs = run("healthy");
         assertThat(runs.direct().verdict().id(), equalTo("healthy"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("answer-off-contract"));
+        assertThat(runs.through().verdict().meaning(), containsString("\"A request without a key is refused\": "));
+        assertThat(runs.through().verdict().meaning(), containsString("User not found."));
         assertThat(failed(runs.through()), equalTo(List.of("A request without a key is refused")));
         List<String> noKey = runs.through().exchanges().stream()
                 .filter(exchange -> exchange.caller() != null && exchange.caller().id().equals("no-key")
                         && exchange.path().equals("/api/v1/key"))
                 .map(Exchange::responseBody).toList();
         assertThat(noKey, equalTo(List.of("{\"error\":{\"message\":\"User not found.\",\"code\":401}}")));
-        List<String> authorizations = simulator.requests().subList(before, simulator.requests().size()).stream()
+        List<String> authorizations = THROUGH.simulator().requests().subList(before, THROUGH.simulator().requests().size()).stream()
                 .map(request -> request.getHeader("Authorization")).toList();
         assertThat("OpenRouter was sent Bearer undefined", authorizations, org.hamcrest.Matchers.hasItem("Bearer undefined"));
     }
@@ -203,48 +166,15 @@ class OpenRouterThroughPortkeyTest {
                 equalTo(List.of("{\"status\":\"failure\",\"message\":\"messages is not supported by openai\"}")));
     }
 
-    private record Runs(RunRecord direct, RunRecord through) {}
-
     /**
      * Runs environments/local-openrouter-&lt;account&gt;.yaml (local-openrouter.yaml for healthy) over a URL, once at the
      * simulator and once through Portkey with the routing headers; its key names the account.
      */
     private Runs run(String account) throws Exception {
-        String env = account.equals("healthy") ? "local-openrouter" : "local-openrouter-" + account;
-        String file = Files.readString(dev.aigateway.contract.environment.EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), env));
-        // The copy lives in another root: the request files it lists are read from this checkout.
-        String requests = Path.of(System.getProperty("contract.root", ".")).toAbsolutePath().normalize() + "/src/";
-        // readMs raised from 5000 (the slow account's, shorter, kept): two servers on a busy machine.
-        String overUrl = file.replaceFirst("(?m)^simulator:\\n(  .*\\n)+", "").replace("  readMs: 5000\n", "  readMs: 20000\n")
-                .replaceAll("(?m)^  - src/", Matcher.quoteReplacement("  - " + requests));
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/direct.yaml"), overUrl + "baseUrl: " + simulator.baseUrl() + "\n");
-        Files.writeString(root.resolve("environments/through.yaml"), overUrl + "baseUrl: " + sdk.baseUrl() + "\n"
-                + "headers:\n  x-portkey-provider: openai\n  x-portkey-custom-host: " + simulator.baseUrl() + "/api/v1\n");
-        RunRecord direct = ContractSuite.run(root, "direct", Files.createDirectories(root.resolve("direct")), Map.of());
-        RunRecord through = ContractSuite.run(root, "through", Files.createDirectories(root.resolve("through")), Map.of());
-        return new Runs(direct, through);
+        return THROUGH.run(root, ThroughPortkey.overUrl(account.equals("healthy") ? "local-openrouter" : "local-openrouter-" + account), "");
     }
 
-    /** What the run was answered, for a failure's message. */
-    private static String answers(RunRecord run) {
-        return run.exchanges().stream().map(exchange -> exchange.method() + " " + exchange.path() + " " + exchange.status() + " "
-                + (exchange.responseBody() == null ? exchange.failure() : exchange.responseBody().substring(0,
-                        Math.min(200, exchange.responseBody().length())))).collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    private static List<String> failed(RunRecord run) {
-        return run.scenarios().stream().filter(scenario -> scenario.status().equals("FAILED"))
-                .map(RunRecord.ScenarioResult::name).sorted().toList();
-    }
-
-    /** The bodies of the run's refused chat completions. */
     private static List<String> refusals(RunRecord run) {
-        List<String> bodies = run.exchanges().stream()
-                .filter(exchange -> exchange.path().equals("/api/v1/chat/completions") && exchange.status() != null
-                        && exchange.status() >= 400)
-                .map(Exchange::responseBody).toList();
-        assertThat("the run has refused chat completions", bodies.isEmpty(), equalTo(false));
-        return bodies;
+        return THROUGH.refusals(run);
     }
 }

@@ -1,6 +1,6 @@
 package dev.aigateway.contract.portkey;
 
-import dev.aigateway.contract.gateway.GatewayProfile;
+import static dev.aigateway.contract.portkey.ThroughPortkey.failed;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,18 +9,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.aigateway.contract.environment.EnvironmentFolders;
+import dev.aigateway.contract.portkey.ThroughPortkey.Runs;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.run.ContractSuite;
-import dev.aigateway.contract.simulator.SimulatedGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,36 +38,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PortkeyThroughTest {
 
-    private static PortkeyGateway portkey;
-    private static SimulatedGateway simulator;
+    @RegisterExtension
+    static final ThroughPortkey THROUGH = ThroughPortkey.inFrontOf("vercel", "/v1");
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void start() throws Exception {
-        portkey = PortkeyGateway.start();
-        simulator = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"));
-        // A simulator's first answer (cold) can outlast readMs on a busy machine.
-        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/v1/models"))
-                .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (portkey != null) {
-            portkey.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @AfterEach
-    void portkeyTalkedTo127001Only() {
-        // start.mjs refuses any other host; a refusal would be in what Portkey printed.
-        assertThat(portkey.output(), not(containsString("is not 127.0.0.1")));
-    }
 
     /** The teams whose verdict Portkey does not change: its rewritten refusals keep the status and the type the rules read. */
     @ParameterizedTest(name = "{0}: {1}, direct and through Portkey")
@@ -110,7 +83,7 @@ class PortkeyThroughTest {
     }
 
     /**
-     * Difference 1, BYOK: the healthy team with its BYOK key is healthy direct, unclassified through Portkey. Portkey's
+     * Difference 1, BYOK: the healthy team with its BYOK key is healthy direct, answer-off-contract through Portkey. Portkey's
      * openai provider forwards only OpenAI's parameters, so the request's {@code providerOptions} (the key the gateway
      * behind it should use) never arrives: the gateway serves with its system credentials, and the two BYOK scenarios
      * that expect the team's own key fail.
@@ -119,7 +92,8 @@ class PortkeyThroughTest {
     void byokThroughPortkeyLosesTheRequestsProviderOptions() throws Exception {
         Runs runs = run("healthy", true);
         assertThat(runs.direct().verdict().id(), equalTo("healthy"));
-        assertThat(runs.through().verdict().id(), equalTo("unclassified"));
+        assertThat(runs.through().verdict().id(), equalTo("answer-off-contract"));
+        assertThat(runs.through().verdict().meaning(), containsString("\"My own provider key serves the request\": "));
         assertThat(failed(runs.through()), equalTo(List.of("A key the provider refuses falls back to system credentials",
                 "My own provider key serves the request")));
         List<Exchange> byok = runs.through().exchanges().stream()
@@ -180,7 +154,6 @@ class PortkeyThroughTest {
                 "{\"error\":{\"message\":\"openai error: undefined\",\"type\":null,\"param\":null,\"code\":null},\"provider\":\"openai\"}")));
     }
 
-    /** The two runs, and the bodies of the requests the simulated gateway received during the run through Portkey. */
     /**
      * Difference 5: a Vercel access token is refused on inference through Portkey. Portkey sends the provider only the
      * headers it builds itself (the key as {@code Authorization}), so the access token's team header
@@ -228,7 +201,7 @@ class PortkeyThroughTest {
         String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), "local"));
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/unrouted.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
-                .replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "") + "baseUrl: " + portkey.baseUrl() + "\n");
+                .replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "") + "baseUrl: " + THROUGH.portkey().baseUrl() + "\n");
         RunRecord unrouted = ContractSuite.run(root, "unrouted", Files.createDirectories(root.resolve("unrouted")), Map.of());
         // Its answers carry no x-vercel-id (through Portkey, the gateway's own answers do: Portkey relays that header).
         assertThat(unrouted.verdict().id(), equalTo("not-the-gateway"));
@@ -266,8 +239,8 @@ class PortkeyThroughTest {
         String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")), "local-team-blocked"));
         Files.createDirectories(root.resolve("environments"));
         Files.writeString(root.resolve("environments/unknown-provider.yaml"), local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "")
-                + "baseUrl: " + portkey.baseUrl() + "\nheaders:\n  x-portkey-provider: no-such-provider\n  x-portkey-custom-host: "
-                + simulator.baseUrl() + "/v1\n");
+                + "baseUrl: " + THROUGH.portkey().baseUrl() + "\nheaders:\n  x-portkey-provider: no-such-provider\n  x-portkey-custom-host: "
+                + THROUGH.simulator().baseUrl() + "/v1\n");
         RunRecord run = ContractSuite.run(root, "unknown-provider", Files.createDirectories(root.resolve("unknown-provider")), Map.of());
         assertThat(run.exchanges().stream().map(exchange -> exchange.status() + " " + exchange.responseBody()).distinct().toList(),
                 equalTo(List.of("400 {\"status\":\"failure\",\"message\":\"Invalid provider passed\"}")));
@@ -296,7 +269,7 @@ class PortkeyThroughTest {
                             .withHeader("Content-Type", "application/json").withHeader("Retry-After", "3600")
                             .withBody("{\"error\":{\"message\":\"Rate limit exceeded\",\"type\":\"rate_limit_exceeded\"}}")));
             java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(portkey.baseUrl() + "/v1/chat/completions"))
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(THROUGH.portkey().baseUrl() + "/v1/chat/completions"))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer sk-FAKE-portkey-retry-test")
                             .header("x-portkey-provider", "openai")
@@ -306,15 +279,13 @@ class PortkeyThroughTest {
                                     "{\"model\":\"gpt-4o-mini\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}"))
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.body() + "\n" + portkey.output(), answer.statusCode(), equalTo(429));
+            assertThat(answer.body() + "\n" + THROUGH.portkey().output(), answer.statusCode(), equalTo(429));
             assertThat(answer.body(), startsWith("{\"error\":{\"message\":\"openai error: Rate limit exceeded\""));
             assertThat("one attempt: a Retry-After of an hour is not waited for", limited.getAllServeEvents().size(), equalTo(1));
         } finally {
             limited.stop();
         }
     }
-
-    private record Runs(RunRecord direct, RunRecord through, List<String> reachedTheSimulatorThroughPortkey) {}
 
     /**
      * Runs environments/local/local-&lt;team&gt;.yaml (local.yaml for healthy) over a URL, once at the simulator and once at
@@ -327,32 +298,16 @@ class PortkeyThroughTest {
 
     /** As {@link #run(String, boolean)}, with {@code moreHeaders} (YAML lines under headers:) sent to Portkey too. */
     private Runs run(String team, boolean byok, String moreHeaders) throws Exception {
-        String local = Files.readString(EnvironmentFolders.file(Path.of(System.getProperty("contract.root", ".")),
-                team.equals("healthy") ? "local" : "local-" + team));
-        // readMs raised from 5000 (the slow team's, shorter, kept): two servers on a busy machine.
-        String overUrl = local.replaceAll("(?m)^simulator:\\n(  .*\\n)*", "").replace("  readMs: 5000\n", "  readMs: 20000\n")
-                .replace("  verifyDirect: true\n", "  verifyDirect: true\n  directBaseUrl: " + simulator.baseUrl() + "/anthropic\n");
+        String overUrl = ThroughPortkey.overUrl(team.equals("healthy") ? "local" : "local-" + team).replace("  verifyDirect: true\n",
+                "  verifyDirect: true\n  directBaseUrl: " + THROUGH.simulator().baseUrl() + "/anthropic\n");
         if (!byok) {
             overUrl = overUrl.replaceAll("(?m)^(credentials|byok):\\n(  .*\\n)*", "");
         }
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/direct.yaml"), overUrl + "baseUrl: " + simulator.baseUrl() + "\n");
-        Files.writeString(root.resolve("environments/through.yaml"), overUrl + "baseUrl: " + portkey.baseUrl() + "\n"
-                + "headers:\n  x-portkey-provider: openai\n  x-portkey-custom-host: " + simulator.baseUrl() + "/v1\n" + moreHeaders);
-        RunRecord direct = ContractSuite.run(root, "direct", Files.createDirectories(root.resolve("direct")), Map.of());
-        int before = simulator.requests().size();
-        RunRecord through = ContractSuite.run(root, "through", Files.createDirectories(root.resolve("through")), Map.of());
-        assertThat("every request of the run through Portkey went to Portkey", through.exchanges().stream()
-                .filter(exchange -> !exchange.url().startsWith(simulator.baseUrl() + "/anthropic"))
-                .map(exchange -> exchange.url().startsWith(portkey.baseUrl())).distinct().toList(), equalTo(List.of(true)));
-        List<String> reached = simulator.requests().subList(before, simulator.requests().size()).stream()
-                .map(request -> request.getBodyAsString()).toList();
-        return new Runs(direct, through, reached);
-    }
-
-    private static List<String> failed(RunRecord run) {
-        return run.scenarios().stream().filter(scenario -> scenario.status().equals("FAILED"))
-                .map(RunRecord.ScenarioResult::name).sorted().toList();
+        Runs runs = THROUGH.run(root, overUrl, moreHeaders);
+        assertThat("every request of the run through Portkey went to Portkey", runs.through().exchanges().stream()
+                .filter(exchange -> !exchange.url().startsWith(THROUGH.simulator().baseUrl() + "/anthropic"))
+                .map(exchange -> exchange.url().startsWith(THROUGH.portkey().baseUrl())).distinct().toList(), equalTo(List.of(true)));
+        return runs;
     }
 
     /** The bodies of the run's answers on {@code path}. */
@@ -363,13 +318,7 @@ class PortkeyThroughTest {
         return bodies;
     }
 
-    /** The bodies of the run's refused chat completions. */
     private static List<String> refusals(RunRecord run) {
-        List<String> bodies = run.exchanges().stream()
-                .filter(exchange -> exchange.path().equals("/v1/chat/completions") && exchange.status() != null
-                        && exchange.status() >= 400)
-                .map(Exchange::responseBody).toList();
-        assertThat("the run has refused chat completions", bodies.isEmpty(), equalTo(false));
-        return bodies;
+        return THROUGH.refusals(run);
     }
 }

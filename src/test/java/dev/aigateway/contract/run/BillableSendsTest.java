@@ -1,9 +1,6 @@
 package dev.aigateway.contract.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.comparesEqualTo;
@@ -15,7 +12,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.aigateway.contract.Skipped;
 import dev.aigateway.contract.environment.Environment;
 import dev.aigateway.contract.environment.EnvironmentLoader;
@@ -23,6 +19,7 @@ import dev.aigateway.contract.http.ChatCompletionRequest;
 import dev.aigateway.contract.http.Credential;
 import dev.aigateway.contract.http.ExchangeLog;
 import dev.aigateway.contract.http.GatewayClient;
+import dev.aigateway.contract.http.OneAnswerServer;
 import dev.aigateway.contract.http.Redactor;
 import dev.aigateway.contract.http.RefusalReduction;
 import dev.aigateway.contract.http.RunLimits;
@@ -36,8 +33,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,21 +49,10 @@ class BillableSendsTest {
     @TempDir
     Path root;
 
-    private WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withHeader("x-vercel-id", "raw1::gate")
-                .withBody("{\"error\":{\"message\":\"refused\",\"type\":\"invalid_request_error\",\"code\":400}}")));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final OneAnswerServer server = OneAnswerServer.answering(aResponse().withStatus(400)
+            .withHeader("Content-Type", "application/json").withHeader("x-vercel-id", "raw1::gate")
+            .withBody("{\"error\":{\"message\":\"refused\",\"type\":\"invalid_request_error\",\"code\":400}}"));
 
     private List<String> posts() {
         return server.getAllServeEvents().stream().map(event -> event.getRequest())

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.aigateway.contract.diagnosis.OtherModel;
+import dev.aigateway.contract.diagnosis.OtherModelEnvironment;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.ChatCompletionRequest;
 import dev.aigateway.contract.http.Credential;
@@ -21,7 +21,6 @@ import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +41,7 @@ class OtherModelWaveTest {
 
     private Environment environment(String gateway, String baseUrl, String team, String probe, boolean allowBillable,
                                     String maxSpendUsd) throws Exception {
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/wave.yaml"), """
-                description: the wave's gates
-                gateway: %s
-                baseUrl: %s
-                teamId: team_wave
-                apiKey: %s
-                funded: true
-                expectedModels: [%s]
-                probe: { model: %s, maxTokens: 1 }
-                allowBillable: %s
-                maxSpendUsd: %s
-                """.formatted(gateway, baseUrl, (gateway.equals("openrouter") ? "sk-or-v1-sim_" : "vck_sim_") + team + "_FAKE",
-                probe, probe, allowBillable, maxSpendUsd));
-        return new EnvironmentLoader(root, Map.of()).load("wave");
+        return OtherModelEnvironment.write(root, gateway, baseUrl, team, probe, allowBillable, maxSpendUsd);
     }
 
     private static GatewayClient client(Environment environment, ExchangeLog log, String scenario) {
