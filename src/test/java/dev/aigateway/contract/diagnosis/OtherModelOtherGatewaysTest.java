@@ -8,14 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.AnswerJson;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.record.RunRecord;
 import dev.aigateway.contract.run.ContractSuite;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +37,11 @@ class OtherModelOtherGatewaysTest {
     @TempDir
     Path output;
 
-    /** {@code environments/wave.yaml}: the simulated gateway at its URL, a team's key, the probe's model, the gates. */
+    /** {@code environments/wave.yaml}: the simulated gateway at its URL, a team's key, the probe gpt-4o-mini, the gates. */
     private Environment environment(String gateway, String baseUrl, String team, boolean allowBillable, String maxSpendUsd)
             throws Exception {
-        boolean portkey = gateway.equals("portkey");
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/wave.yaml"), """
-                description: the same probe on another model
-                gateway: %s
-                baseUrl: %s
-                teamId: team_wave
-                apiKey: %s
-                %s
-                funded: true
-                expectedModels: [openai/gpt-4o-mini]
-                probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                allowBillable: %s
-                maxSpendUsd: %s
-                """.formatted(gateway, baseUrl, (portkey ? "sk-pk-sim_" : "sk-sim_") + team + "_FAKE",
-                portkey ? "headers: { x-portkey-provider: openai, x-portkey-custom-host: 'http://127.0.0.1:8080/v1' }" : "",
-                allowBillable, maxSpendUsd));
-        return new EnvironmentLoader(root, Map.of()).load("wave");
+        return OtherModelEnvironment.write(root, gateway, baseUrl, team, "openai/gpt-4o-mini", allowBillable, maxSpendUsd,
+                gateway.equals("portkey") ? OtherModelEnvironment.PORTKEY_HEADERS : "");
     }
 
     private static SimulatedGateway start(String gateway) {
@@ -77,7 +59,7 @@ class OtherModelOtherGatewaysTest {
     }
 
     private RunRecord run() throws Exception {
-        return ContractSuite.run(root, "wave", output, Map.of());
+        return ContractSuite.run(root, OtherModelEnvironment.NAME, output, Map.of());
     }
 
     private static List<Exchange> wave(RunRecord run) {
@@ -189,20 +171,8 @@ class OtherModelOtherGatewaysTest {
     @Test
     void onVercelsAiSdkRouteTheOtherModelGoesInTheModelHeader() throws Exception {
         try (SimulatedGateway simulated = start("vercel")) {
-            Files.createDirectories(root.resolve("environments"));
-            Files.writeString(root.resolve("environments/wave.yaml"), """
-                    description: the same probe on another model, the AI SDK's route
-                    baseUrl: %s
-                    teamId: team_wave
-                    apiKey: vck_sim_free-tier_FAKE
-                    funded: true
-                    routes: [ai-sdk-v3]
-                    expectedModels: [anthropic/claude-haiku-4.5]
-                    probe: { model: anthropic/claude-haiku-4.5, maxTokens: 1 }
-                    allowBillable: true
-                    maxSpendUsd: 0.01
-                    """.formatted(simulated.baseUrl()));
-            Environment environment = new EnvironmentLoader(root, Map.of()).load("wave");
+            Environment environment = OtherModelEnvironment.write(root, "vercel", simulated.baseUrl(), "free-tier",
+                    "anthropic/claude-haiku-4.5", true, "0.01", "routes: [ai-sdk-v3]");
             String path = environment.profile().path("ai-sdk-v3");
             RunRecord run = run();
 

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.aigateway.contract.diagnosis.OtherModel;
+import dev.aigateway.contract.diagnosis.OtherModelEnvironment;
 import dev.aigateway.contract.environment.Environment;
-import dev.aigateway.contract.environment.EnvironmentLoader;
 import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.http.ChatCompletionRequest;
 import dev.aigateway.contract.http.Credential;
@@ -20,7 +20,6 @@ import dev.aigateway.contract.http.SharedAnswer;
 import dev.aigateway.contract.http.Spending;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.simulator.SimulatedGateway;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +43,8 @@ class OtherModelWaveEveryGatewayTest {
 
     private Environment environment(String gateway, String baseUrl, String team, boolean allowBillable, String maxSpendUsd)
             throws Exception {
-        boolean portkey = gateway.equals("portkey");
-        Files.createDirectories(root.resolve("environments"));
-        Files.writeString(root.resolve("environments/wave.yaml"), """
-                description: the wave on every gateway
-                gateway: %s
-                baseUrl: %s
-                teamId: team_wave
-                apiKey: %s
-                %s
-                funded: true
-                expectedModels: [openai/gpt-4o-mini]
-                probe: { model: openai/gpt-4o-mini, maxTokens: 1 }
-                allowBillable: %s
-                maxSpendUsd: %s
-                """.formatted(gateway, baseUrl, (portkey ? "sk-pk-sim_" : "sk-sim_") + team + "_FAKE",
-                portkey ? "headers: { x-portkey-provider: openai, x-portkey-custom-host: 'http://127.0.0.1:8080/v1' }" : "",
-                allowBillable, maxSpendUsd));
-        return new EnvironmentLoader(root, Map.of()).load("wave");
+        return OtherModelEnvironment.write(root, gateway, baseUrl, team, "openai/gpt-4o-mini", allowBillable, maxSpendUsd,
+                gateway.equals("portkey") ? OtherModelEnvironment.PORTKEY_HEADERS : "");
     }
 
     private static GatewayClient client(Environment environment, ExchangeLog log, String scenario) {
@@ -164,21 +147,8 @@ class OtherModelWaveEveryGatewayTest {
     })
     void onVercelsAiSdkRouteTheGatesHoldAndTheHeaderCarriesTheOtherModel(boolean allowBillable, String cap, String why) throws Exception {
         try (SimulatedGateway simulated = SimulatedGateway.start(0, 0, GatewayProfile.named("vercel"))) {
-            Files.createDirectories(root.resolve("environments"));
-            String file = """
-                    description: the wave on the AI SDK's route
-                    baseUrl: %s
-                    teamId: team_wave
-                    apiKey: vck_sim_free-tier_FAKE
-                    funded: true
-                    routes: [ai-sdk-v3]
-                    expectedModels: [anthropic/claude-haiku-4.5]
-                    probe: { model: anthropic/claude-haiku-4.5, maxTokens: 1 }
-                    allowBillable: %s
-                    maxSpendUsd: %s
-                    """;
-            Files.writeString(root.resolve("environments/wave.yaml"), file.formatted(simulated.baseUrl(), true, "1"));
-            Environment allowed = new EnvironmentLoader(root, Map.of()).load("wave");
+            Environment allowed = OtherModelEnvironment.write(root, "vercel", simulated.baseUrl(), "free-tier",
+                    "anthropic/claude-haiku-4.5", true, "1", "routes: [ai-sdk-v3]");
             ExchangeLog probes = new ExchangeLog();
             client(allowed, probes, "The smallest text, streamed as @ai-sdk/gateway 3.x streams it").languageModel(
                     Credential.teamKey(allowed.apiKey()), "/v3/ai", "2", "anthropic/claude-haiku-4.5", true,
@@ -186,8 +156,8 @@ class OtherModelWaveEveryGatewayTest {
             assertThat(probes.all().stream().filter(e -> e.method().equals("POST")).map(Exchange::status).toList(), equalTo(List.of(403)));
             long before = count(simulated, "POST");
 
-            Files.writeString(root.resolve("environments/wave.yaml"), file.formatted(simulated.baseUrl(), allowBillable, cap));
-            Environment gated = new EnvironmentLoader(root, Map.of()).load("wave");
+            Environment gated = OtherModelEnvironment.write(root, "vercel", simulated.baseUrl(), "free-tier",
+                    "anthropic/claude-haiku-4.5", allowBillable, cap, "routes: [ai-sdk-v3]");
             ExchangeLog log = new ExchangeLog();
             List<String> notSent = OtherModelWave.send(gated, probes.all(), client(gated, log, OtherModel.SCENARIO));
 
