@@ -138,7 +138,7 @@ class CapturedBodiesTest {
         assertThat(Captured.all().stream().filter(c -> !c.isCapture()).map(Captured::name).sorted().toList(),
                 equalTo(List.of("c1-budget-project-402", "c1-quota-key-402", "c10-card-required", "c5-google-503-resolved-provider",
                         "f6-stream-error-event", "f8-model-unavailable-in-region", "r2-no-training-request-flat",
-                        "r2-zdr-request-flat", "r2-zdr-team-flat", "r5-anthropic-envelope-passed-through")));
+                        "r2-zdr-request-flat", "r2-zdr-team-flat", "r5-anthropic-envelope-passed-through", "v1-routing-rule-deny")));
     }
 
     @org.junit.jupiter.api.Test

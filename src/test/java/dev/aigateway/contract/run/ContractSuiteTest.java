@@ -80,6 +80,7 @@ class ContractSuiteTest {
             "local-free-tier,         free-tier-model-restricted",
             "local-byok-free-credits, byok-requires-paid-credits",
             "local-team-restricted,   team-restricted",
+            "local-routing-rule-denied, team-restricted",
             "local-region-restricted, model-unavailable-in-region",
             "local-zdr-team,          data-policy-no-provider",
             "local-request-refusals,  healthy",
@@ -93,6 +94,7 @@ class ContractSuiteTest {
             "local-slow,              unreachable",
             "local-nothing-listening, unreachable",
             "local-byok-no-credits,   byok-credit-gate",
+            "local-byok-key-rejected, byok-key-rejected",
             "local-messages-refused,  route-refused",
     })
     void eachEnvironmentGivesItsVerdict(String env, String verdict) throws Exception {
