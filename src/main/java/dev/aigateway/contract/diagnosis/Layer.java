@@ -190,14 +190,15 @@ final class Layer {
                 return;
             }
             Optional<Map<String, String>> probeHere = facts.stream().filter(p -> own(p) && !"true".equals(p.get("applicationRequest"))
-                    && p.get("path").equals(f.get("path")) && p.get("status").startsWith("2") && "true".equals(p.get("fromGateway"))).findFirst();
+                    && p.get("path").equals(f.get("path")) && p.get("model").equals(f.get("model")) && p.get("status").startsWith("2")
+                    && "true".equals(p.get("fromGateway"))).findFirst();
             if ("true".equals(f.get("applicationRequest")) && probeHere.isPresent() && status.matches("4\\d\\d")
                     && !status.matches("402|403|429")) {
-                // The probe on the same route was served: the key, the account and the route serve; what differs is the
-                // request (a refusal of its size or rate, 402, 403 or 429, may still be the account's: left to the rules below).
+                // The probe on the same route and model was served: the key, the account, the route and the model serve; what
+                // differs is the request (a refusal of its size or rate, 402, 403 or 429, may still be the account's: left to
+                // the rules below). On another model, the model may be the cause: only the variants tell.
                 put(f, "request", "the probe on " + f.get("path") + " was served (" + probeHere.get().get("status") + ", "
-                        + probeHere.get().get("model") + "), and your application's request there got " + status + words(f)
-                        + (probeHere.get().get("model").equals(f.get("model")) ? ", on the same model" : ", on " + f.get("model")));
+                        + probeHere.get().get("model") + "), and your application's request there, on the same model, got " + status + words(f));
                 return;
             }
             if ("true".equals(f.get("applicationRequest")) && served.isPresent()) {

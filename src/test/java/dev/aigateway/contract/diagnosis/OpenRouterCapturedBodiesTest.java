@@ -59,7 +59,7 @@ class OpenRouterCapturedBodiesTest {
     @Test
     void theCasesOfTheIssueAreCoveredAndOnlyCapturesCountAsOpenRoutersWords() {
         List<Captured> all = Captured.of("openrouter");
-        assertThat(all.size(), equalTo(32));
+        assertThat(all.size(), equalTo(33));
         assertThat(all.stream().filter(Captured::isCapture).map(Captured::verdict).distinct().sorted().toList(),
                 equalTo(List.of("credits-below-request", "data-policy-no-provider", "gateway-outage", "insufficient-funds", "invalid-key", "model-unavailable-in-region", "provider-unavailable",
                         "quota-exceeded", "rate-limited", "request-rejected", "team-restricted")));

@@ -61,6 +61,10 @@ class RequestPlacedByVariantsTest {
         assertThat(byProbe.id(), equalTo("request-rejected"));
         assertThat(byProbe.meaning(), containsString("Placed by: the probe on " + path + " was served (200, openai/gpt-4o-mini)"));
         assertThat(byProbe.meaning(), not(containsString("the variants")));
+        // On another model than the probe's, the model may be the cause: the probe does not place it at the request.
+        Exchange otherModel = refused.withFinding("", "").toBuilder()
+                .requestBody("{\"model\":\"moonshotai/kimi-k2.6\",\"reasoning\":{\"enabled\":false}}").build();
+        assertThat(Diagnosis.load().diagnose(List.of(probe, otherModel), 1, environment).meaning(), not(containsString("Placed by: the probe on")));
         // Nor the probe: the refusal is not placed at the request.
         Verdict alone = Diagnosis.load().diagnose(List.of(refused.withFinding("", "")), 1, environment);
         assertThat("without the variants or the probe, nothing places it at the request", alone.id(), not(equalTo("request-rejected")));
