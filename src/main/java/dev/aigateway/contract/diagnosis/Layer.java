@@ -73,6 +73,10 @@ final class Layer {
         }
 
         void place(Map<String, String> f) {
+            if ("provider-direct".equals(f.get("caller"))) {
+                // The provider asked directly is a comparison: its answer is never the gateway's own, and places nothing itself.
+                return;
+            }
             String status = f.get("status");
             String refused = f.get("method") + " " + f.get("path") + " got " + status + words(f);
             // Where the request went and who answered: every caller's answer says it.

@@ -38,8 +38,8 @@ public final class RouteOutcomes {
             refused.putIfAbsent(route.get(), null);
             if (OtherModel.SCENARIO.equals(exchange.scenario())) {
                 // The same probe on another model, sent after the route's refusal: said beside it, never as the route's own.
-                onAnotherModel.put(route.get(), "; the same probe on " + OtherModel.modelOf(exchange) + ": "
-                        + (RouteServed.by(exchange, profile).isPresent() ? "served" : "refused") + " (" + exchange.status() + ")");
+                onAnotherModel.put(route.get(), "; the same probe on " + OtherModel.modelOf(exchange, profile) + ": "
+                        + (OtherModel.servedBy(exchange, profile) ? "served" : "refused") + " (" + exchange.status() + ")");
             } else if (RouteServed.by(exchange, profile).isPresent()) {
                 served.put(route.get(), "served (" + exchange.status() + ")");
             } else if (exchange.status() / 100 != 2 && refused.get(route.get()) == null

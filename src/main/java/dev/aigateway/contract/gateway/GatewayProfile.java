@@ -253,12 +253,23 @@ public record GatewayProfile(
     /**
      * The routes whose refused probe is tried once more on another model of the catalog, each route's id with the
      * kind of model it takes: a regular expression, in full, over what an entry reads at {@code kind} (a JSON pointer).
+     * The models are the catalog's, or, with {@code route}, those the answer of that route lists (read with the team's
+     * key), an entry's id and prices then at {@code entries}, {@code id}, {@code inputPrice} and {@code outputPrice}
+     * (none: unpriced). {@code none} says why the gateway has no list of its own to choose another model from: then no
+     * route is tried.
      */
-    public record OtherModel(String kind, Map<String, String> routes, String source, String guess) implements Sourced {
+    public record OtherModel(String route, String entries, String id, String kind, String inputPrice, String outputPrice,
+                             Map<String, String> routes, String none, String source, String guess) implements Sourced {
 
         /** The kind of model the route {@code routeId} takes (a regular expression), or empty when it is not tried. */
         public Optional<String> kindOf(String routeId) {
-            return Optional.ofNullable(routes == null ? null : routes.get(routeId));
+            return Optional.ofNullable(routes == null || none != null ? null : routes.get(routeId));
+        }
+
+        /** Where the models to choose from are listed: {@code catalog} itself, or the answer of {@link #route}. */
+        public Catalog listing(Catalog catalog) {
+            return route == null ? catalog
+                    : new Catalog(entries == null ? "/data" : entries, id == null ? "/id" : id, inputPrice, outputPrice, true, this, source, guess);
         }
     }
 
@@ -581,6 +592,14 @@ public record GatewayProfile(
         facts.addAll(otherPaths());
         if (catalog.otherModel() != null) {
             facts.add(catalog.otherModel());
+            OtherModel other = catalog.otherModel();
+            if ((other.routes() == null) == (other.none() == null)) {
+                throw new GatewayProfileException(resource + ": catalog.otherModel says " + (other.none() == null
+                        ? "neither routes: (the routes tried on another model) nor none: (why none is)" : "both routes: and none:"));
+            }
+            if (other.route() != null && route(other.route()).isEmpty()) {
+                throw new GatewayProfileException(resource + ": catalog.otherModel names route " + other.route() + ", which routes lack");
+            }
         }
         if (credits.budgets() != null) {
             facts.add(credits.budgets());

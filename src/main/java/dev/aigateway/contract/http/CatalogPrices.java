@@ -26,7 +26,15 @@ public final class CatalogPrices {
      */
     public static BigDecimal worstCaseUsd(GatewayProfile profile, String catalog, String model, Integer maxTokens,
                                           int requestBytes) {
-        GatewayProfile.Catalog where = profile.catalog();
+        return worstCaseUsd(profile.catalog(), catalog, model, maxTokens, requestBytes);
+    }
+
+    /**
+     * As {@link #worstCaseUsd(GatewayProfile, String, String, Integer, int)}, read where {@code where} says: the
+     * catalog, or the list the other model was chosen from ({@link GatewayProfile.OtherModel#listing}).
+     */
+    public static BigDecimal worstCaseUsd(GatewayProfile.Catalog where, String catalog, String model, Integer maxTokens,
+                                          int requestBytes) {
         if (catalog == null || maxTokens == null || !where.priced()) {
             return null;
         }
@@ -64,18 +72,20 @@ public final class CatalogPrices {
 
     /**
      * The model a refused probe on route {@code routeId} is tried on once more: of the entries of the kind the route
-     * takes ({@code catalog.otherModel}), other than {@code refused}, the cheapest priced one for the probe
+     * takes ({@code catalog.otherModel}) in {@code catalog} (the text of its listing: the catalog, or the answer of
+     * its route), other than {@code refused}, the cheapest priced one for the probe
      * ({@code requestBytes} in, at most {@code maxTokens} out, as {@link #worstCaseUsd} reads it; the first of equals);
      * when none is priced (no price, zero, below zero), the first other entry of the kind. Empty when the profile tries
      * no other model on that route, the catalog cannot be read or lists no other entry of the kind.
      */
     public static java.util.Optional<String> cheapestOther(GatewayProfile profile, String catalog, String routeId, String refused,
                                                            int maxTokens, int requestBytes) {
-        GatewayProfile.Catalog where = profile.catalog();
-        java.util.Optional<String> kind = where.otherModel() == null ? java.util.Optional.empty() : where.otherModel().kindOf(routeId);
+        GatewayProfile.OtherModel other = profile.catalog().otherModel();
+        java.util.Optional<String> kind = other == null ? java.util.Optional.empty() : other.kindOf(routeId);
         if (catalog == null || kind.isEmpty()) {
             return java.util.Optional.empty();
         }
+        GatewayProfile.Catalog where = other.listing(profile.catalog());
         java.util.regex.Pattern ofKind = java.util.regex.Pattern.compile(kind.get());
         String first = null;
         String cheapest = null;
@@ -83,7 +93,7 @@ public final class CatalogPrices {
         try {
             for (JsonNode entry : JSON.readTree(catalog).at(where.entries())) {
                 String id = entry.at(where.id()).asText("");
-                boolean itsKind = where.otherModel().kind() == null || ofKind.matcher(entry.at(where.otherModel().kind()).asText("")).matches();
+                boolean itsKind = other.kind() == null || ofKind.matcher(entry.at(other.kind()).asText("")).matches();
                 if (id.isEmpty() || id.equals(refused) || !itsKind) {
                     continue;
                 }

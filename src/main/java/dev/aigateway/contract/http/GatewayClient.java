@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aigateway.contract.Json;
 import dev.aigateway.contract.environment.Environment;
+import dev.aigateway.contract.gateway.GatewayProfile;
 import dev.aigateway.contract.record.Caller;
 import dev.aigateway.contract.record.Exchange;
 import dev.aigateway.contract.request.ApplicationRequest;
@@ -164,8 +165,13 @@ public final class GatewayClient {
      * at most {@code maxTokens} out) is held under the spend cap; the hold lasts until its answer is recorded.
      */
     Response gated(String what, String model, Integer maxTokens, String json, Supplier<Response> send) {
-        try (SpendGuard.Reservation reserved = gate.admit(what, () -> CatalogPrices.worstCaseUsd(environment.profile(),
-                catalogText(), model, maxTokens, json.getBytes(StandardCharsets.UTF_8).length))) {
+        return gated(what, () -> CatalogPrices.worstCaseUsd(environment.profile(), catalogText(), model, maxTokens,
+                json.getBytes(StandardCharsets.UTF_8).length), send);
+    }
+
+    /** As {@link #gated(String, String, Integer, String, Supplier)}, the worst case as {@code worstCaseUsd} reads it. */
+    private Response gated(String what, Supplier<java.math.BigDecimal> worstCaseUsd, Supplier<Response> send) {
+        try (SpendGuard.Reservation reserved = gate.admit(what, worstCaseUsd)) {
             return send.get();
         }
     }
@@ -221,28 +227,49 @@ public final class GatewayClient {
     }
 
     /**
-     * A probe the gateway refused ({@code body}, as sent on route {@code routeId}), once more on {@code model}: the same
-     * body with that model, to the same path, as {@code credential}, with the route's protocol headers; past the same
-     * gates as every billable send, its worst case at {@code model}'s catalog price (the body's max_tokens or
-     * max_output_tokens out, else none on embeddings and the probe's max_tokens elsewhere). Sent once, not retried on a
+     * A probe the gateway refused ({@code probe}, as sent on route {@code routeId}), once more on {@code model}: the same
+     * body to the same path, as {@code credential}, with the route's protocol headers, the model changed where the probe
+     * named it: the body's {@code model}, or, on the AI SDK's protocol (no model in the body), its model header
+     * ({@code headers.aiSdk.modelId}), the probe's specification version and streaming kept. Past the same gates as every
+     * billable send, its worst case at {@code model}'s price in {@code listing}, the text it was chosen from (null: the
+     * catalog; read where {@code catalog.otherModel} says), the body's max_tokens, max_output_tokens or
+     * maxOutputTokens out, else none on embeddings and the probe's max_tokens elsewhere. Sent once, not retried on a
      * 5xx (the probe itself was); its exchange marked {@code variant}.
      */
-    public Response sameProbeOn(Credential credential, String routeId, String body, String model, String variant) {
-        ObjectNode probe;
+    public Response sameProbeOn(Credential credential, String routeId, Exchange probe, String model, String listing, String variant) {
+        ObjectNode body;
         try {
-            probe = (ObjectNode) JSON.readTree(body);
+            body = (ObjectNode) JSON.readTree(probe.requestBody());
         } catch (JsonProcessingException | ClassCastException notAnObject) {
             throw new IllegalArgumentException("the probe's body is not a JSON object", notAnObject);
         }
-        probe.put("model", model);
-        String json = probe.toString();
-        JsonNode bound = probe.has("max_tokens") ? probe.get("max_tokens") : probe.path("max_output_tokens");
+        GatewayProfile.AiSdk sdk = environment.profile().headers() == null ? null : environment.profile().headers().aiSdk();
+        String specification = sdk == null ? null : sentHeader(probe, sdk.specificationVersion());
+        boolean inHeader = !body.has("model") && sdk != null && sentHeader(probe, sdk.modelId()) != null && specification != null;
+        if (!inHeader) {
+            body.put("model", model);
+        }
+        String json = body.toString();
+        JsonNode bound = body.has("max_tokens") ? body.get("max_tokens")
+                : body.has("max_output_tokens") ? body.get("max_output_tokens") : body.path("maxOutputTokens");
         Integer maxTokens = bound.canConvertToInt() ? bound.intValue()
                 : routeId.equals("embeddings") ? 0 : environment.probe().maxTokens();
-        RequestHeaders.Protocol protocol = routeId.equals("messages") ? RequestHeaders.ANTHROPIC : RequestHeaders.OPENAI;
+        RequestHeaders.Protocol protocol = inHeader
+                ? new RequestHeaders.AiSdk(specification, model, "true".equals(sentHeader(probe, sdk.streaming())))
+                : routeId.equals("messages") ? RequestHeaders.ANTHROPIC : RequestHeaders.OPENAI;
         String path = path(routeId);
-        return gated("POST " + path + " (" + variant + ")", model, maxTokens, json,
+        GatewayProfile.Catalog where = environment.profile().catalog();
+        Supplier<java.math.BigDecimal> worstCase = () -> CatalogPrices.worstCaseUsd(where.otherModel() == null ? where
+                : where.otherModel().listing(where), listing == null ? catalogText() : listing, model, maxTokens,
+                json.getBytes(StandardCharsets.UTF_8).length);
+        return gated("POST " + path + " (" + variant + ")", worstCase,
                 () -> request(credential, protocol, variant).contentType(ContentType.JSON).body(json).post(path));
+    }
+
+    /** The value of the header {@code name} the recorded {@code exchange} was sent with, or null. */
+    private static String sentHeader(Exchange exchange, String name) {
+        return name == null ? null : exchange.requestHeaderMap().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /**

@@ -149,4 +149,95 @@ class FactsMutationsTest {
         assertThat(RouteServed.header(answer, "x-vercel-mitigated"), equalTo("challenge"));
         assertThat(RouteServed.header(answer, "content-type"), equalTo(""));
     }
+
+    /**
+     * Another gateway told by its request-id header where its profile sources that header (Vercel's x-vercel-id), in its own
+     * words; never when this gateway's own header is there too, nor by a header another profile only guesses at (OpenRouter's
+     * cf-ray, any Cloudflare site's).
+     */
+    @Test
+    void anotherGatewaysSourcedRequestIdHeaderAloneNamesIt() {
+        GatewayProfile openRouter = load("local-openrouter").profile();
+        assertThat(Facts.otherGateway(exchange("s", "POST", "/api/v1/chat/completions", 401, Map.of("x-vercel-id", "iad1::FAKE1"), "{}"),
+                openRouter), equalTo("the Vercel AI Gateway"));
+        assertThat("its own cf-ray too: the answer is OpenRouter's", Facts.otherGateway(exchange("s", "POST", "/api/v1/chat/completions", 401,
+                Map.of("x-vercel-id", "iad1::FAKE1", "cf-ray", "8f0a-FRA"), "{}"), openRouter), equalTo(""));
+        assertThat("a cf-ray alone names no OpenRouter", Facts.otherGateway(exchange("s", "GET", "/v1/credits", 401,
+                Map.of("cf-ray", "8f0a-FRA"), "{}"), ENVIRONMENT.profile()), equalTo(""));
+    }
+
+    /**
+     * Portkey's provider header names the provider of a refusal (4xx or 5xx) whose body names none; the body's own provider
+     * comes first; a success, no answer, or a profile without such a header names none.
+     */
+    @Test
+    void theProviderHeaderNamesTheProviderOfARefusalWhoseBodyNamesNone() {
+        Environment portkey = load("local-portkey");
+        Map<String, String> header = Map.of("content-type", "application/json", "x-portkey-provider", "anthropic");
+        String plain = "{\"error\":{\"message\":\"Request timed out\",\"type\":\"timeout\"}}";
+        for (int status : new int[] {400, 408, 502}) {
+            assertThat(status + "", Facts.of(exchange("s", "POST", "/v1/chat/completions", status, header, plain), portkey).get("failedProvider"),
+                    equalTo("anthropic"));
+        }
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 200, header, "{\"id\":\"chatcmpl-1\"}"), portkey).get("failedProvider"),
+                equalTo(""));
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 399, header, plain), portkey).get("failedProvider"), equalTo(""));
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", null, Map.of(), null), portkey).get("failedProvider"), equalTo(""));
+        String named = "{\"error\":{\"message\":\"openai error: Model 'x' not found\",\"type\":\"model_not_found\"},\"provider\":\"openai\"}";
+        assertThat(Facts.of(exchange("s", "POST", "/v1/chat/completions", 404, header, named), portkey).get("failedProvider"), equalTo("openai"));
+        assertThat("Vercel's profile names no provider header", Facts.of(exchange("s", "POST", "/v1/chat/completions", 408, header, plain),
+                ENVIRONMENT).get("failedProvider"), equalTo(""));
+    }
+
+    /**
+     * A 402 under a key's own limit: the limit is used up when what remains is less than the request's worst case at the
+     * catalog's price (the tokens the refusal says were requested, else the request's max_tokens); a limit exactly equal to
+     * it still affords the request.
+     */
+    @Test
+    void aKeyLimitIsUsedUpBelowTheRequestsWorstCaseNotAtIt() {
+        Environment openRouter = load("local-openrouter");
+        String catalog = "{\"data\":[{\"id\":\"openai/gpt-4o-mini\",\"pricing\":{\"prompt\":\"0.00000015\",\"completion\":\"0.0000006\"}}]}";
+        // 1000 tokens at $0.0000006: $0.0006 at worst.
+        assertThat(usedUp(openRouter, catalog, "0.0006", "Insufficient credits."), equalTo("false"));
+        assertThat(usedUp(openRouter, catalog, "0.0005", "Insufficient credits."), equalTo("true"));
+        assertThat("the tokens the refusal names, not max_tokens", usedUp(openRouter, catalog, "0.0006",
+                "This request requires more credits. You requested up to 2000 tokens, but can only afford 1000."), equalTo("true"));
+        assertThat(usedUp(openRouter, catalog, "0", "Insufficient credits."), equalTo("true"));
+    }
+
+    private static String usedUp(Environment environment, String catalog, String remaining, String message) {
+        GatewayProfile profile = environment.profile();
+        String keyPath = profile.route(profile.credits().balanceRoute()).orElseThrow().path();
+        String modelsPath = profile.route("models").orElseThrow().path();
+        Map<String, String> json = Map.of("content-type", "application/json", "cf-ray", "8f0a-FRA");
+        List<Exchange> run = List.of(
+                Exchange.builder().sequence(1).scenario("s").startedAt(Instant.EPOCH).method("GET").url("https://gateway.example" + modelsPath)
+                        .path(modelsPath).status(200).responseHeaders(json).responseBody(catalog).durationMs(5).requestId("8f0a-FRA")
+                        .caller(Caller.TEAM_KEY).build(),
+                Exchange.builder().sequence(2).scenario("s").startedAt(Instant.EPOCH).method("GET").url("https://gateway.example" + keyPath)
+                        .path(keyPath).status(200).responseHeaders(json).responseBody("{\"data\":{\"limit_remaining\":" + remaining + "}}")
+                        .durationMs(5).requestId("8f0a-FRA").caller(Caller.TEAM_KEY).build(),
+                Exchange.builder().sequence(3).scenario("s").startedAt(Instant.EPOCH).method("POST").url("https://gateway.example/api/v1/chat/completions")
+                        .path("/api/v1/chat/completions").requestBody("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":1000}").status(402)
+                        .responseHeaders(json).responseBody("{\"error\":{\"message\":\"" + message + "\",\"code\":402}}").durationMs(5)
+                        .requestId("8f0a-FRA").caller(Caller.TEAM_KEY).build());
+        Map<String, String> refused = Facts.ofRun(run, environment).get(2);
+        assertThat(new java.math.BigDecimal(refused.get("keyLimitRemaining")).compareTo(new java.math.BigDecimal(remaining)), equalTo(0));
+        return refused.get("keyLimitUsedUp");
+    }
+
+    /** An environment's OIDC token is what the verdicts name (authKind oidc) and its expiry the one its claim reads. */
+    @Test
+    void anEnvironmentsOidcTokenIsItsAuthKindWithItsExpiry() {
+        Map<String, String> facts = Facts.ofEnvironment(load("local-oidc"));
+        assertThat(facts.get("authKind"), equalTo("oidc"));
+        assertThat(facts.get("tokenExpiresAt"), equalTo("2100-01-01T00:00:00Z"));
+        assertThat(facts.get("tokenExpired"), equalTo("false"));
+    }
+
+    private static Environment load(String name) {
+        return new dev.aigateway.contract.environment.EnvironmentLoader(
+                java.nio.file.Path.of(System.getProperty("contract.root", ".")), Map.of()).load(name);
+    }
 }

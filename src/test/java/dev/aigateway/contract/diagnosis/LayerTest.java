@@ -90,6 +90,7 @@ class LayerTest {
         assertThat(verdict.id(), equalTo("account-refused"));
         assertThat(verdict.meaning(), containsString("\"Organisation paused pending a compliance review.\""));
         assertThat(verdict.meaning(), containsString("Placed by: your key got 403 where a key never issued got 401"));
+        assertThat(verdict.meaning(), containsString("got 401 authentication_error, and it was served on GET " + keyCheck(environment) + " (200)."));
     }
 
     /** The other-model experiment's three outcomes on the same refusal: model, account, account. */
@@ -223,6 +224,207 @@ class LayerTest {
         assertThat("the never-issued key's own 401 is the comparison, not a failure", facts.get(0).get("caller"), equalTo("not-issued-key"));
     }
 
+    /**
+     * Only a failed exchange is placed: the application's request served, and a stream that ended with its terminator, get
+     * no layer and no sentence, though the probes were served beside them.
+     */
+    @Test
+    void aServedApplicationRequestAndAWholeStreamArePlacedNowhere() {
+        Environment environment = load("local");
+        Exchange application = exchange(environment, 4, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 200, SERVED, "application/json")
+                .toBuilder().scenario("Your application's request 1").build();
+        Exchange stream = exchange(environment, 5, Caller.TEAM_KEY, "POST", chat(environment), PROBE.replace("}", ",\"stream\":true}"), 200,
+                "data: {\"choices\":[{\"delta\":{\"content\":\"po\"}}]}\n\ndata: [DONE]\n\n", "text/event-stream");
+        List<Map<String, String>> facts = Facts.ofRun(keyServedThen(environment,
+                exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 200, SERVED, "application/json"), application, stream),
+                environment);
+        assertThat(facts.get(3).get("applicationRequest"), equalTo("true"));
+        assertThat(facts.get(4).get("streamBroken"), equalTo("false"));
+        for (Map<String, String> fact : facts.subList(1, facts.size())) {
+            assertThat(fact.get("path"), fact.get("layer") + fact.get("placedBy") + fact.get("contradicts"), emptyString());
+        }
+    }
+
+    /** A 200 that is not the gateway's own (a captive portal's page, a proxy's) is the answerer's, not a success. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local", "local-openrouter"})
+    void aTwoHundredThatIsNotTheGatewaysOwnIsTheAnswerers(String env) {
+        Environment environment = load(env);
+        Exchange portal = Exchange.builder().sequence(1).scenario("s1").startedAt(Instant.EPOCH).method("GET")
+                .url("https://gateway.example" + keyCheck(environment)).path(keyCheck(environment)).status(200)
+                .responseHeaders(Map.of("content-type", "text/html")).responseBody("<html>Sign in to the hotel wifi</html>").durationMs(5)
+                .caller(Caller.TEAM_KEY).build();
+        Verdict verdict = diagnosis.diagnose(List.of(portal), 1, environment);
+        assertThat(verdict.id(), equalTo("not-the-gateway"));
+        assertThat(verdict.meaning(), containsString("Placed by: GET " + keyCheck(environment) + " got 200 in an answer that is not "
+                + theGateway(environment) + "'s own (without its request-id header or its JSON)."));
+    }
+
+    /** An answer from another gateway's host is placed at the answerer by its host, whatever it says. */
+    @Test
+    void anAnswerFromAnotherGatewaysHostIsTheAnswerers() {
+        Environment openRouter = load("local-openrouter");
+        Exchange vercels = exchange(openRouter, 1, Caller.TEAM_KEY, "POST", chat(openRouter), PROBE, 401,
+                "{\"error\":{\"message\":\"Who sent this?\",\"code\":401}}", "application/json")
+                .toBuilder().url("https://ai-gateway.vercel.sh" + chat(openRouter)).build();
+        Map<String, String> fact = Facts.ofRun(List.of(vercels), openRouter).get(0);
+        assertThat(fact.get("layer"), equalTo("answerer"));
+        assertThat(fact.get("placedBy"), equalTo("POST " + chat(openRouter) + " was answered by " + theGateway(load("local"))
+                + " (its host or its request-id header), not by OpenRouter"));
+    }
+
+    /**
+     * A path that is no route but ends like one: the base URL's, placed at the answerer for a probe and at the request for
+     * the application's; the corrected path sent once and served says so.
+     */
+    @Test
+    void aWrongBaseUrlIsTheAnswerersOrTheApplicationRequests() {
+        Environment environment = load("local");
+        String wrong = "/v1" + chat(environment);
+        String notFound = "{\"error\":{\"message\":\"Not Found\",\"type\":\"not_found\"}}";
+        Exchange probe = exchange(environment, 3, Caller.TEAM_KEY, "POST", wrong, PROBE, 404, notFound, "application/json");
+        Map<String, String> alone = Facts.ofRun(keyServedThen(environment, probe), environment).get(2);
+        assertThat(alone.get("correctedPath"), equalTo(chat(environment)));
+        assertThat(alone.get("layer"), equalTo("answerer"));
+        String placed = wrong + " is no route of " + theGateway(environment) + "'s but ends like its route " + chat(environment)
+                + ": the base URL adds the wrong path";
+        assertThat(alone.get("placedBy"), equalTo(placed));
+
+        Exchange corrected = exchange(environment, 4, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 200, SERVED, "application/json")
+                .toBuilder().scenario(probe.scenario()).build();
+        Map<String, String> servedOnce = Facts.ofRun(keyServedThen(environment, probe, corrected), environment).get(2);
+        assertThat(servedOnce.get("placedBy"), equalTo(placed + " (sent once to " + chat(environment) + ", the same request was served)"));
+
+        Exchange application = probe.toBuilder().scenario("Your application's request 1").build();
+        Verdict verdict = diagnosis.diagnose(keyServedThen(environment, application), 1, environment);
+        assertThat(Facts.ofRun(keyServedThen(environment, application), environment).get(2).get("layer"), equalTo("request"));
+        assertThat(verdict.meaning(), containsString("Placed by: " + placed + "."));
+    }
+
+    /** The gateway's own answer that began and broke off is the network's: what arrived is no refusal. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local", "local-openrouter"})
+    void anAnswerCutOffIsTheNetworks(String env) {
+        Environment environment = load(env);
+        Exchange cut = exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 200, "{\"id\":\"gen_1\",\"cho", "application/json")
+                .toBuilder().failure("connection reset after 14 bytes (made up)").build();
+        Verdict verdict = diagnosis.diagnose(keyServedThen(environment, cut), 1, environment);
+        assertThat(verdict.id(), equalTo("unreachable"));
+        assertThat(verdict.meaning(), containsString("Placed by: POST " + chat(environment)
+                + " began to answer 200 and did not finish (connection reset after 14 bytes (made up))."));
+    }
+
+    /**
+     * A BYOK request refused through the gateway: the same provider key asked directly places it, served there at the account,
+     * refused there too at the provider; without the direct check, the key never issued compares.
+     */
+    @Test
+    void aByokRefusalIsPlacedByTheProviderAskedDirectly() {
+        Environment environment = load("local");
+        String byok = "{\"model\":\"anthropic/claude-sonnet-4\",\"max_tokens\":1,\"providerOptions\":{\"gateway\":{\"byok\":"
+                + "{\"anthropic\":[{\"apiKey\":\"sk-ant-FAKE\"}]}}}}";
+        Exchange refused = exchange(environment, 3, Caller.TEAM_KEY, "POST", chat(environment), byok, 403,
+                "{\"error\":{\"message\":\"Not allowed with this key today.\",\"type\":\"quota_wobble\"}}", "application/json");
+        Exchange directServed = Exchange.builder().sequence(4).scenario("s4").startedAt(Instant.EPOCH).method("POST")
+                .url("https://provider.example/v1/messages").path("/v1/messages").requestBody(PROBE).status(200)
+                .responseHeaders(Map.of("content-type", "application/json")).responseBody("{\"id\":\"msg_1\"}").durationMs(5)
+                .caller(Caller.PROVIDER_DIRECT).build();
+
+        Map<String, String> served = Facts.ofRun(keyServedThen(environment, refused, directServed), environment).get(2);
+        assertThat(served.get("byok"), equalTo("true"));
+        assertThat(served.get("layer"), equalTo("account"));
+        assertThat(served.get("placedBy"), equalTo("the provider served your own provider key directly (200), but through "
+                + theGateway(environment) + " it got 403 quota_wobble"));
+        Verdict verdict = diagnosis.diagnose(keyServedThen(environment, refused, directServed), 1, environment);
+        assertThat("the provider's own 200 is the comparison, not an answer of the gateway's", verdict.id(), equalTo("account-refused"));
+        assertThat(verdict.meaning(), containsString("Placed by: the provider served your own provider key directly (200)"));
+
+        Exchange directRefused = directServed.toBuilder().status(401).responseBody("{\"error\":{\"message\":\"invalid x-api-key\"}}").build();
+        Map<String, String> refusedToo = Facts.ofRun(keyServedThen(environment, refused, directRefused), environment).get(2);
+        assertThat(refusedToo.get("layer"), equalTo("provider"));
+        assertThat(refusedToo.get("placedBy"), equalTo("the provider refused your own provider key directly too (401), as it was refused through "
+                + theGateway(environment)));
+
+        Exchange directSilent = directServed.toBuilder().status(null).responseHeaders(Map.of()).responseBody(null)
+                .failure("connect timed out (made up)").build();
+        for (List<Exchange> run : List.of(keyServedThen(environment, refused), keyServedThen(environment, refused, directSilent))) {
+            Map<String, String> compared = Facts.ofRun(run, environment).get(2);
+            assertThat(compared.get("layer"), equalTo("account"));
+            assertThat(compared.get("placedBy"), equalTo("your key got 403 quota_wobble where a key never issued got 401 authentication_error,"
+                    + " and it was served on GET " + keyCheck(environment) + " (200)"));
+        }
+    }
+
+    /**
+     * Without a key never issued to compare, the key served elsewhere places a 402, 403 or 429 of a probe at the account; an
+     * application's request refused so is not placed (the probes and it differ in more than one thing), and neither is a
+     * refusal when nothing was served.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"402", "403", "429"})
+    void aKeyServedElsewherePlacesAProbesRefusalAtTheAccount(String status) {
+        Environment environment = load("local-openrouter");
+        Exchange keyServed = exchange(environment, 1, Caller.TEAM_KEY, "GET", keyCheck(environment), null, 200, "{\"data\":{\"usage\":0}}",
+                "application/json");
+        Exchange refused = exchange(environment, 2, Caller.TEAM_KEY, "POST", chat(environment), PROBE, Integer.parseInt(status),
+                "{\"error\":{\"message\":\"Not today.\",\"code\":" + status + "}}", "application/json");
+        Map<String, String> probe = Facts.ofRun(List.of(keyServed, refused), environment).get(1);
+        assertThat(probe.get("layer"), equalTo("account"));
+        assertThat(probe.get("placedBy"), equalTo("your key was served on GET " + keyCheck(environment) + " (200), but POST "
+                + chat(environment) + " got " + status));
+
+        Exchange application = refused.toBuilder().scenario("Your application's request 1").build();
+        Map<String, String> request = Facts.ofRun(List.of(keyServed, application), environment).get(1);
+        assertThat(request.get("layer"), emptyString());
+        assertThat(request.get("placedBy"), equalTo("the probes were served (GET " + keyCheck(environment) + " (200)), and your application's"
+                + " request got " + status));
+
+        Map<String, String> nothingServed = Facts.ofRun(List.of(refused), environment).get(0);
+        assertThat(nothingServed.get("layer") + nothingServed.get("placedBy"), emptyString());
+    }
+
+    /** A 401 after the key was served, with no other model refused alike, refuses a credential behind the gateway's key check. */
+    @Test
+    void a401AfterTheKeyWasServedIsTheProviders() {
+        Environment environment = load("local-openrouter");
+        Exchange keyServed = exchange(environment, 1, Caller.TEAM_KEY, "GET", keyCheck(environment), null, 200, "{\"data\":{\"usage\":0}}",
+                "application/json");
+        Exchange refused = exchange(environment, 2, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 401,
+                "{\"error\":{\"message\":\"Credential declined downstream.\",\"code\":401}}", "application/json");
+        Map<String, String> fact = Facts.ofRun(List.of(keyServed, refused), environment).get(1);
+        assertThat(fact.get("layer"), equalTo("provider"));
+        assertThat(fact.get("placedBy"), equalTo("your key was served on GET " + keyCheck(environment) + " (200) in this run, so the 401 on "
+                + chat(environment) + " refuses a credential behind OpenRouter's key check (a provider's key, your own provider key), not your key"));
+    }
+
+    /**
+     * A key never issued refused 403 where the profile says 401, exactly as your key on the same path: the run contradicts the
+     * profile. Not so when the key never issued got another status, another path, or an answer not the gateway's own, nor for
+     * a status that is no key's refusal.
+     */
+    @Test
+    void aKeyNeverIssuedRefusedAsYourKeyOtherwiseThanTheProfileSaysContradictsIt() {
+        Environment environment = load("local-openrouter");
+        String refusal = "{\"error\":{\"message\":\"Not here.\",\"code\":403}}";
+        Exchange notIssued = exchange(environment, 1, Caller.NOT_ISSUED_KEY, "POST", chat(environment), PROBE, 403, refusal, "application/json");
+        Exchange yours = exchange(environment, 2, Caller.TEAM_KEY, "POST", chat(environment), PROBE, 403, refusal, "application/json");
+        assertThat(Facts.ofRun(List.of(notIssued, yours), environment).get(1).get("contradicts"), equalTo("a key never issued got 403 on "
+                + chat(environment) + " as your key did, where OpenRouter answers a key it never issued 401: the run cannot tell your key,"
+                + " or your account, from a key that does not exist"));
+        List<Exchange> otherwise = List.of(
+                notIssued.toBuilder().path(keyCheck(environment)).url("https://gateway.example" + keyCheck(environment)).build(),
+                notIssued.toBuilder().status(402).responseBody(refusal.replace("403", "402")).build(),
+                notIssued.toBuilder().responseHeaders(Map.of("content-type", "text/html")).requestId(null).responseBody("<html>403</html>").build());
+        for (Exchange compared : otherwise) {
+            assertThat(compared.path() + " " + compared.status(), Facts.ofRun(List.of(compared, yours), environment).get(1).get("contradicts"),
+                    emptyString());
+        }
+        String limited = refusal.replace("403", "429");
+        assertThat("a 429 is no key's refusal", Facts.ofRun(List.of(
+                notIssued.toBuilder().status(429).responseBody(limited).build(),
+                yours.toBuilder().status(429).responseBody(limited).build()), environment).get(1).get("contradicts"), emptyString());
+    }
+
     /** The run's facts with {@code otherModel} set on the failed probe (#4), placed again, and its verdict. */
     private Verdict withOtherModel(List<Exchange> run, Environment environment, String otherModel) {
         List<Map<String, String>> facts = Facts.ofRun(run, environment);
@@ -260,6 +462,10 @@ class LayerTest {
 
     private static String chat(Environment environment) {
         return environment.profile().route("chat-completions").orElseThrow().path();
+    }
+
+    private static String theGateway(Environment environment) {
+        return environment.profile().words().get("theGateway");
     }
 
     private static Environment load(String env) {

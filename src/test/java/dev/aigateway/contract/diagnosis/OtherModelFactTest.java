@@ -33,6 +33,7 @@ class OtherModelFactTest {
             "local-openrouter | /api/v1/chat/completions | {\"error\":{\"message\":\"No endpoints found for {model}.\",\"code\":404}} | 200 | {\"id\":\"gen-1\"} | served",
             "local-openrouter | /api/v1/chat/completions | {\"error\":{\"message\":\"No endpoints found for {model}.\",\"code\":404}} | 404 | {\"error\":{\"message\":\"No endpoints found for {model}.\",\"code\":404}} | same",
             "local-openrouter | /api/v1/chat/completions | {\"error\":{\"message\":\"No endpoints found for {model}.\",\"code\":404}} | 404 | {\"error\":{\"message\":\"No endpoints found for this model.\",\"code\":404}} | different",
+            "local-openrouter | /api/v1/chat/completions | {\"error\":{\"message\":\"{model} takes no max_tokens of 1.\",\"code\":400}} | 200 | {\"id\":\"gen-1\"} | served",
     })
     void theOtherModelsAnswerIsTheFactOnTheRefusedProbeAlone(String env, String path, String refusal, int otherStatus,
                                                             String otherBody, String fact) {
@@ -65,6 +66,48 @@ class OtherModelFactTest {
                 exchange(environment, 2, OtherModel.SCENARIO, "/v1/chat/completions", "openai/gpt-5-nano", 200, "{\"id\":\"gen_1\"}"));
         assertThat(dev.aigateway.contract.evidence.RouteOutcomes.of(exchanges, environment.profile()), equalTo(List.of(
                 "chat-completions refused (403 forbidden, #1); the same probe on openai/gpt-5-nano: served (200)")));
+    }
+
+    /**
+     * Only a contract scenario's own probe is tried on another model: the application's request refused on the same route keeps
+     * no otherModel fact (its refusal is the request's to find, by its variants), and a route the catalog names no other model
+     * for (OpenRouter's embeddings) is not tried at all.
+     */
+    @org.junit.jupiter.api.Test
+    void neitherTheApplicationsRequestNorARouteWithoutAnotherModelIsTried() {
+        Environment environment = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String refusal = "{\"error\":{\"message\":\"Not for you.\",\"type\":\"forbidden\"}}";
+        Exchange probe = exchange(environment, 1, "The smallest chat completion", "/v1/chat/completions", "openai/gpt-4o-mini", 403, refusal);
+        Exchange application = exchange(environment, 2, "Your application's request 1", "/v1/chat/completions", "openai/gpt-4o-mini", 403, refusal);
+        Exchange other = exchange(environment, 3, OtherModel.SCENARIO, "/v1/chat/completions", "openai/gpt-5-nano", 200, "{\"id\":\"gen_1\"}");
+        List<Map<String, String>> facts = Facts.ofRun(List.of(probe, application, other), environment);
+        assertThat(facts.stream().map(f -> f.get("otherModel")).toList(), equalTo(List.of("served", "", "")));
+        assertThat(OtherModel.refusedProbe(probe, environment.profile()), equalTo(java.util.Optional.of("chat-completions")));
+        assertThat(OtherModel.refusedProbe(application, environment.profile()), equalTo(java.util.Optional.empty()));
+
+        Environment openRouter = new EnvironmentLoader(ROOT, Map.of()).load("local-openrouter");
+        Exchange embeddings = exchange(openRouter, 4, "An embedding", "/api/v1/embeddings", "openai/text-embedding-3-small", 403,
+                "{\"error\":{\"message\":\"Not for you.\",\"code\":403}}");
+        assertThat(RouteServed.routeOf(embeddings, openRouter.profile()).orElseThrow().id(), equalTo("embeddings"));
+        assertThat("OpenRouter's catalog names no other model for embeddings", OtherModel.refusedProbe(embeddings, openRouter.profile()),
+                equalTo(java.util.Optional.empty()));
+    }
+
+    /**
+     * The route served only on another model, after the probe's refusal there, is no other route served: a refusal on
+     * another route is not "refused on that route only" because of it.
+     */
+    @org.junit.jupiter.api.Test
+    void aRouteServedOnlyOnAnotherModelIsNoOtherRouteServed() {
+        Environment environment = new EnvironmentLoader(ROOT, Map.of()).load("local");
+        String refusal = "{\"error\":{\"message\":\"Not for you.\",\"type\":\"forbidden\"}}";
+        List<Exchange> exchanges = List.of(
+                exchange(environment, 1, "The smallest chat completion", "/v1/chat/completions", "openai/gpt-4o-mini", 403, refusal),
+                exchange(environment, 2, "The smallest message", "/v1/messages", "openai/gpt-4o-mini", 403, refusal),
+                exchange(environment, 3, OtherModel.SCENARIO, "/v1/chat/completions", "openai/gpt-5-nano", 200, "{\"id\":\"gen_1\"}"));
+        List<Map<String, String>> facts = Facts.ofRun(exchanges, environment);
+        assertThat(facts.get(1).get("otherRouteServed"), equalTo("false"));
+        assertThat(Diagnosis.load().diagnose(exchanges, 2, environment).id(), org.hamcrest.Matchers.not(equalTo("route-refused")));
     }
 
     /** The status a refusal body says (its code, else 403 for Vercel's typed envelope). */

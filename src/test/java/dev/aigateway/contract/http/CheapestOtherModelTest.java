@@ -43,8 +43,11 @@ class CheapestOtherModelTest {
         // Embeddings take a model of their own kind only: here none other than the refused one.
         assertThat(CatalogPrices.cheapestOther(VERCEL, catalog, "embeddings", "openai/text-embedding-3-small", 0, 80),
                 equalTo(Optional.empty()));
-        // A route the profile does not try (the AI SDK's, its model in a header) gets none.
+        // The AI SDK's language-model route takes a language model too (its model goes in a header).
         assertThat(CatalogPrices.cheapestOther(VERCEL, catalog, "ai-sdk-v3", "anthropic/claude-haiku-4.5", 1, 80),
+                equalTo(Optional.of("openai/gpt-5-nano")));
+        // A route the profile does not try (the token count, which runs no model) gets none.
+        assertThat(CatalogPrices.cheapestOther(VERCEL, catalog, "messages-count-tokens", "anthropic/claude-haiku-4.5", 1, 80),
                 equalTo(Optional.empty()));
     }
 
