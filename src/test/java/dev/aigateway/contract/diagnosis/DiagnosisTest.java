@@ -80,6 +80,10 @@ class DiagnosisTest {
                 Map.of("Long", longMessage)), ENVIRONMENT);
         assertThat(verdict.meaning(), containsString("\"Long\": " + "x".repeat(Diagnosis.Scenarios.CHECK_CHARS) + " …"));
         assertThat(verdict.meaning(), not(containsString("x".repeat(Diagnosis.Scenarios.CHECK_CHARS + 1))));
+        // A message of exactly that length is quoted whole.
+        String fits = "y".repeat(Diagnosis.Scenarios.CHECK_CHARS);
+        assertThat(diagnosis.diagnose(List.of(), new Diagnosis.Scenarios(1, List.of(), Map.of(), Map.of(), true, Map.of("Fits", fits)),
+                ENVIRONMENT).meaning(), containsString("\"Fits\": " + fits + ". What differs"));
     }
 
     @Test
