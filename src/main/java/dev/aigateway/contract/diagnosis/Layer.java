@@ -30,8 +30,9 @@ final class Layer {
             fact.put("layer", "");
             fact.put("placedBy", "");
             fact.put("contradicts", "");
-            fact.put("ownFailed", Boolean.toString(failed(fact) && own(fact)));
-            if (failed(fact)) {
+            boolean failed = failed(fact);
+            fact.put("ownFailed", Boolean.toString(failed && own(fact)));
+            if (failed) {
                 run.place(fact);
             }
         }
@@ -111,9 +112,10 @@ final class Layer {
             }
             // A key never issued refused for its key (401, 403) as the profile says a key never issued is not, and as your
             // key was: the comparison that tells a key from an account cannot be made; the profile and this run disagree.
-            Optional<Map<String, String>> refusedAlike = facts.stream().filter(n -> "not-issued-key".equals(n.get("caller"))
-                    && "true".equals(n.get("answered")) && "true".equals(n.get("fromGateway")) && !n.get("status").equals(unknownKeyStatus)
-                    && status.matches("401|403") && n.get("status").equals(status) && n.get("path").equals(f.get("path"))).findFirst();
+            Optional<Map<String, String>> refusedAlike = !status.matches("401|403") ? Optional.empty()
+                    : facts.stream().filter(n -> "not-issued-key".equals(n.get("caller")) && "true".equals(n.get("answered"))
+                            && "true".equals(n.get("fromGateway")) && !n.get("status").equals(unknownKeyStatus)
+                            && n.get("status").equals(status) && n.get("path").equals(f.get("path"))).findFirst();
             if (refusedAlike.isPresent()) {
                 f.put("contradicts", "a key never issued got " + status + words(refusedAlike.get()) + " on " + f.get("path")
                         + " as your key did, where " + theGateway + " answers a key it never issued " + unknownKeyStatus
