@@ -180,14 +180,8 @@ final class Facts {
         facts.put("route", RouteServed.routeOf(exchange, profile).map(Route::id).orElse(""));
         facts.put("routeServed", String.valueOf(RouteServed.by(exchange, profile).isPresent()));
         JsonNode request = json(exchange.requestBody());
-        String model = request.path("model").asText("");
-        if (model.isEmpty() && profile.headers() != null && profile.headers().aiSdk() != null
-                && profile.headers().aiSdk().modelId() != null) {
-            // The AI SDK's own protocol names the model in a header, not in the body.
-            String modelHeader = profile.headers().aiSdk().modelId();
-            model = exchange.requestHeaderMap().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(modelHeader))
-                    .map(Map.Entry::getValue).findFirst().orElse("");
-        }
+        // The body's model, or the header the AI SDK's own protocol names it in.
+        String model = OtherModel.modelOf(exchange, profile);
         facts.put("model", model);
         facts.put("expectedModel", String.valueOf(!model.isEmpty()
                 && (environment.expectedModels().contains(model) || environment.probe().model().equals(model))));
